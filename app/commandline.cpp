@@ -1,0 +1,83 @@
+#include "app/commandline.h"
+
+#include <QCommandLineParser>
+#include <QSettings>
+
+#include <cstdio>
+
+namespace qaconsole::app {
+
+CommonOptions::CommonOptions()
+    : m_settingsFile(
+          QStringLiteral("settings"),
+          QStringLiteral("Settings file to use (default: %1).").arg(stack::defaultSettingsFile()),
+          QStringLiteral("FILE")),
+      m_dataDir(QStringLiteral("data-dir"),
+                QStringLiteral("Folder of the managed stack (default: %1). Several folders give "
+                               "independent stacks.")
+                    .arg(stack::defaultDataDir()),
+                QStringLiteral("DIR")),
+      m_dsn(QStringLiteral("dsn"),
+            QStringLiteral("Use this PostgreSQL instead of starting one (libpq connection "
+                           "string or postgresql:// URL)."),
+            QStringLiteral("CONNINFO")),
+      m_redis(
+          QStringLiteral("redis"),
+          QStringLiteral("Use this Redis instead of starting one (redis://[:password@]host:port)."),
+          QStringLiteral("URL"))
+{}
+
+void CommonOptions::addTo(QCommandLineParser& parser) const
+{
+    parser.addOptions({m_settingsFile, m_dataDir, m_dsn, m_redis});
+}
+
+stack::SettingsResult CommonOptions::loadSettings(const QCommandLineParser& earlier,
+                                                  const QCommandLineParser* later) const
+{
+    auto value = [&](const QCommandLineOption& option) -> std::optional<QString> {
+        if (later && later->isSet(option))
+            return later->value(option);
+        if (earlier.isSet(option))
+            return earlier.value(option);
+        return std::nullopt;
+    };
+    const QString file = value(m_settingsFile).value_or(stack::defaultSettingsFile());
+    QSettings settings(file, QSettings::IniFormat);
+    stack::SettingsResult result =
+        stack::loadStackSettings(settings, {value(m_dataDir), value(m_dsn), value(m_redis)});
+    if (settings.status() != QSettings::NoError)
+        result.errors.prepend(QStringLiteral("%1: cannot be read as an INI file").arg(file));
+    return result;
+}
+
+int usageError(const QString& reason)
+{
+    printErr(QStringLiteral("qaconsole: ") + reason);
+    return ExitUsage;
+}
+
+QString helpText(const QCommandLineParser& parser, const QString& usage)
+{
+    QString text = parser.helpText();
+    const qsizetype lineEnd = text.indexOf(u'\n');
+    const QString firstLine = text.left(lineEnd);
+    // "Usage: <program> [options] ...": keep what follows the program name.
+    const qsizetype options = firstLine.indexOf(QLatin1String(" ["));
+    text.replace(0, lineEnd, QStringLiteral("Usage: ") + usage + firstLine.mid(options));
+    return text;
+}
+
+void printOut(const QString& line)
+{
+    std::fputs((line + u'\n').toUtf8().constData(), stdout);
+    std::fflush(stdout);
+}
+
+void printErr(const QString& line)
+{
+    std::fputs((line + u'\n').toUtf8().constData(), stderr);
+    std::fflush(stderr);
+}
+
+} // namespace qaconsole::app

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "backend/stack/stacksettings.h"
+
+#include <QCommandLineOption>
+#include <QList>
+
+class QCommandLineParser;
+
+namespace qaconsole::app {
+
+// Exit codes shared by every subcommand.
+enum ExitCode
+{
+    ExitOk = 0,
+    ExitFailure = 1,
+    ExitUsage = 2
+};
+
+// The options every subcommand and the window accept: where the stack lives and, for external
+// mode, where PostgreSQL and Redis are.
+class CommonOptions
+{
+public:
+    CommonOptions();
+    void addTo(QCommandLineParser& parser) const;
+
+    // Settings file plus command-line overrides. `later` (a subcommand's parser) wins over
+    // `earlier` (the top-level one) when both set an option.
+    stack::SettingsResult loadSettings(const QCommandLineParser& earlier,
+                                       const QCommandLineParser* later = nullptr) const;
+
+private:
+    QCommandLineOption m_settingsFile;
+    QCommandLineOption m_dataDir;
+    QCommandLineOption m_dsn;
+    QCommandLineOption m_redis;
+};
+
+// "qaconsole: <reason>" on stderr; returns ExitUsage.
+int usageError(const QString& reason);
+
+// The parser's help with `usage` ("qaconsole stack") as the program name, whatever argv[0] was.
+QString helpText(const QCommandLineParser& parser, const QString& usage);
+
+// Writes a line to stdout / stderr (UTF-8).
+void printOut(const QString& line);
+void printErr(const QString& line);
+
+} // namespace qaconsole::app

@@ -1,0 +1,134 @@
+#include "app/stackcommand.h"
+
+#include "app/commandline.h"
+#include "backend/stack/localstack.h"
+#include "backend/stack/redact.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace qaconsole::app {
+
+namespace {
+
+using stack::ServiceKind;
+using stack::ServiceState;
+using stack::ServiceStatus;
+
+constexpr ServiceKind kAll[] = {ServiceKind::Postgres, ServiceKind::Redis};
+
+QString clientUrl(const stack::LocalStack& stack, ServiceKind kind)
+{
+    return kind == ServiceKind::Postgres ? stack.postgresDsn() : stack.redisUrl();
+}
+
+void printHuman(const stack::LocalStack& stack, const ServiceStatus& status)
+{
+    const bool up = status.state == ServiceState::Running;
+    QString line = QStringLiteral("%1 %2").arg(stack::serviceTitle(status.kind).leftJustified(11),
+                                               stack::stateName(status.state).leftJustified(12));
+    if (!status.address.isEmpty())
+        line += status.address.leftJustified(18);
+    if (!status.version.isEmpty())
+        line += status.version;
+    if (status.external)
+        line += QStringLiteral("  (external)");
+    printOut(line.trimmed());
+    if (up)
+        printOut(QStringLiteral("  ") + stack::redactSecrets(clientUrl(stack, status.kind)));
+    if (!status.message.isEmpty())
+        printOut(QStringLiteral("  ") + status.message.split(u'\n').join(QStringLiteral("\n  ")));
+    if (!up && !status.logFile.isEmpty() && status.state != ServiceState::Stopped)
+        printOut(QStringLiteral("  log: ") + status.logFile);
+}
+
+QJsonObject toJson(const stack::LocalStack& stack, const ServiceStatus& status)
+{
+    // The URL carries the password: this output is for scripts that connect, and goes to stdout
+    // only, never to a log.
+    return QJsonObject{
+        {QStringLiteral("state"), stack::stateName(status.state)},
+        {QStringLiteral("external"), status.external},
+        {QStringLiteral("address"), status.address},
+        {QStringLiteral("version"), status.version},
+        {QStringLiteral("pid"), status.pid},
+        {QStringLiteral("started_at"),
+         status.startedAt.isValid() ? status.startedAt.toString(Qt::ISODateWithMs) : QString()},
+        {QStringLiteral("log_file"), status.logFile},
+        {QStringLiteral("message"), status.message},
+        {QStringLiteral("url"), clientUrl(stack, status.kind)},
+    };
+}
+
+} // namespace
+
+int runStackCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
+                    const CommonOptions& common)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Start, stop or show the managed local PostgreSQL and Redis.\n"
+                       "Services started here keep running until `qaconsole stack stop`."));
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("start, stop or status"),
+                                 QStringLiteral("start|stop|status"));
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the state, addresses and connection URLs "
+                                                 "(with passwords) as JSON, for scripts."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOptions({json, help});
+    common.addTo(parser);
+
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        printOut(helpText(parser, QStringLiteral("qaconsole stack")));
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1)
+        return usageError(QStringLiteral("stack needs one action: start, stop or status"));
+    const QString action = positional.first();
+    if (action != u"start" && action != u"stop" && action != u"status")
+        return usageError(
+            QStringLiteral("unknown stack action '%1' (start, stop, status)").arg(action));
+
+    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
+    if (!settings.ok()) {
+        for (const QString& error : settings.errors)
+            printErr(QStringLiteral("qaconsole: ") + error);
+        printErr(QStringLiteral("qaconsole: nothing was started; fix the settings above"));
+        return ExitUsage;
+    }
+
+    stack::LocalStack stack(settings.settings, stack::Starter::CommandLine);
+    bool ok = true;
+    QJsonObject document{{QStringLiteral("data_dir"), settings.settings.dataDir}};
+    for (ServiceKind kind : kAll) {
+        ServiceStatus status;
+        if (action == u"start")
+            status = stack.start(kind);
+        else if (action == u"stop")
+            status = stack.stop(kind);
+        else
+            status = stack.status(kind);
+        const bool wanted = action == u"stop" ? status.state != ServiceState::Failed
+                                              : status.state == ServiceState::Running;
+        ok = ok && (wanted || action == u"status");
+        if (parser.isSet(json))
+            document.insert(stack::serviceName(kind), toJson(stack, status));
+        else
+            printHuman(stack, status);
+    }
+    if (parser.isSet(json))
+        printOut(
+            QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)).trimmed());
+    else if (action != u"stop")
+        printOut(QStringLiteral("Data folder: %1\nConnection URLs with passwords: qaconsole stack "
+                                "status --json")
+                     .arg(settings.settings.dataDir));
+    return ok ? ExitOk : ExitFailure;
+}
+
+} // namespace qaconsole::app

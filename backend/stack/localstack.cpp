@@ -1,0 +1,106 @@
+#include "backend/stack/localstack.h"
+
+#include "backend/stack/externalservice.h"
+#include "backend/stack/postgresprobe.h"
+#include "backend/stack/postgresservice.h"
+#include "backend/stack/postgressession.h"
+#include "backend/stack/redisprobe.h"
+#include "backend/stack/redisservice.h"
+#include "backend/stack/stackstate.h"
+
+namespace qaconsole::stack {
+
+namespace {
+
+QString starterName(Starter starter)
+{
+    return starter == Starter::Console ? QStringLiteral("console") : QStringLiteral("command-line");
+}
+
+std::unique_ptr<ManagedService> externalPostgres(const QString& dsn)
+{
+    return std::make_unique<ExternalService>(ServiceKind::Postgres, PostgresSession::addressOf(dsn),
+                                             dsn, [dsn] { return probePostgres(dsn); });
+}
+
+std::unique_ptr<ManagedService> externalRedis(const QString& url)
+{
+    // Settings validation has already rejected a malformed URL.
+    const RedisEndpoint endpoint = parseRedisUrl(url).value_or(RedisEndpoint{});
+    return std::make_unique<ExternalService>(ServiceKind::Redis, endpoint.address(), url,
+                                             [endpoint] { return probeRedis(endpoint); });
+}
+
+} // namespace
+
+LocalStack::LocalStack(StackSettings settings, Starter starter)
+    : m_settings(std::move(settings)), m_state(std::make_unique<StackState>(m_settings.dataDir))
+{
+    m_state->load(&m_stateError);
+    const QString who = starterName(starter);
+    if (m_settings.postgres.dsn.isEmpty())
+        m_postgres = std::make_unique<PostgresService>(m_settings, *m_state, who);
+    else
+        m_postgres = externalPostgres(m_settings.postgres.dsn);
+    if (m_settings.redis.url.isEmpty())
+        m_redis = std::make_unique<RedisService>(m_settings, *m_state, who);
+    else
+        m_redis = externalRedis(m_settings.redis.url);
+}
+
+LocalStack::~LocalStack() = default;
+
+ManagedService& LocalStack::service(ServiceKind kind)
+{
+    return kind == ServiceKind::Postgres ? *m_postgres : *m_redis;
+}
+
+ServiceStatus LocalStack::start(ServiceKind kind)
+{
+    if (!m_stateError.isEmpty()) {
+        ServiceStatus failed = service(kind).status();
+        failed.state = ServiceState::Failed;
+        failed.message = m_stateError;
+        return failed;
+    }
+    return service(kind).start();
+}
+
+ServiceStatus LocalStack::stop(ServiceKind kind)
+{
+    return service(kind).stop();
+}
+
+ServiceStatus LocalStack::restart(ServiceKind kind)
+{
+    const ServiceStatus stopped = stop(kind);
+    if (stopped.state == ServiceState::Failed)
+        return stopped;
+    return start(kind);
+}
+
+ServiceStatus LocalStack::status(ServiceKind kind)
+{
+    return service(kind).status();
+}
+
+QString LocalStack::postgresDsn() const
+{
+    return m_postgres->clientUrl();
+}
+
+QString LocalStack::redisUrl() const
+{
+    return m_redis->clientUrl();
+}
+
+bool LocalStack::startedByConsole(ServiceKind kind) const
+{
+    const bool external = kind == ServiceKind::Postgres ? !m_settings.postgres.dsn.isEmpty()
+                                                        : !m_settings.redis.url.isEmpty();
+    const QString& by =
+        kind == ServiceKind::Postgres ? m_state->postgresStartedBy : m_state->redisStartedBy;
+    return !external && by == starterName(Starter::Console);
+}
+
+} // namespace qaconsole::stack

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QString>
+
+namespace qaconsole::stack {
+
+// Masks passwords in connection strings and URLs (postgresql://u:secret@h, redis://:secret@h,
+// password=secret, password='se cret') so the text is safe to log or show. Everything else is
+// kept as it is.
+QString redactSecrets(const QString& text);
+
+} // namespace qaconsole::stack

@@ -1,0 +1,52 @@
+#include "backend/stack/redisendpoint.h"
+
+#include <QUrl>
+
+namespace qaconsole::stack {
+
+QString RedisEndpoint::toUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("redis"));
+    url.setHost(host);
+    url.setPort(port);
+    if (!password.isEmpty()) {
+        url.setUserName(username);
+        url.setPassword(password);
+    }
+    if (database != 0)
+        url.setPath(u'/' + QString::number(database));
+    return url.toString();
+}
+
+std::optional<RedisEndpoint> parseRedisUrl(const QString& text, QString* error)
+{
+    auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid())
+        return fail(QStringLiteral("not a valid URL"));
+    if (url.scheme() != QLatin1String("redis"))
+        return fail(QStringLiteral("the URL must start with redis://"));
+    if (url.host().isEmpty())
+        return fail(QStringLiteral("the URL names no host"));
+
+    RedisEndpoint endpoint;
+    endpoint.host = url.host();
+    endpoint.port = url.port(6379);
+    endpoint.username = url.userName();
+    endpoint.password = url.password();
+    const QString path = url.path().mid(1);
+    if (!path.isEmpty()) {
+        bool ok = false;
+        endpoint.database = path.toInt(&ok);
+        if (!ok || endpoint.database < 0)
+            return fail(QStringLiteral("the database in the path must be a number"));
+    }
+    return endpoint;
+}
+
+} // namespace qaconsole::stack

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+namespace qaconsole::stack {
+
+// Where a Redis server listens and how to log in, parsed from a URL such as
+// redis://[[user]:password@]host[:port][/db].
+struct RedisEndpoint
+{
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 6379;
+    QString username; // Redis 6 ACL user; empty for the default user
+    QString password;
+    int database = 0;
+
+    QString address() const { return host + u':' + QString::number(port); }
+    QString toUrl() const; // with the password: for clients only
+};
+
+// nullopt and a one-line reason in `error` when the URL is not a redis:// URL.
+std::optional<RedisEndpoint> parseRedisUrl(const QString& url, QString* error = nullptr);
+
+} // namespace qaconsole::stack

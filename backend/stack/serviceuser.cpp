@@ -1,0 +1,137 @@
+#include "backend/stack/serviceuser.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+#include <grp.h>
+#include <pwd.h>
+#include <sys/types.h>
+#include <unistd.h>
+#endif
+
+namespace qaconsole::stack {
+
+bool runningAsRoot()
+{
+#ifdef Q_OS_UNIX
+    return ::geteuid() == 0;
+#else
+    // Windows: pg_ctl drops administrator rights by itself (restricted token).
+    return false;
+#endif
+}
+
+ServiceUserResult resolveServiceUser(const QString& wantedName, bool asRoot)
+{
+    ServiceUserResult result;
+    if (!asRoot) {
+        result.user = ServiceUser{};
+        return result;
+    }
+#ifdef Q_OS_UNIX
+    const QByteArray name = wantedName.toLocal8Bit();
+    const struct passwd* entry = name.isEmpty() ? nullptr : ::getpwnam(name.constData());
+    if (!entry || entry->pw_uid == 0) {
+        result.error =
+            QStringLiteral("PostgreSQL refuses to run as root and there is no unprivileged user "
+                           "'%1' to run it as. Create one (Debian: apt install postgresql, or "
+                           "useradd --system --user-group %1), or name another in the settings "
+                           "key postgres/service_user.")
+                .arg(wantedName);
+        return result;
+    }
+    ServiceUser user;
+    user.switchUser = true;
+    user.name = wantedName;
+    user.uid = entry->pw_uid;
+    user.gid = entry->pw_gid;
+    user.home = QString::fromLocal8Bit(entry->pw_dir);
+    result.user = user;
+#else
+    Q_UNUSED(wantedName);
+    result.user = ServiceUser{};
+#endif
+    return result;
+}
+
+void runProcessAs(QProcess& process, const ServiceUser& user)
+{
+    if (!user.switchUser)
+        return;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), user.home);
+    env.insert(QStringLiteral("USER"), user.name);
+    env.insert(QStringLiteral("LOGNAME"), user.name);
+    process.setProcessEnvironment(env);
+#ifdef Q_OS_UNIX
+    const uid_t uid = user.uid;
+    const gid_t gid = user.gid;
+    // Runs in the forked child: only async-signal-safe calls, and a failed switch must never
+    // go on to run the program as root.
+    process.setChildProcessModifier([uid, gid] {
+        if (::setgroups(1, &gid) != 0 || ::setgid(gid) != 0 || ::setuid(uid) != 0)
+            ::_exit(126);
+    });
+#endif
+}
+
+bool giveOwnership(const QString& path, const ServiceUser& user, QString* error, Depth depth)
+{
+    if (!user.switchUser)
+        return true;
+#ifdef Q_OS_UNIX
+    auto chownOne = [&](const QString& file) {
+        if (::lchown(QFile::encodeName(file).constData(), user.uid, user.gid) == 0)
+            return true;
+        if (error)
+            *error = QStringLiteral("cannot give %1 to user %2: %3")
+                         .arg(file, user.name, QString::fromLocal8Bit(::strerror(errno)));
+        return false;
+    };
+    if (!chownOne(path))
+        return false;
+    if (depth == Depth::PathOnly)
+        return true;
+    QDirIterator it(path, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        if (!chownOne(it.next()))
+            return false;
+    }
+#else
+    Q_UNUSED(path);
+    Q_UNUSED(error);
+    Q_UNUSED(depth);
+#endif
+    return true;
+}
+
+QString firstUnreachableFolder(const QString& path, const ServiceUser& user)
+{
+    if (!user.switchUser)
+        return {};
+    // Walk from the root down; a folder that does not exist yet will be created by us and
+    // handed over, so only existing ones matter.
+    QStringList parts = QDir::cleanPath(QDir(path).absolutePath()).split(u'/', Qt::SkipEmptyParts);
+    QString current = QStringLiteral("/");
+    for (const QString& part : parts) {
+        const QFileInfo info(current);
+        if (!info.exists())
+            return {};
+        const bool enter = info.permission(QFileDevice::ExeOther) ||
+                           (info.ownerId() == user.uid && info.permission(QFileDevice::ExeOwner)) ||
+                           (info.groupId() == user.gid && info.permission(QFileDevice::ExeGroup));
+        if (!enter)
+            return current;
+        current = QDir(current).filePath(part);
+    }
+    return {};
+}
+
+} // namespace qaconsole::stack

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+class QProcess;
+
+namespace qaconsole::stack {
+
+// The account a service process runs as. PostgreSQL refuses to run as root, so when the console
+// runs as root (containers, CI) it starts PostgreSQL as an unprivileged system user instead.
+struct ServiceUser
+{
+    bool switchUser = false; // false: run as ourselves
+    QString name;
+    unsigned uid = 0;
+    unsigned gid = 0;
+    QString home;
+};
+
+struct ServiceUserResult
+{
+    std::optional<ServiceUser> user;
+    QString error; // when no user: what happened and what to do
+};
+
+bool runningAsRoot();
+
+// As root, looks up `wantedName` (Debian's `postgres`); otherwise the current user. `asRoot` is
+// a parameter so both paths can be tested from either account.
+ServiceUserResult resolveServiceUser(const QString& wantedName, bool asRoot);
+
+// Makes `process` run as `user` (Unix: setgid/setgroups/setuid in the child before exec) with
+// HOME, USER and LOGNAME set to the user's. Does nothing when `user.switchUser` is false.
+void runProcessAs(QProcess& process, const ServiceUser& user);
+
+enum class Depth
+{
+    PathOnly,
+    Recursive
+};
+
+// Gives `path` (and with Depth::Recursive everything below it) to `user`. True when nothing had
+// to change or every change worked.
+bool giveOwnership(const QString& path, const ServiceUser& user, QString* error,
+                   Depth depth = Depth::Recursive);
+
+// The first folder on the way to `path` that `user` cannot enter, or empty when it can reach it.
+QString firstUnreachableFolder(const QString& path, const ServiceUser& user);
+
+} // namespace qaconsole::stack

@@ -1,0 +1,81 @@
+#include "backend/stack/stackstate.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSaveFile>
+
+namespace qaconsole::stack {
+
+StackState::StackState(QString dataDir) : m_dataDir(std::move(dataDir)) {}
+
+QString StackState::path() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("stack.json"));
+}
+
+bool StackState::load(QString* error)
+{
+    QFile file(path());
+    if (!file.exists())
+        return true;
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path(), file.errorString());
+        return false;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (!document.isObject()) {
+        *error = QStringLiteral("%1 is damaged (%2); delete it to start over")
+                     .arg(path(), parseError.errorString());
+        return false;
+    }
+    const QJsonObject postgres = document[u"postgres"].toObject();
+    const QJsonObject redis = document[u"redis"].toObject();
+    postgresPort = postgres[u"port"].toInt();
+    superuserPassword = postgres[u"superuser_password"].toString();
+    appPassword = postgres[u"app_password"].toString();
+    postgresStartedBy = postgres[u"started_by"].toString();
+    redisPort = redis[u"port"].toInt();
+    redisStartedBy = redis[u"started_by"].toString();
+    return true;
+}
+
+bool StackState::save(QString* error) const
+{
+    if (!QDir().mkpath(m_dataDir)) {
+        *error = QStringLiteral("cannot create the data folder %1").arg(m_dataDir);
+        return false;
+    }
+    const QJsonObject document{
+        {QStringLiteral("postgres"),
+         QJsonObject{{QStringLiteral("port"), postgresPort},
+                     {QStringLiteral("superuser_password"), superuserPassword},
+                     {QStringLiteral("app_password"), appPassword},
+                     {QStringLiteral("started_by"), postgresStartedBy}}},
+        {QStringLiteral("redis"), QJsonObject{{QStringLiteral("port"), redisPort},
+                                              {QStringLiteral("started_by"), redisStartedBy}}}};
+    QSaveFile file(path());
+    // Restrict before any byte is written: the file holds passwords.
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(QJsonDocument(document).toJson()) < 0 || !file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path(), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QString StackState::generatePassword()
+{
+    static const char alphabet[] = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    QString password;
+    for (int i = 0; i < 24; ++i)
+        password +=
+            QLatin1Char(alphabet[QRandomGenerator::system()->bounded(int(sizeof alphabet) - 1)]);
+    return password;
+}
+
+} // namespace qaconsole::stack

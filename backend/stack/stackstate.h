@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QString>
+
+namespace qaconsole::stack {
+
+// What the managed stack remembers between runs of the console: the ports it chose (so
+// addresses stay stable), the generated passwords, and who started each service (the window
+// stops on exit only what a window started). Kept in <data-dir>/stack.json, readable by the
+// owner only because it holds passwords.
+class StackState
+{
+public:
+    explicit StackState(QString dataDir);
+
+    // Reads the file; a missing file is an empty state, a damaged one an error.
+    bool load(QString* error);
+    bool save(QString* error) const;
+
+    QString path() const;
+
+    int postgresPort = 0;
+    int redisPort = 0;
+    QString superuserPassword; // the cluster's bootstrap superuser "postgres"
+    QString appPassword;       // the application role "qaconsole"
+    QString postgresStartedBy; // "console" or "command-line"; empty when not started by us
+    QString redisStartedBy;
+
+    // 24 random letters and digits: safe in URIs without escaping.
+    static QString generatePassword();
+
+private:
+    QString m_dataDir;
+};
+
+} // namespace qaconsole::stack

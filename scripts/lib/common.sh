@@ -1,0 +1,63 @@
+# Shared by scripts/run and scripts/test: install what is missing, then build incrementally.
+# Sourced, not run.
+
+QAC_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+QAC_BUILD="${QAC_BUILD:-$QAC_ROOT/build}"
+
+# Debian/Ubuntu packages the build, the tests and the managed stack need.
+QAC_PACKAGES=(
+  build-essential cmake ninja-build ccache pkgconf
+  qt6-base-dev libqt6svg6 libqcustomplot-dev fonts-dejavu-core
+  libpqxx-dev libpq-dev libhiredis-dev
+  postgresql postgresql-client redis-server redis-tools
+)
+
+qac_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+qac_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Installs the packages that are not installed yet; does nothing (and asks no mirror) when all
+# are there, so a second run is fast.
+qac_install_deps() {
+  if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
+    qac_say "Not a Debian/Ubuntu system: install the dependencies listed in README.md yourself."
+    return 0
+  fi
+  local missing=() pkg
+  for pkg in "${QAC_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
+      missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sudo=(sudo -n)
+    elif command -v sudo >/dev/null 2>&1 && [ -t 0 ]; then
+      sudo=(sudo)
+    else
+      qac_die "missing packages: ${missing[*]}
+Installing them needs root. Run as root, or install them first:
+  sudo apt-get install ${missing[*]}"
+    fi
+  fi
+  qac_say "Installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq || qac_die "apt-get update failed"
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null ||
+    qac_die "apt-get install failed for: ${missing[*]}"
+}
+
+# Configures once (Ninja, Release), then lets the build tool decide what is out of date.
+qac_build() {
+  if [ ! -f "$QAC_BUILD/CMakeCache.txt" ]; then
+    qac_say "Configuring in $QAC_BUILD"
+    local generator=()
+    command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
+    cmake -S "$QAC_ROOT" -B "$QAC_BUILD" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null ||
+      qac_die "cmake configure failed"
+  fi
+  qac_say "Building"
+  cmake --build "$QAC_BUILD" --parallel "$(nproc 2>/dev/null || echo 2)" ||
+    qac_die "build failed"
+}

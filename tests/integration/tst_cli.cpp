@@ -1,0 +1,174 @@
+// The command line as a user or a script meets it: exit codes, help, the version, and
+// `stack start`, `status --json`, `stop` with psql and redis-cli reaching the printed addresses.
+
+#include "backend/stack/processcontrol.h"
+#include "tests/support/stackfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTest>
+
+using qaconsole::stack::isProcessAlive;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QStringList& arguments, const QString& program = QStringLiteral(QACONSOLE_BINARY))
+{
+    QProcess process;
+    process.start(program, arguments);
+    Run result;
+    if (!process.waitForFinished(180000)) {
+        process.kill();
+        process.waitForFinished();
+        result.err = QStringLiteral("timed out");
+        return result;
+    }
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void versionAndHelp()
+    {
+        const Run version = run({QStringLiteral("--version")});
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out.trimmed(), QStringLiteral("qaconsole " QACONSOLE_VERSION));
+
+        const Run help = run({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("stack start|stop|status")));
+        QVERIFY(help.out.contains(QStringLiteral("--data-dir")));
+
+        const Run stackHelp = run({QStringLiteral("stack"), QStringLiteral("--help")});
+        QCOMPARE(stackHelp.exitCode, 0);
+        QVERIFY(stackHelp.out.contains(QStringLiteral("--json")));
+        QVERIFY(stackHelp.out.contains(QStringLiteral("--data-dir")));
+    }
+
+    void badUsageExitsWithTwoAndOneLine_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("fly")} << "fly";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--fly")} << "fly";
+        QTest::newRow("stack without action") << QStringList{QStringLiteral("stack")} << "action";
+        QTest::newRow("unknown action")
+            << QStringList{QStringLiteral("stack"), QStringLiteral("jump")} << "jump";
+        QTest::newRow("option without value")
+            << QStringList{QStringLiteral("stack"), QStringLiteral("status"),
+                           QStringLiteral("--data-dir")}
+            << "data-dir";
+    }
+
+    void badUsageExitsWithTwoAndOneLine()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, mentions);
+        const Run result = run(arguments);
+        QCOMPARE(result.exitCode, 2);
+        QCOMPARE(result.err.trimmed().count(u'\n'), 0);
+        QVERIFY2(result.err.contains(mentions), qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+    }
+
+    void badSettingsStartNothing()
+    {
+        QTemporaryDir dir;
+        const QString settings = dir.filePath(QStringLiteral("bad.ini"));
+        QFile file(settings);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("[redis]\nmaxmemory=lots\n[postgres]\nport=http\n");
+        file.close();
+        const QString dataDir = dir.filePath(QStringLiteral("stack"));
+        const Run result =
+            run({QStringLiteral("stack"), QStringLiteral("start"), QStringLiteral("--settings"),
+                 settings, QStringLiteral("--data-dir"), dataDir});
+        QCOMPARE(result.exitCode, 2);
+        QVERIFY2(result.err.contains(QStringLiteral("redis/maxmemory")), qPrintable(result.err));
+        QVERIFY(result.err.contains(QStringLiteral("postgres/port")));
+        QVERIFY(!QFileInfo::exists(dataDir));
+    }
+
+    void startStatusStopFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        const QString dataDir = qaconsole::testing::makeReachableTempDir(dir);
+        const QString settings = dir.filePath(QStringLiteral("none.ini"));
+        const QStringList common{QStringLiteral("--data-dir"), dataDir,
+                                 QStringLiteral("--settings"), settings};
+
+        const Run start =
+            run(QStringList{QStringLiteral("stack"), QStringLiteral("start")} + common);
+        QVERIFY2(start.exitCode == 0, qPrintable(start.out + start.err));
+        QVERIFY(start.out.contains(QStringLiteral("running")));
+
+        const Run status = run(QStringList{QStringLiteral("stack"), QStringLiteral("status"),
+                                           QStringLiteral("--json")} +
+                               common);
+        QCOMPARE(status.exitCode, 0);
+        const QJsonObject json = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        const QJsonObject postgres = json[u"postgres"].toObject();
+        const QJsonObject redis = json[u"redis"].toObject();
+        QCOMPARE(postgres[u"state"].toString(), QStringLiteral("running"));
+        QCOMPARE(redis[u"state"].toString(), QStringLiteral("running"));
+        QCOMPARE(json[u"data_dir"].toString(), dataDir);
+        const QString dsn = postgres[u"url"].toString();
+        const QString redisUrl = redis[u"url"].toString();
+        // The human output never shows the password that the JSON hands to scripts.
+        const QString password = dsn.section(u':', 2, 2).section(u'@', 0, 0);
+        QVERIFY(!password.isEmpty());
+        QVERIFY(!start.out.contains(password));
+
+        const QString psql = QStandardPaths::findExecutable(QStringLiteral("psql"));
+        const QString redisCli = QStandardPaths::findExecutable(QStringLiteral("redis-cli"));
+        QVERIFY2(!psql.isEmpty() && !redisCli.isEmpty(), "psql and redis-cli must be installed");
+        const Run query =
+            run({dsn, QStringLiteral("-tAc"), QStringLiteral("SELECT current_database()")}, psql);
+        QVERIFY2(query.exitCode == 0, qPrintable(query.err));
+        QCOMPARE(query.out.trimmed(), QStringLiteral("qaconsole"));
+        const Run ping = run({QStringLiteral("-u"), redisUrl, QStringLiteral("PING")}, redisCli);
+        QCOMPARE(ping.out.trimmed(), QStringLiteral("PONG"));
+
+        // A second start is idempotent: it adopts what runs.
+        const Run again =
+            run(QStringList{QStringLiteral("stack"), QStringLiteral("start")} + common);
+        QCOMPARE(again.exitCode, 0);
+
+        const qint64 postgresPid = postgres[u"pid"].toInteger();
+        const qint64 redisPid = redis[u"pid"].toInteger();
+        QVERIFY(postgresPid > 0 && redisPid > 0);
+        const Run stop = run(QStringList{QStringLiteral("stack"), QStringLiteral("stop")} + common);
+        QVERIFY2(stop.exitCode == 0, qPrintable(stop.out + stop.err));
+        // Nothing is left behind.
+        QVERIFY(!isProcessAlive(postgresPid));
+        QVERIFY(!isProcessAlive(redisPid));
+        const Run after = run(QStringList{QStringLiteral("stack"), QStringLiteral("status"),
+                                          QStringLiteral("--json")} +
+                              common);
+        const QJsonObject stopped = QJsonDocument::fromJson(after.out.toUtf8()).object();
+        QCOMPARE(stopped[u"postgres"].toObject()[u"state"].toString(), QStringLiteral("stopped"));
+        QCOMPARE(stopped[u"redis"].toObject()[u"state"].toString(), QStringLiteral("stopped"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
