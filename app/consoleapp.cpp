@@ -2,6 +2,7 @@
 
 #include "backend/stack/localstack.h"
 #include "backend/stack/stacksupervisor.h"
+#include "ui/services/servicesbinding.h"
 #include "ui/services/servicespage.h"
 #include "ui/shell/mainwindow.h"
 
@@ -30,16 +31,7 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     auto* servicesPage = new ui::ServicesPage;
     ui::MainWindow window({servicesPage});
 
-    QObject::connect(&supervisor, &stack::StackSupervisor::statusChanged, servicesPage,
-                     &ui::ServicesPage::showServiceStatus);
-    QObject::connect(&supervisor, &stack::StackSupervisor::statusChanged, &window,
-                     &ui::MainWindow::showServiceStatus);
-    QObject::connect(servicesPage, &ui::ServicesPage::startRequested, &supervisor,
-                     &stack::StackSupervisor::start);
-    QObject::connect(servicesPage, &ui::ServicesPage::stopRequested, &supervisor,
-                     &stack::StackSupervisor::stop);
-    QObject::connect(servicesPage, &ui::ServicesPage::restartRequested, &supervisor,
-                     &stack::StackSupervisor::restart);
+    ui::bindServices(supervisor, *servicesPage, window);
 
     window.show();
     // The embedded default: bring the stack up as soon as the window is there.

@@ -2,11 +2,13 @@
 
 #include "app/commandline.h"
 #include "app/consoleapp.h"
+#include "app/quitonsignal.h"
 #include "app/stackcommand.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QMessageBox>
 
 using namespace qaconsole::app;
@@ -32,6 +34,7 @@ int runWindow(int argc, char** argv, const QCommandLineParser& parser, const Com
 {
     QApplication app(argc, argv);
     QApplication::setStyle(QStringLiteral("Fusion"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/qaconsole.svg")));
     const qaconsole::stack::SettingsResult settings = common.loadSettings(parser);
     if (!settings.ok()) {
         QMessageBox::critical(nullptr, QStringLiteral("qaconsole: settings"),
@@ -39,6 +42,7 @@ int runWindow(int argc, char** argv, const QCommandLineParser& parser, const Com
                                   settings.errors.join(u'\n'));
         return ExitUsage;
     }
+    quitOnTerminationSignals();
     return runConsole(app, settings.settings);
 }
 

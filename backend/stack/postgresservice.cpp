@@ -152,9 +152,12 @@ bool PostgresService::initCluster(QString* why)
                     QStringLiteral("--encoding=UTF8"), QStringLiteral("--locale=C")},
                    120 * 1000, &*m_user, clusterDir());
     QFile::remove(pwFile);
-    appendText(logFile(), result.output.toUtf8());
+    // initdb's own advice ("you can now start the server using pg_ctl ...") would mislead in
+    // the server log people read on the Services page, so it gets a file of its own.
+    const QString initdbLog = QDir(clusterDir()).filePath(QStringLiteral("initdb.log"));
+    appendText(initdbLog, result.output.toUtf8());
     if (!result.ok()) {
-        *why = QStringLiteral("initdb failed; see %1").arg(logFile());
+        *why = QStringLiteral("initdb failed; see %1\n%2").arg(initdbLog, lastLines(initdbLog, 5));
         return false;
     }
     const QString config = QDir(pgData()).filePath(QStringLiteral("postgresql.conf"));

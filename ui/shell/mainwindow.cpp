@@ -1,0 +1,110 @@
+#include "ui/shell/mainwindow.h"
+
+#include "ui/shell/aboutdialog.h"
+#include "ui/shell/navigationsidebar.h"
+#include "ui/shell/page.h"
+#include "ui/shell/serviceindicatorpanel.h"
+#include "ui/shell/theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QKeySequence>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace qaconsole::ui {
+
+MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
+    : QMainWindow(parent), m_sidebar(new NavigationSidebar(this)),
+      m_pages(new QStackedWidget(this)), m_indicators(new ServiceIndicatorPanel(this))
+{
+    setWindowTitle(tr("Q&A Backend Console"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/qaconsole.svg")));
+    resize(1200, 780);
+
+    m_pages->setObjectName(QStringLiteral("pageStack"));
+    for (Page* page : pages) {
+        m_pages->addWidget(page);
+        m_sidebar->addEntry(page->icon(), page->title());
+    }
+    connect(m_sidebar, &NavigationSidebar::currentIndexChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    createMenus();
+    statusBar()->addPermanentWidget(m_indicators);
+    applyStyle();
+    addServiceIndicator(stack::ServiceKind::Postgres);
+    addServiceIndicator(stack::ServiceKind::Redis);
+}
+
+void MainWindow::addServiceIndicator(stack::ServiceKind kind)
+{
+    m_indicators->addIndicator(kind);
+    if (!m_versions.contains(kind))
+        m_versions.insert(kind, QString());
+}
+
+void MainWindow::showServiceStatus(const stack::ServiceStatus& status)
+{
+    m_indicators->showStatus(status);
+    // A stopped service may report no version; the last one found stays the best answer.
+    if (!status.version.isEmpty() || !m_versions.contains(status.kind))
+        m_versions.insert(status.kind, status.version);
+}
+
+void MainWindow::showAbout()
+{
+    auto* about = new AboutDialog(m_versions, this);
+    about->setAttribute(Qt::WA_DeleteOnClose);
+    about->open();
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyStyle();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::applyStyle()
+{
+    // A hairline keeps the status bar from running into the page above it.
+    statusBar()->setStyleSheet(
+        QStringLiteral(
+            "QStatusBar { border-top: 1px solid %1; } QStatusBar::item { border: none; }")
+            .arg(hairline(QApplication::palette(this)).name()));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    quit->setMenuRole(QAction::QuitRole);
+    // Closing the window rather than quitting outright lets app/ shut the services down in
+    // the same way whichever route the user takes.
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about =
+        help->addAction(QIcon(QStringLiteral(":/icons/about.svg")), tr("&About qaconsole"));
+    about->setMenuRole(QAction::AboutRole);
+    connect(about, &QAction::triggered, this, &MainWindow::showAbout);
+    QAction* aboutQt = help->addAction(tr("About &Qt"));
+    aboutQt->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQt, &QAction::triggered, this, &QApplication::aboutQt);
+}
+
+} // namespace qaconsole::ui

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "backend/stack/servicestatus.h"
+
+#include <QList>
+#include <QMainWindow>
+#include <QMap>
+
+class QStackedWidget;
+
+namespace qaconsole::ui {
+
+class NavigationSidebar;
+class Page;
+class ServiceIndicatorPanel;
+
+// The console's window: a sidebar with one row per page on the left, the current page on the
+// right, File and Help menus, and one status bar indicator per service. It knows pages only
+// through the Page interface and services only through the statuses it is given, so app/
+// decides what the window shows and what it is connected to.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // Takes ownership of `pages` and lists them in this order; the first one is shown.
+    explicit MainWindow(const QList<Page*>& pages, QWidget* parent = nullptr);
+
+    // Adds a status bar indicator for `kind` before its first status arrives (a status of a
+    // kind without one adds it by itself). PostgreSQL and Redis have one from the start.
+    void addServiceIndicator(stack::ServiceKind kind);
+
+public Q_SLOTS:
+    // Updates the service's status bar indicator and remembers its version for the About box.
+    void showServiceStatus(const qaconsole::stack::ServiceStatus& status);
+    // Opens the About box (window-modal, without blocking the caller).
+    void showAbout();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void applyStyle();
+    void createMenus();
+
+    NavigationSidebar* m_sidebar;
+    QStackedWidget* m_pages;
+    ServiceIndicatorPanel* m_indicators;
+    // The latest non-empty version reported per service; empty until one is.
+    QMap<stack::ServiceKind, QString> m_versions;
+};
+
+} // namespace qaconsole::ui

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QIcon>
+#include <QString>
+#include <QWidget>
+
+namespace qaconsole::ui {
+
+// One screen of the console. The main window lists its pages in the sidebar by title and icon
+// and shows one at a time; beyond that a page is on its own, so a new one (ETL, API, Cache,
+// Load test, Tiers) plugs in by being handed to MainWindow, without any change to the shell.
+class Page : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit Page(QWidget* parent = nullptr) : QWidget(parent) {}
+
+    // Short and stable: shown in the sidebar and as the page's heading.
+    virtual QString title() const = 0;
+    // Shown next to the title in the sidebar; a 24x24 design that also reads at 16 px.
+    virtual QIcon icon() const = 0;
+};
+
+} // namespace qaconsole::ui

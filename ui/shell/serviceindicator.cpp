@@ -1,0 +1,70 @@
+#include "ui/shell/serviceindicator.h"
+
+#include "ui/shell/statepresentation.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+
+namespace qaconsole::ui {
+
+namespace {
+
+constexpr int sideMargin = 8;
+constexpr int dotDiameter = 10;
+constexpr int dotGap = 6;
+
+} // namespace
+
+ServiceIndicator::ServiceIndicator(stack::ServiceKind kind, QWidget* parent)
+    : QWidget(parent), m_kind(kind), m_text(new QLabel(this))
+{
+    setObjectName(stack::serviceName(kind) + QStringLiteral("Indicator"));
+    auto* layout = new QHBoxLayout(this);
+    // The dot is painted in the left margin: drawn at paint time it stays round and sharp at
+    // any scale factor, where a pixmap would have to be redone for each screen.
+    layout->setContentsMargins(sideMargin + dotDiameter + dotGap, 0, sideMargin, 0);
+    layout->addWidget(m_text);
+
+    present(unknownStatePresentation());
+    setToolTip(tr("No status received yet"));
+}
+
+QString ServiceIndicator::text() const
+{
+    return m_text->text();
+}
+
+void ServiceIndicator::showStatus(const stack::ServiceStatus& status)
+{
+    present(statePresentation(status.state));
+
+    QStringList tip;
+    if (!status.address.isEmpty())
+        tip << tr("Address: %1").arg(status.address);
+    if (status.external)
+        tip << tr("External service");
+    if (!status.message.isEmpty())
+        tip << status.message;
+    setToolTip(tip.isEmpty() ? stack::serviceTitle(m_kind) : tip.join(QLatin1Char('\n')));
+}
+
+void ServiceIndicator::paintEvent(QPaintEvent* event)
+{
+    QWidget::paintEvent(event);
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(m_color);
+    const QRectF dot(sideMargin, (height() - dotDiameter) / 2.0, dotDiameter, dotDiameter);
+    painter.drawEllipse(dot);
+}
+
+void ServiceIndicator::present(const StatePresentation& presentation)
+{
+    m_color = presentation.color;
+    m_text->setText(QStringLiteral("%1: %2").arg(stack::serviceTitle(m_kind), presentation.label));
+    update();
+}
+
+} // namespace qaconsole::ui

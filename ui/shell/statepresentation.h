@@ -1,0 +1,32 @@
+#pragma once
+
+#include "backend/stack/servicestatus.h"
+
+#include <QColor>
+#include <QString>
+
+class QPalette;
+
+namespace qaconsole::ui {
+
+// How a service state looks: the one mapping the status bar and the Services page share.
+struct StatePresentation
+{
+    QString label; // "running", "crashed", ...: stack::stateName(), or "unknown"
+    QColor color;  // the dot, and the text of the state pill
+};
+
+// Green when running; amber while starting or stopping; red when crashed, failed or
+// unreachable; grey when stopped.
+StatePresentation statePresentation(stack::ServiceState state);
+// Grey "unknown": before the first status of a service has arrived.
+StatePresentation unknownStatePresentation();
+// Crashed, Failed and Unreachable: the status message then describes an error.
+bool isErrorState(stack::ServiceState state);
+// Starting and Stopping: work is in progress and no new request can be made.
+bool isBusyState(stack::ServiceState state);
+// A style sheet for a QLabel that draws `presentation` as a rounded pill, tinted against the
+// palette's base colour.
+QString pillStyleSheet(const StatePresentation& presentation, const QPalette& palette);
+
+} // namespace qaconsole::ui

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QColor>
+
+class QPalette;
+
+namespace qaconsole::ui {
+
+// Colours the shell and pages share. They are derived from the widget palette rather than
+// written down, so the console reads well with Fusion's light palette and with a dark one.
+
+// `amount` 0 gives `from`, 1 gives `to`.
+QColor blend(const QColor& from, const QColor& to, qreal amount);
+// Captions, hints and file paths: quieter than body text, still readable.
+QColor secondaryText(const QPalette& palette);
+// Borders of cards and separators.
+QColor hairline(const QPalette& palette);
+// Background of the selected sidebar row.
+QColor selectionTint(const QPalette& palette);
+// Background of a row under the mouse.
+QColor hoverTint(const QPalette& palette);
+
+} // namespace qaconsole::ui
