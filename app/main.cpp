@@ -2,6 +2,8 @@
 
 #include "app/commandline.h"
 #include "app/consoleapp.h"
+#include "app/etlcommand.h"
+#include "app/gencommand.h"
 #include "app/quitonsignal.h"
 #include "app/stackcommand.h"
 
@@ -57,11 +59,13 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(
         QStringLiteral("Q&A Backend Console. With no command it opens the window.\n\n"
                        "Commands:\n"
-                       "  stack start|stop|status   the managed local PostgreSQL and Redis\n\n"
+                       "  stack start|stop|status   the managed local PostgreSQL and Redis\n"
+                       "  gen                       write a dataset shaped like the storefront's\n"
+                       "  etl                       load a dataset into PostgreSQL\n\n"
                        "Run 'qaconsole COMMAND --help' for a command's options."));
     // Everything after the command belongs to the command's own parser.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("stack"),
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("stack, gen or etl"),
                                  QStringLiteral("[command [options]]"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -88,6 +92,10 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     if (rest.first() == u"stack")
         return runStackCommand(rest, parser, common);
+    if (rest.first() == u"gen")
+        return runGenCommand(rest, parser, common);
+    if (rest.first() == u"etl")
+        return runEtlCommand(rest, parser, common);
     return usageError(
         QStringLiteral("unknown command '%1'; see qaconsole --help").arg(rest.first()));
 }

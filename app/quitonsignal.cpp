@@ -18,18 +18,21 @@ namespace qaconsole::app {
 
 namespace {
 
+std::function<void()> g_onSignal;
+
 BOOL WINAPI onConsoleEvent(DWORD)
 {
-    // Runs on a thread the system creates: queue the quit into the main thread.
-    QMetaObject::invokeMethod(QCoreApplication::instance(), &QCoreApplication::quit,
-                              Qt::QueuedConnection);
+    // Runs on a thread the system creates: queue the work into the main thread.
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [] { g_onSignal(); }, Qt::QueuedConnection);
     return TRUE;
 }
 
 } // namespace
 
-void quitOnTerminationSignals()
+void onTerminationSignals(std::function<void()> onSignal)
 {
+    g_onSignal = std::move(onSignal);
     ::SetConsoleCtrlHandler(onConsoleEvent, TRUE);
 }
 
@@ -40,7 +43,7 @@ namespace {
 int g_wakeFds[2] = {-1, -1};
 
 // A signal handler may only do async-signal-safe work: write one byte to wake the event loop.
-void onSignal(int)
+void wakeEventLoop(int)
 {
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(g_wakeFds[0], &byte, 1);
@@ -48,20 +51,21 @@ void onSignal(int)
 
 } // namespace
 
-void quitOnTerminationSignals()
+void onTerminationSignals(std::function<void()> onSignal)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_wakeFds) != 0)
         return;
     auto* notifier =
         new QSocketNotifier(g_wakeFds[1], QSocketNotifier::Read, QCoreApplication::instance());
-    QObject::connect(notifier, &QSocketNotifier::activated, notifier, [notifier] {
-        char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(g_wakeFds[1], &byte, 1);
-        notifier->setEnabled(false);
-        QCoreApplication::quit();
-    });
+    QObject::connect(notifier, &QSocketNotifier::activated, notifier,
+                     [notifier, onSignal = std::move(onSignal)] {
+                         char byte = 0;
+                         [[maybe_unused]] const ssize_t read = ::read(g_wakeFds[1], &byte, 1);
+                         notifier->setEnabled(false);
+                         onSignal();
+                     });
     struct sigaction action = {};
-    action.sa_handler = onSignal;
+    action.sa_handler = wakeEventLoop;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     for (int signal : {SIGINT, SIGTERM, SIGHUP})
@@ -69,5 +73,10 @@ void quitOnTerminationSignals()
 }
 
 #endif
+
+void quitOnTerminationSignals()
+{
+    onTerminationSignals([] { QCoreApplication::quit(); });
+}
 
 } // namespace qaconsole::app

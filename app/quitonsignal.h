@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 namespace qaconsole::app {
 
 // Turns Ctrl-C and termination requests (SIGINT/SIGTERM/SIGHUP on Unix, console close events
@@ -7,5 +9,9 @@ namespace qaconsole::app {
 // services this process started are stopped cleanly instead of being orphaned. Call once,
 // after the application object exists.
 void quitOnTerminationSignals();
+
+// The same signals, but `onSignal` runs instead of quit() (from the event loop, so it may do
+// anything). A command that works without an event loop keeps it turning with processEvents().
+void onTerminationSignals(std::function<void()> onSignal);
 
 } // namespace qaconsole::app

@@ -19,10 +19,14 @@ constexpr const char* kSuperuser = "postgres";
 
 // Settings appended to postgresql.conf once, at creation: loopback TCP only, no Unix socket
 // (so nothing depends on a socket folder the service user may not reach, and Windows works the
-// same), logs to the file pg_ctl gives it.
+// same). No replication, so the minimal WAL level: a table created and filled by COPY in one
+// transaction (the ETL) then skips the WAL and is made durable by a flush at commit instead.
 const char* const kClusterConfig = "\n# Added by qaconsole: a private cluster on loopback only.\n"
                                    "listen_addresses = '127.0.0.1'\n"
-                                   "unix_socket_directories = ''\n";
+                                   "unix_socket_directories = ''\n"
+                                   "wal_level = minimal\n"
+                                   "max_wal_senders = 0\n"
+                                   "max_wal_size = '2GB'\n";
 
 bool appendText(const QString& path, const QByteArray& text)
 {

@@ -33,6 +33,18 @@ StackSupervisor::StackSupervisor(LocalStack& stack, QObject* parent)
 void StackSupervisor::report(const ServiceStatus& status)
 {
     Q_EMIT statusChanged(status);
+    if (status.state == ServiceState::Starting || status.state == ServiceState::Stopping)
+        return;
+    const bool up = status.state == ServiceState::Running;
+    if (status.kind == ServiceKind::Postgres) {
+        const QString url = up ? m_stack.postgresDsn() : QString();
+        if (url != m_postgresUrl)
+            Q_EMIT postgresUrlChanged(m_postgresUrl = url);
+    } else {
+        const QString url = up ? m_stack.redisUrl() : QString();
+        if (url != m_redisUrl)
+            Q_EMIT redisUrlChanged(m_redisUrl = url);
+    }
 }
 
 void StackSupervisor::start(ServiceKind kind)

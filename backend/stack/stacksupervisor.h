@@ -35,12 +35,18 @@ Q_SIGNALS:
     void statusChanged(const qaconsole::stack::ServiceStatus& status);
     // Emitted after stopAll() finished, so an owner can quit the thread.
     void allStopped();
+    // The connection URLs clients should use (with credentials: hand them on, never log or
+    // show them). Emitted when a service is found running; empty when it is not.
+    void postgresUrlChanged(const QString& dsn);
+    void redisUrlChanged(const QString& url);
 
 private:
     void report(const ServiceStatus& status);
 
     LocalStack& m_stack;
     QTimer* m_poll = nullptr;
+    QString m_postgresUrl; // last emitted, so polling does not repeat the signal
+    QString m_redisUrl;
 };
 
 } // namespace qaconsole::stack

@@ -65,6 +65,7 @@ private Q_SLOTS:
         StackFixture fixture;
         SupervisorThread worker(fixture.stack());
         QSignalSpy spy(&worker.supervisor, &StackSupervisor::statusChanged);
+        QSignalSpy postgresUrls(&worker.supervisor, &StackSupervisor::postgresUrlChanged);
 
         QMetaObject::invokeMethod(&worker.supervisor, &StackSupervisor::startAll,
                                   Qt::QueuedConnection);
@@ -73,6 +74,9 @@ private Q_SLOTS:
                  (QList<ServiceState>{ServiceState::Starting, ServiceState::Running}));
         QCOMPARE(statesOf(spy, ServiceKind::Redis),
                  (QList<ServiceState>{ServiceState::Starting, ServiceState::Running}));
+        // Clients learn where to connect once, when PostgreSQL is up.
+        QCOMPARE(postgresUrls.size(), 1);
+        QCOMPARE(postgresUrls.first().first().toString(), fixture.stack().postgresDsn());
 
         spy.clear();
         QMetaObject::invokeMethod(
@@ -90,6 +94,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(stopped.size(), 1, kStartTimeoutMs);
         QCOMPARE(statesOf(spy, ServiceKind::Postgres).last(), ServiceState::Stopped);
         QCOMPARE(statesOf(spy, ServiceKind::Redis).last(), ServiceState::Stopped);
+        QCOMPARE(postgresUrls.size(), 2);
+        QVERIFY(postgresUrls.last().first().toString().isEmpty());
     }
 
 #ifdef Q_OS_UNIX

@@ -1,0 +1,163 @@
+#include "app/etlcommand.h"
+
+#include "app/commandline.h"
+#include "app/quitonsignal.h"
+#include "backend/stack/localstack.h"
+#include "etl/etlloader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QThread>
+
+#include <atomic>
+
+namespace qaconsole::app {
+
+namespace {
+
+QString tableTitle(etl::Table table)
+{
+    return QString::fromLatin1(etl::tableSpec(table).fileName);
+}
+
+// One line: the file being loaded, its share, rows, rows/s, rejects and time left.
+QString progressLine(const etl::EtlProgress& progress)
+{
+    if (progress.phase != etl::EtlPhase::Loading)
+        return etl::phaseTitle(progress.phase) + QStringLiteral("…");
+    for (etl::Table table : etl::kTables) {
+        const etl::FileProgress& file = progress.file(table);
+        if (file.done || file.bytesTotal == 0)
+            continue;
+        return QStringLiteral("%1 %2%  %3 rows  %4 rows/s  %5 rejected  ETA %6 s")
+            .arg(tableTitle(table))
+            .arg(100.0 * file.bytesRead / file.bytesTotal, 0, 'f', 1)
+            .arg(file.rowsRead)
+            .arg(qint64(file.rowsPerSecond))
+            .arg(file.rowsRejected)
+            .arg(file.etaSeconds < 0 ? QStringLiteral("?")
+                                     : QString::number(file.etaSeconds, 'f', 0));
+    }
+    return etl::phaseTitle(progress.phase) + QStringLiteral("…");
+}
+
+void printSummary(const etl::EtlResult& result)
+{
+    printOut(QStringLiteral("%1 %2 %3 %4")
+                 .arg(QStringLiteral("file").leftJustified(20),
+                      QStringLiteral("read").rightJustified(10),
+                      QStringLiteral("loaded").rightJustified(10),
+                      QStringLiteral("rejected").rightJustified(10)));
+    for (etl::Table table : etl::kTables) {
+        const etl::TableCounts& counts = result.counts(table);
+        printOut(QStringLiteral("%1 %2 %3 %4")
+                     .arg(tableTitle(table).leftJustified(20))
+                     .arg(counts.rowsRead, 10)
+                     .arg(counts.rowsLoaded, 10)
+                     .arg(counts.rowsRejected, 10));
+    }
+    for (const etl::VerificationCheck& check : result.checks)
+        printOut(QStringLiteral("%1 %2 — %3")
+                     .arg(check.passed ? QStringLiteral("ok  ") : QStringLiteral("FAIL"),
+                          check.name, check.detail));
+    printOut(QStringLiteral("Rejected rows: %1 (%2)")
+                 .arg(result.totalRejected())
+                 .arg(result.rejectFile));
+    printOut(QStringLiteral("Time: %1 s%2")
+                 .arg(result.elapsedMs / 1000.0, 0, 'f', 1)
+                 .arg(result.legacyFormat ? QStringLiteral(" (older export format)") : QString()));
+}
+
+} // namespace
+
+int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
+                  const CommonOptions& common)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Load questions.csv, answers.csv and answers_photos.csv into PostgreSQL: "
+                       "validated, keyed, indexed, verified, then swapped in at once.\n"
+                       "Without --dsn it loads into the managed local database (started if "
+                       "needed). Bad rows go to the reject file with their line numbers."));
+    const QCommandLineOption source(QStringLiteral("source"),
+                                    QStringLiteral("Folder with the three CSV files."),
+                                    QStringLiteral("DIR"));
+    const QCommandLineOption jobs(QStringLiteral("jobs"),
+                                  QStringLiteral("Connections building keys and indexes "
+                                                 "(default: the number of cores)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption rejectFile(QStringLiteral("rejects"),
+                                        QStringLiteral("Where bad rows go (default: "
+                                                       "DIR/rejects.csv)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption quiet(QStringLiteral("quiet"),
+                                   QStringLiteral("No progress on stderr."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOptions({source, jobs, rejectFile, quiet, help});
+    common.addTo(parser);
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        printOut(helpText(parser, QStringLiteral("qaconsole etl")));
+        return ExitOk;
+    }
+    if (!parser.positionalArguments().mid(1).isEmpty())
+        return usageError(QStringLiteral("etl takes no arguments besides options"));
+    if (!parser.isSet(source))
+        return usageError(QStringLiteral("etl needs --source DIR"));
+    const QString sourceDir = QDir(parser.value(source)).absolutePath();
+    if (!QDir(sourceDir).exists())
+        return usageError(QStringLiteral("--source: %1 is not a folder").arg(sourceDir));
+    int jobCount = 0;
+    if (parser.isSet(jobs)) {
+        bool ok = false;
+        jobCount = parser.value(jobs).toInt(&ok);
+        if (!ok || jobCount < 1 || jobCount > 64)
+            return usageError(QStringLiteral("--jobs must be a whole number from 1 to 64"));
+    }
+
+    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
+    if (!settings.ok()) {
+        for (const QString& error : settings.errors)
+            printErr(QStringLiteral("qaconsole: ") + error);
+        return ExitUsage;
+    }
+    // The managed database is started (or found running) and left running for what comes next.
+    stack::LocalStack stack(settings.settings, stack::Starter::CommandLine);
+    const stack::ServiceStatus postgres = stack.start(stack::ServiceKind::Postgres);
+    if (postgres.state != stack::ServiceState::Running) {
+        printErr(QStringLiteral("qaconsole: PostgreSQL is not available: ") + postgres.message);
+        return ExitFailure;
+    }
+
+    etl::EtlOptions options;
+    options.sourceDir = sourceDir;
+    options.dsn = stack.postgresDsn();
+    options.jobs = jobCount;
+    options.rejectFile = parser.value(rejectFile);
+
+    std::atomic<bool> interrupted{false};
+    onTerminationSignals([&interrupted] { interrupted = true; });
+    const bool showProgress = !parser.isSet(quiet);
+    QElapsedTimer sinceLine;
+    sinceLine.start();
+    etl::EtlLoader loader(options);
+    const etl::EtlResult result = loader.run([&](const etl::EtlProgress& progress) {
+        QCoreApplication::processEvents(); // lets Ctrl-C through
+        if (showProgress && sinceLine.elapsed() >= 1000) {
+            printErr(progressLine(progress));
+            sinceLine.restart();
+        }
+        return !interrupted.load();
+    });
+    printSummary(result);
+    if (result.ok)
+        return ExitOk;
+    printErr(QStringLiteral("qaconsole: ") + result.error);
+    return ExitFailure;
+}
+
+} // namespace qaconsole::app

@@ -1,0 +1,205 @@
+#include "etl/etlloader.h"
+
+#include "etl/loadmonitor.h"
+#include "etl/loadschema.h"
+#include "etl/pgconnection.h"
+#include "etl/rejectwriter.h"
+#include "etl/tableload.h"
+#include "etl/verifier.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QThread>
+
+#include <condition_variable>
+#include <thread>
+
+namespace qaconsole::etl {
+
+namespace {
+
+// How often the caller hears about progress, and can cancel.
+constexpr int kReportIntervalMs = 200;
+
+QString defaultRejectFile(const QString& sourceDir)
+{
+    const QFileInfo folder(sourceDir);
+    if (folder.isDir() && folder.isWritable())
+        return QDir(sourceDir).filePath(QStringLiteral("rejects.csv"));
+    return QDir::temp().filePath(
+        QStringLiteral("qaconsole-rejects-%1.csv")
+            .arg(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"))));
+}
+
+// Runs `work` on a thread of its own while the calling thread keeps reporting progress and
+// watching for a cancel, which it passes on through `onCancel` (to interrupt statements).
+template <typename Work, typename OnCancel>
+void runMonitored(Work work, LoadMonitor& monitor, const EtlProgressCallback& progress,
+                  OnCancel onCancel)
+{
+    std::mutex mutex;
+    std::condition_variable finished;
+    bool done = false;
+    std::thread worker([&] {
+        work();
+        std::lock_guard lock(mutex);
+        done = true;
+        finished.notify_one();
+    });
+    bool cancelSent = false;
+    std::unique_lock lock(mutex);
+    while (!done) {
+        finished.wait_for(lock, std::chrono::milliseconds(kReportIntervalMs));
+        if (done)
+            break;
+        lock.unlock();
+        if (progress && !progress(monitor.snapshot()))
+            monitor.requestCancel();
+        if (monitor.cancelled() && !cancelSent) {
+            onCancel();
+            cancelSent = true;
+        }
+        lock.lock();
+    }
+    lock.unlock();
+    worker.join();
+}
+
+} // namespace
+
+EtlLoader::EtlLoader(EtlOptions options) : m_options(std::move(options)) {}
+
+EtlResult EtlLoader::run(const EtlProgressCallback& progress)
+{
+    QElapsedTimer clock;
+    clock.start();
+    EtlResult result;
+    LoadMonitor monitor;
+    auto tell = [&](EtlPhase phase, const QString& step = {}) {
+        monitor.setPhase(phase, step);
+        if (progress && !progress(monitor.snapshot()))
+            monitor.requestCancel();
+    };
+    auto finishWith = [&](const QString& error) {
+        result.cancelled = monitor.cancelled();
+        result.error = result.cancelled ? QStringLiteral("cancelled; the previous tables are "
+                                                         "untouched")
+                                        : error;
+        result.elapsedMs = clock.elapsed();
+        return result;
+    };
+
+    const int jobs = m_options.jobs > 0 ? m_options.jobs : std::max(1, QThread::idealThreadCount());
+    tell(EtlPhase::Preparing, QStringLiteral("connecting"));
+    PgConnection control(m_options.dsn);
+    if (!control.ok())
+        return finishWith(QStringLiteral("cannot connect to the database: ") + control.error());
+    // A run that failed, was cancelled or was killed may have left its new tables behind.
+    if (!control.exec(loadschema::dropLeftovers()))
+        return finishWith(control.error());
+
+    result.rejectFile = m_options.rejectFile.isEmpty() ? defaultRejectFile(m_options.sourceDir)
+                                                       : m_options.rejectFile;
+    RejectWriter rejects(result.rejectFile);
+    QString why;
+    if (!rejects.open(&why))
+        return finishWith(why);
+
+    std::vector<std::unique_ptr<TableLoad>> loads;
+    for (Table table : kTables)
+        loads.push_back(std::make_unique<TableLoad>(table, m_options.sourceDir, m_options.dsn,
+                                                    m_options.sampleRows));
+
+    // Files load one after another because a row is only valid when its parent was loaded;
+    // while one file streams, the previous table builds its keys and indexes on its own
+    // connection, so the server's work overlaps with ours.
+    QString failure;
+    std::mutex failureMutex;
+    auto noteFailure = [&](const QString& message) {
+        std::lock_guard lock(failureMutex);
+        if (failure.isEmpty())
+            failure = message;
+        monitor.requestCancel();
+    };
+    tell(EtlPhase::Loading);
+    runMonitored(
+        [&] {
+            std::vector<std::thread> finishing;
+            const IdSet* parentIds = nullptr;
+            for (auto& load : loads) {
+                if (monitor.cancelled())
+                    break;
+                if (!load->stream(parentIds, rejects, monitor)) {
+                    noteFailure(load->error());
+                    break;
+                }
+                parentIds = &load->loadedIds();
+                auto finishOne = [&, table = load.get()] {
+                    if (!table->finish(jobs - 1, monitor))
+                        noteFailure(table->error());
+                };
+                if (jobs > 1)
+                    finishing.emplace_back(finishOne);
+                else
+                    finishOne();
+            }
+            monitor.setPhase(EtlPhase::Indexing);
+            for (std::thread& thread : finishing)
+                thread.join();
+        },
+        monitor, progress,
+        [&] {
+            for (auto& load : loads)
+                load->interrupt();
+        });
+    if (!rejects.close(&why) && failure.isEmpty())
+        failure = why;
+    for (std::size_t i = 0; i < loads.size(); ++i) {
+        TableCounts& counts = result.tables[i];
+        counts.rowsRead = loads[i]->rowsRead();
+        counts.rowsLoaded = loads[i]->rowsLoaded();
+        counts.rowsRejected = loads[i]->rowsRejected();
+        counts.firstId = loads[i]->firstId();
+        counts.lastId = loads[i]->lastId();
+        result.legacyFormat = result.legacyFormat || loads[i]->legacyHeader();
+    }
+    if (!failure.isEmpty() || monitor.cancelled()) {
+        control.exec(loadschema::dropLeftovers());
+        return finishWith(failure);
+    }
+
+    tell(EtlPhase::Analyzing, QStringLiteral("foreign keys"));
+    for (Table table : {Table::Answers, Table::Photos}) {
+        if (!control.exec(loadschema::addForeignKey(table))) {
+            const QString error = control.error();
+            control.exec(loadschema::dropLeftovers());
+            return finishWith(error);
+        }
+    }
+
+    tell(EtlPhase::Verifying);
+    runMonitored([&] { result.checks = Verifier(control).run(loads); }, monitor, progress,
+                 [&] { control.cancel(); });
+    for (std::size_t i = 0; i < loads.size(); ++i)
+        result.tables[i].rowsInTable = result.tables[i].rowsLoaded;
+    if (monitor.cancelled() || !result.verified()) {
+        control.exec(loadschema::dropLeftovers());
+        return finishWith(QStringLiteral("verification failed; the previous tables are untouched"));
+    }
+
+    tell(EtlPhase::Swapping);
+    if (monitor.cancelled() || !control.exec(loadschema::swap())) {
+        const QString error = control.error();
+        control.exec(QStringLiteral("ROLLBACK"));
+        control.exec(loadschema::dropLeftovers());
+        return finishWith(QStringLiteral("cannot swap in the new tables: ") + error);
+    }
+    tell(EtlPhase::Done);
+    result.ok = true;
+    result.elapsedMs = clock.elapsed();
+    return result;
+}
+
+} // namespace qaconsole::etl

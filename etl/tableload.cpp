@@ -1,0 +1,184 @@
+#include "etl/tableload.h"
+
+#include "etl/csvreader.h"
+#include "etl/loadmonitor.h"
+#include "etl/loadschema.h"
+#include "etl/rejectwriter.h"
+#include "etl/rowvalidator.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+
+#include <algorithm>
+
+namespace qaconsole::etl {
+
+namespace {
+
+// COPY data goes out in chunks of about this size: large enough that libpq and the socket are
+// not the bottleneck, small enough to keep memory flat and cancel quick.
+constexpr std::size_t kChunkBytes = 1 << 20;
+// How often the figures reach the monitor: often enough for a live progress bar.
+constexpr qint64 kReportEveryRows = 16384;
+
+std::uint64_t nextRandom(std::uint64_t& state)
+{
+    // splitmix64: cheap and good enough to pick sample rows.
+    std::uint64_t z = (state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+} // namespace
+
+TableLoad::TableLoad(Table table, const QString& sourceDir, const QString& dsn, int sampleRows)
+    : m_table(table), m_sourceDir(sourceDir), m_connection(dsn),
+      m_sampleRows(std::size_t(std::max(0, sampleRows)))
+{}
+
+QString TableLoad::path() const
+{
+    return QDir(m_sourceDir).filePath(QString::fromLatin1(tableSpec(m_table).fileName));
+}
+
+bool TableLoad::fail(const QString& message)
+{
+    m_error =
+        QStringLiteral("%1: %2").arg(QString::fromLatin1(tableSpec(m_table).fileName), message);
+    return false;
+}
+
+void TableLoad::keepSample(std::string_view copyLine)
+{
+    // Reservoir sampling (algorithm R): every loaded row has the same chance to be checked.
+    if (m_sample.size() < m_sampleRows) {
+        m_sample.emplace_back(copyLine);
+        return;
+    }
+    const std::uint64_t slot = nextRandom(m_random) % std::uint64_t(m_rowsLoaded);
+    if (slot < m_sampleRows)
+        m_sample[slot].assign(copyLine);
+}
+
+bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonitor& monitor)
+{
+    const TableSpec& spec = tableSpec(m_table);
+    const std::string_view fileName = spec.fileName;
+    if (!m_connection.ok())
+        return fail(m_connection.error());
+
+    CsvReader reader(path());
+    QString why;
+    if (!reader.open(&why))
+        return fail(why);
+    CsvRecord record;
+    if (reader.next(record) != CsvReader::Status::Record)
+        return fail(QStringLiteral("the file is empty; it needs at least the header line"));
+    std::optional<RowValidator> validator = RowValidator::create(spec, record, &why);
+    if (!validator)
+        return fail(why);
+    m_legacyHeader = validator->legacyHeader();
+
+    if (!m_connection.exec(QStringLiteral("BEGIN; ") + loadschema::createTable(m_table)) ||
+        !m_connection.copyInStart(loadschema::copyIn(m_table)))
+        return fail(m_connection.error());
+
+    FileProgress figures;
+    figures.bytesTotal = reader.fileSize();
+    QElapsedTimer clock;
+    clock.start();
+    auto report = [&](bool done) {
+        figures.bytesRead = reader.bytesConsumed();
+        figures.rowsRead = m_rowsRead;
+        figures.rowsLoaded = m_rowsLoaded;
+        figures.rowsRejected = m_rowsRejected;
+        const double seconds = std::max(1e-3, clock.elapsed() / 1000.0);
+        figures.rowsPerSecond = m_rowsRead / seconds;
+        const double bytesPerSecond = figures.bytesRead / seconds;
+        figures.etaSeconds = done ? 0.0
+                             : bytesPerSecond > 0
+                                 ? (figures.bytesTotal - figures.bytesRead) / bytesPerSecond
+                                 : -1.0;
+        figures.done = done;
+        monitor.updateFile(m_table, figures);
+    };
+
+    std::string chunk;
+    chunk.reserve(kChunkBytes + 64 * 1024);
+    bool more = true;
+    while (more) {
+        const CsvReader::Status status = reader.next(record);
+        if (status == CsvReader::Status::End)
+            break;
+        if (status == CsvReader::Status::Error) {
+            m_connection.copyInAbort("read error");
+            return fail(reader.error());
+        }
+        ++m_rowsRead;
+        if (status == CsvReader::Status::UnterminatedQuote) {
+            rejects.write(fileName, record.line, RejectReason::UnterminatedQuote,
+                          "a quoted field is not closed before the end of the file", record.raw);
+            ++m_rowsRejected;
+            more = false;
+        } else {
+            const std::size_t before = chunk.size();
+            if (auto reject = validator->validate(record, m_loadedIds, parentIds, chunk)) {
+                rejects.write(fileName, record.line, reject->reason, reject->detail, record.raw);
+                ++m_rowsRejected;
+            } else {
+                ++m_rowsLoaded;
+                const std::string_view line(chunk.data() + before, chunk.size() - before);
+                const std::int32_t id = RowValidator::idOfCopyLine(line);
+                m_firstId = m_rowsLoaded == 1 ? id : std::min(m_firstId, id);
+                m_lastId = std::max(m_lastId, id);
+                if (m_sampleRows > 0)
+                    keepSample(line);
+            }
+        }
+        if (chunk.size() >= kChunkBytes) {
+            if (!m_connection.copyInSend(chunk))
+                return fail(m_connection.error());
+            chunk.clear();
+        }
+        if (m_rowsRead % kReportEveryRows == 0) {
+            report(false);
+            if (monitor.cancelled()) {
+                m_connection.copyInAbort("cancelled by the user");
+                m_connection.exec(QStringLiteral("ROLLBACK"));
+                return fail(QStringLiteral("cancelled"));
+            }
+        }
+    }
+    if ((!chunk.empty() && !m_connection.copyInSend(chunk)) || !m_connection.copyInFinish()) {
+        const QString error = m_connection.error();
+        m_connection.exec(QStringLiteral("ROLLBACK"));
+        return fail(error);
+    }
+    report(true);
+    return true;
+}
+
+bool TableLoad::finish(int parallelWorkers, LoadMonitor& monitor)
+{
+    // PostgreSQL may build one index with several workers; the loader's --jobs bounds them.
+    QStringList statements{QStringLiteral("SET LOCAL maintenance_work_mem = '512MB'"),
+                           QStringLiteral("SET LOCAL max_parallel_maintenance_workers = %1")
+                               .arg(std::max(0, parallelWorkers))};
+    statements << loadschema::finish(m_table) << QStringLiteral("COMMIT");
+    for (const QString& statement : statements) {
+        if (monitor.cancelled()) {
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+            return fail(QStringLiteral("cancelled"));
+        }
+        monitor.setStep(statement);
+        if (!m_connection.exec(statement)) {
+            const QString error = m_connection.error();
+            m_connection.exec(QStringLiteral("ROLLBACK"));
+            return fail(error);
+        }
+    }
+    return true;
+}
+
+} // namespace qaconsole::etl

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "etl/idset.h"
+#include "etl/pgconnection.h"
+#include "etl/tableschema.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace qaconsole::etl {
+
+class LoadMonitor;
+class RejectWriter;
+
+// One file into its new table, on a connection of its own, in one transaction: stream() creates
+// the table and sends every valid row through COPY FREEZE; finish() adds the primary key, the
+// API's index, the id sequence and statistics, and commits. Until the commit nothing of it is
+// visible, and a failure or cancel rolls it all back.
+class TableLoad
+{
+public:
+    TableLoad(Table table, const QString& sourceDir, const QString& dsn, int sampleRows);
+
+    // `parentIds`: the ids the parent table loaded (null for questions).
+    bool stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonitor& monitor);
+    bool finish(int parallelWorkers, LoadMonitor& monitor);
+    // Stops a running statement from another thread (cancel).
+    void interrupt() { m_connection.cancel(); }
+
+    Table table() const { return m_table; }
+    const QString& error() const { return m_error; }
+    const IdSet& loadedIds() const { return m_loadedIds; }
+    qint64 rowsRead() const { return m_rowsRead; }
+    qint64 rowsLoaded() const { return m_rowsLoaded; }
+    qint64 rowsRejected() const { return m_rowsRejected; }
+    std::int32_t firstId() const { return m_firstId; }
+    std::int32_t lastId() const { return m_lastId; }
+    bool legacyHeader() const { return m_legacyHeader; }
+    // A uniform random sample of the COPY lines sent, for the verification.
+    const std::vector<std::string>& sample() const { return m_sample; }
+    QString path() const;
+
+private:
+    bool fail(const QString& message);
+    void keepSample(std::string_view copyLine);
+
+    Table m_table;
+    QString m_sourceDir;
+    PgConnection m_connection;
+    std::size_t m_sampleRows;
+    QString m_error;
+    IdSet m_loadedIds;
+    qint64 m_rowsRead = 0;
+    qint64 m_rowsLoaded = 0;
+    qint64 m_rowsRejected = 0;
+    std::int32_t m_firstId = 0;
+    std::int32_t m_lastId = 0;
+    bool m_legacyHeader = false;
+    std::vector<std::string> m_sample;
+    std::uint64_t m_random = 0x9e3779b97f4a7c15ULL; // reservoir sampling; fixed seed, repeatable
+};
+
+} // namespace qaconsole::etl

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "etl/etlresult.h"
+
+#include <memory>
+#include <vector>
+
+namespace qaconsole::etl {
+
+class PgConnection;
+class TableLoad;
+
+// Checks the new tables against what was read from the files, before they are swapped in:
+// row counts, reconciliation (read = loaded + rejected), orphans (by validating the foreign
+// keys), first and last ids, and sampled rows compared field by field through COPY ... TO, so
+// the database's own text of each value is compared with what was sent.
+class Verifier
+{
+public:
+    explicit Verifier(PgConnection& connection) : m_connection(connection) {}
+
+    QList<VerificationCheck> run(const std::vector<std::unique_ptr<TableLoad>>& loads);
+
+private:
+    VerificationCheck rowCount(const TableLoad& load);
+    VerificationCheck reconciliation(const TableLoad& load);
+    VerificationCheck orphans(const TableLoad& load);
+    VerificationCheck idRange(const TableLoad& load);
+    VerificationCheck sampledRows(const TableLoad& load);
+
+    PgConnection& m_connection;
+};
+
+} // namespace qaconsole::etl

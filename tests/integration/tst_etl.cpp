@@ -1,0 +1,370 @@
+// The ETL against a real PostgreSQL: the real sample loads completely and equals its files,
+// the schema is the canonical one, bad rows are rejected with their reason and line, a
+// cancelled or failed load leaves the previous tables as they were, and text survives byte for
+// byte.
+
+#include "backend/stack/postgressession.h"
+#include "etl/etlloader.h"
+#include "etl/generator/datasetgenerator.h"
+#include "tests/support/stackfixture.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace qaconsole;
+using etl::Table;
+
+namespace {
+
+QString sharedFixture(const QString& name)
+{
+    return QDir(qEnvironmentVariable("QACONSOLE_SHARED_DIR"))
+        .filePath(QStringLiteral("fixtures/atelier-sample/") + name);
+}
+
+void copyFixture(const QString& toDir)
+{
+    for (const char* name : {"questions.csv", "answers.csv", "answers_photos.csv"})
+        QVERIFY(QFile::copy(sharedFixture(QString::fromLatin1(name)),
+                            QDir(toDir).filePath(QString::fromLatin1(name))));
+}
+
+void writeFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(content), content.size());
+}
+
+QString failedChecks(const etl::EtlResult& result)
+{
+    QStringList failed;
+    for (const auto& check : result.checks) {
+        if (!check.passed)
+            failed << check.name + QStringLiteral(": ") + check.detail;
+    }
+    return result.error + u'\n' + failed.join(u'\n');
+}
+
+} // namespace
+
+class TestEtl : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<testing::StackFixture> m_stack;
+    QString m_dsn;
+
+    etl::EtlResult load(const QString& dir, const etl::EtlProgressCallback& progress = {})
+    {
+        etl::EtlOptions options;
+        options.sourceDir = dir;
+        options.dsn = m_dsn;
+        options.jobs = 2;
+        return etl::EtlLoader(options).run(progress);
+    }
+
+    QList<QStringList> query(const QString& sql)
+    {
+        stack::PostgresSession session(m_dsn);
+        return session.query(sql);
+    }
+
+    QString one(const QString& sql)
+    {
+        const QList<QStringList> rows = query(sql);
+        return rows.size() == 1 ? rows[0].join(u'|') : QStringLiteral("(%1 rows)").arg(rows.size());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_stack = std::make_unique<testing::StackFixture>();
+        const auto status = m_stack->stack().start(stack::ServiceKind::Postgres);
+        QVERIFY2(status.state == stack::ServiceState::Running, qPrintable(status.message));
+        m_dsn = m_stack->stack().postgresDsn();
+    }
+
+    void cleanupTestCase() { m_stack.reset(); }
+
+    void realSampleLoadsCompletely()
+    {
+        QTemporaryDir dir;
+        copyFixture(dir.path());
+        const etl::EtlResult result = load(dir.path());
+        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY(result.verified());
+        QCOMPARE(result.counts(Table::Questions).rowsLoaded, 100);
+        QCOMPARE(result.counts(Table::Answers).rowsLoaded, 100);
+        QCOMPARE(result.counts(Table::Photos).rowsLoaded, 17);
+        QCOMPARE(result.totalRejected(), 0);
+        QVERIFY(QFileInfo::exists(result.rejectFile));
+
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions")), QStringLiteral("100"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers")), QStringLiteral("100"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers_photos")), QStringLiteral("17"));
+        // Facts from the sample's README.
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(id::text, ',' ORDER BY id) FROM questions "
+                                    "WHERE product_id = 1 AND reported")),
+                 QStringLiteral("2,6"));
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(id || ':' || helpful, ',' ORDER BY id) FROM "
+                                    "answers WHERE question_id = 1")),
+                 QStringLiteral("5:5,7:7,8:8,57:7,95:3"));
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(id::text, ',' ORDER BY id) FROM "
+                                    "answers_photos WHERE answer_id = 5")),
+                 QStringLiteral("1,2,3"));
+    }
+
+    void productOneEqualsTheFile()
+    {
+        // The rows of product 1 exactly as questions.csv has them (BOM and CRLF stripped).
+        const QStringList expected{
+            QStringLiteral("1|1|What fabric is the top made "
+                           "of?|1595880000000|yankeelover|first.last@gmail.com|f|1"),
+            QStringLiteral("2|1|HEY THIS IS A WEIRD "
+                           "QUESTION!!!!?|1613890000000|jbilas|first.last@gmail.com|t|4"),
+            QStringLiteral("3|1|Does this product run big or "
+                           "small?|1608540000000|jbilas|first.last@gmail.com|f|8"),
+            QStringLiteral(
+                "4|1|How long does it last?|1594340000000|funnygirl|first.last@gmail.com|f|6"),
+            QStringLiteral("5|1|Can I wash it?|1608860000000|cleopatra|first.last@gmail.com|f|7"),
+            QStringLiteral(
+                "6|1|Is it noise cancelling?|1608860000000|coolkid|first.last@gmail.com|t|19"),
+        };
+        QFile file(sharedFixture(QStringLiteral("questions.csv")));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"));
+        for (int i = 0; i < expected.size(); ++i) {
+            // The file says 0/1 where the table says f/t; everything else is the same text.
+            QString fromFile = lines[i + 1];
+            QStringList fields = fromFile.split(u',');
+            fields[6] = fields[6] == u"1" ? QStringLiteral("t") : QStringLiteral("f");
+            QCOMPARE(fields.join(u'|'), expected[i]);
+        }
+        const QList<QStringList> rows = query(QStringLiteral(
+            "SELECT id, product_id, body, date_written, asker_name, asker_email, reported, helpful "
+            "FROM questions WHERE product_id = 1 ORDER BY id"));
+        QCOMPARE(rows.size(), expected.size());
+        for (int i = 0; i < rows.size(); ++i)
+            QCOMPARE(rows[i].join(u'|'), expected[i]);
+    }
+
+    void schemaIsTheCanonicalOne()
+    {
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(column_name || ' ' || data_type, ', ' ORDER "
+                                    "BY ordinal_position) FROM information_schema.columns WHERE "
+                                    "table_name = 'questions'")),
+                 QStringLiteral("id integer, product_id integer, body text, date_written bigint, "
+                                "asker_name text, asker_email text, reported boolean, helpful "
+                                "integer"));
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) "
+                                    "FROM information_schema.columns WHERE table_name = "
+                                    "'answers_photos'")),
+                 QStringLiteral("id,answer_id,url"));
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(conname, ',' ORDER BY conname) FROM "
+                                    "pg_constraint WHERE conrelid IN ('questions'::regclass, "
+                                    "'answers'::regclass, 'answers_photos'::regclass)")),
+                 QStringLiteral("answers_photos_answer_id_fkey,answers_photos_pkey,"
+                                "answers_pkey,answers_question_id_fkey,questions_pkey"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND "
+                                    "NOT convalidated")),
+                 QStringLiteral("0"));
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(indexname, ',' ORDER BY indexname) FROM "
+                                    "pg_indexes WHERE schemaname = 'public'")),
+                 QStringLiteral("answers_photos_answer_id_idx,answers_photos_pkey,answers_pkey,"
+                                "answers_question_id_idx,questions_pkey,questions_product_id_idx"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname LIKE '%__new%'")),
+                 QStringLiteral("0"));
+        // Statistics are fresh and a new row gets an id past every loaded one.
+        QVERIFY(one(QStringLiteral("SELECT reltuples FROM pg_class WHERE relname = 'answers'")) !=
+                u"-1");
+        QCOMPARE(one(QStringLiteral("INSERT INTO answers_photos (answer_id, url) VALUES (5, 'x') "
+                                    "RETURNING id")),
+                 QStringLiteral("18"));
+    }
+
+    void textSurvivesByteForByte()
+    {
+        QTemporaryDir dir;
+        const QByteArray body = "He said \"\"hi\"\", then\r\nleft; it's 100% \xf0\x9f\x98\x80 #1\n"
+                                "'; DROP TABLE questions; --\tback\\slash";
+        const QByteArray stored = QByteArray(body).replace("\"\"", "\"");
+        writeFile(dir.filePath(QStringLiteral("questions.csv")),
+                  "id,product_id,body,date_written,asker_name,asker_email,reported,helpful\n"
+                  "7,3,\"" +
+                      body + "\",1595884714409,o'neil,a@b.c,0,2\n");
+        writeFile(dir.filePath(QStringLiteral("answers.csv")),
+                  "id,question_id,body,date_written,answerer_name,answerer_email,reported,helpful\n"
+                  "9,7,\"" +
+                      body + "\",1595884714409,x,y@z.q,1,0\n");
+        writeFile(dir.filePath(QStringLiteral("answers_photos.csv")),
+                  "id,answer_id,url\n3,9,\"u,rl\"\n");
+        const etl::EtlResult result = load(dir.path());
+        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QCOMPARE(one(QStringLiteral("SELECT body FROM questions WHERE id = 7")).toUtf8(), stored);
+        QCOMPARE(one(QStringLiteral("SELECT body FROM answers WHERE id = 9")).toUtf8(), stored);
+        QCOMPARE(one(QStringLiteral("SELECT asker_name FROM questions")), QStringLiteral("o'neil"));
+        QCOMPARE(one(QStringLiteral("SELECT url FROM answers_photos")), QStringLiteral("u,rl"));
+    }
+
+    void badRowsGoToTheRejectFileWithTheirLine()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.filePath(QStringLiteral("questions.csv")),
+                  "id,product_id,body,date_written,asker_name,asker_email,reported,helpful\n"
+                  "1,1,ok,1595884714409,a,a@b.c,0,1\n"             // line 2
+                  "2,1,\"two\nlines\",1595884714409,a,a@b.c,0,1\n" // lines 3-4
+                  "x,1,bad id,1595884714409,a,a@b.c,0,1\n"         // line 5
+                  "3,1,bad reported,1595884714409,a,a@b.c,yes,1\n" // line 6
+                  "1,1,duplicate,1595884714409,a,a@b.c,0,1\n"      // line 7
+                  "4,1,too,few\n");                                // line 8
+        writeFile(dir.filePath(QStringLiteral("answers.csv")),
+                  "id,question_id,body,date_written,answerer_name,answerer_email,reported,helpful\n"
+                  "1,2,fine,1595884714409,b,b@c.d,0,0\n"
+                  "2,3,parent was rejected,1595884714409,b,b@c.d,0,0\n"
+                  "3,2,,1595884714409,b,b@c.d,0,0\n");
+        writeFile(dir.filePath(QStringLiteral("answers_photos.csv")),
+                  "id,answer_id,url\n1,1,u\n2,2,v\n");
+        const etl::EtlResult result = load(dir.path());
+        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QCOMPARE(result.counts(Table::Questions).rowsRead, 6);
+        QCOMPARE(result.counts(Table::Questions).rowsLoaded, 2);
+        QCOMPARE(result.counts(Table::Answers).rowsLoaded, 1);
+        QCOMPARE(result.counts(Table::Photos).rowsLoaded, 1);
+        QCOMPARE(result.totalRejected(), 4 + 2 + 1);
+
+        QFile rejects(result.rejectFile);
+        QVERIFY(rejects.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(rejects.readAll());
+        for (const char* expected : {"questions.csv,5,bad_id", "questions.csv,6,bad_reported",
+                                     "questions.csv,7,duplicate_id", "questions.csv,8,field_count",
+                                     "answers.csv,3,missing_parent", "answers.csv,4,empty_field",
+                                     "answers_photos.csv,3,missing_parent"})
+            QVERIFY2(text.contains(QLatin1String(expected)), expected);
+        QVERIFY(text.contains(QStringLiteral("\"x,1,bad id,1595884714409,a,a@b.c,0,1\"")));
+    }
+
+    void cancelLeavesThePreviousTables()
+    {
+        QTemporaryDir sample;
+        copyFixture(sample.path());
+        QVERIFY(load(sample.path()).ok);
+
+        QTemporaryDir bigger;
+        etl::GeneratorOptions generate;
+        generate.outDir = bigger.path();
+        generate.scale = 0.01;
+        QVERIFY(etl::generateDataset(generate).ok);
+        bool sawLoading = false;
+        const etl::EtlResult result = load(bigger.path(), [&](const etl::EtlProgress& progress) {
+            sawLoading = sawLoading || progress.phase == etl::EtlPhase::Loading;
+            return progress.file(Table::Answers).rowsRead == 0; // cancel once answers stream
+        });
+        QVERIFY(sawLoading);
+        QVERIFY(result.cancelled);
+        QVERIFY(!result.ok);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions")), QStringLiteral("100"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers")), QStringLiteral("100"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname LIKE '%__new%'")),
+                 QStringLiteral("0"));
+    }
+
+    void failedLoadLeavesThePreviousTablesAndLeftoversAreCleared()
+    {
+        QTemporaryDir sample;
+        copyFixture(sample.path());
+        QVERIFY(load(sample.path()).ok);
+        // What a killed run leaves: a half-made new table.
+        stack::PostgresSession session(m_dsn);
+        QVERIFY(session.exec({QStringLiteral("CREATE TABLE questions__new (id integer)")}));
+
+        QTemporaryDir broken;
+        copyFixture(broken.path());
+        QVERIFY(QFile::remove(broken.filePath(QStringLiteral("answers.csv"))));
+        const etl::EtlResult failed = load(broken.path());
+        QVERIFY(!failed.ok);
+        QVERIFY(!failed.cancelled);
+        QVERIFY2(failed.error.contains(QStringLiteral("answers.csv")), qPrintable(failed.error));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers")), QStringLiteral("100"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname LIKE '%__new%'")),
+                 QStringLiteral("0"));
+        // And running again is safe.
+        QVERIFY(load(sample.path()).ok);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions")), QStringLiteral("100"));
+    }
+
+    void generatedDirtyDataRejectsExactlyTheBadRows()
+    {
+        QTemporaryDir dir;
+        etl::GeneratorOptions generate;
+        generate.outDir = dir.path();
+        generate.scale = 0.002;
+        generate.seed = 7;
+        generate.dirty = true;
+        generate.bom = true;
+        generate.crlf = true;
+        const etl::GeneratorResult generated = etl::generateDataset(generate);
+        QVERIFY2(generated.ok, qPrintable(generated.error));
+        QVERIFY(generated.expectedRejects > 0);
+
+        const etl::EtlResult result = load(dir.path());
+        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QCOMPARE(result.totalRejected(), generated.expectedRejects);
+        QCOMPARE(result.counts(Table::Questions).rowsRead, generated.questions);
+        QCOMPARE(result.counts(Table::Answers).rowsRead, generated.answers);
+        QCOMPARE(result.counts(Table::Photos).rowsRead, generated.photos);
+
+        // Same (file, line, reason) triples as the generator's manifest, nothing more.
+        auto triples = [](const QString& path, int skipColumns) {
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly))
+                return QStringList{};
+            QStringList out;
+            const QStringList lines = QString::fromUtf8(file.readAll()).split(u'\n');
+            for (const QString& line : lines.mid(1)) {
+                const QStringList fields = line.split(u',');
+                if (fields.size() >= 3 + skipColumns)
+                    out << fields.mid(0, 3).join(u',');
+            }
+            out.sort();
+            out.removeDuplicates();
+            return out;
+        };
+        const QStringList expected =
+            triples(dir.filePath(QStringLiteral("expected-rejects.csv")), 0);
+        QCOMPARE(expected.size(), int(generated.expectedRejects));
+        // Reject file rows: file,line,reason,detail,raw — raw may span lines; take rows that
+        // start with a file name.
+        QStringList actual;
+        for (const QString& row : triples(result.rejectFile, 2)) {
+            if (row.startsWith(QLatin1String("questions.csv")) ||
+                row.startsWith(QLatin1String("answers")))
+                actual << row;
+        }
+        QCOMPARE(actual, expected);
+    }
+
+    void legacyFormatLoads()
+    {
+        QTemporaryDir dir;
+        etl::GeneratorOptions generate;
+        generate.outDir = dir.path();
+        generate.scale = 0.001;
+        generate.legacy = true;
+        QVERIFY(etl::generateDataset(generate).ok);
+        const etl::EtlResult result = load(dir.path());
+        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY(result.legacyFormat);
+        QCOMPARE(result.totalRejected(), 0);
+        // Legacy dates are whole days in UTC.
+        QCOMPARE(one(QStringLiteral(
+                     "SELECT count(*) FROM questions WHERE date_written % 86400000 <> 0")),
+                 QStringLiteral("0"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEtl)
+#include "tst_etl.moc"
