@@ -57,7 +57,7 @@ void runMonitored(Work work, LoadMonitor& monitor, const EtlProgressCallback& pr
         lock.unlock();
         if (progress && !progress(monitor.snapshot()))
             monitor.requestCancel();
-        if (monitor.cancelled() && !cancelSent) {
+        if (monitor.stopRequested() && !cancelSent) {
             onCancel();
             cancelSent = true;
         }
@@ -83,7 +83,7 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
             monitor.requestCancel();
     };
     auto finishWith = [&](const QString& error) {
-        result.cancelled = monitor.cancelled();
+        result.cancelled = monitor.cancelledByUser();
         result.error = result.cancelled ? QStringLiteral("cancelled; the previous tables are "
                                                          "untouched")
                                         : error;
@@ -121,7 +121,7 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         std::lock_guard lock(failureMutex);
         if (failure.isEmpty())
             failure = message;
-        monitor.requestCancel();
+        monitor.requestStop();
     };
     tell(EtlPhase::Loading);
     runMonitored(
@@ -129,7 +129,7 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
             std::vector<std::thread> finishing;
             const IdSet* parentIds = nullptr;
             for (auto& load : loads) {
-                if (monitor.cancelled())
+                if (monitor.stopRequested())
                     break;
                 if (!load->stream(parentIds, rejects, monitor)) {
                     noteFailure(load->error());
@@ -165,7 +165,7 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         counts.lastId = loads[i]->lastId();
         result.legacyFormat = result.legacyFormat || loads[i]->legacyHeader();
     }
-    if (!failure.isEmpty() || monitor.cancelled()) {
+    if (!failure.isEmpty() || monitor.stopRequested()) {
         control.exec(loadschema::dropLeftovers());
         return finishWith(failure);
     }
@@ -184,13 +184,13 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
                  [&] { control.cancel(); });
     for (std::size_t i = 0; i < loads.size(); ++i)
         result.tables[i].rowsInTable = result.tables[i].rowsLoaded;
-    if (monitor.cancelled() || !result.verified()) {
+    if (monitor.stopRequested() || !result.verified()) {
         control.exec(loadschema::dropLeftovers());
         return finishWith(QStringLiteral("verification failed; the previous tables are untouched"));
     }
 
     tell(EtlPhase::Swapping);
-    if (monitor.cancelled() || !control.exec(loadschema::swap())) {
+    if (monitor.stopRequested() || !control.exec(loadschema::swap())) {
         const QString error = control.error();
         control.exec(QStringLiteral("ROLLBACK"));
         control.exec(loadschema::dropLeftovers());

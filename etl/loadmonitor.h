@@ -19,13 +19,23 @@ public:
 
     EtlProgress snapshot() const;
 
-    void requestCancel() { m_cancelled.store(true, std::memory_order_relaxed); }
-    bool cancelled() const { return m_cancelled.load(std::memory_order_relaxed); }
+    // The caller said stop: the load ends as cancelled.
+    void requestCancel()
+    {
+        m_cancelledByUser.store(true, std::memory_order_relaxed);
+        requestStop();
+    }
+    // A part of the load failed: the other parts stop too, and the load ends as failed.
+    void requestStop() { m_stop.store(true, std::memory_order_relaxed); }
+
+    bool stopRequested() const { return m_stop.load(std::memory_order_relaxed); }
+    bool cancelledByUser() const { return m_cancelledByUser.load(std::memory_order_relaxed); }
 
 private:
     mutable std::mutex m_mutex;
     EtlProgress m_progress;
-    std::atomic<bool> m_cancelled{false};
+    std::atomic<bool> m_stop{false};
+    std::atomic<bool> m_cancelledByUser{false};
 };
 
 } // namespace qaconsole::etl

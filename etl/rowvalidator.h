@@ -58,7 +58,9 @@ private:
 // UTC. nullopt when it is neither.
 std::optional<std::int64_t> parseDateWritten(std::string_view text);
 
-// Appends `text` escaped for COPY text format (backslash, tab, newline, carriage return).
+// Appends `text` escaped for COPY text format: backslash, tab, newline, carriage return, and
+// backspace, form feed and vertical tab the way COPY TO writes them, so sampled rows read back
+// through COPY compare byte for byte.
 void appendCopyEscaped(std::string& out, std::string_view text);
 
 } // namespace qaconsole::etl

@@ -143,7 +143,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
         }
         if (m_rowsRead % kReportEveryRows == 0) {
             report(false);
-            if (monitor.cancelled()) {
+            if (monitor.stopRequested()) {
                 m_connection.copyInAbort("cancelled by the user");
                 m_connection.exec(QStringLiteral("ROLLBACK"));
                 return fail(QStringLiteral("cancelled"));
@@ -167,7 +167,7 @@ bool TableLoad::finish(int parallelWorkers, LoadMonitor& monitor)
                                .arg(std::max(0, parallelWorkers))};
     statements << loadschema::finish(m_table) << QStringLiteral("COMMIT");
     for (const QString& statement : statements) {
-        if (monitor.cancelled()) {
+        if (monitor.stopRequested()) {
             m_connection.exec(QStringLiteral("ROLLBACK"));
             return fail(QStringLiteral("cancelled"));
         }
