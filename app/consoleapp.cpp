@@ -2,11 +2,14 @@
 
 #include "backend/stack/localstack.h"
 #include "backend/stack/stacksupervisor.h"
+#include "ui/etl/etlpage.h"
 #include "ui/services/servicesbinding.h"
 #include "ui/services/servicespage.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QIcon>
 #include <QThread>
 
 namespace qaconsole::app {
@@ -27,11 +30,26 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     supervisor.moveToThread(&stackThread);
     stackThread.start();
 
-    // Later pages (ETL, API, Cache, Load test, Tiers) are added to this list.
+    // Later pages (API, Cache, Load test, Tiers) are added to this list.
     auto* servicesPage = new ui::ServicesPage;
-    ui::MainWindow window({servicesPage});
+    auto* etlPage = new ui::EtlPage;
+    ui::MainWindow window({servicesPage, etlPage});
 
     ui::bindServices(supervisor, *servicesPage, window);
+    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, etlPage,
+                     &ui::EtlPage::setManagedDsn);
+
+    auto* loadAction = new QAction(QIcon(QStringLiteral(":/icons/dataload.svg")),
+                                   QObject::tr("Load dataset"), &window);
+    loadAction->setToolTip(
+        QObject::tr("Load the dataset into the managed database (Data load page)"));
+    loadAction->setEnabled(etlPage->canLoad());
+    QObject::connect(loadAction, &QAction::triggered, etlPage, [&window, etlPage] {
+        window.showPage(etlPage);
+        etlPage->loadDataset();
+    });
+    QObject::connect(etlPage, &ui::EtlPage::canLoadChanged, loadAction, &QAction::setEnabled);
+    window.addToolBarAction(loadAction);
 
     window.show();
     // The embedded default: bring the stack up as soon as the window is there.

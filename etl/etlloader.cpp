@@ -180,8 +180,28 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
     }
 
     tell(EtlPhase::Verifying);
-    runMonitored([&] { result.checks = Verifier(control).run(loads); }, monitor, progress,
-                 [&] { control.cancel(); });
+    // Each table is checked on its own connection, at the same time: the two orphan checks
+    // (foreign key validations) are the slow part and do not block each other.
+    std::vector<std::unique_ptr<PgConnection>> verifiers;
+    for (std::size_t i = 0; i < loads.size(); ++i)
+        verifiers.push_back(std::make_unique<PgConnection>(m_options.dsn));
+    std::vector<QList<VerificationCheck>> checks(loads.size());
+    runMonitored(
+        [&] {
+            std::vector<std::thread> threads;
+            for (std::size_t i = 0; i < loads.size(); ++i)
+                threads.emplace_back(
+                    [&, i] { checks[i] = Verifier(*verifiers[i]).run(*loads[i]); });
+            for (std::thread& thread : threads)
+                thread.join();
+        },
+        monitor, progress,
+        [&] {
+            for (auto& connection : verifiers)
+                connection->cancel();
+        });
+    for (const QList<VerificationCheck>& tableChecks : checks)
+        result.checks << tableChecks;
     for (std::size_t i = 0; i < loads.size(); ++i)
         result.tables[i].rowsInTable = result.tables[i].rowsLoaded;
     if (monitor.stopRequested() || !result.verified()) {

@@ -1,5 +1,6 @@
 #include "etl/tableload.h"
 
+#include "etl/copypipe.h"
 #include "etl/csvreader.h"
 #include "etl/loadmonitor.h"
 #include "etl/loadschema.h"
@@ -10,6 +11,8 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 namespace qaconsole::etl {
 
@@ -18,6 +21,8 @@ namespace {
 // COPY data goes out in chunks of about this size: large enough that libpq and the socket are
 // not the bottleneck, small enough to keep memory flat and cancel quick.
 constexpr std::size_t kChunkBytes = 1 << 20;
+// Buffers between the parsing and the sending thread.
+constexpr int kPipeBuffers = 4;
 // How often the figures reach the monitor: often enough for a live progress bar.
 constexpr qint64 kReportEveryRows = 16384;
 
@@ -104,14 +109,33 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
         monitor.updateFile(m_table, figures);
     };
 
-    std::string chunk;
-    chunk.reserve(kChunkBytes + 64 * 1024);
-    bool more = true;
+    // A thread of its own sends what this one parses (see CopyPipe).
+    CopyPipe pipe(kPipeBuffers);
+    std::atomic<bool> sendFailed{false};
+    std::thread sender([&] {
+        while (std::string* buffer = pipe.next()) {
+            const bool sent = m_connection.copyInSend(*buffer);
+            pipe.release(buffer);
+            if (!sent) {
+                sendFailed = true;
+                pipe.close();
+                return;
+            }
+        }
+    });
+    auto stopSending = [&] {
+        pipe.close();
+        sender.join();
+    };
+
+    std::string* chunk = pipe.acquire();
+    bool more = chunk != nullptr;
     while (more) {
         const CsvReader::Status status = reader.next(record);
         if (status == CsvReader::Status::End)
             break;
         if (status == CsvReader::Status::Error) {
+            stopSending();
             m_connection.copyInAbort("read error");
             return fail(reader.error());
         }
@@ -122,13 +146,13 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
             ++m_rowsRejected;
             more = false;
         } else {
-            const std::size_t before = chunk.size();
-            if (auto reject = validator->validate(record, m_loadedIds, parentIds, chunk)) {
+            const std::size_t before = chunk->size();
+            if (auto reject = validator->validate(record, m_loadedIds, parentIds, *chunk)) {
                 rejects.write(fileName, record.line, reject->reason, reject->detail, record.raw);
                 ++m_rowsRejected;
             } else {
                 ++m_rowsLoaded;
-                const std::string_view line(chunk.data() + before, chunk.size() - before);
+                const std::string_view line(chunk->data() + before, chunk->size() - before);
                 const std::int32_t id = RowValidator::idOfCopyLine(line);
                 m_firstId = m_rowsLoaded == 1 ? id : std::min(m_firstId, id);
                 m_lastId = std::max(m_lastId, id);
@@ -136,21 +160,25 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
                     keepSample(line);
             }
         }
-        if (chunk.size() >= kChunkBytes) {
-            if (!m_connection.copyInSend(chunk))
-                return fail(m_connection.error());
-            chunk.clear();
+        if (chunk->size() >= kChunkBytes) {
+            pipe.submit(chunk);
+            chunk = pipe.acquire();
+            more = more && chunk != nullptr; // null: the sender failed and closed the pipe
         }
         if (m_rowsRead % kReportEveryRows == 0) {
             report(false);
             if (monitor.stopRequested()) {
+                stopSending();
                 m_connection.copyInAbort("cancelled by the user");
                 m_connection.exec(QStringLiteral("ROLLBACK"));
                 return fail(QStringLiteral("cancelled"));
             }
         }
     }
-    if ((!chunk.empty() && !m_connection.copyInSend(chunk)) || !m_connection.copyInFinish()) {
+    if (chunk && !chunk->empty())
+        pipe.submit(chunk);
+    stopSending();
+    if (sendFailed || !m_connection.copyInFinish()) {
         const QString error = m_connection.error();
         m_connection.exec(QStringLiteral("ROLLBACK"));
         return fail(error);

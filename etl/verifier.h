@@ -19,7 +19,8 @@ class Verifier
 public:
     explicit Verifier(PgConnection& connection) : m_connection(connection) {}
 
-    QList<VerificationCheck> run(const std::vector<std::unique_ptr<TableLoad>>& loads);
+    // The checks of one table, on this verifier's connection.
+    QList<VerificationCheck> run(const TableLoad& load);
 
 private:
     VerificationCheck rowCount(const TableLoad& load);

@@ -8,6 +8,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -15,6 +16,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolBar>
 
 namespace qaconsole::ui {
 
@@ -56,6 +58,23 @@ void MainWindow::addServiceIndicator(stack::ServiceKind kind)
         m_versions.insert(kind, QString());
 }
 
+void MainWindow::addToolBarAction(QAction* action)
+{
+    if (!m_toolBar) {
+        m_toolBar = new QToolBar(tr("Toolbar"), this);
+        m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+        m_toolBar->setMovable(false);
+        m_toolBar->setFloatable(false);
+        m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        m_toolBar->setIconSize(QSize(18, 18));
+        // Hiding the only toolbar from its context menu would leave no way to get it back.
+        m_toolBar->setContextMenuPolicy(Qt::PreventContextMenu);
+        addToolBar(Qt::TopToolBarArea, m_toolBar);
+        applyStyle();
+    }
+    m_toolBar->addAction(action);
+}
+
 void MainWindow::showServiceStatus(const stack::ServiceStatus& status)
 {
     m_indicators->showStatus(status);
@@ -71,6 +90,25 @@ void MainWindow::showAbout()
     about->open();
 }
 
+void MainWindow::showPage(Page* page)
+{
+    const int index = m_pages->indexOf(page);
+    if (index >= 0)
+        m_sidebar->setCurrentIndex(index);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    for (int index = 0; index < m_pages->count(); ++index) {
+        auto* page = qobject_cast<Page*>(m_pages->widget(index));
+        if (page && !page->confirmClose()) {
+            event->ignore();
+            return;
+        }
+    }
+    QMainWindow::closeEvent(event);
+}
+
 void MainWindow::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::ApplicationPaletteChange)
@@ -80,11 +118,20 @@ void MainWindow::changeEvent(QEvent* event)
 
 void MainWindow::applyStyle()
 {
-    // A hairline keeps the status bar from running into the page above it.
+    // A hairline keeps the status bar from running into the page above it, and the toolbar
+    // from running into the sidebar and page below it.
+    const QString line = hairline(QApplication::palette(this)).name();
     statusBar()->setStyleSheet(
         QStringLiteral(
             "QStatusBar { border-top: 1px solid %1; } QStatusBar::item { border: none; }")
-            .arg(hairline(QApplication::palette(this)).name()));
+            .arg(line));
+    if (m_toolBar) {
+        m_toolBar->setStyleSheet(
+            QStringLiteral("QToolBar { border: none; border-bottom: 1px solid %1;"
+                           " padding: 2px 6px; spacing: 2px; }"
+                           " QToolButton { padding: 3px 6px; }")
+                .arg(line));
+    }
 }
 
 void MainWindow::createMenus()

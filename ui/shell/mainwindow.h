@@ -6,7 +6,9 @@
 #include <QMainWindow>
 #include <QMap>
 
+class QAction;
 class QStackedWidget;
+class QToolBar;
 
 namespace qaconsole::ui {
 
@@ -15,7 +17,8 @@ class Page;
 class ServiceIndicatorPanel;
 
 // The console's window: a sidebar with one row per page on the left, the current page on the
-// right, File and Help menus, and one status bar indicator per service. It knows pages only
+// right, File and Help menus, a toolbar for the actions app/ adds, and one status bar indicator
+// per service. It knows pages only
 // through the Page interface and services only through the statuses it is given, so app/
 // decides what the window shows and what it is connected to.
 class MainWindow : public QMainWindow
@@ -28,15 +31,22 @@ public:
     // Adds a status bar indicator for `kind` before its first status arrives (a status of a
     // kind without one adds it by itself). PostgreSQL and Redis have one from the start.
     void addServiceIndicator(stack::ServiceKind kind);
+    // Appends `action` to the toolbar under the menu bar (icon with its text beside it). The
+    // toolbar appears with its first action; the window takes ownership of actions it parents.
+    void addToolBarAction(QAction* action);
 
 public Q_SLOTS:
     // Updates the service's status bar indicator and remembers its version for the About box.
     void showServiceStatus(const qaconsole::stack::ServiceStatus& status);
     // Opens the About box (window-modal, without blocking the caller).
     void showAbout();
+    // Makes `page` (one of the window's pages) the current one, as a click in the sidebar does.
+    void showPage(qaconsole::ui::Page* page);
 
 protected:
     void changeEvent(QEvent* event) override;
+    // Closes only if every page agrees (Page::confirmClose()), asked in sidebar order.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void applyStyle();
@@ -45,6 +55,7 @@ private:
     NavigationSidebar* m_sidebar;
     QStackedWidget* m_pages;
     ServiceIndicatorPanel* m_indicators;
+    QToolBar* m_toolBar = nullptr; // created with the first action
     // The latest non-empty version reported per service; empty until one is.
     QMap<stack::ServiceKind, QString> m_versions;
 };

@@ -19,6 +19,12 @@ public:
     virtual QString title() const = 0;
     // Shown next to the title in the sidebar; a 24x24 design that also reads at 16 px.
     virtual QIcon icon() const = 0;
+
+    // Asked when the window is about to close. A page with work that closing would cut short
+    // asks the user (modally); true lets the window close, after the page has stopped that
+    // work or made sure it stops soon. False keeps the window open. The default has nothing to
+    // lose and says true.
+    virtual bool confirmClose() { return true; }
 };
 
 } // namespace qaconsole::ui

@@ -1,0 +1,76 @@
+#include "etl/generator/questionwriter.h"
+
+#include "etl/generator/csvfilewriter.h"
+#include "etl/generator/datasetgenerator.h"
+#include "etl/generator/datasetplan.h"
+#include "etl/generator/datefield.h"
+#include "etl/generator/fastrng.h"
+#include "etl/generator/peoplebook.h"
+#include "etl/generator/phrasebook.h"
+#include "etl/generator/rowspoiler.h"
+#include "etl/generator/skewtable.h"
+
+#include <string>
+
+namespace qaconsole::etl::gen {
+
+QuestionWriter::QuestionWriter(const DatasetPlan& plan, const GeneratorOptions& options)
+    : m_plan(plan), m_options(options)
+{}
+
+bool QuestionWriter::write(CsvFileWriter& file)
+{
+    FastRng rng(mix64(m_plan.seed ^ 0x7175657374696f6eULL));
+    const PhraseBook bodies = PhraseBook::forQuestions();
+    const DateField dates(m_options.legacy);
+    const SkewTable helpful = SkewTable::exponential(5.5, 0, 90);
+    OutputBuffer& out = file.out();
+
+    auto bad = m_plan.badQuestions.begin();
+    std::size_t product = 0;
+    int leftInProduct = m_plan.questionsPerProduct[0];
+    std::int64_t lastGoodId = 1;
+    for (std::int64_t slot = 0; slot < m_plan.questions; ++slot) {
+        while (leftInProduct == 0)
+            leftInProduct = m_plan.questionsPerProduct[++product];
+        --leftInProduct;
+        const std::int64_t id = slot + 1;
+
+        file.beginRow();
+        file.field();
+        out.putUInt(static_cast<std::uint64_t>(id));
+        file.field();
+        out.putUInt(product + 1);
+        file.field();
+        const int lineBreaks = bodies.writeBody(out, rng);
+        file.field();
+        dates.write(out, questionDateMs(m_plan.seed, id));
+        file.field();
+        PeopleBook::writeName(out, rng, false);
+        file.field();
+        PeopleBook::writeEmail(out, rng);
+        file.field();
+        out.put((rng.next() & 7) == 0 ? '1' : '0'); // one in eight is reported
+        file.field();
+        out.putUInt(helpful.pick(rng.next()));
+
+        if (bad != m_plan.badQuestions.end() && bad->slot == slot) {
+            std::vector<std::string> fields = file.takeRow();
+            if (bad->reason == RejectReason::DuplicateId)
+                fields[0] = std::to_string(lastGoodId);
+            else
+                RowSpoiler::spoil(fields, Table::Questions, bad->reason, bad->occurrence,
+                                  m_options.legacy);
+            if (!file.endBadRow(fields, bad->reason))
+                return false;
+            ++bad;
+            continue;
+        }
+        lastGoodId = id;
+        if (!file.endRow(lineBreaks))
+            return false;
+    }
+    return true;
+}
+
+} // namespace qaconsole::etl::gen

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "etl/etlresult.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+#include <array>
+
+class QGridLayout;
+class QLabel;
+class QTableWidget;
+
+namespace qaconsole::ui {
+
+// The outcome of one load, as the Data load page and the wizard's Summary page show it: a
+// pill (Loaded, Failed, Cancelled), where from and where to, the time taken and rows per
+// second, the rows read, loaded and rejected per table, every verification check with ✓ or ✗,
+// and a link that opens the reject file.
+//
+// Child widgets are named for tests: "summaryStatusLabel", "summaryRouteLabel",
+// "summaryErrorLabel", "summaryTimeLabel", "summaryRateLabel", "summaryRejectedLabel",
+// "summaryChecksLabel", "verificationTable" (columns: mark, check, detail), "rejectFileLink"
+// (its "path" property holds the file), and per table "<table>ReadLabel", "<table>LoadedLabel",
+// "<table>RejectedLabel", "<table>InTableLabel", "<table>IdsLabel".
+class LoadSummaryView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LoadSummaryView(QWidget* parent = nullptr);
+
+    // `sourceDir` and `targetAddress` ("host:port") describe the route; either may be empty.
+    void showResult(const etl::EtlResult& result, const QString& sourceDir,
+                    const QString& targetAddress, const QDateTime& finishedAt);
+    // The placeholder for "no load yet".
+    void clear();
+
+    QString statusText() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct TableRow
+    {
+        QLabel* read = nullptr;
+        QLabel* loaded = nullptr;
+        QLabel* rejected = nullptr;
+        QLabel* inTable = nullptr;
+        QLabel* ids = nullptr;
+    };
+
+    QWidget* createPlaceholder();
+    QLayout* createCounts();
+    QLabel* addFigure(QGridLayout* grid, int column, const QString& caption, const QString& name);
+    void fillChecks(const QList<etl::VerificationCheck>& checks);
+    void showStatus(const QString& text, const QColor& color);
+    void openRejectFile();
+    void applyColors();
+
+    QLabel* m_placeholderText = nullptr;
+    QWidget* m_placeholder = nullptr;
+    QWidget* m_body;
+    QLabel* m_status;
+    QLabel* m_route;
+    QLabel* m_error;
+    QLabel* m_time = nullptr;
+    QLabel* m_rate = nullptr;
+    QLabel* m_rejectedTotal = nullptr;
+    QLabel* m_finished = nullptr;
+    std::array<TableRow, 3> m_rows;
+    QLabel* m_checksCaption;
+    QTableWidget* m_checks;
+    QLabel* m_rejectLink;
+    QLabel* m_rejectPath;
+    QList<QLabel*> m_captions;
+    QColor m_statusColor;
+};
+
+} // namespace qaconsole::ui

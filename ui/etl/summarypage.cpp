@@ -1,0 +1,29 @@
+#include "ui/etl/summarypage.h"
+
+#include "ui/etl/loadsummaryview.h"
+
+#include <QDateTime>
+#include <QVBoxLayout>
+
+namespace qaconsole::ui {
+
+SummaryPage::SummaryPage(QWidget* parent) : QWizardPage(parent), m_view(new LoadSummaryView(this))
+{
+    setObjectName(QStringLiteral("summaryPage"));
+    setTitle(tr("Summary"));
+    setSubTitle(tr("What was loaded, what was set aside, and how the loaded tables compare with "
+                   "the files."));
+    setFinalPage(true);
+    m_view->setObjectName(QStringLiteral("summaryView"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 8, 0, 0);
+    layout->addWidget(m_view, 1);
+}
+
+void SummaryPage::showResult(const etl::EtlResult& result, const QString& sourceDir,
+                             const QString& targetAddress)
+{
+    m_view->showResult(result, sourceDir, targetAddress, QDateTime::currentDateTime());
+}
+
+} // namespace qaconsole::ui
