@@ -73,6 +73,16 @@ private Q_SLOTS:
         QTest::newRow("stack without action") << QStringList{QStringLiteral("stack")} << "action";
         QTest::newRow("unknown action")
             << QStringList{QStringLiteral("stack"), QStringLiteral("jump")} << "jump";
+        QTest::newRow("etl without source") << QStringList{QStringLiteral("etl")} << "--source";
+        QTest::newRow("etl bad jobs")
+            << QStringList{QStringLiteral("etl"), QStringLiteral("--source"), QStringLiteral("/"),
+                           QStringLiteral("--jobs"), QStringLiteral("none")}
+            << "--jobs";
+        QTest::newRow("gen without out") << QStringList{QStringLiteral("gen")} << "--out";
+        QTest::newRow("gen bad scale")
+            << QStringList{QStringLiteral("gen"), QStringLiteral("--out"), QStringLiteral("/tmp/x"),
+                           QStringLiteral("--scale"), QStringLiteral("-1")}
+            << "scale";
         QTest::newRow("option without value")
             << QStringList{QStringLiteral("stack"), QStringLiteral("status"),
                            QStringLiteral("--data-dir")}
@@ -167,6 +177,37 @@ private Q_SLOTS:
         const QJsonObject stopped = QJsonDocument::fromJson(after.out.toUtf8()).object();
         QCOMPARE(stopped[u"postgres"].toObject()[u"state"].toString(), QStringLiteral("stopped"));
         QCOMPARE(stopped[u"redis"].toObject()[u"state"].toString(), QStringLiteral("stopped"));
+    }
+
+    void generateThenLoadFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        qaconsole::testing::makeReachableTempDir(dir);
+        const QString dataset = dir.filePath(QStringLiteral("dataset"));
+        const QStringList common{
+            QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("stack")),
+            QStringLiteral("--settings"), dir.filePath(QStringLiteral("none.ini"))};
+
+        const Run gen =
+            run({QStringLiteral("gen"), QStringLiteral("--out"), dataset, QStringLiteral("--scale"),
+                 QStringLiteral("0.001"), QStringLiteral("--seed"), QStringLiteral("3"),
+                 QStringLiteral("--dirty")});
+        QVERIFY2(gen.exitCode == 0, qPrintable(gen.out + gen.err));
+        QFile manifest(QDir(dataset).filePath(QStringLiteral("expected-rejects.csv")));
+        QVERIFY(manifest.open(QIODevice::ReadOnly));
+        const qsizetype expectedRejects = manifest.readAll().trimmed().count('\n'); // minus header
+
+        const Run etl = run(QStringList{QStringLiteral("etl"), QStringLiteral("--source"), dataset,
+                                        QStringLiteral("--quiet")} +
+                            common);
+        QVERIFY2(etl.exitCode == 0, qPrintable(etl.out + etl.err));
+        QVERIFY(!etl.out.contains(QStringLiteral("FAIL")));
+        QCOMPARE(etl.out.count(QStringLiteral("ok   ")), 14);
+        QVERIFY2(etl.out.contains(QStringLiteral("Rejected rows: %1 ").arg(expectedRejects)),
+                 qPrintable(etl.out));
+        // The database the ETL started is left running for what comes next; stop it.
+        QCOMPARE(
+            run(QStringList{QStringLiteral("stack"), QStringLiteral("stop")} + common).exitCode, 0);
     }
 };
 
