@@ -7,11 +7,9 @@
 #include "etl/generator/fastrng.h"
 #include "etl/generator/peoplebook.h"
 #include "etl/generator/phrasebook.h"
-#include "etl/generator/rowspoiler.h"
 #include "etl/generator/skewtable.h"
 
 #include <algorithm>
-#include <string>
 
 namespace qaconsole::etl::gen {
 
@@ -25,7 +23,7 @@ constexpr std::int64_t kHourMs = 3'600'000;
 } // namespace
 
 AnswerWriter::AnswerWriter(const DatasetPlan& plan, const GeneratorOptions& options)
-    : m_plan(plan), m_options(options)
+    : TableWriter(plan, options, Table::Answers)
 {}
 
 std::int64_t AnswerWriter::nextQuestionId(FastRng& rng)
@@ -48,16 +46,6 @@ std::int64_t AnswerWriter::nextQuestionId(FastRng& rng)
     return m_window[m_windowUsed++];
 }
 
-std::int64_t AnswerWriter::missingQuestionId(int occurrence) const
-{
-    // Half point at a question that was written but is rejected, half past the last question.
-    const auto& badQuestions = m_plan.badQuestions;
-    if (occurrence % 2 == 0 && !badQuestions.empty())
-        return badQuestions[static_cast<std::size_t>(occurrence / 2) % badQuestions.size()].slot +
-               1;
-    return m_plan.questions + 1 + occurrence;
-}
-
 bool AnswerWriter::write(CsvFileWriter& file)
 {
     FastRng rng(mix64(m_plan.seed ^ 0x616e737765727321ULL));
@@ -68,12 +56,10 @@ bool AnswerWriter::write(CsvFileWriter& file)
     const SkewTable delayHours = SkewTable::exponential(24 * 30, 0, 24 * 700);
     OutputBuffer& out = file.out();
 
-    auto bad = m_plan.badAnswers.begin();
-    std::int64_t lastGoodId = 1;
     std::int64_t questionId = 1; // the question a bad row points at: the last good one's
     for (std::int64_t slot = 0; slot < m_plan.answers; ++slot) {
-        const bool isBad = bad != m_plan.badAnswers.end() && bad->slot == slot;
-        if (!isBad)
+        const BadSlot* bad = badSlot(slot);
+        if (!bad)
             questionId = nextQuestionId(rng);
         const std::int64_t id = slot + 1;
         const std::int64_t delay =
@@ -99,22 +85,7 @@ bool AnswerWriter::write(CsvFileWriter& file)
         file.field();
         out.putUInt(helpful.pick(rng.next()));
 
-        if (isBad) {
-            std::vector<std::string> fields = file.takeRow();
-            if (bad->reason == RejectReason::DuplicateId)
-                fields[0] = std::to_string(lastGoodId);
-            else if (bad->reason == RejectReason::MissingParent)
-                fields[1] = std::to_string(missingQuestionId(bad->occurrence));
-            else
-                RowSpoiler::spoil(fields, Table::Answers, bad->reason, bad->occurrence,
-                                  m_options.legacy);
-            if (!file.endBadRow(fields, bad->reason))
-                return false;
-            ++bad;
-            continue;
-        }
-        lastGoodId = id;
-        if (!file.endRow(lineBreaks))
+        if (!endRow(file, id, lineBreaks, bad))
             return false;
     }
     return true;

@@ -1,35 +1,27 @@
 #pragma once
 
+#include "etl/generator/tablewriter.h"
+
 #include <cstdint>
 #include <vector>
 
-namespace qaconsole::etl {
-struct GeneratorOptions;
-}
-
 namespace qaconsole::etl::gen {
 
-class CsvFileWriter;
 class FastRng;
-struct DatasetPlan;
 
 // Writes the rows of answers.csv: ids 1..N in order. As in the export, answers to neighbouring
 // questions come interleaved (answers are numbered as they were written, and nearby questions
 // were answered around the same time), not grouped by question.
-class AnswerWriter
+class AnswerWriter : public TableWriter
 {
 public:
     AnswerWriter(const DatasetPlan& plan, const GeneratorOptions& options);
 
-    // Writes every row into `file` (opened, header written). False when it had to stop.
-    bool write(CsvFileWriter& file);
+    bool write(CsvFileWriter& file) override;
 
 private:
     std::int64_t nextQuestionId(FastRng& rng);
-    std::int64_t missingQuestionId(int occurrence) const;
 
-    const DatasetPlan& m_plan;
-    const GeneratorOptions& m_options;
     // The answers of the current window of questions, shuffled, and how many are written.
     std::vector<std::int32_t> m_window;
     std::size_t m_windowUsed = 0;

@@ -1,20 +1,17 @@
 #include "etl/generator/photowriter.h"
 
 #include "etl/generator/csvfilewriter.h"
-#include "etl/generator/datasetgenerator.h"
 #include "etl/generator/datasetplan.h"
 #include "etl/generator/fastrng.h"
 #include "etl/generator/photourls.h"
-#include "etl/generator/rowspoiler.h"
 
 #include <algorithm>
 #include <numeric>
-#include <string>
 
 namespace qaconsole::etl::gen {
 
 PhotoWriter::PhotoWriter(const DatasetPlan& plan, const GeneratorOptions& options)
-    : m_plan(plan), m_options(options)
+    : TableWriter(plan, options, Table::Photos)
 {}
 
 std::int64_t PhotoWriter::idOfSlot(std::int64_t slot, FastRng& rng)
@@ -51,26 +48,15 @@ std::int64_t PhotoWriter::nextAnswerId()
     return m_answer + 1;
 }
 
-std::int64_t PhotoWriter::missingAnswerId(int occurrence) const
-{
-    // Half point at an answer that was written but is rejected, half past the last answer.
-    const auto& badAnswers = m_plan.badAnswers;
-    if (occurrence % 2 == 0 && !badAnswers.empty())
-        return badAnswers[static_cast<std::size_t>(occurrence / 2) % badAnswers.size()].slot + 1;
-    return m_plan.answers + 1 + occurrence;
-}
-
 bool PhotoWriter::write(CsvFileWriter& file)
 {
     FastRng rng(mix64(m_plan.seed ^ 0x70686f746f733f21ULL));
     OutputBuffer& out = file.out();
 
-    auto bad = m_plan.badPhotos.begin();
-    std::int64_t lastGoodId = 1;
     std::int64_t answerId = 1; // the answer a bad row points at: the last good one's
     for (std::int64_t slot = 0; slot < m_plan.photos; ++slot) {
-        const bool isBad = bad != m_plan.badPhotos.end() && bad->slot == slot;
-        if (!isBad)
+        const BadSlot* bad = badSlot(slot);
+        if (!bad)
             answerId = nextAnswerId();
         const std::int64_t id = idOfSlot(slot, rng);
 
@@ -82,32 +68,8 @@ bool PhotoWriter::write(CsvFileWriter& file)
         file.field();
         PhotoUrls::write(out, rng);
 
-        if (!isBad) {
-            lastGoodId = id;
-            if (!file.endRow(0))
-                return false;
-            continue;
-        }
-        std::vector<std::string> fields = file.takeRow();
-        if (bad->reason == RejectReason::UnterminatedQuote) {
-            // An upload cut off inside a quoted field: the quote never closes, so the rest of
-            // the file (only this record) is one broken record.
-            const std::string text =
-                fields[0] + ',' + fields[1] + ",\"" + fields[2] + (m_options.crlf ? "\r\n" : "\n");
-            if (!file.endLastBadRecord(text, bad->reason))
-                return false;
-        } else {
-            if (bad->reason == RejectReason::DuplicateId)
-                fields[0] = std::to_string(lastGoodId);
-            else if (bad->reason == RejectReason::MissingParent)
-                fields[1] = std::to_string(missingAnswerId(bad->occurrence));
-            else
-                RowSpoiler::spoil(fields, Table::Photos, bad->reason, bad->occurrence,
-                                  m_options.legacy);
-            if (!file.endBadRow(fields, bad->reason))
-                return false;
-        }
-        ++bad;
+        if (!endRow(file, id, 0, bad))
+            return false;
     }
     return true;
 }

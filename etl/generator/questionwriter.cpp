@@ -7,15 +7,12 @@
 #include "etl/generator/fastrng.h"
 #include "etl/generator/peoplebook.h"
 #include "etl/generator/phrasebook.h"
-#include "etl/generator/rowspoiler.h"
 #include "etl/generator/skewtable.h"
-
-#include <string>
 
 namespace qaconsole::etl::gen {
 
 QuestionWriter::QuestionWriter(const DatasetPlan& plan, const GeneratorOptions& options)
-    : m_plan(plan), m_options(options)
+    : TableWriter(plan, options, Table::Questions)
 {}
 
 bool QuestionWriter::write(CsvFileWriter& file)
@@ -26,10 +23,8 @@ bool QuestionWriter::write(CsvFileWriter& file)
     const SkewTable helpful = SkewTable::exponential(5.5, 0, 90);
     OutputBuffer& out = file.out();
 
-    auto bad = m_plan.badQuestions.begin();
     std::size_t product = 0;
     int leftInProduct = m_plan.questionsPerProduct[0];
-    std::int64_t lastGoodId = 1;
     for (std::int64_t slot = 0; slot < m_plan.questions; ++slot) {
         while (leftInProduct == 0)
             leftInProduct = m_plan.questionsPerProduct[++product];
@@ -54,20 +49,7 @@ bool QuestionWriter::write(CsvFileWriter& file)
         file.field();
         out.putUInt(helpful.pick(rng.next()));
 
-        if (bad != m_plan.badQuestions.end() && bad->slot == slot) {
-            std::vector<std::string> fields = file.takeRow();
-            if (bad->reason == RejectReason::DuplicateId)
-                fields[0] = std::to_string(lastGoodId);
-            else
-                RowSpoiler::spoil(fields, Table::Questions, bad->reason, bad->occurrence,
-                                  m_options.legacy);
-            if (!file.endBadRow(fields, bad->reason))
-                return false;
-            ++bad;
-            continue;
-        }
-        lastGoodId = id;
-        if (!file.endRow(lineBreaks))
+        if (!endRow(file, id, lineBreaks, badSlot(slot)))
             return false;
     }
     return true;

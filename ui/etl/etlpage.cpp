@@ -7,7 +7,6 @@
 #include "ui/etl/loadprogressview.h"
 #include "ui/etl/loadsummaryview.h"
 #include "ui/etl/loadwizard.h"
-#include "ui/shell/pageheader.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
@@ -19,7 +18,6 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QStandardPaths>
 #include <QVBoxLayout>
 
@@ -31,13 +29,6 @@ constexpr double kSampleScale = 0.01;
 constexpr quint64 kSampleSeed = 1;
 // How long quitting waits for a cancelled load to let go of the database.
 constexpr int kCloseWaitMs = 10'000;
-
-void setTextColor(QLabel* label, const QColor& color)
-{
-    QPalette colored = label->palette();
-    colored.setColor(QPalette::WindowText, color);
-    label->setPalette(colored);
-}
 
 } // namespace
 
@@ -59,22 +50,10 @@ EtlPage::EtlPage(QWidget* parent) : Page(parent), m_runner(new EtlRunner(this))
     cardLayout->addWidget(createLoadCard());
     cardLayout->addWidget(summaryCard, 1);
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(cards);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->viewport()->setAutoFillBackground(false);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(28, 24, 28, 20);
-    layout->setSpacing(18);
-    layout->addWidget(new PageHeader(
-        title(),
+    setScrollingContent(
         tr("Loads the Q&A CSV files into PostgreSQL: every row validated, bad rows set aside, "
            "the new tables swapped in only once verified."),
-        this));
-    layout->addWidget(scroll, 1);
+        cards);
 
     connect(m_runner, &EtlRunner::busyChanged, this, &EtlPage::updateControls);
     connect(m_runner, &EtlRunner::generateProgressed, this,

@@ -5,7 +5,31 @@
 
 #include <QDeadlineTimer>
 
+#include <functional>
+
 namespace qaconsole::ui {
+
+template <typename... Params>
+void EtlRunner::relayResult(void (EtlWorker::*result)(quint64, Params...),
+                            void (EtlRunner::*signal)(quint64, Params...))
+{
+    connect(m_worker, result, this, [this, signal](quint64 request, Params... values) {
+        m_pending.remove(request);
+        Q_EMIT std::invoke(signal, this, request, values...);
+        announceIfIdle();
+    });
+}
+
+template <typename... Params, typename... Args>
+void EtlRunner::queue(void (EtlWorker::*slot)(quint64, Params...), quint64 request,
+                      const Args&... args)
+{
+    // The copies travel with the call; nothing of the runner is touched on the worker's thread.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, slot, request, ... args = args] { (worker->*slot)(request, args...); },
+        Qt::QueuedConnection);
+}
 
 EtlRunner::EtlRunner(QObject* parent) : QObject(parent), m_worker(new EtlWorker)
 {
@@ -27,30 +51,10 @@ EtlRunner::EtlRunner(QObject* parent) : QObject(parent), m_worker(new EtlWorker)
     // only if no receiver has made a new request meanwhile.
     connect(m_worker, &EtlWorker::generateProgressed, this, &EtlRunner::generateProgressed);
     connect(m_worker, &EtlWorker::loadProgressed, this, &EtlRunner::loadProgressed);
-    connect(m_worker, &EtlWorker::inspected, this,
-            [this](quint64 request, const QString& dir, const QList<etl::FileInspection>& files) {
-                m_pending.remove(request);
-                Q_EMIT inspected(request, dir, files);
-                announceIfIdle();
-            });
-    connect(m_worker, &EtlWorker::generated, this,
-            [this](quint64 request, const etl::GeneratorResult& result, bool reused) {
-                m_pending.remove(request);
-                Q_EMIT generated(request, result, reused);
-                announceIfIdle();
-            });
-    connect(m_worker, &EtlWorker::loaded, this,
-            [this](quint64 request, const etl::EtlResult& result) {
-                m_pending.remove(request);
-                Q_EMIT loaded(request, result);
-                announceIfIdle();
-            });
-    connect(m_worker, &EtlWorker::connectionTested, this,
-            [this](quint64 request, bool ok, const QString& detail) {
-                m_pending.remove(request);
-                Q_EMIT connectionTested(request, ok, detail);
-                announceIfIdle();
-            });
+    relayResult(&EtlWorker::inspected, &EtlRunner::inspected);
+    relayResult(&EtlWorker::generated, &EtlRunner::generated);
+    relayResult(&EtlWorker::loaded, &EtlRunner::loaded);
+    relayResult(&EtlWorker::connectionTested, &EtlRunner::connectionTested);
 }
 
 EtlRunner::~EtlRunner()
@@ -66,21 +70,14 @@ EtlRunner::~EtlRunner()
 quint64 EtlRunner::inspect(const QString& dir)
 {
     const quint64 request = begin(Kind::Inspect);
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request, dir] { worker->inspect(request, dir); },
-        Qt::QueuedConnection);
+    queue(&EtlWorker::inspect, request, dir);
     return request;
 }
 
 quint64 EtlRunner::generate(const etl::GeneratorOptions& options, bool reuseComplete)
 {
     const quint64 request = begin(Kind::Generate);
-    QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, request, options, reuseComplete] {
-            worker->generate(request, options, reuseComplete);
-        },
-        Qt::QueuedConnection);
+    queue(&EtlWorker::generate, request, options, reuseComplete);
     return request;
 }
 
@@ -88,18 +85,14 @@ quint64 EtlRunner::load(const etl::EtlOptions& options)
 {
     const quint64 request = begin(Kind::Load);
     Q_EMIT loadStarted(request, options.sourceDir, stack::PostgresSession::addressOf(options.dsn));
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request, options] { worker->load(request, options); },
-        Qt::QueuedConnection);
+    queue(&EtlWorker::load, request, options);
     return request;
 }
 
 quint64 EtlRunner::testConnection(const QString& dsn)
 {
     const quint64 request = begin(Kind::TestConnection);
-    QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, request, dsn] { worker->testConnection(request, dsn); },
-        Qt::QueuedConnection);
+    queue(&EtlWorker::testConnection, request, dsn);
     return request;
 }
 

@@ -69,6 +69,13 @@ Q_SIGNALS:
 private:
     quint64 begin(Kind kind);
     void announceIfIdle();
+    // Re-emits the worker's `result` as `signal`, settling the request first.
+    template <typename... Params>
+    void relayResult(void (EtlWorker::*result)(quint64, Params...),
+                     void (EtlRunner::*signal)(quint64, Params...));
+    // Calls `slot` for `request` on the worker's thread, with copies of `args`.
+    template <typename... Params, typename... Args>
+    void queue(void (EtlWorker::*slot)(quint64, Params...), quint64 request, const Args&... args);
 
     QThread m_thread;
     EtlWorker* m_worker; // lives on m_thread; deleted by the runner once the thread stopped

@@ -1,12 +1,12 @@
 #include "ui/etl/inspectionview.h"
 
 #include "ui/etl/etltext.h"
+#include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
 #include <QEvent>
-#include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTableWidget>
@@ -19,13 +19,6 @@ namespace {
 const QString noValue = QStringLiteral("—");
 // Body text runs long; a column wider than this is cut and shows the rest in its tooltip.
 constexpr int kMaxColumnWidth = 240;
-
-void setTextColor(QLabel* label, const QColor& color)
-{
-    QPalette colored = label->palette();
-    colored.setColor(QPalette::WindowText, color);
-    label->setPalette(colored);
-}
 
 QStringList canonicalHeader(etl::Table table)
 {
@@ -44,24 +37,21 @@ InspectionView::InspectionView(etl::Table table, QWidget* parent)
 {
     setObjectName(tableNameOf(table) + QStringLiteral("InspectionView"));
 
-    auto* figures = new QGridLayout;
-    figures->setHorizontalSpacing(24);
-    figures->setVerticalSpacing(3);
-    m_size = addFigure(figures, 0, tr("Size"), QStringLiteral("SizeLabel"));
-    m_encoding = addFigure(figures, 1, tr("Encoding"), QStringLiteral("EncodingLabel"));
-    m_lineEndings = addFigure(figures, 2, tr("Line endings"), QStringLiteral("LineEndingsLabel"));
-    m_header = addFigure(figures, 3, tr("Header"), QStringLiteral("HeaderLabel"));
-    m_dateFormat = addFigure(figures, 4, tr("Dates"), QStringLiteral("DateFormatLabel"));
-    for (int column = 0; column < 5; ++column)
-        figures->setColumnStretch(column, 1);
+    const QString prefix = tableNameOf(table);
+    m_figures = new FigureGrid(this);
+    m_size = m_figures->addFigure(tr("Size"), prefix + QStringLiteral("SizeLabel"));
+    m_encoding = m_figures->addFigure(tr("Encoding"), prefix + QStringLiteral("EncodingLabel"));
+    m_lineEndings =
+        m_figures->addFigure(tr("Line endings"), prefix + QStringLiteral("LineEndingsLabel"));
+    m_header = m_figures->addFigure(tr("Header"), prefix + QStringLiteral("HeaderLabel"));
+    m_dateFormat = m_figures->addFigure(tr("Dates"), prefix + QStringLiteral("DateFormatLabel"));
 
-    m_problem->setObjectName(tableNameOf(table) + QStringLiteral("ProblemLabel"));
+    m_problem->setObjectName(prefix + QStringLiteral("ProblemLabel"));
     m_problem->setWordWrap(true);
     m_problem->setTextFormat(Qt::PlainText);
     m_problem->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_captions.append(m_previewCaption);
 
-    m_preview->setObjectName(tableNameOf(table) + QStringLiteral("PreviewTable"));
+    m_preview->setObjectName(prefix + QStringLiteral("PreviewTable"));
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_preview->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_preview->setAlternatingRowColors(true);
@@ -77,7 +67,7 @@ InspectionView::InspectionView(etl::Table table, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 12, 14, 12);
     layout->setSpacing(8);
-    layout->addLayout(figures);
+    layout->addLayout(m_figures);
     layout->addWidget(m_problem);
     layout->addSpacing(4);
     layout->addWidget(m_previewCaption);
@@ -129,19 +119,6 @@ void InspectionView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
-QLabel* InspectionView::addFigure(QGridLayout* grid, int column, const QString& caption,
-                                  const QString& part)
-{
-    auto* captionLabel = new QLabel(caption, this);
-    m_captions.append(captionLabel);
-    auto* value = new QLabel(noValue, this);
-    value->setObjectName(tableNameOf(m_table) + part);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    grid->addWidget(captionLabel, 0, column);
-    grid->addWidget(value, 1, column);
-    return value;
-}
-
 void InspectionView::fillPreview(const QStringList& header, const QList<QStringList>& rows)
 {
     m_preview->clear();
@@ -169,8 +146,8 @@ void InspectionView::fillPreview(const QStringList& header, const QList<QStringL
 void InspectionView::applyColors()
 {
     const QPalette colors = QApplication::palette(this);
-    for (QLabel* caption : std::as_const(m_captions))
-        setTextColor(caption, secondaryText(colors));
+    m_figures->applyPalette(colors);
+    setTextColor(m_previewCaption, secondaryText(colors));
     setTextColor(m_problem, statePresentation(stack::ServiceState::Failed).color);
 }
 

@@ -4,11 +4,12 @@
 
 #include <QWidget>
 
-class QGridLayout;
 class QLabel;
 class QTableWidget;
 
 namespace qaconsole::ui {
+
+class FigureGrid;
 
 // One source file as the wizard's Source page shows it before a load: its size, encoding,
 // line endings, header style and date format as recognised, the first rows in a table, and in
@@ -31,11 +32,11 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    QLabel* addFigure(QGridLayout* grid, int column, const QString& caption, const QString& part);
     void fillPreview(const QStringList& header, const QList<QStringList>& rows);
     void applyColors();
 
     etl::Table m_table;
+    FigureGrid* m_figures = nullptr;
     QLabel* m_size = nullptr;
     QLabel* m_encoding = nullptr;
     QLabel* m_lineEndings = nullptr;
@@ -44,7 +45,6 @@ private:
     QLabel* m_problem;
     QLabel* m_previewCaption;
     QTableWidget* m_preview;
-    QList<QLabel*> m_captions;
 };
 
 } // namespace qaconsole::ui

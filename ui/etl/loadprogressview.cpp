@@ -3,6 +3,7 @@
 #include "backend/stack/redact.h"
 #include "ui/etl/etltext.h"
 #include "ui/shell/busyindicator.h"
+#include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
@@ -47,13 +48,6 @@ QLabel* makeNumber(QWidget* parent, const QString& name)
     label->setObjectName(name);
     label->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     return label;
-}
-
-void setTextColor(QLabel* label, const QColor& color)
-{
-    QPalette colored = label->palette();
-    colored.setColor(QPalette::WindowText, color);
-    label->setPalette(colored);
 }
 
 } // namespace
@@ -106,15 +100,11 @@ LoadProgressView::LoadProgressView(QWidget* parent)
     files->setColumnMinimumWidth(3, metrics.horizontalAdvance(QStringLiteral("8,888,888 rows")));
     files->setColumnMinimumWidth(4, metrics.horizontalAdvance(QStringLiteral("888,888 rejected")));
 
-    auto* figures = new QGridLayout;
-    figures->setHorizontalSpacing(24);
-    figures->setVerticalSpacing(3);
-    m_elapsed = addFigure(figures, 0, tr("Elapsed"), QStringLiteral("elapsedLabel"));
-    m_rate = addFigure(figures, 1, tr("Rows per second"), QStringLiteral("rateLabel"));
-    m_rejected = addFigure(figures, 2, tr("Rejected so far"), QStringLiteral("rejectedLabel"));
-    m_eta = addFigure(figures, 3, tr("Time left"), QStringLiteral("etaLabel"));
-    for (int column = 0; column < 4; ++column)
-        figures->setColumnStretch(column, 1);
+    m_figures = new FigureGrid(this, {.large = true, .selectable = false});
+    m_elapsed = m_figures->addFigure(tr("Elapsed"), QStringLiteral("elapsedLabel"));
+    m_rate = m_figures->addFigure(tr("Rows per second"), QStringLiteral("rateLabel"));
+    m_rejected = m_figures->addFigure(tr("Rejected so far"), QStringLiteral("rejectedLabel"));
+    m_eta = m_figures->addFigure(tr("Time left"), QStringLiteral("etaLabel"));
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -124,7 +114,7 @@ LoadProgressView::LoadProgressView(QWidget* parent)
     layout->addSpacing(8);
     layout->addLayout(files);
     layout->addSpacing(12);
-    layout->addLayout(figures);
+    layout->addLayout(m_figures);
 
     m_tick->setInterval(kTickMs);
     connect(m_tick, &QTimer::timeout, this, &LoadProgressView::updateElapsed);
@@ -249,21 +239,6 @@ void LoadProgressView::changeEvent(QEvent* event)
     QWidget::changeEvent(event);
 }
 
-QLabel* LoadProgressView::addFigure(QGridLayout* grid, int column, const QString& caption,
-                                    const QString& name)
-{
-    auto* captionLabel = new QLabel(caption, this);
-    m_captions.append(captionLabel);
-    auto* value = new QLabel(noValue, this);
-    value->setObjectName(name);
-    QFont valueFont = value->font();
-    valueFont.setPointSizeF(valueFont.pointSizeF() * 1.15);
-    value->setFont(valueFont);
-    grid->addWidget(captionLabel, 0, column);
-    grid->addWidget(value, 1, column);
-    return value;
-}
-
 void LoadProgressView::setFileRowsVisible(bool visible)
 {
     for (FileRow& row : m_files) {
@@ -284,9 +259,9 @@ void LoadProgressView::updateElapsed()
 
 void LoadProgressView::applyColors()
 {
-    const QColor quiet = secondaryText(QApplication::palette(this));
-    for (QLabel* caption : std::as_const(m_captions))
-        setTextColor(caption, quiet);
+    const QPalette colors = QApplication::palette(this);
+    m_figures->applyPalette(colors);
+    const QColor quiet = secondaryText(colors);
     setTextColor(m_step, quiet);
     for (FileRow& row : m_files) {
         setTextColor(row.bytes, quiet);

@@ -8,7 +8,6 @@
 
 #include <array>
 
-class QGridLayout;
 class QLabel;
 class QProgressBar;
 class QTimer;
@@ -16,6 +15,7 @@ class QTimer;
 namespace qaconsole::ui {
 
 class BusyIndicator;
+class FigureGrid;
 
 // A load in progress, as the Data load page and the wizard's Run page show it: the phase and
 // the step running now, one bar per file (bytes read of its size) with its rows and rejects,
@@ -58,7 +58,6 @@ private:
         QLabel* rejected = nullptr;
     };
 
-    QLabel* addFigure(QGridLayout* grid, int column, const QString& caption, const QString& name);
     void setFileRowsVisible(bool visible);
     void updateElapsed();
     void applyColors();
@@ -69,11 +68,11 @@ private:
     std::array<FileRow, 3> m_files;
     QProgressBar* m_generateBar;
     QLabel* m_generateBytes;
+    FigureGrid* m_figures = nullptr;
     QLabel* m_elapsed = nullptr;
     QLabel* m_rate = nullptr;
     QLabel* m_rejected = nullptr;
     QLabel* m_eta = nullptr;
-    QList<QLabel*> m_captions;
     QTimer* m_tick;
     QElapsedTimer m_clock;
     QElapsedTimer m_loadingClock; // started at the first progress of the Loading phase

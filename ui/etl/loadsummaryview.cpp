@@ -2,6 +2,7 @@
 
 #include "backend/stack/redact.h"
 #include "ui/etl/etltext.h"
+#include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
@@ -43,13 +44,6 @@ QColor grey()
     return statePresentation(stack::ServiceState::Stopped).color;
 }
 
-void setTextColor(QLabel* label, const QColor& color)
-{
-    QPalette colored = label->palette();
-    colored.setColor(QPalette::WindowText, color);
-    label->setPalette(colored);
-}
-
 QLabel* makeNumber(QWidget* parent, const QString& name)
 {
     auto* label = new QLabel(noValue, parent);
@@ -84,16 +78,12 @@ LoadSummaryView::LoadSummaryView(QWidget* parent)
     header->addWidget(m_status);
     header->addWidget(m_route, 1);
 
-    auto* figures = new QGridLayout;
-    figures->setHorizontalSpacing(24);
-    figures->setVerticalSpacing(3);
-    m_finished = addFigure(figures, 0, tr("Finished"), QStringLiteral("summaryFinishedLabel"));
-    m_time = addFigure(figures, 1, tr("Time"), QStringLiteral("summaryTimeLabel"));
-    m_rate = addFigure(figures, 2, tr("Rows per second"), QStringLiteral("summaryRateLabel"));
+    m_figures = new FigureGrid(m_body, {.large = true});
+    m_finished = m_figures->addFigure(tr("Finished"), QStringLiteral("summaryFinishedLabel"));
+    m_time = m_figures->addFigure(tr("Time"), QStringLiteral("summaryTimeLabel"));
+    m_rate = m_figures->addFigure(tr("Rows per second"), QStringLiteral("summaryRateLabel"));
     m_rejectedTotal =
-        addFigure(figures, 3, tr("Rows rejected"), QStringLiteral("summaryRejectedLabel"));
-    for (int column = 0; column < 4; ++column)
-        figures->setColumnStretch(column, 1);
+        m_figures->addFigure(tr("Rows rejected"), QStringLiteral("summaryRejectedLabel"));
 
     m_checksCaption->setObjectName(QStringLiteral("summaryChecksLabel"));
     QFont strong = m_checksCaption->font();
@@ -138,7 +128,7 @@ LoadSummaryView::LoadSummaryView(QWidget* parent)
     body->setSpacing(10);
     body->addLayout(header);
     body->addWidget(m_error);
-    body->addLayout(figures);
+    body->addLayout(m_figures);
     body->addSpacing(4);
     body->addLayout(createCounts());
     body->addSpacing(4);
@@ -325,22 +315,6 @@ QLayout* LoadSummaryView::createCounts()
     return grid;
 }
 
-QLabel* LoadSummaryView::addFigure(QGridLayout* grid, int column, const QString& caption,
-                                   const QString& name)
-{
-    auto* captionLabel = new QLabel(caption, m_body);
-    m_captions.append(captionLabel);
-    auto* value = new QLabel(noValue, m_body);
-    value->setObjectName(name);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    QFont valueFont = value->font();
-    valueFont.setPointSizeF(valueFont.pointSizeF() * 1.15);
-    value->setFont(valueFont);
-    grid->addWidget(captionLabel, 0, column);
-    grid->addWidget(value, 1, column);
-    return value;
-}
-
 void LoadSummaryView::fillChecks(const QList<etl::VerificationCheck>& checks)
 {
     const auto passed =
@@ -389,7 +363,9 @@ void LoadSummaryView::openRejectFile()
 
 void LoadSummaryView::applyColors()
 {
-    const QColor quiet = secondaryText(QApplication::palette(this));
+    const QPalette colors = QApplication::palette(this);
+    m_figures->applyPalette(colors);
+    const QColor quiet = secondaryText(colors);
     for (QLabel* caption : std::as_const(m_captions))
         setTextColor(caption, quiet);
     setTextColor(m_route, quiet);

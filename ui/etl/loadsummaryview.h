@@ -7,11 +7,12 @@
 
 #include <array>
 
-class QGridLayout;
 class QLabel;
 class QTableWidget;
 
 namespace qaconsole::ui {
+
+class FigureGrid;
 
 // The outcome of one load, as the Data load page and the wizard's Summary page show it: a
 // pill (Loaded, Failed, Cancelled), where from and where to, the time taken and rows per
@@ -52,7 +53,6 @@ private:
 
     QWidget* createPlaceholder();
     QLayout* createCounts();
-    QLabel* addFigure(QGridLayout* grid, int column, const QString& caption, const QString& name);
     void fillChecks(const QList<etl::VerificationCheck>& checks);
     void showStatus(const QString& text, const QColor& color);
     void openRejectFile();
@@ -64,6 +64,7 @@ private:
     QLabel* m_status;
     QLabel* m_route;
     QLabel* m_error;
+    FigureGrid* m_figures = nullptr;
     QLabel* m_time = nullptr;
     QLabel* m_rate = nullptr;
     QLabel* m_rejectedTotal = nullptr;

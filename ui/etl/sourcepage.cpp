@@ -399,9 +399,7 @@ void SourcePage::setStatus(const QString& text, const QColor& color, bool loadab
 {
     m_status->setText(text);
     m_status->setProperty("loadable", loadable);
-    QPalette colored = m_status->palette();
-    colored.setColor(QPalette::WindowText, color);
-    m_status->setPalette(colored);
+    setTextColor(m_status, color);
 }
 
 QString SourcePage::typedFolder() const

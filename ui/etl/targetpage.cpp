@@ -27,13 +27,6 @@ namespace {
 constexpr int kMaxJobs = 64;
 constexpr int kIndent = 26;
 
-void setTextColor(QLabel* label, const QColor& color)
-{
-    QPalette colored = label->palette();
-    colored.setColor(QPalette::WindowText, color);
-    label->setPalette(colored);
-}
-
 QLabel* quietLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);

@@ -3,12 +3,12 @@
 #include "ui/services/logview.h"
 #include "ui/services/uptimetext.h"
 #include "ui/shell/busyindicator.h"
+#include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
 #include <QEvent>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -36,13 +36,6 @@ QIcon serviceIcon(stack::ServiceKind kind)
 QString orNoValue(const QString& text)
 {
     return text.isEmpty() ? noValue : text;
-}
-
-void setTextColor(QLabel* label, const QColor& color)
-{
-    QPalette colored = label->palette();
-    colored.setColor(QPalette::WindowText, color);
-    label->setPalette(colored);
 }
 
 } // namespace
@@ -156,16 +149,12 @@ QLayout* ServiceCard::createHeader()
 
 QLayout* ServiceCard::createDetails()
 {
-    auto* grid = new QGridLayout;
-    grid->setHorizontalSpacing(24);
-    grid->setVerticalSpacing(3);
-    m_address = addDetail(grid, 0, tr("Address"), QStringLiteral("AddressLabel"));
-    m_version = addDetail(grid, 1, tr("Version"), QStringLiteral("VersionLabel"));
-    m_uptime = addDetail(grid, 2, tr("Uptime"), QStringLiteral("UptimeLabel"));
-    m_pid = addDetail(grid, 3, tr("PID"), QStringLiteral("PidLabel"));
-    for (int column = 0; column < 4; ++column)
-        grid->setColumnStretch(column, 1);
-    return grid;
+    m_details = new FigureGrid(this);
+    m_address = m_details->addFigure(tr("Address"), partName(QStringLiteral("AddressLabel")));
+    m_version = m_details->addFigure(tr("Version"), partName(QStringLiteral("VersionLabel")));
+    m_uptime = m_details->addFigure(tr("Uptime"), partName(QStringLiteral("UptimeLabel")));
+    m_pid = m_details->addFigure(tr("PID"), partName(QStringLiteral("PidLabel")));
+    return m_details;
 }
 
 QLayout* ServiceCard::createLogSection()
@@ -191,19 +180,6 @@ QLayout* ServiceCard::createLogSection()
     section->addLayout(title);
     section->addWidget(m_log, 1);
     return section;
-}
-
-QLabel* ServiceCard::addDetail(QGridLayout* grid, int column, const QString& caption,
-                               const QString& part)
-{
-    auto* captionLabel = new QLabel(caption, this);
-    m_captions.append(captionLabel);
-    auto* value = new QLabel(noValue, this);
-    value->setObjectName(partName(part));
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    grid->addWidget(captionLabel, 0, column);
-    grid->addWidget(value, 1, column);
-    return value;
 }
 
 QString ServiceCard::partName(const QString& part) const
@@ -304,6 +280,7 @@ void ServiceCard::applyStyle()
             .arg(objectName(), colors.color(QPalette::Base).name(), hairline(colors).name()));
 
     const QColor quiet = secondaryText(colors);
+    m_details->applyPalette(colors);
     for (QLabel* caption : std::as_const(m_captions))
         setTextColor(caption, quiet);
     setTextColor(m_externalNote, quiet);

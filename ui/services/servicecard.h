@@ -6,7 +6,6 @@
 
 #include <optional>
 
-class QGridLayout;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -14,6 +13,7 @@ class QTimer;
 namespace qaconsole::ui {
 
 class BusyIndicator;
+class FigureGrid;
 class LogView;
 
 // Everything about one service on the Services page: its state as a coloured pill, address,
@@ -51,7 +51,6 @@ private:
     QLayout* createHeader();
     QLayout* createDetails();
     QLayout* createLogSection();
-    QLabel* addDetail(QGridLayout* grid, int column, const QString& caption, const QString& part);
     QString partName(const QString& part) const;
     void showPending(stack::ServiceState state);
     void present();
@@ -69,6 +68,7 @@ private:
     QPushButton* m_stop = nullptr;
     QPushButton* m_restart = nullptr;
     QLabel* m_externalNote = nullptr;
+    FigureGrid* m_details = nullptr;
     QLabel* m_address = nullptr;
     QLabel* m_version = nullptr;
     QLabel* m_uptime = nullptr;

@@ -1,9 +1,7 @@
 #include "ui/services/servicespage.h"
 
 #include "ui/services/servicecard.h"
-#include "ui/shell/pageheader.h"
 
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace qaconsole::ui {
@@ -20,23 +18,11 @@ ServicesPage::ServicesPage(QWidget* parent) : Page(parent)
 
     // The cards share the height; below their minimum the page scrolls instead of squeezing
     // the logs away.
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(cards);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->viewport()->setAutoFillBackground(false);
+    setScrollingContent(tr("The PostgreSQL and Redis the backend uses: started and watched by "
+                           "the console, or external ones it only connects to."),
+                        cards);
+    // After the scroll area took it, which turns the fill on.
     cards->setAutoFillBackground(false);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(28, 24, 28, 20);
-    layout->setSpacing(18);
-    layout->addWidget(
-        new PageHeader(title(),
-                       tr("The PostgreSQL and Redis the backend uses: started and watched by the "
-                          "console, or external ones it only connects to."),
-                       this));
-    layout->addWidget(scroll, 1);
 
     card(stack::ServiceKind::Postgres);
     card(stack::ServiceKind::Redis);

@@ -25,9 +25,7 @@ QLabel* valueLabel(const QString& text, const QString& objectName, QWidget* pare
 QLabel* quietLabel(const QString& text, QWidget* parent)
 {
     auto* label = new QLabel(text, parent);
-    QPalette quiet = label->palette();
-    quiet.setColor(QPalette::WindowText, secondaryText(parent->palette()));
-    label->setPalette(quiet);
+    setTextColor(label, secondaryText(parent->palette()));
     return label;
 }
 

@@ -25,6 +25,12 @@ public:
     // work or made sure it stops soon. False keeps the window open. The default has nothing to
     // lose and says true.
     virtual bool confirmClose() { return true; }
+
+protected:
+    // Lays the page out as the console's pages are: a PageHeader with title() and `subtitle`
+    // above `content`, which scrolls vertically (never sideways) in a frameless area that lets
+    // the page's background show. Called once, from the page's constructor.
+    void setScrollingContent(const QString& subtitle, QWidget* content);
 };
 
 } // namespace qaconsole::ui

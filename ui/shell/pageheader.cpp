@@ -37,9 +37,7 @@ void PageHeader::changeEvent(QEvent* event)
 
 void PageHeader::applyColors()
 {
-    QPalette quiet = m_subtitle->palette();
-    quiet.setColor(QPalette::WindowText, secondaryText(palette()));
-    m_subtitle->setPalette(quiet);
+    setTextColor(m_subtitle, secondaryText(palette()));
 }
 
 } // namespace qaconsole::ui

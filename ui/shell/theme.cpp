@@ -1,6 +1,7 @@
 #include "ui/shell/theme.h"
 
 #include <QPalette>
+#include <QWidget>
 
 namespace qaconsole::ui {
 
@@ -33,6 +34,13 @@ QColor selectionTint(const QPalette& palette)
 QColor hoverTint(const QPalette& palette)
 {
     return blend(palette.color(QPalette::Base), palette.color(QPalette::Highlight), 0.07);
+}
+
+void setTextColor(QWidget* widget, const QColor& color)
+{
+    QPalette colored = widget->palette();
+    colored.setColor(QPalette::WindowText, color);
+    widget->setPalette(colored);
 }
 
 } // namespace qaconsole::ui

@@ -3,6 +3,7 @@
 #include <QColor>
 
 class QPalette;
+class QWidget;
 
 namespace qaconsole::ui {
 
@@ -19,5 +20,10 @@ QColor hairline(const QPalette& palette);
 QColor selectionTint(const QPalette& palette);
 // Background of a row under the mouse.
 QColor hoverTint(const QPalette& palette);
+
+// Sets the colour `widget` (a label, mostly) draws its text in: its palette's WindowText. The
+// colour outlives an application palette change, so a colour derived from the palette has to be
+// set again then.
+void setTextColor(QWidget* widget, const QColor& color);
 
 } // namespace qaconsole::ui

@@ -67,3 +67,17 @@ QList<Verdict> readManifest(const QString& dir, bool* headerOk)
     }
     return verdicts;
 }
+
+qaconsole::etl::GeneratorResult generateDirty(const QString& dir, double scale, quint64 seed,
+                                              bool legacy, bool bom, bool crlf)
+{
+    qaconsole::etl::GeneratorOptions options;
+    options.outDir = dir;
+    options.scale = scale;
+    options.seed = seed;
+    options.dirty = true;
+    options.legacy = legacy;
+    options.bom = bom;
+    options.crlf = crlf;
+    return qaconsole::etl::generateDataset(options);
+}

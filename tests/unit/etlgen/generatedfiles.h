@@ -1,6 +1,7 @@
 #pragma once
 
 #include "csvwalk.h"
+#include "etl/generator/datasetgenerator.h"
 
 #include <QList>
 #include <QString>
@@ -27,3 +28,8 @@ QList<Verdict> rejectedRows(const QString& dir);
 QList<Verdict> readManifest(const QString& dir, bool* headerOk = nullptr);
 
 QByteArray readAll(const QString& path);
+
+// Generates a --dirty dataset into `dir` at `scale` and `seed`, in the format variants asked for.
+qaconsole::etl::GeneratorResult generateDirty(const QString& dir, double scale, quint64 seed,
+                                              bool legacy = false, bool bom = false,
+                                              bool crlf = false);

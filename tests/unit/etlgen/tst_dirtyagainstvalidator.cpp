@@ -3,10 +3,10 @@
 // the same against rules written independently in the test; this one checks the real ones.
 
 #include "etl/csvreader.h"
-#include "etl/generator/datasetgenerator.h"
 #include "etl/idset.h"
 #include "etl/rowvalidator.h"
 #include "etl/tableschema.h"
+#include "generatedfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,15 +35,7 @@ private Q_SLOTS:
         QFETCH(bool, bom);
         QFETCH(bool, crlf);
         QTemporaryDir dir;
-        GeneratorOptions options;
-        options.outDir = dir.path();
-        options.scale = 0.002;
-        options.seed = 42;
-        options.dirty = true;
-        options.legacy = legacy;
-        options.bom = bom;
-        options.crlf = crlf;
-        const GeneratorResult result = generateDataset(options);
+        const GeneratorResult result = generateDirty(dir.path(), 0.002, 42, legacy, bom, crlf);
         QVERIFY2(result.ok, qPrintable(result.error));
 
         QByteArrayList found;

@@ -2,7 +2,6 @@
 // physical line, and the bad rows never disturb the good ones (no good row points at a bad one).
 
 #include "csvwalk.h"
-#include "etl/generator/datasetgenerator.h"
 #include "etl/rejectreason.h"
 #include "generatedfiles.h"
 
@@ -43,15 +42,7 @@ private Q_SLOTS:
         QFETCH(bool, bom);
         QFETCH(bool, crlf);
         QTemporaryDir dir;
-        GeneratorOptions options;
-        options.outDir = dir.path();
-        options.scale = scale;
-        options.seed = seed;
-        options.dirty = true;
-        options.legacy = legacy;
-        options.bom = bom;
-        options.crlf = crlf;
-        const GeneratorResult result = generateDataset(options);
+        const GeneratorResult result = generateDirty(dir.path(), scale, seed, legacy, bom, crlf);
         QVERIFY2(result.ok, qPrintable(result.error));
 
         bool headerOk = false;
@@ -113,11 +104,7 @@ private Q_SLOTS:
         // with a readable id has one no other row of its file uses, and only rows that are bad
         // themselves (missing parents, mostly) point at it.
         QTemporaryDir dir;
-        GeneratorOptions options;
-        options.outDir = dir.path();
-        options.scale = 0.001;
-        options.dirty = true;
-        QVERIFY(generateDataset(options).ok);
+        QVERIFY(generateDirty(dir.path(), 0.001, 1).ok);
         const QList<Verdict> manifest = readManifest(dir.path());
         QSet<QString> badLines; // "file:line"
         for (const Verdict& verdict : manifest)
