@@ -5,6 +5,7 @@
 #include "app/etlcommand.h"
 #include "app/gencommand.h"
 #include "app/quitonsignal.h"
+#include "app/servecommand.h"
 #include "app/stackcommand.h"
 
 #include <QApplication>
@@ -61,11 +62,13 @@ int main(int argc, char** argv)
                        "Commands:\n"
                        "  stack start|stop|status   the managed local PostgreSQL and Redis\n"
                        "  gen                       write a dataset shaped like the storefront's\n"
-                       "  etl                       load a dataset into PostgreSQL\n\n"
+                       "  etl                       load a dataset into PostgreSQL\n"
+                       "  serve                     serve the Q&A API\n\n"
                        "Run 'qaconsole COMMAND --help' for a command's options."));
     // Everything after the command belongs to the command's own parser.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("stack, gen or etl"),
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 QStringLiteral("stack, gen, etl or serve"),
                                  QStringLiteral("[command [options]]"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -96,6 +99,8 @@ int main(int argc, char** argv)
         return runGenCommand(rest, parser, common);
     if (rest.first() == u"etl")
         return runEtlCommand(rest, parser, common);
+    if (rest.first() == u"serve")
+        return runServeCommand(rest, parser, common);
     return usageError(
         QStringLiteral("unknown command '%1'; see qaconsole --help").arg(rest.first()));
 }

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "backend/http/requesthandler.h"
+#include "backend/metrics/metricsregistry.h"
+#include "backend/metrics/route.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace qaconsole::store {
+class QaReader;
+class QaWriter;
+template <typename T> class StoreResult;
+} // namespace qaconsole::store
+
+namespace qaconsole::api {
+
+struct ApiError;
+struct RouteMatch;
+
+// The Q&A API on one worker thread: routes a request, validates it, asks the store, renders
+// the JSON, and records the request in the worker's metrics. Every failure goes through
+// writeError(); nothing escapes handle(). The store is used from this thread only.
+class ApiHandler final : public http::RequestHandler
+{
+public:
+    using WallClock = std::function<std::int64_t()>; // now, in epoch milliseconds
+
+    ApiHandler(store::QaReader& reader, store::QaWriter& writer, metrics::MetricsRegistry& registry,
+               int worker, std::function<metrics::ServerGauges()> gauges, WallClock now);
+
+    void handle(const http::HttpRequest& request, http::HttpResponse& response) override;
+
+private:
+    void dispatch(const RouteMatch& match, const http::HttpRequest& request,
+                  http::HttpResponse& response);
+    void listQuestions(const http::HttpRequest& request, http::HttpResponse& response);
+    void listAnswers(const RouteMatch& match, const http::HttpRequest& request,
+                     http::HttpResponse& response);
+    void addQuestion(const http::HttpRequest& request, http::HttpResponse& response);
+    void addAnswer(const RouteMatch& match, const http::HttpRequest& request,
+                   http::HttpResponse& response);
+    void markItem(const RouteMatch& match, http::HttpResponse& response);
+    void ready(http::HttpResponse& response);
+    void metricsText(http::HttpResponse& response);
+
+    // True when `result` holds a value; else writes the error response. Keeps the metrics'
+    // database figures and the log up to date either way.
+    template <typename T>
+    bool succeeded(const store::StoreResult<T>& result, std::string_view what,
+                   http::HttpResponse& response);
+    void noteConnected(bool connected, const std::string& why = {});
+
+    store::QaReader& m_reader;
+    store::QaWriter& m_writer;
+    metrics::MetricsRegistry& m_registry;
+    metrics::WorkerMetrics& m_metrics;
+    int m_worker;
+    std::function<metrics::ServerGauges()> m_gauges;
+    WallClock m_now;
+    bool m_connected = true; // as last reported, so the log shows changes only
+};
+
+} // namespace qaconsole::api

@@ -1,0 +1,26 @@
+#include "backend/api/apiservice.h"
+
+#include "backend/api/apiworker.h"
+#include "backend/stack/redact.h"
+#include "backend/store/schemacheck.h"
+
+namespace qaconsole::api {
+
+http::RequestHandlerFactory makeApiHandlerFactory(ApiOptions options,
+                                                  metrics::MetricsRegistry& registry,
+                                                  std::function<metrics::ServerGauges()> gauges)
+{
+    store::PgStoreOptions storeOptions;
+    storeOptions.dsn = options.dsn.toStdString();
+    return [storeOptions, &registry, gauges = std::move(gauges)](int worker) {
+        return std::make_unique<ApiWorker>(storeOptions, registry, worker, gauges);
+    };
+}
+
+QString checkSchema(const QString& dsn)
+{
+    // libpq leaves passwords out of its messages; the mask is for a malformed string echoed back.
+    return stack::redactSecrets(QString::fromStdString(store::checkSchema(dsn.toStdString())));
+}
+
+} // namespace qaconsole::api

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "backend/http/poller.h"
+#include "backend/http/requestparser.h"
+#include "backend/http/tcpsocket.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace qaconsole::http {
+
+struct WorkerContext;
+
+// One client connection on a worker: reads, parses, hands each complete request to the worker's
+// handler in arrival order and queues the answers in one output buffer, so pipelined responses
+// leave in order and usually in a single write. Owned and reused by its worker.
+class Connection
+{
+public:
+    explicit Connection(const ParserLimits& limits);
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    // Takes a freshly accepted socket and registers it with the worker's poller. False (and the
+    // socket closed) when the poller refuses it.
+    bool open(TcpSocket socket, WorkerContext& context);
+
+    void onEvent(const PollEvent& event, WorkerContext& context);
+    // Acts on an expired deadline (408, idle close, stalled client); a no-op before it.
+    void onTick(WorkerContext& context);
+    // stop(): closes the connection now if nothing is in flight on it.
+    void onDrain(WorkerContext& context);
+    // Closes at once, whatever is pending.
+    void close(WorkerContext& context);
+
+    bool isClosed() const { return m_state == State::Closed; }
+    std::int64_t deadline() const { return m_deadline; }
+    std::size_t slot() const { return m_slot; }
+    void setSlot(std::size_t slot) { m_slot = slot; }
+
+private:
+    enum class State
+    {
+        Open,
+        Lingering, // response sent, FIN sent; reading the client's leftovers until it closes
+        Closed
+    };
+
+    std::uint64_t token() const { return reinterpret_cast<std::uintptr_t>(this); }
+    bool hasPendingOutput() const { return m_outSent < m_out.size(); }
+    void readInput(WorkerContext& context);
+    void process(WorkerContext& context);
+    void respond(WorkerContext& context);
+    void sendBody(std::string_view body, std::size_t headStart);
+    void flush(WorkerContext& context);
+    void finish(WorkerContext& context);
+    void discardInput(WorkerContext& context);
+    void failRequest(const RequestError& error, WorkerContext& context);
+    void setInterest(Interest interest, WorkerContext& context);
+    void refreshDeadline(WorkerContext& context);
+
+    State m_state = State::Closed;
+    TcpSocket m_socket;
+    RequestParser m_parser;
+    std::string m_out;
+    std::size_t m_outSent = 0;
+    Interest m_interest = Interest::Read;
+    bool m_closeAfterFlush = false;  // the last response says Connection: close
+    bool m_lingerAfterFlush = false; // ...and unread request bytes may still be on the way
+    bool m_peerDone = false;         // the client sent FIN
+    bool m_heldBack = false;         // complete requests wait until the output drains
+    bool m_writeFailed = false;
+    RequestParser::Phase m_phase = RequestParser::Phase::Idle;
+    std::int64_t m_phaseSince = 0;   // when the current request's headers or body began
+    std::int64_t m_lastActivity = 0; // last byte read or last response fully written
+    std::int64_t m_deadline = 0;
+    std::size_t m_slot = 0;
+};
+
+} // namespace qaconsole::http

@@ -1,0 +1,119 @@
+#include "backend/http/httpserver.h"
+
+#include "backend/http/acceptor.h"
+#include "backend/http/tcplistener.h"
+#include "backend/http/worker.h"
+
+#include <algorithm>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace qaconsole::http {
+
+struct HttpServer::Impl
+{
+    // Declared before the workers, which hold references to them, so they outlive the workers.
+    HttpServerOptions options;
+    RequestHandlerFactory factory;
+    HttpServerStats stats;
+    int threads = 1;
+
+    std::mutex lifecycle; // start() and stop() from different threads must not interleave
+    bool running = false;
+    std::uint16_t port = 0;
+    TcpListener listener;
+    std::vector<std::unique_ptr<Worker>> workers;
+    std::unique_ptr<Acceptor> acceptor;
+
+    void shutdown()
+    {
+        // Order matters: no new connections first, then every worker drains at the same time,
+        // so the grace period is shared, not spent once per worker.
+        if (acceptor)
+            acceptor->stop();
+        acceptor.reset();
+        listener.close();
+        for (const std::unique_ptr<Worker>& worker : workers)
+            worker->beginStop(options.shutdownGraceMs);
+        for (const std::unique_ptr<Worker>& worker : workers)
+            worker->join();
+        workers.clear();
+    }
+};
+
+HttpServer::HttpServer(HttpServerOptions options, RequestHandlerFactory factory)
+    : m_impl(std::make_unique<Impl>())
+{
+    m_impl->options = std::move(options);
+    m_impl->factory = std::move(factory);
+    const int cores = static_cast<int>(std::thread::hardware_concurrency());
+    m_impl->threads = m_impl->options.threads > 0 ? m_impl->options.threads : std::max(1, cores);
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+bool HttpServer::start(QString* error)
+{
+    Impl& d = *m_impl;
+    const std::lock_guard lock(d.lifecycle);
+    if (d.running)
+        return true;
+    const auto fail = [&](const std::string& reason) {
+        d.shutdown();
+        if (error)
+            *error = QString::fromStdString(reason);
+        return false;
+    };
+    if (!d.factory)
+        return fail("The HTTP server has no request handler factory.");
+
+    std::string reason;
+    if (!d.listener.listen(d.options.bindAddress.toStdString(), d.options.port, &reason))
+        return fail(reason);
+    d.port = d.listener.port();
+
+    std::vector<Worker*> workers;
+    for (int i = 0; i < d.threads; ++i) {
+        d.workers.push_back(std::make_unique<Worker>(i, d.options, d.stats, d.factory));
+        if (!d.workers.back()->start(&reason))
+            return fail(reason);
+        workers.push_back(d.workers.back().get());
+    }
+    d.acceptor = std::make_unique<Acceptor>(d.listener, std::move(workers), d.stats,
+                                            d.options.maxConnections);
+    if (!d.acceptor->start(&reason))
+        return fail(reason);
+    d.running = true;
+    return true;
+}
+
+void HttpServer::stop()
+{
+    Impl& d = *m_impl;
+    const std::lock_guard lock(d.lifecycle);
+    if (!d.running)
+        return;
+    d.shutdown();
+    d.running = false;
+}
+
+std::uint16_t HttpServer::port() const
+{
+    return m_impl->port;
+}
+
+int HttpServer::threads() const
+{
+    return m_impl->threads;
+}
+
+const HttpServerStats& HttpServer::stats() const
+{
+    return m_impl->stats;
+}
+
+} // namespace qaconsole::http

@@ -1,0 +1,246 @@
+#include "backend/http/worker.h"
+
+#include "backend/http/connection.h"
+#include "backend/http/httpdate.h"
+#include "backend/http/workercontext.h"
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+
+namespace qaconsole::http {
+
+namespace {
+
+// A connection's token is its address, which is never 0.
+constexpr std::uint64_t kWakerToken = 0;
+// Deadlines are checked on this beat rather than with a timer per connection: one pass over
+// the connections every 100 ms costs little and time-outs are coarse anyway.
+constexpr std::int64_t kTickMs = 100;
+// Closed connections kept with their buffers for the next accepted socket.
+constexpr std::size_t kPoolLimit = 256;
+
+std::int64_t steadyMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
+
+ParserLimits limitsFrom(const HttpServerOptions& options)
+{
+    ParserLimits limits;
+    limits.maxRequestLineBytes = options.maxRequestLineBytes;
+    limits.maxHeaderBytes = options.maxHeaderBytes;
+    limits.maxHeaderCount = static_cast<std::size_t>(std::max(0, options.maxHeaderCount));
+    limits.maxBodyBytes = options.maxBodyBytes;
+    return limits;
+}
+
+} // namespace
+
+Worker::Worker(int index, const HttpServerOptions& options, HttpServerStats& stats,
+               const RequestHandlerFactory& factory)
+    : m_index(index), m_options(options), m_stats(stats), m_factory(factory),
+      m_limits(limitsFrom(options))
+{}
+
+Worker::~Worker()
+{
+    if (m_thread.joinable()) {
+        beginStop(0);
+        join();
+    }
+    // Sockets handed over after the loop ended were never served.
+    for (const NativeSocket handle : m_incoming) {
+        closeNativeSocket(handle);
+        m_stats.openConnections.fetch_sub(1, std::memory_order_relaxed);
+    }
+}
+
+bool Worker::start(std::string* error)
+{
+    const std::string name = "HTTP worker " + std::to_string(m_index) + ": ";
+    if (!m_poller.isValid()) {
+        *error = name + m_poller.error();
+        return false;
+    }
+    if (!m_waker.isValid()) {
+        *error = name + m_waker.error();
+        return false;
+    }
+    if (!m_poller.add(m_waker.handle(), kWakerToken, Interest::Read)) {
+        *error = name + "cannot watch its wake-up handle: " + socketErrorText(lastSocketError());
+        return false;
+    }
+    std::promise<std::string> ready;
+    std::future<std::string> outcome = ready.get_future();
+    m_thread = std::thread(&Worker::run, this, &ready);
+    const std::string problem = outcome.get();
+    if (!problem.empty()) {
+        m_thread.join();
+        *error = name + problem;
+        return false;
+    }
+    return true;
+}
+
+void Worker::run(std::promise<std::string>* ready)
+{
+    // The handler is made here, not by the caller, so that whatever it opens (database and
+    // Redis connections) belongs to the only thread that will ever use it.
+    try {
+        m_handler = m_factory(m_index);
+    } catch (const std::exception& e) {
+        ready->set_value(std::string("the request handler factory failed: ") + e.what());
+        return;
+    } catch (...) {
+        ready->set_value("the request handler factory failed");
+        return;
+    }
+    if (!m_handler) {
+        ready->set_value("the request handler factory gave no handler");
+        return;
+    }
+    ready->set_value({}); // `ready` dies with start()'s frame from here on
+    loop();
+    m_handler.reset();
+}
+
+void Worker::loop()
+{
+    HttpResponse response;
+    std::vector<HttpHeader> headers;
+    headers.reserve(32);
+    std::vector<Connection*> closed;
+    std::vector<PollEvent> events;
+    events.reserve(256);
+    std::vector<NativeSocket> incoming;
+    HttpDate date;
+    date.update(std::chrono::system_clock::now());
+    WorkerContext context{m_poller, *m_handler, response,        headers,    closed,
+                          m_stats,  m_options,  m_stopRequested, date.text()};
+    context.nowMs = steadyMs();
+    std::int64_t nextSweep = context.nowMs + kTickMs;
+    std::int64_t graceEnd = 0;
+
+    for (;;) {
+        int timeout = -1; // nothing to time out: sleep until a socket or the waker speaks
+        if (!m_active.empty() || context.draining) {
+            std::int64_t wake = nextSweep;
+            if (context.draining)
+                wake = std::min(wake, graceEnd);
+            timeout = static_cast<int>(std::clamp<std::int64_t>(wake - context.nowMs, 0, kTickMs));
+        }
+        if (!m_poller.wait(timeout, events))
+            break; // the poller itself broke: nothing on this worker can be served any more
+        context.nowMs = steadyMs();
+        date.update(std::chrono::system_clock::now());
+
+        for (const PollEvent& event : events) {
+            if (event.token == kWakerToken) {
+                m_waker.drain();
+                adoptIncoming(context, incoming);
+                continue;
+            }
+            reinterpret_cast<Connection*>(static_cast<std::uintptr_t>(event.token))
+                ->onEvent(event, context);
+        }
+
+        if (!context.draining && m_stopRequested.load(std::memory_order_acquire)) {
+            context.draining = true;
+            graceEnd = context.nowMs + std::max(0, m_graceMs.load(std::memory_order_relaxed));
+            nextSweep = context.nowMs;
+        }
+        if (context.nowMs >= nextSweep) {
+            for (const std::unique_ptr<Connection>& connection : m_active) {
+                if (context.draining)
+                    connection->onDrain(context);
+                connection->onTick(context);
+            }
+            nextSweep = context.nowMs + kTickMs;
+        }
+        recycle(closed);
+        if (context.draining && (m_active.empty() || context.nowMs >= graceEnd))
+            break;
+    }
+
+    for (const std::unique_ptr<Connection>& connection : m_active)
+        connection->close(context);
+    recycle(closed);
+}
+
+void Worker::adoptIncoming(WorkerContext& context, std::vector<NativeSocket>& incoming)
+{
+    {
+        const std::lock_guard lock(m_incomingLock);
+        incoming.swap(m_incoming);
+    }
+    for (const NativeSocket handle : incoming) {
+        TcpSocket socket(handle);
+        std::unique_ptr<Connection> connection;
+        if (!context.draining) {
+            if (m_pool.empty()) {
+                connection = std::make_unique<Connection>(m_limits);
+            } else {
+                connection = std::move(m_pool.back());
+                m_pool.pop_back();
+            }
+            if (connection->open(std::move(socket), context)) {
+                connection->setSlot(m_active.size());
+                m_active.push_back(std::move(connection));
+                continue;
+            }
+            m_pool.push_back(std::move(connection));
+        }
+        // Refused (stopping, or the poller would not take it): the socket closes here.
+        m_stats.openConnections.fetch_sub(1, std::memory_order_relaxed);
+        m_load.fetch_sub(1, std::memory_order_relaxed);
+    }
+    incoming.clear();
+}
+
+void Worker::recycle(std::vector<Connection*>& closed)
+{
+    for (Connection* connection : closed) {
+        const std::size_t slot = connection->slot();
+        std::unique_ptr<Connection> owned = std::move(m_active[slot]);
+        if (slot + 1 != m_active.size()) {
+            m_active[slot] = std::move(m_active.back());
+            m_active[slot]->setSlot(slot);
+        }
+        m_active.pop_back();
+        m_load.fetch_sub(1, std::memory_order_relaxed);
+        if (m_pool.size() < kPoolLimit)
+            m_pool.push_back(std::move(owned));
+    }
+    closed.clear();
+}
+
+void Worker::adopt(TcpSocket socket)
+{
+    m_load.fetch_add(1, std::memory_order_relaxed);
+    bool first = false;
+    {
+        const std::lock_guard lock(m_incomingLock);
+        first = m_incoming.empty();
+        m_incoming.push_back(socket.release());
+    }
+    // One wake per batch: the worker takes the whole queue when it wakes.
+    if (first)
+        m_waker.wake();
+}
+
+void Worker::beginStop(int graceMs)
+{
+    m_graceMs.store(graceMs, std::memory_order_relaxed);
+    m_stopRequested.store(true, std::memory_order_release);
+    m_waker.wake();
+}
+
+void Worker::join()
+{
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+} // namespace qaconsole::http

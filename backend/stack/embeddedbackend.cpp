@@ -1,0 +1,88 @@
+#include "backend/stack/embeddedbackend.h"
+
+#include "backend/api/apiservice.h"
+#include "backend/http/httpserver.h"
+
+#include <QThread>
+
+namespace qaconsole::stack {
+
+EmbeddedBackend::EmbeddedBackend(BackendOptions options) : m_options(std::move(options)) {}
+
+EmbeddedBackend::~EmbeddedBackend()
+{
+    stop();
+}
+
+bool EmbeddedBackend::start(QString* error)
+{
+    if (m_server)
+        return true;
+    const QString schemaProblem = api::checkSchema(m_options.dsn);
+    if (!schemaProblem.isEmpty()) {
+        *error = schemaProblem;
+        return false;
+    }
+    const int threads =
+        m_options.threads > 0 ? m_options.threads : std::max(1, QThread::idealThreadCount());
+    m_metrics = std::make_unique<metrics::MetricsRegistry>(threads);
+    http::HttpServerOptions options;
+    options.bindAddress = m_options.bindAddress;
+    options.port = m_options.port;
+    options.threads = threads;
+    auto server = std::make_unique<http::HttpServer>(
+        options,
+        api::makeApiHandlerFactory({m_options.dsn}, *m_metrics, [this] { return gauges(); }));
+    m_live = server.get();
+    if (!server->start(error)) {
+        m_live = nullptr;
+        return false;
+    }
+    m_server = std::move(server);
+    return true;
+}
+
+void EmbeddedBackend::stop()
+{
+    if (m_server)
+        m_server->stop();
+    m_live = nullptr;
+    m_server.reset();
+}
+
+bool EmbeddedBackend::running() const
+{
+    return m_server != nullptr;
+}
+
+QString EmbeddedBackend::url() const
+{
+    if (!m_server)
+        return {};
+    // An IPv6 address needs brackets in a URL.
+    const QString host = m_options.bindAddress.contains(u':') ? u'[' + m_options.bindAddress + u']'
+                                                              : m_options.bindAddress;
+    return QStringLiteral("http://%1:%2").arg(host).arg(m_server->port());
+}
+
+int EmbeddedBackend::threads() const
+{
+    return m_server ? m_server->threads() : 0;
+}
+
+metrics::MetricsSnapshot EmbeddedBackend::snapshot() const
+{
+    return m_metrics ? m_metrics->snapshot() : metrics::MetricsSnapshot{};
+}
+
+metrics::ServerGauges EmbeddedBackend::gauges() const
+{
+    const http::HttpServer* server = m_live.load();
+    if (!server)
+        return {};
+    const http::HttpServerStats& stats = server->stats();
+    return {stats.openConnections.load(std::memory_order_relaxed),
+            stats.inFlight.load(std::memory_order_relaxed)};
+}
+
+} // namespace qaconsole::stack

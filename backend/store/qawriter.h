@@ -1,0 +1,24 @@
+#pragma once
+
+#include "backend/store/records.h"
+#include "backend/store/storeresult.h"
+
+namespace qaconsole::store {
+
+// The write side. Every call is atomic and committed when it returns success: a crash right
+// after loses nothing, a failure leaves nothing half-written.
+class QaWriter
+{
+public:
+    virtual ~QaWriter() = default;
+
+    // The new question's id.
+    virtual StoreResult<std::int32_t> addQuestion(const NewQuestion& question) = 0;
+    // The new answer's id; the answer and all its photos, or nothing. NotFound when the
+    // question does not exist.
+    virtual StoreResult<std::int32_t> addAnswer(const NewAnswer& answer) = 0;
+    // helpful + 1 or reported = true on one row. NotFound when the id does not exist.
+    virtual StoreResult<Done> mark(ItemKind kind, Mark mark, std::int32_t id) = 0;
+};
+
+} // namespace qaconsole::store

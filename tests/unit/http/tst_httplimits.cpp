@@ -1,0 +1,193 @@
+// The server's own refusals: size limits (414, 431, 413), bad syntax (400), unknown methods
+// (501) and slow or idle clients (408, close). Each error has the contract's JSON body and
+// closes the connection.
+
+#include "backend/http/httpserver.h"
+#include "echohandler.h"
+#include "rawclient.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace qaconsole::http;
+
+class TestHttpLimits : public QObject
+{
+    Q_OBJECT
+
+private:
+    EchoRecord m_record;
+    std::unique_ptr<HttpServer> m_server;
+
+    quint16 port() const { return m_server->port(); }
+
+    // Sends `request` on a new connection and expects `status` with a JSON error, then a close.
+    void expectRefusal(const QByteArray& request, int status, const QString& code)
+    {
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QVERIFY(client.send(request));
+        const RawClient::Response response = client.read();
+        QVERIFY2(response.ok, "no complete response");
+        QCOMPARE(response.status, status);
+        QCOMPARE(response.header("connection"), QByteArray("close"));
+        QVERIFY(response.header("content-type").startsWith("application/json"));
+        const QJsonObject body = QJsonDocument::fromJson(response.body).object();
+        QCOMPARE(body.value(u"error").toString(), code);
+        QVERIFY(!body.value(u"message").toString().isEmpty());
+        QVERIFY(client.waitClosed());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        HttpServerOptions options;
+        options.threads = 1;
+        options.maxRequestLineBytes = 1024;
+        options.maxHeaderBytes = 4096;
+        options.maxHeaderCount = 20;
+        options.maxBodyBytes = 8192;
+        options.headerTimeoutMs = 300;
+        options.bodyTimeoutMs = 300;
+        options.idleTimeoutMs = 400;
+        m_server = std::make_unique<HttpServer>(options, EchoHandler::factory(m_record));
+        QString error;
+        QVERIFY2(m_server->start(&error), qPrintable(error));
+    }
+
+    void cleanupTestCase() { m_server.reset(); }
+
+    void withinTheLimitsIsServed()
+    {
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QByteArray headers;
+        for (int i = 0; i < 19; ++i)
+            headers += "X-H" + QByteArray::number(i) + ": v\r\n";
+        QVERIFY(client.send("POST /" + QByteArray(900, 'a') + " HTTP/1.1\r\n" + headers +
+                            "Content-Length: 8192\r\n\r\n" + QByteArray(8192, 'b')));
+        const RawClient::Response response = client.read();
+        QCOMPARE(response.status, 200);
+        QVERIFY(response.body.endsWith(QByteArray(8192, 'b')));
+    }
+
+    void oversizedHeaders()
+    {
+        expectRefusal("GET / HTTP/1.1\r\nHost: t\r\nX-Big: " + QByteArray(5000, 'h') + "\r\n\r\n",
+                      431, QStringLiteral("header_fields_too_large"));
+        // Arriving slowly makes no difference.
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QVERIFY(client.send("GET / HTTP/1.1\r\nX-Big: "));
+        for (int i = 0; i < 5; ++i)
+            client.send(QByteArray(1000, 'h'));
+        QCOMPARE(client.read().status, 431);
+        QVERIFY(client.waitClosed());
+    }
+
+    void tooManyHeaders()
+    {
+        QByteArray headers;
+        for (int i = 0; i < 21; ++i)
+            headers += "X-H" + QByteArray::number(i) + ": v\r\n";
+        expectRefusal("GET / HTTP/1.1\r\n" + headers + "\r\n", 431,
+                      QStringLiteral("header_fields_too_large"));
+    }
+
+    void declaredBodyTooLarge()
+    {
+        // Refused on the headers alone, while the body is still on its way.
+        expectRefusal("POST / HTTP/1.1\r\nContent-Length: 8193\r\n\r\n" + QByteArray(3000, 'b'),
+                      413, QStringLiteral("payload_too_large"));
+    }
+
+    void chunkedBodyTooLarge()
+    {
+        const QByteArray chunk =
+            QByteArray::number(5000, 16) + "\r\n" + QByteArray(5000, 'c') + "\r\n";
+        expectRefusal("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk +
+                          "0\r\n\r\n",
+                      413, QStringLiteral("payload_too_large"));
+    }
+
+    void longRequestLine()
+    {
+        expectRefusal("GET /" + QByteArray(1100, 'u') + " HTTP/1.1\r\n\r\n", 414,
+                      QStringLiteral("uri_too_long"));
+    }
+
+    void malformedRequests()
+    {
+        expectRefusal("GET / HTTP/1.1 trailing\r\n\r\n", 400, QStringLiteral("bad_request"));
+        expectRefusal("\x01\x02\x03 / HTTP/1.1\r\n\r\n", 400, QStringLiteral("bad_request"));
+        expectRefusal("GET / HTTP/1.1\r\nNo colon here\r\n\r\n", 400,
+                      QStringLiteral("bad_request"));
+        expectRefusal("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
+                      400, QStringLiteral("bad_request"));
+    }
+
+    void unknownMethods()
+    {
+        expectRefusal("BREW /pot HTTP/1.1\r\n\r\n", 501, QStringLiteral("not_implemented"));
+        expectRefusal("TRACE / HTTP/1.1\r\n\r\n", 501, QStringLiteral("not_implemented"));
+    }
+
+    void errorAfterPipelinedRequestsKeepsTheirAnswers()
+    {
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QVERIFY(
+            client.send("GET /a HTTP/1.1\r\n\r\nBREW / HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n"));
+        QCOMPARE(client.read().body, QByteArray("GET /a?\n"));
+        QCOMPARE(client.read().status, 501);
+        QVERIFY(client.waitClosed());
+    }
+
+    void slowHeadersTimeOut()
+    {
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(client.send("GET / HTTP/1.1\r\nHost: t\r\n")); // and then nothing
+        const RawClient::Response response = client.read(false, 3000);
+        QCOMPARE(response.status, 408);
+        QVERIFY(clock.elapsed() >= 250);
+        QVERIFY(client.waitClosed());
+    }
+
+    void slowBodyTimesOut()
+    {
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QVERIFY(client.send("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n123"));
+        QCOMPARE(client.read(false, 3000).status, 408);
+        QVERIFY(client.waitClosed());
+    }
+
+    void idleKeepAliveIsClosed()
+    {
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QVERIFY(client.send("GET / HTTP/1.1\r\n\r\n"));
+        QCOMPARE(client.read().status, 200);
+        QElapsedTimer clock;
+        clock.start();
+        QVERIFY(client.waitClosed(3000));
+        QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(client.pending().isEmpty()); // closed quietly, no 408 for an idle connection
+    }
+
+    void connectingWithoutSendingIsIdle()
+    {
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QVERIFY(client.waitClosed(3000));
+        QVERIFY(client.pending().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttpLimits)
+#include "tst_httplimits.moc"
