@@ -1,0 +1,177 @@
+// `qaconsole serve` as an operator runs it: a process of its own on a database loaded by the
+// ETL, answering all eight routes of the contract over real HTTP, stopping cleanly on SIGTERM.
+
+#include "etl/etlloader.h"
+#include "tests/support/stackfixture.h"
+
+#include <QDir>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace qaconsole;
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QByteArray body;
+    QByteArray location;
+};
+
+} // namespace
+
+class TestServe : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<testing::StackFixture> m_stack;
+    QProcess m_server;
+    QString m_url;
+    QNetworkAccessManager m_network;
+
+    Reply send(const QByteArray& method, const QString& path, const QByteArray& body = {})
+    {
+        QNetworkRequest request(QUrl(m_url + path));
+        if (!body.isEmpty())
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                              QStringLiteral("application/json"));
+        QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
+        QEventLoop loop;
+        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                     reply->readAll(), reply->rawHeader("Location")};
+        reply->deleteLater();
+        return result;
+    }
+
+    QJsonObject json(const Reply& reply) { return QJsonDocument::fromJson(reply.body).object(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_stack = std::make_unique<testing::StackFixture>();
+        const auto status = m_stack->stack().start(stack::ServiceKind::Postgres);
+        QVERIFY2(status.state == stack::ServiceState::Running, qPrintable(status.message));
+        const QString dsn = m_stack->stack().postgresDsn();
+
+        QTemporaryDir source;
+        const QDir fixture(qEnvironmentVariable("QACONSOLE_SHARED_DIR") +
+                           QStringLiteral("/fixtures/atelier-sample"));
+        for (const char* name : {"questions.csv", "answers.csv", "answers_photos.csv"})
+            QVERIFY(QFile::copy(fixture.filePath(QLatin1String(name)),
+                                QDir(source.path()).filePath(QLatin1String(name))));
+        etl::EtlOptions options;
+        options.sourceDir = source.path();
+        options.dsn = dsn;
+        QVERIFY(etl::EtlLoader(options).run().ok);
+
+        m_server.setProgram(QStringLiteral(QACONSOLE_BINARY));
+        m_server.setArguments(
+            {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+             QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--dsn"), dsn,
+             QStringLiteral("--data-dir"), m_stack->dataDir(), QStringLiteral("--settings"),
+             m_stack->dataDir() + QStringLiteral("/none.ini")});
+        m_server.start();
+        QVERIFY(m_server.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.canReadLine() || m_server.state() == QProcess::NotRunning,
+                                 30000);
+        const QString line = QString::fromUtf8(m_server.readLine());
+        const QRegularExpressionMatch match =
+            QRegularExpression(QStringLiteral("listening on (http://\\S+)")).match(line);
+        QVERIFY2(match.hasMatch(),
+                 qPrintable(line + QString::fromUtf8(m_server.readAllStandardError())));
+        m_url = match.captured(1);
+    }
+
+    void cleanupTestCase()
+    {
+        if (m_server.state() != QProcess::NotRunning) {
+            m_server.kill();
+            m_server.waitForFinished();
+        }
+        m_stack.reset();
+    }
+
+    void answersAllEightRoutes()
+    {
+        const Reply questions = send("GET", QStringLiteral("/qa/questions?product_id=1&count=10"));
+        QCOMPARE(questions.status, 200);
+        const QJsonObject list = json(questions);
+        QCOMPARE(list[u"product_id"].toString(), QStringLiteral("1"));
+        QCOMPARE(list[u"results"].toArray().size(), 4); // 6 questions, 2 reported
+
+        const Reply answers = send("GET", QStringLiteral("/qa/questions/1/answers"));
+        QCOMPARE(answers.status, 200);
+        QCOMPARE(json(answers)[u"results"].toArray().first()[u"answer_id"].toInt(), 8);
+
+        const Reply added = send(
+            "POST", QStringLiteral("/qa/questions"),
+            "{\"body\":\"Does it float?\",\"name\":\"sam\",\"email\":\"s@x.io\",\"product_id\":1}");
+        QCOMPARE(added.status, 201);
+        const int questionId = json(added)[u"question_id"].toInt();
+        QCOMPARE(added.location, QByteArray("/qa/questions/") + QByteArray::number(questionId));
+
+        const Reply answer =
+            send("POST", QStringLiteral("/qa/questions/%1/answers").arg(questionId),
+                 "{\"body\":\"Yes.\",\"name\":\"kim\",\"email\":\"k@x.io\",\"photos\":[\"https:"
+                 "//x.io/a.jpg\"]}");
+        QCOMPARE(answer.status, 201);
+        const int answerId = json(answer)[u"answer_id"].toInt();
+
+        QCOMPARE(send("PUT", QStringLiteral("/qa/questions/%1/helpful").arg(questionId)).status,
+                 204);
+        QCOMPARE(send("PUT", QStringLiteral("/qa/answers/%1/helpful").arg(answerId)).status, 204);
+        const Reply withAnswer =
+            send("GET", QStringLiteral("/qa/questions/%1/answers").arg(questionId));
+        const QJsonObject first = json(withAnswer)[u"results"].toArray().first().toObject();
+        QCOMPARE(first[u"helpfulness"].toInt(), 1);
+        QCOMPARE(first[u"photos"].toArray().first()[u"url"].toString(),
+                 QStringLiteral("https://x.io/a.jpg"));
+
+        QCOMPARE(send("PUT", QStringLiteral("/qa/answers/%1/report").arg(answerId)).status, 204);
+        QVERIFY(json(send("GET",
+                          QStringLiteral("/qa/questions/%1/answers").arg(questionId)))[u"results"]
+                    .toArray()
+                    .isEmpty());
+        QCOMPARE(send("PUT", QStringLiteral("/qa/questions/%1/report").arg(questionId)).status,
+                 204);
+        QCOMPARE(
+            json(send("GET", QStringLiteral("/qa/questions?product_id=1&count=10")))[u"results"]
+                .toArray()
+                .size(),
+            4);
+
+        QCOMPARE(send("GET", QStringLiteral("/health")).status, 200);
+        QCOMPARE(send("GET", QStringLiteral("/ready")).status, 200);
+        const Reply metrics = send("GET", QStringLiteral("/metrics"));
+        QCOMPARE(metrics.status, 200);
+        QVERIFY(
+            metrics.body.contains("qa_http_requests_total{route=\"add_answer\",status=\"201\"} 1"));
+        QCOMPARE(send("GET", QStringLiteral("/qa/questions?product_id=abc")).status, 422);
+        QCOMPARE(send("GET", QStringLiteral("/nowhere")).status, 404);
+    }
+
+    void stopsCleanlyOnSigterm()
+    {
+        m_server.terminate();
+        QVERIFY(m_server.waitForFinished(15000));
+        QCOMPARE(m_server.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(m_server.exitCode(), 0);
+        QVERIFY(m_server.readAllStandardError().contains("stopped"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServe)
+#include "tst_serve.moc"
