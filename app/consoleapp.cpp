@@ -2,6 +2,8 @@
 
 #include "backend/stack/localstack.h"
 #include "backend/stack/stacksupervisor.h"
+#include "ui/api/apibinding.h"
+#include "ui/api/apipage.h"
 #include "ui/etl/etlpage.h"
 #include "ui/services/servicesbinding.h"
 #include "ui/services/servicespage.h"
@@ -30,14 +32,18 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     supervisor.moveToThread(&stackThread);
     stackThread.start();
 
-    // Later pages (API, Cache, Load test, Tiers) are added to this list.
+    // Later pages (Cache, Load test, Tiers) are added to this list.
     auto* servicesPage = new ui::ServicesPage;
     auto* etlPage = new ui::EtlPage;
-    ui::MainWindow window({servicesPage, etlPage});
+    auto* apiPage = new ui::ApiPage;
+    ui::MainWindow window({servicesPage, etlPage, apiPage});
 
     ui::bindServices(supervisor, *servicesPage, window);
     QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, etlPage,
                      &ui::EtlPage::setManagedDsn);
+    ui::bindApi(supervisor, *apiPage, window);
+    QObject::connect(apiPage, &ui::ApiPage::dataLoadRequested, &window,
+                     [&window, etlPage] { window.showPage(etlPage); });
 
     auto* loadAction = new QAction(QIcon(QStringLiteral(":/icons/dataload.svg")),
                                    QObject::tr("Load dataset"), &window);
@@ -64,6 +70,8 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
 
     const int code = app.exec();
 
+    // The API backend holds database connections: it goes before the database does.
+    apiPage->shutdown();
     // Stop what this console started, on the stack's own thread, before anything is destroyed.
     QMetaObject::invokeMethod(
         &supervisor,

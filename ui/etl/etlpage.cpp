@@ -2,7 +2,7 @@
 
 #include "backend/stack/postgressession.h"
 #include "backend/stack/redact.h"
-#include "ui/etl/cardframe.h"
+#include "ui/shell/cardframe.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/etl/loadprogressview.h"
 #include "ui/etl/loadsummaryview.h"

@@ -3,6 +3,7 @@
 #include "ui/shell/aboutdialog.h"
 #include "ui/shell/navigationsidebar.h"
 #include "ui/shell/page.h"
+#include "ui/shell/serviceindicator.h"
 #include "ui/shell/serviceindicatorpanel.h"
 #include "ui/shell/theme.h"
 
@@ -58,6 +59,11 @@ void MainWindow::addServiceIndicator(stack::ServiceKind kind)
         m_versions.insert(kind, QString());
 }
 
+void MainWindow::addIndicator(const QString& name, const QString& title)
+{
+    m_indicators->addIndicator(name, title);
+}
+
 void MainWindow::addToolBarAction(QAction* action)
 {
     if (!m_toolBar) {
@@ -81,6 +87,13 @@ void MainWindow::showServiceStatus(const stack::ServiceStatus& status)
     // A stopped service may report no version; the last one found stays the best answer.
     if (!status.version.isEmpty() || !m_versions.contains(status.kind))
         m_versions.insert(status.kind, status.version);
+}
+
+void MainWindow::showIndicatorState(const QString& name, stack::ServiceState state,
+                                    const QString& toolTip)
+{
+    if (ServiceIndicator* indicator = m_indicators->indicator(name))
+        indicator->showState(state, toolTip);
 }
 
 void MainWindow::showAbout()

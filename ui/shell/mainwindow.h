@@ -31,6 +31,10 @@ public:
     // Adds a status bar indicator for `kind` before its first status arrives (a status of a
     // kind without one adds it by itself). PostgreSQL and Redis have one from the start.
     void addServiceIndicator(stack::ServiceKind kind);
+    // Adds a status bar indicator keyed by `name` for something with a service's life cycle
+    // that the stack does not run (the embedded API backend), after those already there. It
+    // reads "<title>: unknown" until showIndicatorState() is called with its name.
+    void addIndicator(const QString& name, const QString& title);
     // Appends `action` to the toolbar under the menu bar (icon with its text beside it). The
     // toolbar appears with its first action; the window takes ownership of actions it parents.
     void addToolBarAction(QAction* action);
@@ -38,6 +42,9 @@ public:
 public Q_SLOTS:
     // Updates the service's status bar indicator and remembers its version for the About box.
     void showServiceStatus(const qaconsole::stack::ServiceStatus& status);
+    // Shows `state` and `toolTip` on the indicator added as `name`; ignored for other names.
+    void showIndicatorState(const QString& name, qaconsole::stack::ServiceState state,
+                            const QString& toolTip);
     // Opens the About box (window-modal, without blocking the caller).
     void showAbout();
     // Makes `page` (one of the window's pages) the current one, as a click in the sidebar does.

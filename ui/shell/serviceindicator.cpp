@@ -17,9 +17,13 @@ constexpr int dotGap = 6;
 } // namespace
 
 ServiceIndicator::ServiceIndicator(stack::ServiceKind kind, QWidget* parent)
-    : QWidget(parent), m_kind(kind), m_text(new QLabel(this))
+    : ServiceIndicator(stack::serviceName(kind), stack::serviceTitle(kind), parent)
+{}
+
+ServiceIndicator::ServiceIndicator(const QString& name, const QString& title, QWidget* parent)
+    : QWidget(parent), m_name(name), m_title(title), m_text(new QLabel(this))
 {
-    setObjectName(stack::serviceName(kind) + QStringLiteral("Indicator"));
+    setObjectName(name + QStringLiteral("Indicator"));
     auto* layout = new QHBoxLayout(this);
     // The dot is painted in the left margin: drawn at paint time it stays round and sharp at
     // any scale factor, where a pixmap would have to be redone for each screen.
@@ -37,8 +41,6 @@ QString ServiceIndicator::text() const
 
 void ServiceIndicator::showStatus(const stack::ServiceStatus& status)
 {
-    present(statePresentation(status.state));
-
     QStringList tip;
     if (!status.address.isEmpty())
         tip << tr("Address: %1").arg(status.address);
@@ -46,7 +48,13 @@ void ServiceIndicator::showStatus(const stack::ServiceStatus& status)
         tip << tr("External service");
     if (!status.message.isEmpty())
         tip << status.message;
-    setToolTip(tip.isEmpty() ? stack::serviceTitle(m_kind) : tip.join(QLatin1Char('\n')));
+    showState(status.state, tip.join(QLatin1Char('\n')));
+}
+
+void ServiceIndicator::showState(stack::ServiceState state, const QString& toolTip)
+{
+    present(statePresentation(state));
+    setToolTip(toolTip.isEmpty() ? m_title : toolTip);
 }
 
 void ServiceIndicator::paintEvent(QPaintEvent* event)
@@ -63,7 +71,7 @@ void ServiceIndicator::paintEvent(QPaintEvent* event)
 void ServiceIndicator::present(const StatePresentation& presentation)
 {
     m_color = presentation.color;
-    m_text->setText(QStringLiteral("%1: %2").arg(stack::serviceTitle(m_kind), presentation.label));
+    m_text->setText(QStringLiteral("%1: %2").arg(m_title, presentation.label));
     update();
 }
 

@@ -16,9 +16,14 @@ ServiceIndicatorPanel::ServiceIndicatorPanel(QWidget* parent)
 
 ServiceIndicator* ServiceIndicatorPanel::addIndicator(stack::ServiceKind kind)
 {
-    if (ServiceIndicator* existing = indicator(kind))
+    return addIndicator(stack::serviceName(kind), stack::serviceTitle(kind));
+}
+
+ServiceIndicator* ServiceIndicatorPanel::addIndicator(const QString& name, const QString& title)
+{
+    if (ServiceIndicator* existing = indicator(name))
         return existing;
-    auto* added = new ServiceIndicator(kind, this);
+    auto* added = new ServiceIndicator(name, title, this);
     m_layout->addWidget(added);
     m_indicators.append(added);
     return added;
@@ -26,8 +31,13 @@ ServiceIndicator* ServiceIndicatorPanel::addIndicator(stack::ServiceKind kind)
 
 ServiceIndicator* ServiceIndicatorPanel::indicator(stack::ServiceKind kind) const
 {
+    return indicator(stack::serviceName(kind));
+}
+
+ServiceIndicator* ServiceIndicatorPanel::indicator(const QString& name) const
+{
     for (ServiceIndicator* candidate : m_indicators) {
-        if (candidate->kind() == kind)
+        if (candidate->name() == name)
             return candidate;
     }
     return nullptr;

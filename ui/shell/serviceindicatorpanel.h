@@ -20,8 +20,13 @@ public:
 
     // Appends an indicator for `kind`, or returns the one it already has.
     ServiceIndicator* addIndicator(stack::ServiceKind kind);
+    // Appends an indicator keyed by `name` for something that is not a stack service, or
+    // returns the one it already has.
+    ServiceIndicator* addIndicator(const QString& name, const QString& title);
     // nullptr when `kind` has no indicator.
     ServiceIndicator* indicator(stack::ServiceKind kind) const;
+    // nullptr when no indicator has this name (stack::serviceName() for the services).
+    ServiceIndicator* indicator(const QString& name) const;
     // Shows `status` on its service's indicator, adding one for a service not seen before.
     void showStatus(const stack::ServiceStatus& status);
 

@@ -7,7 +7,7 @@ class QVBoxLayout;
 
 namespace qaconsole::ui {
 
-// A titled section of the Data load page, drawn like the Services page's cards: a rounded
+// A titled section of a page, drawn like the Services page's cards: a rounded
 // panel in the palette's base colour with a hairline border, its title in bold at the top.
 // Content goes into contentLayout().
 class CardFrame : public QFrame

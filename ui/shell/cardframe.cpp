@@ -1,4 +1,4 @@
-#include "ui/etl/cardframe.h"
+#include "ui/shell/cardframe.h"
 
 #include "ui/shell/theme.h"
 
