@@ -61,3 +61,17 @@ qac_build() {
   cmake --build "$QAC_BUILD" --parallel "$(nproc 2>/dev/null || echo 2)" ||
     qac_die "build failed"
 }
+
+# Stops the managed stack in DIR (a --data-dir): through qaconsole when it can, and by the pid
+# files otherwise, so a cleanup never leaves a server running in a folder it then deletes.
+qac_stop_stack_dir() {
+  local dir="$1" console="$QAC_BUILD/app/qaconsole" pidfile pid
+  "$console" stack stop --data-dir "$dir" --settings "$dir/none.ini" >/dev/null 2>&1 || true
+  for pidfile in "$dir/redis/redis.pid" "$dir/postgres/data/postmaster.pid"; do
+    [ -f "$pidfile" ] || continue
+    pid="$(head -n 1 "$pidfile")"
+    [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || continue
+    kill -TERM "$pid" 2>/dev/null || true # PostgreSQL: smart shutdown; Redis: clean stop
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
+}
