@@ -1,5 +1,7 @@
 #include "app/commandline.h"
 
+#include "backend/stack/localstack.h"
+
 #include <QCommandLineParser>
 #include <QSettings>
 
@@ -49,6 +51,26 @@ stack::SettingsResult CommonOptions::loadSettings(const QCommandLineParser& earl
     if (settings.status() != QSettings::NoError)
         result.errors.prepend(QStringLiteral("%1: cannot be read as an INI file").arg(file));
     return result;
+}
+
+bool reportSettingsErrors(const stack::SettingsResult& settings)
+{
+    if (settings.ok())
+        return false;
+    for (const QString& error : settings.errors)
+        printErr(QStringLiteral("qaconsole: ") + error);
+    printErr(QStringLiteral("qaconsole: nothing was started; fix the settings above"));
+    return true;
+}
+
+QString databaseForCommand(const stack::StackSettings& settings)
+{
+    stack::LocalStack localStack(settings, stack::Starter::CommandLine);
+    const stack::ServiceStatus postgres = localStack.start(stack::ServiceKind::Postgres);
+    if (postgres.state == stack::ServiceState::Running)
+        return localStack.postgresDsn();
+    printErr(QStringLiteral("qaconsole: PostgreSQL is not available: ") + postgres.message);
+    return {};
 }
 
 int usageError(const QString& reason)

@@ -37,6 +37,15 @@ private:
     QCommandLineOption m_redis;
 };
 
+// Prints every settings error, one line each, and that nothing was started. True when there
+// were errors (the command then exits with ExitUsage).
+bool reportSettingsErrors(const stack::SettingsResult& settings);
+
+// The database a command works on: the managed local one (started, or found running, and left
+// running for what comes next) or the external one of --dsn. Empty after printing why it is
+// not available.
+QString databaseForCommand(const stack::StackSettings& settings);
+
 // "qaconsole: <reason>" on stderr; returns ExitUsage.
 int usageError(const QString& reason);
 

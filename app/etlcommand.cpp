@@ -2,7 +2,6 @@
 
 #include "app/commandline.h"
 #include "app/quitonsignal.h"
-#include "backend/stack/localstack.h"
 #include "etl/etlloader.h"
 
 #include <QCommandLineParser>
@@ -120,22 +119,15 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
     }
 
     const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
-    if (!settings.ok()) {
-        for (const QString& error : settings.errors)
-            printErr(QStringLiteral("qaconsole: ") + error);
+    if (reportSettingsErrors(settings))
         return ExitUsage;
-    }
-    // The managed database is started (or found running) and left running for what comes next.
-    stack::LocalStack stack(settings.settings, stack::Starter::CommandLine);
-    const stack::ServiceStatus postgres = stack.start(stack::ServiceKind::Postgres);
-    if (postgres.state != stack::ServiceState::Running) {
-        printErr(QStringLiteral("qaconsole: PostgreSQL is not available: ") + postgres.message);
+    const QString dsn = databaseForCommand(settings.settings);
+    if (dsn.isEmpty())
         return ExitFailure;
-    }
 
     etl::EtlOptions options;
     options.sourceDir = sourceDir;
-    options.dsn = stack.postgresDsn();
+    options.dsn = dsn;
     options.jobs = jobCount;
     options.rejectFile = parser.value(rejectFile);
 

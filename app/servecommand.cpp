@@ -3,7 +3,6 @@
 #include "app/commandline.h"
 #include "app/quitonsignal.h"
 #include "backend/stack/embeddedbackend.h"
-#include "backend/stack/localstack.h"
 #include "backend/stack/postgressession.h"
 
 #include <QCommandLineParser>
@@ -55,23 +54,17 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
             QStringLiteral("--bind: '%1' is not an IP address").arg(parser.value(bind)));
 
     const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
-    if (!settings.ok()) {
-        for (const QString& error : settings.errors)
-            printErr(QStringLiteral("qaconsole: ") + error);
+    if (reportSettingsErrors(settings))
         return ExitUsage;
-    }
-    stack::LocalStack localStack(settings.settings, stack::Starter::CommandLine);
-    const stack::ServiceStatus postgres = localStack.start(stack::ServiceKind::Postgres);
-    if (postgres.state != stack::ServiceState::Running) {
-        printErr(QStringLiteral("qaconsole: PostgreSQL is not available: ") + postgres.message);
+    const QString dsn = databaseForCommand(settings.settings);
+    if (dsn.isEmpty())
         return ExitFailure;
-    }
 
     stack::BackendOptions options;
     options.bindAddress = parser.value(bind);
     options.port = std::uint16_t(portNumber);
     options.threads = threadCount;
-    options.dsn = localStack.postgresDsn();
+    options.dsn = dsn;
     stack::EmbeddedBackend backend(options);
     QString why;
     if (!backend.start(&why)) {

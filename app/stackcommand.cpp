@@ -95,12 +95,8 @@ int runStackCommand(const QStringList& arguments, const QCommandLineParser& topL
             QStringLiteral("unknown stack action '%1' (start, stop, status)").arg(action));
 
     const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
-    if (!settings.ok()) {
-        for (const QString& error : settings.errors)
-            printErr(QStringLiteral("qaconsole: ") + error);
-        printErr(QStringLiteral("qaconsole: nothing was started; fix the settings above"));
+    if (reportSettingsErrors(settings))
         return ExitUsage;
-    }
 
     stack::LocalStack stack(settings.settings, stack::Starter::CommandLine);
     bool ok = true;

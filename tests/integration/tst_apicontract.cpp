@@ -9,6 +9,7 @@
 #include "backend/http/httpresponse.h"
 #include "backend/stack/postgressession.h"
 #include "etl/etlloader.h"
+#include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDateTime>
@@ -175,12 +176,7 @@ private Q_SLOTS:
         m_beforeLoad = get("/qa/questions?product_id=1");
 
         QTemporaryDir dir;
-        const QDir from(qEnvironmentVariable("QACONSOLE_SHARED_DIR") +
-                        QStringLiteral("/fixtures/atelier-sample"));
-        for (const char* name : {"questions.csv", "answers.csv", "answers_photos.csv"}) {
-            const QString file = QString::fromLatin1(name);
-            QVERIFY(QFile::copy(from.filePath(file), QDir(dir.path()).filePath(file)));
-        }
+        QVERIFY(testing::copyAtelierSample(dir.path()));
         etl::EtlOptions options;
         options.sourceDir = dir.path();
         options.dsn = m_dsn;

@@ -6,6 +6,7 @@
 #include "backend/stack/postgressession.h"
 #include "etl/etlloader.h"
 #include "etl/generator/datasetgenerator.h"
+#include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDir>
@@ -17,19 +18,6 @@ using namespace qaconsole;
 using etl::Table;
 
 namespace {
-
-QString sharedFixture(const QString& name)
-{
-    return QDir(qEnvironmentVariable("QACONSOLE_SHARED_DIR"))
-        .filePath(QStringLiteral("fixtures/atelier-sample/") + name);
-}
-
-void copyFixture(const QString& toDir)
-{
-    for (const char* name : {"questions.csv", "answers.csv", "answers_photos.csv"})
-        QVERIFY(QFile::copy(sharedFixture(QString::fromLatin1(name)),
-                            QDir(toDir).filePath(QString::fromLatin1(name))));
-}
 
 void writeFile(const QString& path, const QByteArray& content)
 {
@@ -93,7 +81,7 @@ private Q_SLOTS:
     void realSampleLoadsCompletely()
     {
         QTemporaryDir dir;
-        copyFixture(dir.path());
+        QVERIFY(testing::copyAtelierSample(dir.path()));
         const etl::EtlResult result = load(dir.path());
         QVERIFY2(result.ok, qPrintable(failedChecks(result)));
         QVERIFY(result.verified());
@@ -134,7 +122,7 @@ private Q_SLOTS:
             QStringLiteral(
                 "6|1|Is it noise cancelling?|1608860000000|coolkid|first.last@gmail.com|t|19"),
         };
-        QFile file(sharedFixture(QStringLiteral("questions.csv")));
+        QFile file(testing::atelierSamplePath(QStringLiteral("questions.csv")));
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"));
         for (int i = 0; i < expected.size(); ++i) {
@@ -250,7 +238,7 @@ private Q_SLOTS:
     void cancelLeavesThePreviousTables()
     {
         QTemporaryDir sample;
-        copyFixture(sample.path());
+        QVERIFY(testing::copyAtelierSample(sample.path()));
         QVERIFY(load(sample.path()).ok);
 
         QTemporaryDir bigger;
@@ -275,14 +263,14 @@ private Q_SLOTS:
     void failedLoadLeavesThePreviousTablesAndLeftoversAreCleared()
     {
         QTemporaryDir sample;
-        copyFixture(sample.path());
+        QVERIFY(testing::copyAtelierSample(sample.path()));
         QVERIFY(load(sample.path()).ok);
         // What a killed run leaves: a half-made new table.
         stack::PostgresSession session(m_dsn);
         QVERIFY(session.exec({QStringLiteral("CREATE TABLE questions__new (id integer)")}));
 
         QTemporaryDir broken;
-        copyFixture(broken.path());
+        QVERIFY(testing::copyAtelierSample(broken.path()));
         QVERIFY(QFile::remove(broken.filePath(QStringLiteral("answers.csv"))));
         const etl::EtlResult failed = load(broken.path());
         QVERIFY(!failed.ok);

@@ -2,6 +2,7 @@
 // ETL, answering all eight routes of the contract over real HTTP, stopping cleanly on SIGTERM.
 
 #include "etl/etlloader.h"
+#include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDir>
@@ -67,11 +68,7 @@ private Q_SLOTS:
         const QString dsn = m_stack->stack().postgresDsn();
 
         QTemporaryDir source;
-        const QDir fixture(qEnvironmentVariable("QACONSOLE_SHARED_DIR") +
-                           QStringLiteral("/fixtures/atelier-sample"));
-        for (const char* name : {"questions.csv", "answers.csv", "answers_photos.csv"})
-            QVERIFY(QFile::copy(fixture.filePath(QLatin1String(name)),
-                                QDir(source.path()).filePath(QLatin1String(name))));
+        QVERIFY(testing::copyAtelierSample(source.path()));
         etl::EtlOptions options;
         options.sourceDir = source.path();
         options.dsn = dsn;

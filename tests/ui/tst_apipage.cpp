@@ -9,6 +9,7 @@
 #include "backend/stack/postgressession.h"
 #include "backend/stack/stacksupervisor.h"
 #include "etl/etlloader.h"
+#include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 #include "ui/api/apibinding.h"
 #include "ui/api/apipage.h"
@@ -80,7 +81,6 @@ class TestApiPage : public QObject
 private:
     std::unique_ptr<testing::StackFixture> m_stack;
     QString m_dsn;
-    QString m_fixtureDir;
 
     // A page that starts on a free port, shown, with the database not yet given.
     static std::unique_ptr<ui::ApiPage> newPage()
@@ -114,9 +114,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_fixtureDir = qEnvironmentVariable("QACONSOLE_SHARED_DIR") +
-                       QStringLiteral("/fixtures/atelier-sample");
-        if (!QFile::exists(m_fixtureDir + QStringLiteral("/questions.csv")))
+        if (!QFile::exists(testing::atelierSamplePath(QStringLiteral("questions.csv"))))
             QSKIP("QACONSOLE_SHARED_DIR does not lead to fixtures/atelier-sample");
         m_stack = std::make_unique<testing::StackFixture>();
         const stack::ServiceStatus postgres = m_stack->stack().start(stack::ServiceKind::Postgres);
@@ -226,10 +224,7 @@ private Q_SLOTS:
     {
         QTemporaryDir source;
         QVERIFY(source.isValid());
-        for (const char* name : {"questions.csv", "answers.csv", "answers_photos.csv"}) {
-            const QString file = QString::fromLatin1(name);
-            QVERIFY(QFile::copy(m_fixtureDir + u'/' + file, source.filePath(file)));
-        }
+        QVERIFY(testing::copyAtelierSample(source.path()));
         etl::EtlOptions options;
         options.sourceDir = source.path();
         options.dsn = m_dsn;

@@ -5,6 +5,7 @@
 // test waits with QTRY_*, never with fixed sleeps.
 
 #include "backend/stack/postgressession.h"
+#include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 #include "ui/etl/connectionstring.h"
 #include "ui/etl/etlpage.h"
@@ -97,9 +98,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        m_fixtureDir = qEnvironmentVariable("QACONSOLE_SHARED_DIR") +
-                       QStringLiteral("/fixtures/atelier-sample");
-        if (!QFile::exists(m_fixtureDir + QStringLiteral("/questions.csv")))
+        if (!QFile::exists(testing::atelierSamplePath(QStringLiteral("questions.csv"))))
             QSKIP("QACONSOLE_SHARED_DIR does not lead to fixtures/atelier-sample");
 
         m_stack = std::make_unique<testing::StackFixture>();
@@ -134,10 +133,7 @@ private Q_SLOTS:
     {
         QTemporaryDir source;
         QVERIFY(source.isValid());
-        for (const char* name : {"questions.csv", "answers.csv", "answers_photos.csv"}) {
-            const QString file = QString::fromLatin1(name);
-            QVERIFY(QFile::copy(m_fixtureDir + u'/' + file, source.filePath(file)));
-        }
+        QVERIFY(testing::copyAtelierSample(source.path()));
 
         ui::EtlRunner runner;
         LoadWizard wizard(runner, QString());
@@ -348,7 +344,6 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<testing::StackFixture> m_stack;
-    QString m_fixtureDir;
     QString m_dsn; // with the password: used, never printed
 };
 
