@@ -38,7 +38,7 @@ ApiHandler::ApiHandler(store::QaReader& reader, store::QaWriter& writer,
 
 void ApiHandler::handle(const http::HttpRequest& request, http::HttpResponse& response)
 {
-    const auto start = std::chrono::steady_clock::now();
+    m_requestStart = std::chrono::steady_clock::now();
     const RouteMatch match = matchRoute(request.method, request.path);
     const Route route = match.outcome == RouteMatch::Outcome::Found ? match.route : Route::Other;
     try {
@@ -53,10 +53,59 @@ void ApiHandler::handle(const http::HttpRequest& request, http::HttpResponse& re
         response.clear();
         writeError({ApiErrorKind::Internal, "An internal error occurred."}, response);
     }
+    if (!response.deferred)
+        record(route, response.status, m_requestStart);
+}
+
+void ApiHandler::completeDeferred(std::span<http::HttpResponse* const> responses)
+{
+    try {
+        m_reader.readLists(m_reads, m_pages);
+        for (std::size_t i = 0; i < responses.size(); ++i)
+            answerRead(i, m_pages[i], *responses[i]);
+    } catch (const std::exception& error) {
+        qCWarning(lcApi, "worker %d: internal error: %s", m_worker, error.what());
+        for (http::HttpResponse* response : responses) {
+            response->clear();
+            writeError({ApiErrorKind::Internal, "An internal error occurred."}, *response);
+        }
+    }
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        const Route route = m_reads[i].of == store::ListRead::Of::ProductQuestions
+                                ? Route::ListQuestions
+                                : Route::ListAnswers;
+        record(route, responses[i]->status, m_readStarts[i]);
+    }
+    m_reads.clear();
+    m_readStarts.clear();
+    m_pages.clear();
+}
+
+void ApiHandler::deferRead(const store::ListRead& read, http::HttpResponse& response)
+{
+    m_reads.push_back(read);
+    m_readStarts.push_back(m_requestStart);
+    response.deferred = true;
+}
+
+void ApiHandler::answerRead(std::size_t index, const store::StoreResult<store::ListPage>& page,
+                            http::HttpResponse& response)
+{
+    if (!succeeded(page, {}, response))
+        return;
+    const store::ListRead& read = m_reads[index];
+    if (read.of == store::ListRead::Of::ProductQuestions)
+        renderQuestionList(read.id, page.value().questions, response.body);
+    else
+        renderAnswerList(read.id, read.page, page.value().answers, response.body);
+}
+
+void ApiHandler::record(Route route, int status, std::chrono::steady_clock::time_point start)
+{
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                             std::chrono::steady_clock::now() - start)
                             .count();
-    m_metrics.recordRequest(route, response.status, micros);
+    m_metrics.recordRequest(route, status, micros);
 }
 
 void ApiHandler::dispatch(const RouteMatch& match, const http::HttpRequest& request,
@@ -114,10 +163,7 @@ void ApiHandler::listQuestions(const http::HttpRequest& request, http::HttpRespo
     if (const auto* error = std::get_if<ApiError>(&query))
         return writeError(*error, response);
     const auto& [productId, page] = std::get<QuestionListQuery>(query);
-    const auto result = m_reader.listQuestions(productId, page);
-    if (!succeeded(result, {}, response))
-        return;
-    renderQuestionList(productId, result.value(), response.body);
+    deferRead({store::ListRead::Of::ProductQuestions, productId, page}, response);
 }
 
 void ApiHandler::listAnswers(const RouteMatch& match, const http::HttpRequest& request,
@@ -129,11 +175,9 @@ void ApiHandler::listAnswers(const RouteMatch& match, const http::HttpRequest& r
     const Validated<store::PageRequest> page = validatePaging(request.query);
     if (const auto* error = std::get_if<ApiError>(&page))
         return writeError(*error, response);
-    const std::int32_t id = std::get<std::int32_t>(questionId);
-    const auto result = m_reader.listAnswers(id, std::get<store::PageRequest>(page));
-    if (!succeeded(result, {}, response))
-        return;
-    renderAnswerList(id, std::get<store::PageRequest>(page), result.value(), response.body);
+    deferRead({store::ListRead::Of::QuestionAnswers, std::get<std::int32_t>(questionId),
+               std::get<store::PageRequest>(page)},
+              response);
 }
 
 void ApiHandler::addQuestion(const http::HttpRequest& request, http::HttpResponse& response)

@@ -4,10 +4,15 @@
 #include "backend/metrics/metricsregistry.h"
 #include "backend/metrics/route.h"
 
+#include "backend/store/records.h"
+
+#include <chrono>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qaconsole::store {
 class QaReader;
@@ -31,7 +36,11 @@ public:
     ApiHandler(store::QaReader& reader, store::QaWriter& writer, metrics::MetricsRegistry& registry,
                int worker, std::function<metrics::ServerGauges()> gauges, WallClock now);
 
+    // The list routes (questions of a product, answers of a question) are deferred once
+    // validated: the reads of every request that arrived in one worker turn then go to the
+    // database together, in one round trip, in completeDeferred().
     void handle(const http::HttpRequest& request, http::HttpResponse& response) override;
+    void completeDeferred(std::span<http::HttpResponse* const> responses) override;
 
 private:
     void dispatch(const RouteMatch& match, const http::HttpRequest& request,
@@ -52,6 +61,10 @@ private:
     bool succeeded(const store::StoreResult<T>& result, std::string_view what,
                    http::HttpResponse& response);
     void noteConnected(bool connected, const std::string& why = {});
+    void deferRead(const store::ListRead& read, http::HttpResponse& response);
+    void answerRead(std::size_t index, const store::StoreResult<store::ListPage>& page,
+                    http::HttpResponse& response);
+    void record(metrics::Route route, int status, std::chrono::steady_clock::time_point start);
 
     store::QaReader& m_reader;
     store::QaWriter& m_writer;
@@ -61,6 +74,12 @@ private:
     std::function<metrics::ServerGauges()> m_gauges;
     WallClock m_now;
     bool m_connected = true; // as last reported, so the log shows changes only
+
+    // The reads deferred this turn, with when each request began (reused buffers).
+    std::vector<store::ListRead> m_reads;
+    std::vector<std::chrono::steady_clock::time_point> m_readStarts;
+    std::vector<store::StoreResult<store::ListPage>> m_pages;
+    std::chrono::steady_clock::time_point m_requestStart;
 };
 
 } // namespace qaconsole::api

@@ -17,6 +17,10 @@ public:
     {
         m_handler.handle(request, response);
     }
+    void completeDeferred(std::span<http::HttpResponse* const> responses) override
+    {
+        m_handler.completeDeferred(responses);
+    }
 
 private:
     store::PgQaStore m_store;

@@ -48,6 +48,7 @@ bool Connection::open(TcpSocket socket, WorkerContext& context)
     m_outSent = 0;
     m_interest = Interest::Read;
     m_closeAfterFlush = m_lingerAfterFlush = m_peerDone = m_heldBack = m_writeFailed = false;
+    m_deferred = false;
     m_phase = RequestParser::Phase::Idle;
     m_phaseSince = m_lastActivity = context.nowMs;
     if (!context.poller.add(m_socket.handle(), token(), Interest::Read)) {
@@ -95,7 +96,7 @@ void Connection::readInput(WorkerContext& context)
         // The client will send nothing more: finish answering what arrived complete, then
         // close. Reading would only report the same EOF again.
         m_peerDone = true;
-        if (hasPendingOutput() || m_heldBack)
+        if (hasPendingOutput() || m_heldBack || m_deferred)
             setInterest(Interest::Write, context);
         else
             close(context);
@@ -113,7 +114,7 @@ void Connection::readInput(WorkerContext& context)
 void Connection::process(WorkerContext& context)
 {
     m_heldBack = false;
-    while (!m_closeAfterFlush) {
+    while (!m_closeAfterFlush && !m_deferred) {
         if (m_out.size() - m_outSent >= kHighWater) {
             m_heldBack = true;
             return;
@@ -128,6 +129,8 @@ void Connection::process(WorkerContext& context)
             return;
         case RequestParser::Step::Request:
             respond(context);
+            if (m_deferred)
+                return; // the parser stays on this request until its answer is queued
             // The next request's header time-out starts when its first byte is seen, not when
             // this one began.
             m_phase = RequestParser::Phase::Idle;
@@ -148,12 +151,41 @@ void Connection::respond(WorkerContext& context)
     } catch (...) {
         // The contract says handlers do not throw; one that does must not take the worker
         // thread (and every other connection on it) down with it.
-        response.clear();
-        response.status = 500;
-        response.body = kHandlerFailed;
+        answerHandlerFailure(response);
+    }
+    if (response.deferred) {
+        m_deferred = true;
+        m_deferredResponse.clear();
+        context.deferred.push_back(this);
+        return;
     }
     context.stats.inFlight.fetch_sub(1, std::memory_order_relaxed);
+    queueResponse(response, context);
+}
 
+void Connection::completeDeferred(WorkerContext& context)
+{
+    m_deferred = false;
+    context.stats.inFlight.fetch_sub(1, std::memory_order_relaxed);
+    if (m_state != State::Open)
+        return; // closed meanwhile: a write of the answers before this one failed
+    queueResponse(m_deferredResponse, context);
+    m_phase = RequestParser::Phase::Idle;
+    process(context);
+    flush(context);
+    if (m_state == State::Open)
+        refreshDeadline(context);
+}
+
+void Connection::answerHandlerFailure(HttpResponse& response)
+{
+    response.clear();
+    response.status = 500;
+    response.body = kHandlerFailed;
+}
+
+void Connection::queueResponse(HttpResponse& response, WorkerContext& context)
+{
     // stop() may have come while the handler ran; this answer is then the connection's last.
     const bool keepAlive = m_parser.keepAlive() && !context.draining &&
                            !context.stopRequested.load(std::memory_order_relaxed);
@@ -225,7 +257,7 @@ void Connection::flush(WorkerContext& context)
         }
         m_out.clear();
         m_outSent = 0;
-        if (m_closeAfterFlush || (m_peerDone && !m_heldBack)) {
+        if (m_closeAfterFlush || (m_peerDone && !m_heldBack && !m_deferred)) {
             finish(context);
             return;
         }
@@ -277,7 +309,7 @@ void Connection::failRequest(const RequestError& error, WorkerContext& context)
 
 void Connection::onTick(WorkerContext& context)
 {
-    if (m_state == State::Closed || context.nowMs < m_deadline)
+    if (m_state == State::Closed || m_deferred || context.nowMs < m_deadline)
         return;
     if (m_state == State::Lingering || hasPendingOutput() || m_heldBack ||
         m_parser.phase() == RequestParser::Phase::Idle) {
@@ -295,7 +327,7 @@ void Connection::onTick(WorkerContext& context)
 
 void Connection::onDrain(WorkerContext& context)
 {
-    if (m_state == State::Open && !hasPendingOutput() && !m_heldBack &&
+    if (m_state == State::Open && !hasPendingOutput() && !m_heldBack && !m_deferred &&
         m_parser.phase() == RequestParser::Phase::Idle)
         close(context);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/http/httpresponse.h"
 #include "backend/http/poller.h"
 #include "backend/http/requestparser.h"
 #include "backend/http/tcpsocket.h"
@@ -34,6 +35,13 @@ public:
     // Closes at once, whatever is pending.
     void close(WorkerContext& context);
 
+    // Where the handler writes the answer to this connection's deferred request.
+    HttpResponse& deferredResponse() { return m_deferredResponse; }
+    // The handler has answered the deferred request: queue it, go on with the requests behind it.
+    void completeDeferred(WorkerContext& context);
+    // What a connection answers when the handler broke its no-throw promise.
+    static void answerHandlerFailure(HttpResponse& response);
+
     bool isClosed() const { return m_state == State::Closed; }
     std::int64_t deadline() const { return m_deadline; }
     std::size_t slot() const { return m_slot; }
@@ -52,6 +60,7 @@ private:
     void readInput(WorkerContext& context);
     void process(WorkerContext& context);
     void respond(WorkerContext& context);
+    void queueResponse(HttpResponse& response, WorkerContext& context);
     void sendBody(std::string_view body, std::size_t headStart);
     void flush(WorkerContext& context);
     void finish(WorkerContext& context);
@@ -64,12 +73,14 @@ private:
     TcpSocket m_socket;
     RequestParser m_parser;
     std::string m_out;
+    HttpResponse m_deferredResponse; // reused, like the worker's own response
     std::size_t m_outSent = 0;
     Interest m_interest = Interest::Read;
     bool m_closeAfterFlush = false;  // the last response says Connection: close
     bool m_lingerAfterFlush = false; // ...and unread request bytes may still be on the way
     bool m_peerDone = false;         // the client sent FIN
     bool m_heldBack = false;         // complete requests wait until the output drains
+    bool m_deferred = false;         // the handler answers the current request later this turn
     bool m_writeFailed = false;
     RequestParser::Phase m_phase = RequestParser::Phase::Idle;
     std::int64_t m_phaseSince = 0;   // when the current request's headers or body began

@@ -14,6 +14,7 @@ struct HttpResponse
     std::string body;
     std::string_view contentType = "application/json; charset=utf-8"; // a literal
     std::vector<std::pair<std::string, std::string>> headers; // Location, Allow, Retry-After...
+    bool deferred = false; // the handler answers later (RequestHandler::completeDeferred)
 
     void clear()
     {
@@ -21,6 +22,7 @@ struct HttpResponse
         body.clear();
         contentType = "application/json; charset=utf-8";
         headers.clear();
+        deferred = false;
     }
 };
 

@@ -112,13 +112,14 @@ void Worker::loop()
     std::vector<HttpHeader> headers;
     headers.reserve(32);
     std::vector<Connection*> closed;
+    std::vector<Connection*> deferred;
     std::vector<PollEvent> events;
     events.reserve(256);
     std::vector<NativeSocket> incoming;
     HttpDate date;
     date.update(std::chrono::system_clock::now());
-    WorkerContext context{m_poller, *m_handler, response,        headers,    closed,
-                          m_stats,  m_options,  m_stopRequested, date.text()};
+    WorkerContext context{m_poller,  *m_handler, response,        headers,    closed, deferred,
+                          m_stats,   m_options,  m_stopRequested, date.text()};
     context.nowMs = steadyMs();
     std::int64_t nextSweep = context.nowMs + kTickMs;
     std::int64_t graceEnd = 0;
@@ -145,6 +146,9 @@ void Worker::loop()
             reinterpret_cast<Connection*>(static_cast<std::uintptr_t>(event.token))
                 ->onEvent(event, context);
         }
+        // Everything that arrived this turn has been read: what the handler deferred now goes
+        // to it as one batch.
+        completeDeferred(context);
 
         if (!context.draining && m_stopRequested.load(std::memory_order_acquire)) {
             context.draining = true;
@@ -158,6 +162,7 @@ void Worker::loop()
                 connection->onTick(context);
             }
             nextSweep = context.nowMs + kTickMs;
+            completeDeferred(context); // a drained backlog may have deferred requests too
         }
         recycle(closed);
         if (context.draining && (m_active.empty() || context.nowMs >= graceEnd))
@@ -197,6 +202,26 @@ void Worker::adoptIncoming(WorkerContext& context, std::vector<NativeSocket>& in
         m_load.fetch_sub(1, std::memory_order_relaxed);
     }
     incoming.clear();
+}
+
+void Worker::completeDeferred(WorkerContext& context)
+{
+    // Completing one may let its connection go on to a pipelined request that defers again.
+    while (!context.deferred.empty()) {
+        m_batch.swap(context.deferred);
+        m_batchAnswers.clear();
+        for (Connection* connection : m_batch)
+            m_batchAnswers.push_back(&connection->deferredResponse());
+        try {
+            m_handler->completeDeferred(m_batchAnswers);
+        } catch (...) {
+            for (HttpResponse* answer : m_batchAnswers)
+                Connection::answerHandlerFailure(*answer);
+        }
+        for (Connection* connection : m_batch)
+            connection->completeDeferred(context);
+        m_batch.clear();
+    }
 }
 
 void Worker::recycle(std::vector<Connection*>& closed)

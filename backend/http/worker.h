@@ -52,6 +52,7 @@ private:
     void loop();
     void adoptIncoming(WorkerContext& context, std::vector<NativeSocket>& incoming);
     void recycle(std::vector<Connection*>& closed);
+    void completeDeferred(WorkerContext& context);
 
     const int m_index;
     const HttpServerOptions& m_options;
@@ -72,6 +73,8 @@ private:
     std::unique_ptr<RequestHandler> m_handler;
     std::vector<std::unique_ptr<Connection>> m_active;
     std::vector<std::unique_ptr<Connection>> m_pool;
+    std::vector<Connection*> m_batch;          // the deferred requests being completed
+    std::vector<HttpResponse*> m_batchAnswers; // their responses, in the same order
 };
 
 } // namespace qaconsole::http

@@ -23,6 +23,8 @@ struct WorkerContext
     HttpResponse& response;
     std::vector<HttpHeader>& headers;
     std::vector<Connection*>& closed; // connections closed this turn, for the worker to recycle
+    // Connections whose request the handler deferred this turn, in the order it deferred them.
+    std::vector<Connection*>& deferred;
     HttpServerStats& stats;
     const HttpServerOptions& options;
     const std::atomic<bool>& stopRequested; // set by stop() from another thread

@@ -10,44 +10,102 @@
 
 namespace qaconsole::store {
 
+struct ListBatch
+{
+    std::vector<PgSession::Call> calls;
+    std::vector<StoreResult<PgResult>> results;
+};
+
 namespace {
 
-template <typename Int> Int toInt(const pqxx::field& field)
+// Reads one text-format column of a row. The columns named below are those of
+// sqlstatements.cpp's SELECT lists.
+class RowReader
 {
-    Int value = 0;
-    std::from_chars(field.c_str(), field.c_str() + field.size(), value);
-    return value;
-}
+public:
+    RowReader(const PGresult* result, int row) : m_result(result), m_row(row) {}
 
-std::string toText(const pqxx::field& field)
-{
-    return std::string(field.c_str(), field.size());
-}
+    bool isNull(int column) const { return PQgetisnull(m_result, m_row, column) != 0; }
+    template <typename Int> Int number(int column) const
+    {
+        const char* text = PQgetvalue(m_result, m_row, column);
+        Int value = 0;
+        std::from_chars(text, text + PQgetlength(m_result, m_row, column), value);
+        return value;
+    }
+    std::string text(int column) const
+    {
+        return std::string(PQgetvalue(m_result, m_row, column),
+                           std::size_t(PQgetlength(m_result, m_row, column)));
+    }
+
+private:
+    const PGresult* m_result;
+    int m_row;
+};
 
 // Columns of list_answers, and of list_questions from its sixth column on.
-Answer answerAt(const pqxx::row& row, pqxx::row::size_type first)
+Answer answerAt(const RowReader& row, int first)
 {
     Answer answer;
-    answer.id = toInt<std::int32_t>(row[first]);
-    answer.body = toText(row[first + 1]);
-    answer.dateWrittenMs = toInt<std::int64_t>(row[first + 2]);
-    answer.answererName = toText(row[first + 3]);
-    answer.helpful = toInt<std::int32_t>(row[first + 4]);
+    answer.id = row.number<std::int32_t>(first);
+    answer.body = row.text(first + 1);
+    answer.dateWrittenMs = row.number<std::int64_t>(first + 2);
+    answer.answererName = row.text(first + 3);
+    answer.helpful = row.number<std::int32_t>(first + 4);
     return answer;
 }
 
 // Folds a flat row (answer columns from `first`, then photo id and url) into `answers`, which
 // the ORDER BY delivers grouped: a new answer starts whenever the answer id changes.
-void foldAnswerRow(const pqxx::row& row, pqxx::row::size_type first, std::vector<Answer>& answers)
+void foldAnswerRow(const RowReader& row, int first, std::vector<Answer>& answers)
 {
-    if (row[first].is_null())
+    if (row.isNull(first))
         return; // the LEFT JOIN's row for a question without answers
-    const auto answerId = toInt<std::int32_t>(row[first]);
+    const auto answerId = row.number<std::int32_t>(first);
     if (answers.empty() || answers.back().id != answerId)
         answers.push_back(answerAt(row, first));
-    const pqxx::row::size_type photo = first + 5;
-    if (!row[photo].is_null())
-        answers.back().photos.push_back({toInt<std::int32_t>(row[photo]), toText(row[photo + 1])});
+    const int photo = first + 5;
+    if (!row.isNull(photo))
+        answers.back().photos.push_back({row.number<std::int32_t>(photo), row.text(photo + 1)});
+}
+
+std::vector<Question> questionsFrom(const PGresult* result)
+{
+    std::vector<Question> questions;
+    const int rows = PQntuples(result);
+    for (int i = 0; i < rows; ++i) {
+        const RowReader row(result, i);
+        const auto questionId = row.number<std::int32_t>(0);
+        if (questions.empty() || questions.back().id != questionId) {
+            Question& question = questions.emplace_back();
+            question.id = questionId;
+            question.body = row.text(1);
+            question.dateWrittenMs = row.number<std::int64_t>(2);
+            question.askerName = row.text(3);
+            question.helpful = row.number<std::int32_t>(4);
+        }
+        foldAnswerRow(row, 5, questions.back().answers);
+    }
+    return questions;
+}
+
+std::vector<Answer> answersFrom(const PGresult* result)
+{
+    std::vector<Answer> answers;
+    const int rows = PQntuples(result);
+    for (int i = 0; i < rows; ++i)
+        foldAnswerRow(RowReader(result, i), 0, answers);
+    return answers;
+}
+
+PgSession::Call listCall(const ListRead& read)
+{
+    PgSession::Call call{read.of == ListRead::Of::ProductQuestions ? sql::kListQuestions
+                                                                   : sql::kListAnswers,
+                         {}};
+    call.params.add(read.id).add(read.page.offset()).add(read.page.count);
+    return call;
 }
 
 std::string jsonArray(const std::vector<std::string>& texts)
@@ -70,7 +128,7 @@ const char* markStatement(ItemKind kind, Mark mark)
 
 } // namespace
 
-PgQaStore::PgQaStore(const PgStoreOptions& options)
+PgQaStore::PgQaStore(const PgStoreOptions& options) : m_batch(std::make_unique<ListBatch>())
 {
     ConnInfoDefaults defaults;
     defaults.maxConnectTimeoutSec = options.connectTimeoutSec;
@@ -87,76 +145,73 @@ PgQaStore::PgQaStore(const PgStoreOptions& options)
         m_configError = {StoreError::Unavailable, "invalid connection string: " + error};
     }
     m_session = std::make_unique<PgSession>(
-        std::move(conninfo), ReconnectGate(options.reconnectInterval, options.clock));
+        std::move(conninfo), ReconnectGate(options.reconnectInterval, options.clock),
+        options.replyTimeoutMs);
     if (!m_configBroken)
-        m_session->run([](pqxx::connection_base&) {}, PgSession::Retry::No);
+        m_session->run(sql::kPing, {}, PgSession::Retry::No);
 }
 
 PgQaStore::~PgQaStore() = default;
+
+void PgQaStore::readLists(std::span<const ListRead> reads,
+                          std::vector<StoreResult<ListPage>>& pages)
+{
+    pages.clear();
+    if (m_configBroken) {
+        for (std::size_t i = 0; i < reads.size(); ++i)
+            pages.emplace_back(m_configError);
+        return;
+    }
+    m_batch->calls.clear();
+    for (const ListRead& read : reads)
+        m_batch->calls.push_back(listCall(read));
+    m_session->run(m_batch->calls, m_batch->results, PgSession::Retry::IfLost);
+    for (std::size_t i = 0; i < reads.size(); ++i) {
+        StoreResult<PgResult>& result = m_batch->results[i];
+        if (!result.ok()) {
+            pages.emplace_back(result.failure());
+            continue;
+        }
+        ListPage page;
+        if (reads[i].of == ListRead::Of::ProductQuestions)
+            page.questions = questionsFrom(result.value().get());
+        else
+            page.answers = answersFrom(result.value().get());
+        pages.emplace_back(std::move(page));
+    }
+    m_batch->results.clear(); // the PGresults go now, not at the next batch
+}
 
 StoreResult<std::vector<Question>> PgQaStore::listQuestions(std::int32_t productId,
                                                             PageRequest page)
 {
     if (m_configBroken)
         return m_configError;
-    std::vector<Question> questions;
-    auto failure = m_session->run(
-        [&](pqxx::connection_base& connection) {
-            questions.clear(); // a retried attempt starts over
-            pqxx::nontransaction tx(connection);
-            const pqxx::result rows =
-                tx.exec_prepared(sql::kListQuestions, productId, page.offset(), page.count);
-            for (const pqxx::row& row : rows) {
-                const auto questionId = toInt<std::int32_t>(row[0]);
-                if (questions.empty() || questions.back().id != questionId) {
-                    Question& question = questions.emplace_back();
-                    question.id = questionId;
-                    question.body = toText(row[1]);
-                    question.dateWrittenMs = toInt<std::int64_t>(row[2]);
-                    question.askerName = toText(row[3]);
-                    question.helpful = toInt<std::int32_t>(row[4]);
-                }
-                foldAnswerRow(row, 5, questions.back().answers);
-            }
-        },
-        PgSession::Retry::IfLost);
-    if (failure)
-        return *failure;
-    return questions;
+    const PgSession::Call call = listCall({ListRead::Of::ProductQuestions, productId, page});
+    const auto result = m_session->run(call.statement, call.params, PgSession::Retry::IfLost);
+    if (!result.ok())
+        return result.failure();
+    return questionsFrom(result.value().get());
 }
 
 StoreResult<std::vector<Answer>> PgQaStore::listAnswers(std::int32_t questionId, PageRequest page)
 {
     if (m_configBroken)
         return m_configError;
-    std::vector<Answer> answers;
-    auto failure = m_session->run(
-        [&](pqxx::connection_base& connection) {
-            answers.clear();
-            pqxx::nontransaction tx(connection);
-            const pqxx::result rows =
-                tx.exec_prepared(sql::kListAnswers, questionId, page.offset(), page.count);
-            for (const pqxx::row& row : rows)
-                foldAnswerRow(row, 0, answers);
-        },
-        PgSession::Retry::IfLost);
-    if (failure)
-        return *failure;
-    return answers;
+    const PgSession::Call call = listCall({ListRead::Of::QuestionAnswers, questionId, page});
+    const auto result = m_session->run(call.statement, call.params, PgSession::Retry::IfLost);
+    if (!result.ok())
+        return result.failure();
+    return answersFrom(result.value().get());
 }
 
 StoreResult<Done> PgQaStore::ping()
 {
     if (m_configBroken)
         return m_configError;
-    auto failure = m_session->run(
-        [](pqxx::connection_base& connection) {
-            pqxx::nontransaction tx(connection);
-            tx.exec_prepared(sql::kPing);
-        },
-        PgSession::Retry::IfLost);
-    if (failure)
-        return *failure;
+    const auto result = m_session->run(sql::kPing, {}, PgSession::Retry::IfLost);
+    if (!result.ok())
+        return result.failure();
     return Done{};
 }
 
@@ -168,57 +223,52 @@ StoreResult<std::int32_t> PgQaStore::addQuestion(const NewQuestion& question)
 {
     if (m_configBroken)
         return m_configError;
-    std::int32_t id = 0;
-    auto failure = m_session->run(
-        [&](pqxx::connection_base& connection) {
-            pqxx::nontransaction tx(connection);
-            const pqxx::result rows =
-                tx.exec_prepared(sql::kAddQuestion, question.productId, question.body,
-                                 question.dateWrittenMs, question.askerName, question.askerEmail);
-            id = toInt<std::int32_t>(rows.at(0)[0]);
-        },
-        PgSession::Retry::No);
-    if (failure)
-        return *failure;
-    return id;
+    PgParams params;
+    params.add(question.productId)
+        .add(question.body)
+        .add(question.dateWrittenMs)
+        .add(question.askerName)
+        .add(question.askerEmail);
+    const auto result = m_session->run(sql::kAddQuestion, params, PgSession::Retry::No);
+    if (!result.ok())
+        return result.failure();
+    if (PQntuples(result.value().get()) != 1)
+        return StoreFailure{StoreError::Internal, "add_question returned no id"};
+    return RowReader(result.value().get(), 0).number<std::int32_t>(0);
 }
 
 StoreResult<std::int32_t> PgQaStore::addAnswer(const NewAnswer& answer)
 {
     if (m_configBroken)
         return m_configError;
-    std::int32_t id = 0;
     const std::string photos = jsonArray(answer.photoUrls);
-    auto failure = m_session->run(
-        [&](pqxx::connection_base& connection) {
-            pqxx::nontransaction tx(connection);
-            const pqxx::result rows = tx.exec_prepared(
-                sql::kAddAnswer, answer.questionId, answer.body, answer.dateWrittenMs,
-                answer.answererName, answer.answererEmail, photos);
-            id = rows.empty() ? 0 : toInt<std::int32_t>(rows[0][0]);
-        },
-        PgSession::Retry::No);
-    if (failure)
-        return *failure;
-    if (id == 0)
+    PgParams params;
+    params.add(answer.questionId)
+        .add(answer.body)
+        .add(answer.dateWrittenMs)
+        .add(answer.answererName)
+        .add(answer.answererEmail)
+        .add(photos);
+    const auto result = m_session->run(sql::kAddAnswer, params, PgSession::Retry::No);
+    if (!result.ok())
+        return result.failure();
+    // No row: the question does not exist (see kAddAnswerSql).
+    if (PQntuples(result.value().get()) == 0)
         return StoreFailure{StoreError::NotFound, "no such question"};
-    return id;
+    return RowReader(result.value().get(), 0).number<std::int32_t>(0);
 }
 
 StoreResult<Done> PgQaStore::mark(ItemKind kind, Mark mark, std::int32_t id)
 {
     if (m_configBroken)
         return m_configError;
-    bool found = false;
-    auto failure = m_session->run(
-        [&](pqxx::connection_base& connection) {
-            pqxx::nontransaction tx(connection);
-            found = tx.exec_prepared(markStatement(kind, mark), id).affected_rows() > 0;
-        },
-        PgSession::Retry::No);
-    if (failure)
-        return *failure;
-    if (!found)
+    PgParams params;
+    params.add(id);
+    const auto result = m_session->run(markStatement(kind, mark), params, PgSession::Retry::No);
+    if (!result.ok())
+        return result.failure();
+    const char* affected = PQcmdTuples(result.value().get());
+    if (affected[0] == '\0' || affected[0] == '0')
         return StoreFailure{StoreError::NotFound,
                             kind == ItemKind::Question ? "no such question" : "no such answer"};
     return Done{};

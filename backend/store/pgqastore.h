@@ -11,6 +11,7 @@
 namespace qaconsole::store {
 
 class PgSession;
+struct ListBatch;
 
 struct PgStoreOptions
 {
@@ -18,11 +19,14 @@ struct PgStoreOptions
     int connectTimeoutSec = 2;
     std::chrono::milliseconds reconnectInterval{1000};
     int statementTimeoutMs = 5000; // a stuck statement must not hold a worker for long
+    // A server that does not answer at all (frozen, unplugged) is given up on after this.
+    int replyTimeoutMs = 7000;
     ReconnectGate::Clock clock = &std::chrono::steady_clock::now;
 };
 
-// The Q&A store on PostgreSQL through libpqxx: one connection, prepared statements only, one
-// round trip per call. Not thread-safe: each HTTP worker owns one.
+// The Q&A store on PostgreSQL through libpq: one connection, prepared statements only, one
+// round trip per call, or per batch of list reads (readLists). Not thread-safe: each HTTP
+// worker owns one.
 class PgQaStore final : public QaReader, public QaWriter
 {
 public:
@@ -37,6 +41,8 @@ public:
     StoreResult<std::vector<Answer>> listAnswers(std::int32_t questionId,
                                                  PageRequest page) override;
     StoreResult<Done> ping() override;
+    void readLists(std::span<const ListRead> reads,
+                   std::vector<StoreResult<ListPage>>& pages) override;
 
     StoreResult<std::int32_t> addQuestion(const NewQuestion& question) override;
     StoreResult<std::int32_t> addAnswer(const NewAnswer& answer) override;
@@ -44,6 +50,7 @@ public:
 
 private:
     std::unique_ptr<PgSession> m_session;
+    std::unique_ptr<ListBatch> m_batch; // readLists' buffers, reused
     StoreFailure m_configError; // set when the DSN does not parse; every call returns it
     bool m_configBroken = false;
 };

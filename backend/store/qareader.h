@@ -3,6 +3,7 @@
 #include "backend/store/records.h"
 #include "backend/store/storeresult.h"
 
+#include <span>
 #include <vector>
 
 namespace qaconsole::store {
@@ -24,6 +25,11 @@ public:
                                                          PageRequest page) = 0;
     // Whether the database answers a trivial query now.
     virtual StoreResult<Done> ping() = 0;
+
+    // Several list reads at once; pages[i] answers reads[i] (the vector is replaced). A store
+    // that can runs them in one database round trip: the API hands it the reads that arrived
+    // together. By default, one call after another.
+    virtual void readLists(std::span<const ListRead> reads, std::vector<StoreResult<ListPage>>& pages);
 };
 
 } // namespace qaconsole::store

@@ -43,6 +43,26 @@ struct PageRequest
     std::int64_t offset() const { return std::int64_t(page - 1) * count; }
 };
 
+// One list read: a page of a product's questions or of a question's answers.
+struct ListRead
+{
+    enum class Of
+    {
+        ProductQuestions,
+        QuestionAnswers,
+    };
+    Of of = Of::ProductQuestions;
+    std::int32_t id = 0; // the product or the question
+    PageRequest page;
+};
+
+// What a ListRead gives: `questions` for ProductQuestions, `answers` for QuestionAnswers.
+struct ListPage
+{
+    std::vector<Question> questions;
+    std::vector<Answer> answers;
+};
+
 struct NewQuestion
 {
     std::int32_t productId = 0;

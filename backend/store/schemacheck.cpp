@@ -1,9 +1,10 @@
 #include "backend/store/schemacheck.h"
 
 #include "backend/store/conninfo.h"
+#include "backend/store/pgsession.h"
 
 #include <map>
-#include <pqxx/pqxx>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -80,19 +81,21 @@ std::string checkSchema(const std::string& dsn)
 
     // table -> column -> type
     std::map<std::string, std::map<std::string, std::string>> found;
-    try {
-        pqxx::connection connection(conninfo);
-        pqxx::nontransaction tx(connection);
-        const pqxx::result rows =
-            tx.exec_params(kColumnsSql, std::string("{questions,answers,answers_photos}"));
-        for (const pqxx::row& row : rows)
-            found[row[0].c_str()][row[1].c_str()] = row[2].c_str();
-    } catch (const std::exception& e) {
-        std::string message = e.what();
-        while (!message.empty() && (message.back() == '\n' || message.back() == ' '))
-            message.pop_back();
-        return "Cannot read the schema from PostgreSQL: " + message;
-    }
+    const std::unique_ptr<PGconn, decltype(&PQfinish)> connection(PQconnectdb(conninfo.c_str()),
+                                                                  &PQfinish);
+    if (!connection || PQstatus(connection.get()) != CONNECTION_OK)
+        return "Cannot read the schema from PostgreSQL: " +
+               firstLineOf(connection ? PQerrorMessage(connection.get()) : "out of memory");
+    const char* const tables[] = {"{questions,answers,answers_photos}"};
+    const std::unique_ptr<PGresult, decltype(&PQclear)> rows(
+        PQexecParams(connection.get(), kColumnsSql, 1, nullptr, tables, nullptr, nullptr, 0),
+        &PQclear);
+    if (PQresultStatus(rows.get()) != PGRES_TUPLES_OK)
+        return "Cannot read the schema from PostgreSQL: " +
+               firstLineOf(PQresultErrorMessage(rows.get()));
+    for (int row = 0; row < PQntuples(rows.get()); ++row)
+        found[PQgetvalue(rows.get(), row, 0)][PQgetvalue(rows.get(), row, 1)] =
+            PQgetvalue(rows.get(), row, 2);
 
     std::vector<std::string> missingTables;
     std::vector<std::string> problems;

@@ -8,7 +8,7 @@ QAC_BUILD="${QAC_BUILD:-$QAC_ROOT/build}"
 QAC_PACKAGES=(
   build-essential cmake ninja-build ccache pkgconf
   qt6-base-dev libqt6svg6 libqcustomplot-dev fonts-dejavu-core
-  libpqxx-dev libpq-dev libhiredis-dev libhttp-parser-dev rapidjson-dev
+  libpq-dev libhiredis-dev libhttp-parser-dev rapidjson-dev
   postgresql postgresql-client redis-server redis-tools
 )
 

@@ -106,6 +106,10 @@ private:
         request.body = body;
         http::HttpResponse response;
         m_handler->handle(request, response);
+        if (response.deferred) { // as the HTTP worker does at the end of its turn
+            http::HttpResponse* const answers[] = {&response};
+            m_handler->completeDeferred(answers);
+        }
         return {response.status, response.body, std::string(response.contentType),
                 response.headers};
     }
@@ -301,6 +305,39 @@ private Q_SLOTS:
         const Reply none = get("/qa/questions/2147483647/answers");
         QCOMPARE(none.status, 200);
         QCOMPARE(none.results().size(), 0);
+    }
+
+    void readsThatArriveTogetherShareOneRoundTrip()
+    {
+        // As the HTTP worker does with the requests of one turn: every list read is deferred,
+        // then all are answered by one pipelined batch; each must equal its answer alone.
+        const std::vector<std::string> targets = {
+            "/qa/questions?product_id=1&count=2", "/qa/questions/1/answers",
+            "/qa/questions?product_id=2147483647", "/qa/questions/34/answers",
+            "/qa/questions/1/answers/?page=2&count=2", "/qa/questions?product_id=1"};
+        std::vector<http::HttpResponse> responses(targets.size());
+        std::vector<http::HttpResponse*> deferred;
+        for (std::size_t i = 0; i < targets.size(); ++i) {
+            const std::string_view target = targets[i];
+            const std::size_t mark = target.find('?');
+            const std::vector<http::HttpHeader> headers{{"host", "localhost"}};
+            http::HttpRequest request;
+            request.method = "GET";
+            request.target = target;
+            request.path = target.substr(0, mark);
+            request.query =
+                mark == std::string_view::npos ? std::string_view{} : target.substr(mark + 1);
+            request.headers = headers;
+            m_handler->handle(request, responses[i]);
+            QVERIFY(responses[i].deferred);
+            deferred.push_back(&responses[i]);
+        }
+        m_handler->completeDeferred(deferred);
+        for (std::size_t i = 0; i < targets.size(); ++i) {
+            const Reply alone = get(targets[i]);
+            QCOMPARE(responses[i].status, 200);
+            QCOMPARE(responses[i].body, alone.body);
+        }
     }
 
     void validationErrors_data()

@@ -136,6 +136,10 @@ private:
         request.body = body;
         m_response.clear();
         m_handler->handle(request, m_response);
+        if (m_response.deferred) { // as the HTTP worker does at the end of its turn
+            http::HttpResponse* const answers[] = {&m_response};
+            m_handler->completeDeferred(answers);
+        }
         return m_response;
     }
 

@@ -46,14 +46,43 @@ void EchoHandler::handle(const qaconsole::http::HttpRequest& request,
         return;
     } else if (request.path == "/throw") {
         throw std::runtime_error("broken handler");
+    } else if (request.path.starts_with("/defer")) {
+        m_deferred.push_back(echo(request)); // the request's memory goes with this call
+        response.deferred = true;
+        return;
     }
-    response.body.append(request.method);
-    response.body.append(" ");
-    response.body.append(request.path);
-    response.body.append("?");
-    response.body.append(request.query);
-    response.body.append("\n");
-    response.body.append(request.body);
+    response.body = echo(request);
+}
+
+void EchoHandler::completeDeferred(std::span<qaconsole::http::HttpResponse* const> responses)
+{
+    const int batch = static_cast<int>(responses.size());
+    int largest = m_record.largestBatch.load();
+    while (batch > largest && !m_record.largestBatch.compare_exchange_weak(largest, batch)) {
+    }
+    // As many answers as deferrals, in the same order, or the server broke its contract.
+    const bool matches = m_deferred.size() == responses.size();
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        qaconsole::http::HttpResponse& response = *responses[i];
+        response.contentType = "text/plain";
+        response.headers.emplace_back("X-Worker", std::to_string(m_worker));
+        response.headers.emplace_back("X-Batch", std::to_string(batch));
+        response.body = matches ? m_deferred[i] : "MISMATCH";
+    }
+    m_deferred.clear();
+}
+
+std::string EchoHandler::echo(const qaconsole::http::HttpRequest& request) const
+{
+    std::string text;
+    text.append(request.method);
+    text.append(" ");
+    text.append(request.path);
+    text.append("?");
+    text.append(request.query);
+    text.append("\n");
+    text.append(request.body);
+    return text;
 }
 
 qaconsole::http::RequestHandlerFactory EchoHandler::factory(EchoRecord& record)

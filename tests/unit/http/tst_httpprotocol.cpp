@@ -94,6 +94,59 @@ private Q_SLOTS:
         }
     }
 
+    void deferredAnswersKeepThePipelineOrder()
+    {
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QVERIFY(client.send(get("/a") + get("/defer/b?x=1") +
+                            "POST /defer/c HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\n\r\nbody" +
+                            get("/d") + get("/defer/e")));
+        const QByteArray expected[] = {"GET /a?\n", "GET /defer/b?x=1\n", "POST /defer/c?\nbody",
+                                       "GET /d?\n", "GET /defer/e?\n"};
+        for (const QByteArray& body : expected) {
+            const RawClient::Response response = client.read();
+            QVERIFY(response.ok);
+            QCOMPARE(response.status, 200);
+            QCOMPARE(response.body, body);
+        }
+        // A deferred answer that is the connection's last still goes out before the close.
+        QVERIFY(client.send(get("/defer/last", "Connection: close\r\n")));
+        const RawClient::Response last = client.read();
+        QCOMPARE(last.body, QByteArray("GET /defer/last?\n"));
+        QCOMPARE(last.header("connection"), QByteArray("close"));
+        QVERIFY(client.waitClosed());
+    }
+
+    void requestsThatArriveTogetherAreDeferredAsOneBatch()
+    {
+        // One worker, kept busy for a second by /sleep: the other clients' requests wait in
+        // their sockets meanwhile and are all ready on the worker's next turn.
+        EchoRecord record;
+        HttpServerOptions options;
+        options.threads = 1;
+        HttpServer server(options, EchoHandler::factory(record));
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        RawClient sleeper;
+        QVERIFY(sleeper.connectTo(server.port()));
+        QVERIFY(sleeper.send(get("/sleep?ms=1000")));
+        QTRY_COMPARE(record.sleeping.load(), 1);
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (int i = 0; i < 10; ++i) {
+            clients.push_back(std::make_unique<RawClient>());
+            QVERIFY(clients.back()->connectTo(server.port()));
+            QVERIFY(clients.back()->send(get("/defer?i=" + QByteArray::number(i))));
+        }
+        QCOMPARE(sleeper.read().status, 200);
+        for (int i = 0; i < 10; ++i) {
+            const RawClient::Response response = clients[std::size_t(i)]->read();
+            QVERIFY(response.ok);
+            QCOMPARE(response.body, "GET /defer?i=" + QByteArray::number(i) + "\n");
+        }
+        QVERIFY2(record.largestBatch.load() > 1,
+                 qPrintable(QString::number(record.largestBatch.load())));
+    }
+
     void chunkedBodyIsJoined()
     {
         RawClient client;
