@@ -213,7 +213,7 @@ void ApiHandler::addAnswer(const RouteMatch& match, const http::HttpRequest& req
     if (!succeeded(result, itemName("Question", id), response))
         return;
     response.status = 201;
-    renderCreated("answer_id", result.value(), response.body);
+    renderCreated("answer_id", result.value().id, response.body);
 }
 
 void ApiHandler::markItem(const RouteMatch& match, http::HttpResponse& response)

@@ -237,7 +237,7 @@ StoreResult<std::int32_t> PgQaStore::addQuestion(const NewQuestion& question)
     return RowReader(result.value().get(), 0).number<std::int32_t>(0);
 }
 
-StoreResult<std::int32_t> PgQaStore::addAnswer(const NewAnswer& answer)
+StoreResult<WrittenItem> PgQaStore::addAnswer(const NewAnswer& answer)
 {
     if (m_configBroken)
         return m_configError;
@@ -255,10 +255,11 @@ StoreResult<std::int32_t> PgQaStore::addAnswer(const NewAnswer& answer)
     // No row: the question does not exist (see kAddAnswerSql).
     if (PQntuples(result.value().get()) == 0)
         return StoreFailure{StoreError::NotFound, "no such question"};
-    return RowReader(result.value().get(), 0).number<std::int32_t>(0);
+    const RowReader row(result.value().get(), 0);
+    return WrittenItem{row.number<std::int32_t>(0), row.number<std::int32_t>(1), answer.questionId};
 }
 
-StoreResult<Done> PgQaStore::mark(ItemKind kind, Mark mark, std::int32_t id)
+StoreResult<WrittenItem> PgQaStore::mark(ItemKind kind, Mark mark, std::int32_t id)
 {
     if (m_configBroken)
         return m_configError;
@@ -267,11 +268,11 @@ StoreResult<Done> PgQaStore::mark(ItemKind kind, Mark mark, std::int32_t id)
     const auto result = m_session->run(markStatement(kind, mark), params, PgSession::Retry::No);
     if (!result.ok())
         return result.failure();
-    const char* affected = PQcmdTuples(result.value().get());
-    if (affected[0] == '\0' || affected[0] == '0')
+    if (PQntuples(result.value().get()) == 0)
         return StoreFailure{StoreError::NotFound,
                             kind == ItemKind::Question ? "no such question" : "no such answer"};
-    return Done{};
+    const RowReader row(result.value().get(), 0);
+    return WrittenItem{id, row.number<std::int32_t>(0), row.number<std::int32_t>(1)};
 }
 
 } // namespace qaconsole::store

@@ -45,8 +45,8 @@ public:
                    std::vector<StoreResult<ListPage>>& pages) override;
 
     StoreResult<std::int32_t> addQuestion(const NewQuestion& question) override;
-    StoreResult<std::int32_t> addAnswer(const NewAnswer& answer) override;
-    StoreResult<Done> mark(ItemKind kind, Mark mark, std::int32_t id) override;
+    StoreResult<WrittenItem> addAnswer(const NewAnswer& answer) override;
+    StoreResult<WrittenItem> mark(ItemKind kind, Mark mark, std::int32_t id) override;
 
 private:
     std::unique_ptr<PgSession> m_session;

@@ -14,11 +14,12 @@ public:
 
     // The new question's id.
     virtual StoreResult<std::int32_t> addQuestion(const NewQuestion& question) = 0;
-    // The new answer's id; the answer and all its photos, or nothing. NotFound when the
-    // question does not exist.
-    virtual StoreResult<std::int32_t> addAnswer(const NewAnswer& answer) = 0;
-    // helpful + 1 or reported = true on one row. NotFound when the id does not exist.
-    virtual StoreResult<Done> mark(ItemKind kind, Mark mark, std::int32_t id) = 0;
+    // The new answer (id, its question and that question's product); the answer and all its
+    // photos, or nothing. NotFound when the question does not exist.
+    virtual StoreResult<WrittenItem> addAnswer(const NewAnswer& answer) = 0;
+    // helpful + 1 or reported = true on one row, and where that row lives. NotFound when the
+    // id does not exist.
+    virtual StoreResult<WrittenItem> mark(ItemKind kind, Mark mark, std::int32_t id) = 0;
 };
 
 } // namespace qaconsole::store

@@ -82,6 +82,15 @@ struct NewAnswer
     std::int64_t dateWrittenMs = 0;
 };
 
+// Where a written row lives: what a cache must drop when it changes. A question's own id is
+// its questionId.
+struct WrittenItem
+{
+    std::int32_t id = 0; // the new or marked row
+    std::int32_t productId = 0;
+    std::int32_t questionId = 0;
+};
+
 // The target of a PUT: which table, which row, and what happens to it.
 enum class ItemKind
 {

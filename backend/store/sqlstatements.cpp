@@ -51,7 +51,7 @@ RETURNING id)";
 // as one JSON array parameter and are inserted in its order, so their ids ascend in it.
 constexpr const char* kAddAnswerSql = R"(
 WITH parent AS (
-    SELECT id FROM questions WHERE id = $1::integer
+    SELECT id, product_id FROM questions WHERE id = $1::integer
 ), answer AS (
     INSERT INTO answers (question_id, body, date_written, answerer_name, answerer_email,
                          reported, helpful)
@@ -63,21 +63,27 @@ WITH parent AS (
     FROM answer, json_array_elements_text($6::json) WITH ORDINALITY AS photo (url, n)
     ORDER BY photo.n
 )
-SELECT id FROM answer)";
+SELECT answer.id, parent.product_id FROM answer, parent)";
 
-// Saturates instead of failing when a counter reaches the top of integer.
+// Saturates instead of failing when a counter reaches the top of integer. Every mark returns
+// the product and question the row belongs to: the cache entries to drop.
 constexpr const char* kQuestionHelpfulSql = R"(
 UPDATE questions SET helpful = CASE WHEN helpful < 2147483647 THEN helpful + 1 ELSE helpful END
-WHERE id = $1::integer)";
+WHERE id = $1::integer
+RETURNING product_id, id)";
 constexpr const char* kAnswerHelpfulSql = R"(
-UPDATE answers SET helpful = CASE WHEN helpful < 2147483647 THEN helpful + 1 ELSE helpful END
-WHERE id = $1::integer)";
+UPDATE answers a
+SET helpful = CASE WHEN a.helpful < 2147483647 THEN a.helpful + 1 ELSE a.helpful END
+WHERE a.id = $1::integer
+RETURNING (SELECT q.product_id FROM questions q WHERE q.id = a.question_id), a.question_id)";
 
 // Matches the row whether or not it was reported already, so a repeat is a success, not a 404.
-constexpr const char* kQuestionReportSql =
-    "UPDATE questions SET reported = true WHERE id = $1::integer";
-constexpr const char* kAnswerReportSql =
-    "UPDATE answers SET reported = true WHERE id = $1::integer";
+constexpr const char* kQuestionReportSql = R"(
+UPDATE questions SET reported = true WHERE id = $1::integer
+RETURNING product_id, id)";
+constexpr const char* kAnswerReportSql = R"(
+UPDATE answers a SET reported = true WHERE a.id = $1::integer
+RETURNING (SELECT q.product_id FROM questions q WHERE q.id = a.question_id), a.question_id)";
 
 constexpr SqlStatement kStatements[] = {
     {sql::kListQuestions, kListQuestionsSql},

@@ -66,22 +66,22 @@ public:
             return *failure;
         return 3518964;
     }
-    store::StoreResult<std::int32_t> addAnswer(const store::NewAnswer& answer) override
+    store::StoreResult<store::WrittenItem> addAnswer(const store::NewAnswer& answer) override
     {
         note("addAnswer " + std::to_string(answer.questionId));
         lastAnswer = answer;
         if (failure)
             return *failure;
-        return 6879307;
+        return store::WrittenItem{6879307, 1000011, answer.questionId};
     }
-    store::StoreResult<store::Done> mark(store::ItemKind kind, store::Mark mark,
-                                         std::int32_t id) override
+    store::StoreResult<store::WrittenItem> mark(store::ItemKind kind, store::Mark mark,
+                                                std::int32_t id) override
     {
         note(std::string(kind == store::ItemKind::Question ? "question " : "answer ") +
              (mark == store::Mark::Helpful ? "helpful " : "report ") + std::to_string(id));
         if (failure)
             return *failure;
-        return store::Done{};
+        return store::WrittenItem{id, 1000011, kind == store::ItemKind::Question ? id : 1};
     }
 
 private:

@@ -1,0 +1,82 @@
+#include "backend/cache/cachesubscriber.h"
+
+#include <algorithm>
+
+namespace qaconsole::cache {
+
+namespace {
+
+// How long one wait for a message lasts: bounds how long stopping takes.
+constexpr int kPollMs = 200;
+
+} // namespace
+
+CacheSubscriber::CacheSubscriber(RedisOptions options, CacheChannels channels, Handlers handlers)
+    : m_connection(std::move(options)), m_channels(std::move(channels)),
+      m_handlers(std::move(handlers)), m_thread([this] { run(); })
+{}
+
+CacheSubscriber::~CacheSubscriber()
+{
+    {
+        const std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+bool CacheSubscriber::pause(int ms)
+{
+    std::unique_lock lock(m_mutex);
+    return !m_wake.wait_for(lock, std::chrono::milliseconds(ms), [this] { return m_stop; });
+}
+
+void CacheSubscriber::run()
+{
+    const int retryMs = std::clamp(m_connection.options().reconnectIntervalMs, 10, kPollMs);
+    while (pause(0)) {
+        if (!subscribe()) {
+            pause(retryMs);
+            continue;
+        }
+        m_subscribed.store(true, std::memory_order_relaxed);
+        if (m_handlers.subscribed)
+            m_handlers.subscribed();
+        listen();
+        m_subscribed.store(false, std::memory_order_relaxed);
+    }
+    m_connection.disconnect();
+}
+
+bool CacheSubscriber::subscribe()
+{
+    const RedisReplyPtr reply =
+        m_connection.command({"SUBSCRIBE", m_channels.invalidations, m_channels.policy});
+    return reply && !replyIsError(reply.get());
+}
+
+void CacheSubscriber::listen()
+{
+    RedisReplyPtr message;
+    while (pause(0)) {
+        const auto pushed = m_connection.readPushed(kPollMs, message);
+        if (pushed == RedisConnection::Pushed::Failed)
+            return;
+        if (pushed == RedisConnection::Pushed::Nothing)
+            continue;
+        // ["message", channel, payload]; the second channel's "subscribe" confirmation and
+        // anything else are not ours to act on.
+        if (replyElements(message.get()) != 3 ||
+            replyText(replyElement(message.get(), 0)) != "message")
+            continue;
+        const std::string_view channel = replyText(replyElement(message.get(), 1));
+        const std::string_view payload = replyText(replyElement(message.get(), 2));
+        if (channel == m_channels.invalidations && m_handlers.invalidation)
+            m_handlers.invalidation(payload);
+        else if (channel == m_channels.policy && m_handlers.policy)
+            m_handlers.policy(payload);
+    }
+}
+
+} // namespace qaconsole::cache

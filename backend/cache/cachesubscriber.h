@@ -1,0 +1,56 @@
+#pragma once
+
+#include "backend/cache/invalidationmessage.h"
+#include "backend/cache/redisconnection.h"
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <string_view>
+#include <thread>
+
+namespace qaconsole::cache {
+
+// Listens on the invalidation and policy channels on a thread and a Redis connection of its
+// own, reconnecting by itself. Handlers run on that thread.
+class CacheSubscriber
+{
+public:
+    struct Handlers
+    {
+        // Subscribed (again): messages sent while not subscribed are lost, so the owner must
+        // assume anything may have changed.
+        std::function<void()> subscribed;
+        std::function<void(std::string_view message)> invalidation;
+        std::function<void(std::string_view policyJson)> policy;
+    };
+
+    // Starts the thread at once.
+    CacheSubscriber(RedisOptions options, CacheChannels channels, Handlers handlers);
+    // Stops and joins the thread (within about one poll interval, 200 ms).
+    ~CacheSubscriber();
+    CacheSubscriber(const CacheSubscriber&) = delete;
+    CacheSubscriber& operator=(const CacheSubscriber&) = delete;
+
+    bool isSubscribed() const { return m_subscribed.load(std::memory_order_relaxed); }
+    std::uint64_t errors() const { return m_connection.errors(); }
+    std::uint64_t reconnects() const { return m_connection.reconnects(); }
+
+private:
+    void run();
+    bool subscribe();
+    void listen();
+    bool pause(int ms);
+
+    RedisConnection m_connection; // used on the thread only
+    CacheChannels m_channels;
+    Handlers m_handlers;
+    std::atomic<bool> m_subscribed{false};
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    bool m_stop = false;
+    std::thread m_thread; // last: starts once everything above exists
+};
+
+} // namespace qaconsole::cache

@@ -1,0 +1,384 @@
+#include "backend/cache/cacheworkercontext.h"
+
+#include "backend/cache/cachedresponse.h"
+#include "backend/cache/clock.h"
+#include "backend/cache/freshness.h"
+#include "backend/cache/redisconnection.h"
+#include "backend/cache/responsecache.h"
+
+#include <algorithm>
+#include <random>
+
+namespace qaconsole::cache {
+
+namespace {
+
+// Waiters whose leader gave up try again; past this they load without waiting.
+constexpr int kJoinAttempts = 3;
+// A refresh write recomputes at most this many pages of one group; the rest are only dropped.
+constexpr std::size_t kMaxRefreshKeys = 32;
+
+LookupResult served(LookupResult result, LookupStatus status, CacheLayer layer,
+                    std::shared_ptr<const CachedResponse> response)
+{
+    result.status = status;
+    result.layer = layer;
+    result.response = std::move(response);
+    return result;
+}
+
+} // namespace
+
+CacheWorkerContext::CacheWorkerContext(ResponseCache& cache)
+    : m_cache(cache), m_random(std::random_device{}() ^ std::uint64_t(std::uintptr_t(this)))
+{
+    if (const auto& redis = cache.options().redis) {
+        m_connection = std::make_unique<RedisConnection>(*redis);
+        m_redis = std::make_unique<RedisEntryStore>(*m_connection, cache.options().ns);
+    }
+    m_cache.attach(this);
+}
+
+CacheWorkerContext::~CacheWorkerContext()
+{
+    m_cache.detach(this);
+}
+
+void CacheWorkerContext::bump(std::atomic<std::uint64_t>& counter, std::uint64_t by)
+{
+    // One writer: a plain load and store, no locked read-modify-write on the request path.
+    counter.store(counter.load(std::memory_order_relaxed) + by, std::memory_order_relaxed);
+}
+
+void CacheWorkerContext::bump(DataClass dataClass, CacheLayer layer, Field field, std::uint64_t by)
+{
+    bump(m_counters.perClass[std::size_t(dataClass)][std::size_t(layer)][field], by);
+}
+
+void CacheWorkerContext::addTo(CacheStats& stats) const
+{
+    const auto read = [](const std::atomic<std::uint64_t>& counter) {
+        return counter.load(std::memory_order_relaxed);
+    };
+    for (int dataClass = 0; dataClass < kDataClassCount; ++dataClass) {
+        for (int layer = 0; layer < kLayerCount; ++layer) {
+            const auto& counters = m_counters.perClass[std::size_t(dataClass)][std::size_t(layer)];
+            LayerClassStats& figures = stats.at(DataClass(dataClass), CacheLayer(layer));
+            figures.hits += read(counters[Hits]);
+            figures.misses += read(counters[Misses]);
+            figures.staleServes += read(counters[StaleServes]);
+            figures.staleIfErrorServes += read(counters[StaleIfErrorServes]);
+            figures.fills += read(counters[Fills]);
+            figures.invalidations += read(counters[Invalidations]);
+        }
+    }
+    stats.loads += read(m_counters.loads);
+    stats.coalescedWaits += read(m_counters.coalescedWaits);
+    stats.refusedFills += read(m_counters.refusedFills);
+    if (m_connection) {
+        stats.redisErrors += m_connection->errors();
+        stats.redisReconnects += m_connection->reconnects();
+    }
+}
+
+bool CacheWorkerContext::redisConnected() const
+{
+    return m_connection && m_connection->connected();
+}
+
+const ClassPolicy& CacheWorkerContext::rules(DataClass dataClass)
+{
+    // One relaxed-cost load per request; the shared pointer is copied only after a change.
+    const std::uint64_t generation = m_cache.policyGeneration();
+    if (generation != m_policyGeneration || !m_policy) {
+        m_policy = m_cache.policy();
+        m_policyGeneration = generation;
+    }
+    return m_policy->of(dataClass);
+}
+
+float CacheWorkerContext::nextJitter()
+{
+    if (m_cache.options().jitter)
+        return std::clamp(m_cache.options().jitter(), 0.0f, 1.0f);
+    // splitmix64: a thread-local generator with no locking and no allocation.
+    std::uint64_t z = (m_random += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return float((z ^ (z >> 31)) >> 40) / float(1u << 24);
+}
+
+LookupResult CacheWorkerContext::lookup(const CacheKey& key)
+{
+    const ClassPolicy& policy = rules(key.dataClass);
+    LookupResult result;
+    if (!policy.cached())
+        return result; // a miss with no ticket: nothing of this class is stored
+    const std::int64_t now = m_cache.clock().now();
+    const bool inMemory = policy.ttl(CacheLayer::Memory) > 0;
+    for (int attempt = 0;; ++attempt) {
+        MemoryLayer::Hit hit;
+        if (inMemory && m_cache.m_memory->find(key, hit)) {
+            switch (memoryTimes(policy, *hit.response, hit.insertedAtMs).at(now)) {
+            case Freshness::Fresh:
+                bump(key.dataClass, CacheLayer::Memory, Hits);
+                return served(std::move(result), LookupStatus::Fresh, CacheLayer::Memory,
+                              std::move(hit.response));
+            case Freshness::StaleRevalidate:
+                bump(key.dataClass, CacheLayer::Memory, StaleServes);
+                if (auto flight = m_cache.m_flights->tryLead(key))
+                    return revalidate(key, policy, std::move(hit.response), std::move(flight), now);
+                return served(std::move(result), LookupStatus::Stale, CacheLayer::Memory,
+                              std::move(hit.response));
+            case Freshness::StaleIfError:
+                result.staleIfError = std::move(hit.response);
+                result.staleIfErrorLayer = CacheLayer::Memory;
+                break;
+            case Freshness::Expired:
+                m_cache.m_memory->eraseIf(key, hit.response.get());
+                break;
+            }
+        }
+        if (inMemory && attempt == 0)
+            bump(key.dataClass, CacheLayer::Memory, Misses);
+
+        bool leader = true;
+        SingleFlight::FlightPtr flight;
+        if (attempt < kJoinAttempts)
+            flight = m_cache.m_flights->join(key, leader);
+        if (leader)
+            return lead(key, policy, std::move(flight), std::move(result), now);
+        bump(m_counters.coalescedWaits);
+        SingleFlight::Outcome outcome =
+            m_cache.m_flights->wait(flight, m_cache.options().coalesceTimeout);
+        if (outcome.response)
+            return served(std::move(result), outcome.status, CacheLayer::Memory,
+                          std::move(outcome.response));
+        // The leader gave up (or took too long): look again, and maybe lead.
+    }
+}
+
+std::shared_ptr<const CachedResponse> CacheWorkerContext::beginLoad(const CacheKey& key,
+                                                                    const ClassPolicy& policy,
+                                                                    SingleFlight::FlightPtr flight,
+                                                                    LookupResult& result)
+{
+    result.ticket.arm(*m_cache.m_flights, std::move(flight));
+    result.ticket.key = key;
+    result.ticket.memoryToken = m_cache.m_memory->fillToken(key);
+    std::shared_ptr<const CachedResponse> entry;
+    if (policy.ttl(CacheLayer::Redis) > 0 && m_redis)
+        result.ticket.redisChecked = m_redis->lookup(key, entry, result.ticket.redisGenerations);
+    return entry;
+}
+
+LookupResult CacheWorkerContext::serveFromRedis(const CacheKey& key, const ClassPolicy& policy,
+                                                std::shared_ptr<const CachedResponse> entry,
+                                                LookupStatus status, LookupResult result,
+                                                std::int64_t now)
+{
+    storeInMemory(key, policy, entry, result.ticket.memoryToken, now);
+    bump(key.dataClass, CacheLayer::Redis, status == LookupStatus::Fresh ? Hits : StaleServes);
+    // The requests waiting for this load serve the same copy.
+    result.ticket.release({entry, status});
+    return served(std::move(result), status, CacheLayer::Redis, std::move(entry));
+}
+
+LookupResult CacheWorkerContext::lead(const CacheKey& key, const ClassPolicy& policy,
+                                      SingleFlight::FlightPtr flight, LookupResult result,
+                                      std::int64_t now)
+{
+    std::shared_ptr<const CachedResponse> entry = beginLoad(key, policy, std::move(flight), result);
+    const Freshness freshness = entry ? redisTimes(policy, *entry).at(now) : Freshness::Expired;
+    if (freshness == Freshness::Fresh)
+        return serveFromRedis(key, policy, std::move(entry), LookupStatus::Fresh, std::move(result),
+                              now);
+    if (freshness == Freshness::StaleRevalidate) {
+        result = serveFromRedis(key, policy, std::move(entry), LookupStatus::Stale,
+                                std::move(result), now);
+        // Refreshed by this caller alone, if nobody else has started to.
+        if (auto refresh = m_cache.m_flights->tryLead(key))
+            result.ticket.arm(*m_cache.m_flights, std::move(refresh));
+        return result;
+    }
+    if (freshness == Freshness::StaleIfError &&
+        (!result.staleIfError || entry->computedAtMs > result.staleIfError->computedAtMs)) {
+        result.staleIfError = std::move(entry);
+        result.staleIfErrorLayer = CacheLayer::Redis;
+    }
+    if (result.ticket.redisChecked)
+        bump(key.dataClass, CacheLayer::Redis, Misses);
+    bump(m_counters.loads);
+    result.status = LookupStatus::Miss;
+    return result;
+}
+
+LookupResult CacheWorkerContext::revalidate(const CacheKey& key, const ClassPolicy& policy,
+                                            std::shared_ptr<const CachedResponse> stale,
+                                            SingleFlight::FlightPtr flight, std::int64_t now)
+{
+    // Another instance may have refreshed it already; the generations are needed anyway to
+    // store the refreshed copy.
+    LookupResult result;
+    std::shared_ptr<const CachedResponse> entry = beginLoad(key, policy, std::move(flight), result);
+    if (entry && entry->computedAtMs > stale->computedAtMs &&
+        redisTimes(policy, *entry).at(now) == Freshness::Fresh)
+        return serveFromRedis(key, policy, std::move(entry), LookupStatus::Fresh, std::move(result),
+                              now);
+    return served(std::move(result), LookupStatus::Stale, CacheLayer::Memory, std::move(stale));
+}
+
+void CacheWorkerContext::storeInMemory(const CacheKey& key, const ClassPolicy& policy,
+                                       const std::shared_ptr<const CachedResponse>& entry,
+                                       const MemoryFillToken& token, std::int64_t now)
+{
+    if (policy.ttl(CacheLayer::Memory) <= 0)
+        return;
+    if (m_cache.m_memory->put(key, entry, now, token))
+        bump(key.dataClass, CacheLayer::Memory, Fills);
+    else
+        bump(m_counters.refusedFills);
+}
+
+bool CacheWorkerContext::store(const CacheKey& key, const ClassPolicy& policy,
+                               const std::shared_ptr<const CachedResponse>& entry,
+                               const FillTicket& ticket, std::int64_t now)
+{
+    storeInMemory(key, policy, entry, ticket.memoryToken, now);
+    if (policy.ttl(CacheLayer::Redis) <= 0 || !m_redis || !ticket.redisChecked)
+        return true;
+    const std::int64_t expiry = redisTimes(policy, *entry).keepUntil() - now;
+    if (expiry <= 0)
+        return true;
+    // The index outlives every entry stored under this policy; entries of an older, longer
+    // policy that outlive it are past their time under the new one anyway.
+    const std::int64_t indexExpiry = policy.ttl(CacheLayer::Redis) +
+                                     std::max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
+    bool stored = false;
+    if (!m_redis->store(key, *entry, expiry, indexExpiry, ticket.redisGenerations, &stored))
+        return false;
+    if (stored)
+        bump(key.dataClass, CacheLayer::Redis, Fills);
+    else
+        bump(m_counters.refusedFills);
+    return stored;
+}
+
+void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view body)
+{
+    FillTicket& ticket = found.ticket;
+    if (!ticket.active())
+        return;
+    const ClassPolicy& policy = rules(ticket.key.dataClass);
+    const std::int64_t now = m_cache.clock().now();
+    auto entry = std::make_shared<CachedResponse>();
+    entry->computedAtMs = now;
+    entry->jitter = nextJitter();
+    entry->status = status;
+    entry->body.assign(body);
+    std::shared_ptr<const CachedResponse> shared = std::move(entry);
+    if (policy.cached())
+        store(ticket.key, policy, shared, ticket, now);
+    ticket.release({std::move(shared), LookupStatus::Fresh});
+}
+
+std::shared_ptr<const CachedResponse> CacheWorkerContext::useStaleIfError(LookupResult& found)
+{
+    std::shared_ptr<const CachedResponse> stale = found.staleIfError;
+    if (stale) {
+        bump(found.ticket.active() ? found.ticket.key.dataClass : DataClass::Questions,
+             found.staleIfErrorLayer, StaleIfErrorServes);
+    }
+    // The waiters get the same copy, marked the same way, rather than each trying the
+    // database that just failed.
+    found.ticket.release({stale, LookupStatus::StaleIfError});
+    return stale;
+}
+
+std::vector<CacheKey> CacheWorkerContext::keysOf(const CacheGroup& group)
+{
+    std::vector<CacheKey> keys = m_cache.m_memory->keysOf(group);
+    if (m_redis) {
+        if (const auto listed = m_redis->keysOf(group)) {
+            for (const CacheKey& key : *listed) {
+                if (std::find(keys.begin(), keys.end(), key) == keys.end())
+                    keys.push_back(key);
+            }
+        }
+    }
+    if (keys.size() > kMaxRefreshKeys)
+        keys.resize(kMaxRefreshKeys);
+    return keys;
+}
+
+void CacheWorkerContext::refresh(const std::vector<CacheKey>& keys, const Recompute& recompute,
+                                 WriteOutcome& outcome)
+{
+    for (const CacheKey& key : keys) {
+        const ClassPolicy& policy = rules(key.dataClass);
+        // Tokens taken after the invalidation, before the database is read again.
+        FillTicket ticket;
+        ticket.key = key;
+        ticket.memoryToken = m_cache.m_memory->fillToken(key);
+        std::shared_ptr<const CachedResponse> ignored;
+        if (m_redis)
+            ticket.redisChecked = m_redis->lookup(key, ignored, ticket.redisGenerations);
+        const auto fresh = recompute ? recompute(key) : std::nullopt;
+        if (!fresh)
+            continue;
+        auto entry = std::make_shared<CachedResponse>();
+        const std::int64_t now = m_cache.clock().now();
+        entry->computedAtMs = now;
+        entry->jitter = nextJitter();
+        entry->status = fresh->status;
+        entry->body = fresh->body;
+        if (store(key, policy, entry, ticket, now))
+            ++outcome.refreshed;
+    }
+}
+
+WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recompute& recompute)
+{
+    rules(DataClass::Questions); // brings the policy up to date
+    const std::shared_ptr<const CachePolicy> policy = m_policy;
+    WriteOutcome outcome;
+    for (const AffectedGroup& group : planWrite(*policy, event)) {
+        if (group.action == WriteAction::KeepUntilTtl)
+            continue;
+        if (group.id <= 0) {
+            // Which product or question is unknown: only dropping the whole class is safe.
+            outcome.memoryInvalidated +=
+                m_cache.m_memory->stats()[std::size_t(group.dataClass)].keys;
+            outcome.redisOk = m_cache.flush(group.dataClass) && outcome.redisOk;
+            continue;
+        }
+        const CacheGroup target{group.dataClass, group.id};
+        // The pages to recompute are those cached before the invalidation drops them.
+        const std::vector<CacheKey> refreshKeys =
+            group.action == WriteAction::Refresh ? keysOf(target) : std::vector<CacheKey>{};
+        outcome.memoryInvalidated += m_cache.invalidateLocal(target);
+        bool ok = true;
+        if (m_redis) {
+            const long long deleted =
+                m_redis->invalidateGroup(target, m_cache.options().generationTtlMs);
+            ok = deleted >= 0;
+            if (ok) {
+                outcome.redisInvalidated += std::size_t(deleted);
+                bump(group.dataClass, CacheLayer::Redis, Invalidations, std::uint64_t(deleted));
+            }
+        }
+        refresh(refreshKeys, recompute, outcome);
+        if (m_redis) {
+            const InvalidationMessage message{m_cache.instanceId(),
+                                              InvalidationMessage::Scope::Group, target};
+            ok = m_redis->publish(m_cache.channels().invalidations, formatInvalidation(message)) &&
+                 ok;
+            if (!ok)
+                m_cache.rememberFailedInvalidation(target);
+        }
+        outcome.redisOk = outcome.redisOk && ok;
+    }
+    return outcome;
+}
+
+} // namespace qaconsole::cache

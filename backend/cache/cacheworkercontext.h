@@ -1,0 +1,140 @@
+#pragma once
+
+#include "backend/cache/cachestats.h"
+#include "backend/cache/lookupresult.h"
+#include "backend/cache/writeplan.h"
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qaconsole::cache {
+
+class RedisConnection;
+class RedisEntryStore;
+class ResponseCache;
+struct ClassPolicy;
+
+// A response recomputed for a "refresh" write action.
+struct RecomputedResponse
+{
+    int status = 200;
+    std::string body;
+};
+// Reads `key`'s response from the database again; nullopt when that failed (the entry then
+// stays invalidated).
+using Recompute = std::function<std::optional<RecomputedResponse>(const CacheKey& key)>;
+
+struct WriteOutcome
+{
+    std::size_t memoryInvalidated = 0; // entries dropped from this instance's memory layer
+    std::size_t redisInvalidated = 0;  // entries deleted from Redis
+    std::size_t refreshed = 0;         // entries recomputed and stored
+    bool redisOk = true;               // every Redis step done (else replayed once it is back)
+};
+
+// What one worker thread uses of the ResponseCache: its own Redis connection, its counters and
+// the policy in force as last seen. Made and used on that thread only.
+//
+// Per request (route 1 or 2, after validation):
+//     LookupResult found = context.lookup(key);
+//     if (found.servable()) { serve found.response; if (!found.shouldRefresh()) return; }
+//     result = query the database;
+//     if (failed) { if (auto stale = context.useStaleIfError(found)) serve it marked stale;
+//                   else 503; return; }            // dropping `found` releases the waiters
+//     render; context.fill(found, 200, body);      // (a stale-served refresh serves nothing)
+// Per committed write: context.onWrite(event, recompute) before answering 201/204.
+class CacheWorkerContext
+{
+public:
+    explicit CacheWorkerContext(ResponseCache& cache);
+    ~CacheWorkerContext();
+    CacheWorkerContext(const CacheWorkerContext&) = delete;
+    CacheWorkerContext& operator=(const CacheWorkerContext&) = delete;
+
+    // Memory layer, then (joining any load of the same key in progress) Redis. A fresh memory
+    // hit allocates nothing. May wait for another request's load, up to coalesceTimeout; so a
+    // thread must not look a key up again while it still holds that key's ticket.
+    LookupResult lookup(const CacheKey& key);
+    // Stores a loaded response in both layers (as the policy says) and hands it to the
+    // requests waiting for it. Does nothing unless `found` holds the ticket.
+    void fill(LookupResult& found, int status, std::string_view body);
+    // After a failed load: the copy within stale-if-error (counted), or null. Either way the
+    // ticket is given up.
+    std::shared_ptr<const CachedResponse> useStaleIfError(LookupResult& found);
+    // Applies the policy's action for a committed write to every group it touches, here, in
+    // Redis and (by message) on every instance. `recompute` is called for "refresh" only.
+    WriteOutcome onWrite(const WriteEvent& event, const Recompute& recompute = {});
+
+    bool redisConnected() const;
+
+private:
+    friend class ResponseCache;
+
+    // Counters this worker alone writes; others read them for stats().
+    struct Counters
+    {
+        std::array<std::array<std::array<std::atomic<std::uint64_t>, 6>, kLayerCount>,
+                   kDataClassCount>
+            perClass{};
+        std::atomic<std::uint64_t> loads{0};
+        std::atomic<std::uint64_t> coalescedWaits{0};
+        std::atomic<std::uint64_t> refusedFills{0};
+    };
+    enum Field
+    {
+        Hits,
+        Misses,
+        StaleServes,
+        StaleIfErrorServes,
+        Fills,
+        Invalidations
+    };
+
+    void bump(DataClass dataClass, CacheLayer layer, Field field, std::uint64_t by = 1);
+    static void bump(std::atomic<std::uint64_t>& counter, std::uint64_t by = 1);
+    void addTo(CacheStats& stats) const;
+
+    const ClassPolicy& rules(DataClass dataClass);
+    // Arms `result`'s ticket and reads the Redis copy (null when none or Redis is not used),
+    // with the generations a later fill needs.
+    std::shared_ptr<const CachedResponse> beginLoad(const CacheKey& key, const ClassPolicy& rules,
+                                                    SingleFlight::FlightPtr flight,
+                                                    LookupResult& result);
+    LookupResult serveFromRedis(const CacheKey& key, const ClassPolicy& rules,
+                                std::shared_ptr<const CachedResponse> entry, LookupStatus status,
+                                LookupResult result, std::int64_t now);
+    LookupResult lead(const CacheKey& key, const ClassPolicy& rules, SingleFlight::FlightPtr flight,
+                      LookupResult result, std::int64_t now);
+    LookupResult revalidate(const CacheKey& key, const ClassPolicy& rules,
+                            std::shared_ptr<const CachedResponse> stale,
+                            SingleFlight::FlightPtr flight, std::int64_t now);
+    // Stores `entry` in the layers the policy uses; false when a write refused it.
+    bool store(const CacheKey& key, const ClassPolicy& rules,
+               const std::shared_ptr<const CachedResponse>& entry, const FillTicket& ticket,
+               std::int64_t now);
+    void storeInMemory(const CacheKey& key, const ClassPolicy& rules,
+                       const std::shared_ptr<const CachedResponse>& entry,
+                       const MemoryFillToken& token, std::int64_t now);
+    // The cached pages of `group` in both layers (at most a few dozen).
+    std::vector<CacheKey> keysOf(const CacheGroup& group);
+    void refresh(const std::vector<CacheKey>& keys, const Recompute& recompute,
+                 WriteOutcome& outcome);
+    float nextJitter();
+
+    ResponseCache& m_cache;
+    std::unique_ptr<RedisConnection> m_connection;
+    std::unique_ptr<RedisEntryStore> m_redis;
+    std::shared_ptr<const CachePolicy> m_policy;
+    std::uint64_t m_policyGeneration = 0;
+    std::uint64_t m_random;
+    Counters m_counters;
+};
+
+} // namespace qaconsole::cache

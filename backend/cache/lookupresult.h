@@ -1,0 +1,89 @@
+#pragma once
+
+#include "backend/cache/cachekey.h"
+#include "backend/cache/cachepolicy.h"
+#include "backend/cache/lookupstatus.h"
+#include "backend/cache/memorylayer.h"
+#include "backend/cache/redisentrystore.h"
+#include "backend/cache/singleflight.h"
+
+#include <memory>
+#include <utility>
+
+namespace qaconsole::cache {
+
+struct CachedResponse;
+
+// The right and duty to store a key's new value: held by the one request that loads it.
+// Dropping it unfilled (the load failed) releases the requests waiting for it, which then try
+// themselves. Move-only; belongs to the request's thread.
+class FillTicket
+{
+public:
+    FillTicket() = default;
+    FillTicket(FillTicket&& other) noexcept { *this = std::move(other); }
+    FillTicket& operator=(FillTicket&& other) noexcept
+    {
+        if (this != &other) {
+            release({});
+            m_flights = std::exchange(other.m_flights, nullptr);
+            m_flight = std::move(other.m_flight);
+            m_active = std::exchange(other.m_active, false);
+            key = other.key;
+            memoryToken = other.memoryToken;
+            redisGenerations = std::move(other.redisGenerations);
+            redisChecked = other.redisChecked;
+        }
+        return *this;
+    }
+    ~FillTicket() { release({}); }
+
+    bool active() const { return m_active; }
+
+    CacheKey key;
+    MemoryFillToken memoryToken;
+    RedisGenerations redisGenerations;
+    bool redisChecked = false; // redisGenerations were read: the Redis copy may be written
+
+private:
+    friend class CacheWorkerContext;
+
+    void arm(SingleFlight& flights, SingleFlight::FlightPtr flight)
+    {
+        m_flights = &flights;
+        m_flight = std::move(flight);
+        m_active = true;
+    }
+    // Ends the flight with `outcome` (null response: waiters retry).
+    void release(SingleFlight::Outcome outcome)
+    {
+        if (m_flights && m_flight)
+            m_flights->finish(m_flight, std::move(outcome));
+        m_flights = nullptr;
+        m_flight.reset();
+        m_active = false;
+    }
+
+    SingleFlight* m_flights = nullptr;
+    SingleFlight::FlightPtr m_flight; // null for a load that could not be shared
+    bool m_active = false;
+};
+
+// One lookup's answer. On Fresh and Stale, serve `response`. On Miss, load, then fill() (or, if
+// the load failed, try useStaleIfError()). A Stale result with shouldRefresh() also holds the
+// ticket: serve the stale bytes, then recompute and fill().
+struct LookupResult
+{
+    LookupStatus status = LookupStatus::Miss;
+    CacheLayer layer = CacheLayer::Memory; // where `response` was found
+    std::shared_ptr<const CachedResponse> response;
+    // On a miss: an expired copy still within stale-if-error, for when the load fails.
+    std::shared_ptr<const CachedResponse> staleIfError;
+    CacheLayer staleIfErrorLayer = CacheLayer::Memory;
+    FillTicket ticket;
+
+    bool servable() const { return response != nullptr; }
+    bool shouldRefresh() const { return status == LookupStatus::Stale && ticket.active(); }
+};
+
+} // namespace qaconsole::cache

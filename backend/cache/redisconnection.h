@@ -1,0 +1,94 @@
+#pragma once
+
+#include "backend/stack/redisendpoint.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <memory>
+#include <span>
+#include <string_view>
+
+struct redisContext;
+struct redisReply;
+
+namespace qaconsole::cache {
+
+struct RedisOptions
+{
+    stack::RedisEndpoint endpoint;
+    // Short, so that a Redis that is down or stuck never holds a request for long.
+    int connectTimeoutMs = 150;
+    int commandTimeoutMs = 150;
+    // After a failure, no new connection is tried before this much time has passed; requests
+    // in between skip Redis at once.
+    int reconnectIntervalMs = 500;
+};
+
+struct RedisReplyDeleter
+{
+    void operator()(redisReply* reply) const;
+};
+using RedisReplyPtr = std::unique_ptr<redisReply, RedisReplyDeleter>;
+
+// Reading replies without including hiredis.
+bool replyIsError(const redisReply* reply);
+bool replyIsNil(const redisReply* reply);
+std::string_view replyText(const redisReply* reply); // string, status or error text
+long long replyInteger(const redisReply* reply);     // 0 when not an integer
+std::size_t replyElements(const redisReply* reply);  // 0 when not an array
+const redisReply* replyElement(const redisReply* reply, std::size_t index);
+
+// One hiredis connection, used by one thread only (the statistics may be read from any). It
+// connects on first use, logs in as the endpoint says, and after any failure drops the
+// connection and reconnects by itself, at most every reconnectIntervalMs.
+class RedisConnection
+{
+public:
+    explicit RedisConnection(RedisOptions options);
+    ~RedisConnection();
+    RedisConnection(const RedisConnection&) = delete;
+    RedisConnection& operator=(const RedisConnection&) = delete;
+
+    // Sends one command (arguments are binary-safe) and reads its reply. Null when Redis cannot
+    // be reached or did not answer in time; an error reply is returned (and counted) as such.
+    RedisReplyPtr command(std::span<const std::string_view> args);
+    RedisReplyPtr command(std::initializer_list<std::string_view> args)
+    {
+        return command(std::span<const std::string_view>(args.begin(), args.size()));
+    }
+
+    // For a subscribed connection: the next message pushed by the server, waiting at most
+    // `timeoutMs` for one. Never blocks longer, and a quiet connection stays usable.
+    enum class Pushed
+    {
+        Message,
+        Nothing,
+        Failed
+    };
+    Pushed readPushed(int timeoutMs, RedisReplyPtr& message);
+
+    // Connects now unless connected or waiting out the reconnect interval.
+    bool ensureConnected();
+    void disconnect();
+
+    bool connected() const { return m_connected.load(std::memory_order_relaxed); }
+    std::uint64_t errors() const { return m_errors.load(std::memory_order_relaxed); }
+    std::uint64_t reconnects() const { return m_reconnects.load(std::memory_order_relaxed); }
+    const RedisOptions& options() const { return m_options; }
+
+private:
+    bool logIn();
+    void fail();
+
+    RedisOptions m_options;
+    redisContext* m_context = nullptr;
+    std::chrono::steady_clock::time_point m_nextAttempt{};
+    bool m_everConnected = false;
+    std::atomic<bool> m_connected{false};
+    std::atomic<std::uint64_t> m_errors{0};
+    std::atomic<std::uint64_t> m_reconnects{0};
+};
+
+} // namespace qaconsole::cache

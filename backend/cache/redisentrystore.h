@@ -1,0 +1,68 @@
+#pragma once
+
+#include "backend/cache/cachekey.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qaconsole::cache {
+
+class RedisConnection;
+struct CachedResponse;
+
+// The invalidation generations of an entry's group and class as a lookup saw them ("" when
+// none). A fill carries them back and is refused when either moved: a write in between
+// invalidated what the load read.
+struct RedisGenerations
+{
+    std::string group;
+    std::string dataClass;
+};
+
+// The cache's own use of Redis, over one connection (one per worker thread). Every entry key is
+// listed in its group's index set so a write can drop all pages of a product at once; see
+// cachekey.h for the key names and entrycodec.h for the values. Methods that return bool give
+// false when Redis could not be used (the connection counts the error).
+class RedisEntryStore
+{
+public:
+    RedisEntryStore(RedisConnection& connection, std::string ns);
+
+    // The entry (null when missing or unreadable) and the generations, in one round trip.
+    bool lookup(const CacheKey& key, std::shared_ptr<const CachedResponse>& entry,
+                RedisGenerations& generations);
+    // SET with PX expiry and index update, atomically and only if no generation moved.
+    // `stored` tells whether it was written.
+    bool store(const CacheKey& key, const CachedResponse& entry, std::int64_t expiryMs,
+               std::int64_t indexExpiryMs, const RedisGenerations& generations, bool* stored);
+    // Deletes every entry of `group` and bumps its generation (kept `generationTtlMs`).
+    // The number of entries deleted, or -1 when Redis could not be used.
+    long long invalidateGroup(const CacheGroup& group, std::int64_t generationTtlMs);
+    // Deletes every entry and index of the class (SCAN, so the server never blocks), after
+    // bumping the class generation. -1 when Redis could not be used.
+    long long flushClass(DataClass dataClass, std::int64_t generationTtlMs);
+    // The entry keys listed for `group`; nullopt when Redis could not be used.
+    std::optional<std::vector<CacheKey>> keysOf(const CacheGroup& group);
+    bool publish(std::string_view channel, std::string_view message);
+
+    RedisConnection& connection() { return m_connection; }
+
+private:
+    void buildKeys(const CacheKey& key);
+    long long deleteMatching(const std::string& pattern);
+
+    RedisConnection& m_connection;
+    std::string m_ns;
+    // Reused for every command, so a lookup allocates nothing once they have grown.
+    std::string m_entryKey;
+    std::string m_indexKey;
+    std::string m_groupGeneration;
+    std::string m_classGeneration;
+    std::string m_value;
+};
+
+} // namespace qaconsole::cache

@@ -1,0 +1,368 @@
+#include "backend/cache/responsecache.h"
+
+#include "backend/cache/cachesubscriber.h"
+#include "backend/cache/cacheworkercontext.h"
+#include "backend/cache/clock.h"
+#include "backend/cache/memorylayer.h"
+#include "backend/cache/policyjson.h"
+#include "backend/cache/policyvalidation.h"
+#include "backend/cache/redisentrystore.h"
+#include "backend/cache/singleflight.h"
+
+#include <QLoggingCategory>
+
+#include <algorithm>
+#include <charconv>
+#include <random>
+
+namespace qaconsole::cache {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcCache, "qaconsole.cache")
+
+// Failed Redis invalidations kept for replay; beyond this, everything is dropped instead.
+constexpr std::size_t kMaxFailedInvalidations = 10'000;
+
+std::uint64_t randomInstanceId()
+{
+    std::random_device device;
+    return (std::uint64_t(device()) << 32) ^ device() ^ std::uint64_t(std::random_device{}());
+}
+
+std::string_view infoField(std::string_view info, std::string_view key)
+{
+    std::size_t at = 0;
+    while (at < info.size()) {
+        const std::size_t end = std::min(info.find('\n', at), info.size());
+        std::string_view line = info.substr(at, end - at);
+        if (line.substr(0, key.size()) == key && line.size() > key.size() &&
+            line[key.size()] == ':') {
+            line.remove_prefix(key.size() + 1);
+            while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+                line.remove_suffix(1);
+            return line;
+        }
+        at = end + 1;
+    }
+    return {};
+}
+
+std::int64_t toNumber(std::string_view text)
+{
+    std::int64_t value = 0;
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+}
+
+} // namespace
+
+ResponseCache::ResponseCache(ResponseCacheOptions options)
+    : m_options(std::move(options)),
+      m_ownClock(m_options.clock ? nullptr : std::make_unique<SystemClock>()),
+      m_clock(m_options.clock ? m_options.clock : m_ownClock.get()),
+      m_memory(std::make_unique<MemoryLayer>(m_options.memoryBytes, m_options.shards)),
+      m_flights(std::make_unique<SingleFlight>(m_options.shards)),
+      m_channels(CacheChannels::forNamespace(m_options.ns)), m_instanceId(randomInstanceId()),
+      m_policy(std::make_shared<const CachePolicy>(m_options.policy))
+{
+    m_retired.redisConfigured = m_options.redis.has_value();
+    if (!m_options.redis)
+        return;
+    m_control = std::make_unique<RedisConnection>(*m_options.redis);
+    m_controlStore = std::make_unique<RedisEntryStore>(*m_control, m_options.ns);
+    CacheSubscriber::Handlers handlers;
+    handlers.subscribed = [this] {
+        onSubscribed();
+    };
+    handlers.invalidation = [this](std::string_view text) {
+        onInvalidationMessage(text);
+    };
+    handlers.policy = [this](std::string_view json) {
+        onPolicyMessage(json);
+    };
+    m_subscriber =
+        std::make_unique<CacheSubscriber>(*m_options.redis, m_channels, std::move(handlers));
+}
+
+ResponseCache::~ResponseCache()
+{
+    m_subscriber.reset();
+}
+
+std::shared_ptr<const CachePolicy> ResponseCache::policy() const
+{
+    const std::lock_guard lock(m_policyMutex);
+    return m_policy;
+}
+
+PolicyErrors ResponseCache::applyPolicy(const CachePolicy& policy)
+{
+    PolicyErrors errors = validatePolicy(policy);
+    if (!errors.isEmpty())
+        return errors;
+    const std::lock_guard lock(m_policyMutex);
+    if (policy.version <= m_policy->version) {
+        errors.append({QStringLiteral("version"),
+                       QStringLiteral("%1 is not newer than the version in force (%2)")
+                           .arg(policy.version)
+                           .arg(m_policy->version)});
+        return errors;
+    }
+    m_policy = std::make_shared<const CachePolicy>(policy);
+    m_policyGeneration.fetch_add(1, std::memory_order_release);
+    qCInfo(lcCache, "cache policy %lld (%s) in force", static_cast<long long>(policy.version),
+           qUtf8Printable(policy.name));
+    return errors;
+}
+
+void ResponseCache::acknowledgePolicy(std::int64_t version)
+{
+    const std::string instance = std::to_string(m_instanceId);
+    const std::string value = std::to_string(version);
+    m_control->command({"HSET", m_channels.policyAcks, instance, value});
+}
+
+PolicyErrors ResponseCache::publishPolicy(const CachePolicy& policy, bool* published)
+{
+    if (published)
+        *published = false;
+    PolicyErrors errors = applyPolicy(policy);
+    if (!errors.isEmpty() || !m_control)
+        return errors;
+    const QByteArray json = policyToJson(policy, true);
+    const std::string_view text(json.constData(), std::size_t(json.size()));
+    const std::lock_guard lock(m_controlMutex);
+    const RedisReplyPtr stored = m_control->command({"SET", m_channels.policyKey, text});
+    const bool ok =
+        stored && !replyIsError(stored.get()) && m_controlStore->publish(m_channels.policy, text);
+    if (ok)
+        acknowledgePolicy(policy.version);
+    if (published)
+        *published = ok;
+    return errors;
+}
+
+std::vector<std::pair<std::uint64_t, std::int64_t>> ResponseCache::policyAcks()
+{
+    std::vector<std::pair<std::uint64_t, std::int64_t>> acks;
+    if (!m_control)
+        return acks;
+    const std::lock_guard lock(m_controlMutex);
+    const RedisReplyPtr reply = m_control->command({"HGETALL", m_channels.policyAcks});
+    for (std::size_t i = 0; i + 1 < replyElements(reply.get()); i += 2) {
+        const std::string_view id = replyText(replyElement(reply.get(), i));
+        std::uint64_t instance = 0;
+        std::from_chars(id.data(), id.data() + id.size(), instance);
+        acks.emplace_back(instance, toNumber(replyText(replyElement(reply.get(), i + 1))));
+    }
+    return acks;
+}
+
+bool ResponseCache::flush(std::optional<DataClass> dataClass)
+{
+    invalidateLocalClass(dataClass);
+    if (!m_control)
+        return true;
+    const std::lock_guard lock(m_controlMutex);
+    bool ok = true;
+    for (int index = 0; index < kDataClassCount; ++index) {
+        if (!dataClass || *dataClass == DataClass(index))
+            ok = m_controlStore->flushClass(DataClass(index), m_options.generationTtlMs) >= 0 && ok;
+    }
+    InvalidationMessage message{m_instanceId, InvalidationMessage::Scope::All, {}};
+    if (dataClass) {
+        message.scope = InvalidationMessage::Scope::Class;
+        message.group.dataClass = *dataClass;
+    }
+    return m_controlStore->publish(m_channels.invalidations, formatInvalidation(message)) && ok;
+}
+
+std::size_t ResponseCache::invalidateLocal(const CacheGroup& group)
+{
+    m_flights->detachGroup(group);
+    return m_memory->invalidateGroup(group);
+}
+
+std::size_t ResponseCache::invalidateLocalClass(std::optional<DataClass> dataClass)
+{
+    m_flights->detachAll();
+    return dataClass ? m_memory->invalidateClass(*dataClass) : m_memory->clear();
+}
+
+void ResponseCache::rememberFailedInvalidation(const CacheGroup& group)
+{
+    const std::lock_guard lock(m_failedMutex);
+    if (m_failedInvalidations.size() >= kMaxFailedInvalidations)
+        m_failedOverflow = true;
+    else
+        m_failedInvalidations.push_back(group);
+}
+
+void ResponseCache::replayFailedInvalidations()
+{
+    std::vector<CacheGroup> groups;
+    bool overflow = false;
+    {
+        const std::lock_guard lock(m_failedMutex);
+        groups.swap(m_failedInvalidations);
+        overflow = std::exchange(m_failedOverflow, false);
+    }
+    if (overflow) {
+        flush(std::nullopt);
+        return;
+    }
+    const std::lock_guard lock(m_controlMutex);
+    for (std::size_t i = 0; i < groups.size(); ++i) {
+        const bool ok =
+            m_controlStore->invalidateGroup(groups[i], m_options.generationTtlMs) >= 0 &&
+            m_controlStore->publish(
+                m_channels.invalidations,
+                formatInvalidation({m_instanceId, InvalidationMessage::Scope::Group, groups[i]}));
+        if (!ok) {
+            // Redis went away again: keep the rest for the next time.
+            const std::lock_guard failed(m_failedMutex);
+            m_failedInvalidations.insert(m_failedInvalidations.end(), groups.begin() + long(i),
+                                         groups.end());
+            return;
+        }
+    }
+}
+
+void ResponseCache::onSubscribed()
+{
+    // Messages sent while this instance was not listening are lost: whatever it holds may have
+    // been invalidated elsewhere meanwhile.
+    if (invalidateLocalClass(std::nullopt) > 0)
+        m_resyncs.fetch_add(1, std::memory_order_relaxed);
+    replayFailedInvalidations();
+    RedisReplyPtr stored;
+    {
+        const std::lock_guard lock(m_controlMutex);
+        stored = m_control->command({"GET", m_channels.policyKey});
+    }
+    if (stored && !replyIsNil(stored.get()) && !replyIsError(stored.get()))
+        onPolicyMessage(replyText(stored.get()));
+}
+
+void ResponseCache::onInvalidationMessage(std::string_view text)
+{
+    const auto message = parseInvalidation(text);
+    if (!message || message->sender == m_instanceId)
+        return;
+    m_remoteInvalidations.fetch_add(1, std::memory_order_relaxed);
+    switch (message->scope) {
+    case InvalidationMessage::Scope::Group:
+        invalidateLocal(message->group);
+        break;
+    case InvalidationMessage::Scope::Class:
+        invalidateLocalClass(message->group.dataClass);
+        break;
+    case InvalidationMessage::Scope::All:
+        invalidateLocalClass(std::nullopt);
+        break;
+    }
+}
+
+void ResponseCache::onPolicyMessage(std::string_view json)
+{
+    const PolicyParseResult parsed =
+        parsePolicyJson(QByteArray(json.data(), qsizetype(json.size())));
+    if (!parsed.policy) {
+        qCWarning(lcCache, "ignoring a published cache policy: %s",
+                  qUtf8Printable(parsed.errors.value(0).text()));
+        return;
+    }
+    // An older or equal version is what this instance already has or has moved past.
+    if (!applyPolicy(*parsed.policy).isEmpty())
+        return;
+    const std::lock_guard lock(m_controlMutex);
+    acknowledgePolicy(parsed.policy->version);
+}
+
+void ResponseCache::attach(CacheWorkerContext* worker)
+{
+    const std::lock_guard lock(m_workersMutex);
+    m_workers.push_back(worker);
+}
+
+void ResponseCache::detach(CacheWorkerContext* worker)
+{
+    const std::lock_guard lock(m_workersMutex);
+    worker->addTo(m_retired);
+    std::erase(m_workers, worker);
+}
+
+bool ResponseCache::subscribed() const
+{
+    return m_subscriber && m_subscriber->isSubscribed();
+}
+
+CacheStats ResponseCache::stats() const
+{
+    CacheStats stats;
+    {
+        const std::lock_guard lock(m_workersMutex);
+        stats = m_retired;
+        stats.redisConnections = 0;
+        for (const CacheWorkerContext* worker : m_workers) {
+            worker->addTo(stats);
+            stats.redisConnections += worker->redisConnected() ? 1 : 0;
+        }
+    }
+    const auto memory = m_memory->stats();
+    for (int index = 0; index < kDataClassCount; ++index) {
+        LayerClassStats& figures = stats.at(DataClass(index), CacheLayer::Memory);
+        figures.keys = memory[std::size_t(index)].keys;
+        figures.bytes = memory[std::size_t(index)].bytes;
+        figures.evictions = memory[std::size_t(index)].evictions;
+        figures.invalidations = memory[std::size_t(index)].invalidations;
+    }
+    stats.remoteInvalidations = m_remoteInvalidations.load(std::memory_order_relaxed);
+    stats.resyncs = m_resyncs.load(std::memory_order_relaxed);
+    if (m_control) {
+        stats.redisErrors += m_control->errors() + m_subscriber->errors();
+        stats.redisReconnects += m_control->reconnects() + m_subscriber->reconnects();
+    }
+    stats.subscriberUp = subscribed();
+    stats.policyVersion = policy()->version;
+    stats.memoryMaxBytes = m_memory->maxBytes();
+    return stats;
+}
+
+RedisUsage ResponseCache::redisUsage(bool countEntries)
+{
+    RedisUsage usage;
+    usage.entries.fill(-1);
+    if (!m_control)
+        return usage;
+    const std::lock_guard lock(m_controlMutex);
+    const RedisReplyPtr size = m_control->command({"DBSIZE"});
+    const RedisReplyPtr info = m_control->command({"INFO", "memory"});
+    if (!size || !info || replyIsError(size.get()) || replyIsError(info.get()))
+        return usage;
+    usage.ok = true;
+    usage.databaseKeys = replyInteger(size.get());
+    usage.usedMemoryBytes = toNumber(infoField(replyText(info.get()), "used_memory"));
+    if (!countEntries)
+        return usage;
+    for (int index = 0; index < kDataClassCount; ++index) {
+        const std::string pattern = classEntryPattern(m_options.ns, DataClass(index));
+        std::int64_t count = 0;
+        std::string cursor = "0";
+        do {
+            const RedisReplyPtr page =
+                m_control->command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+            if (replyElements(page.get()) != 2) {
+                count = -1;
+                break;
+            }
+            cursor.assign(replyText(replyElement(page.get(), 0)));
+            count += std::int64_t(replyElements(replyElement(page.get(), 1)));
+        } while (cursor != "0");
+        usage.entries[std::size_t(index)] = count;
+    }
+    return usage;
+}
+
+} // namespace qaconsole::cache

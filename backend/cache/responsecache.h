@@ -1,0 +1,148 @@
+#pragma once
+
+#include "backend/cache/cachepolicy.h"
+#include "backend/cache/cachestats.h"
+#include "backend/cache/invalidationmessage.h"
+#include "backend/cache/policyerror.h"
+#include "backend/cache/redisconnection.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace qaconsole::cache {
+
+class CacheSubscriber;
+class CacheWorkerContext;
+class Clock;
+class MemoryLayer;
+class RedisEntryStore;
+class SingleFlight;
+
+struct ResponseCacheOptions
+{
+    std::size_t memoryBytes = 256u << 20; // bound of the memory layer
+    int shards = 64;
+    // Where Redis is; nullopt runs the memory layer alone (no sharing between instances).
+    std::optional<RedisOptions> redis;
+    // Prefix of every Redis key and channel ("qa"), without ':'. Instances that share it share
+    // entries, invalidations and policies.
+    std::string ns = "qa";
+    CachePolicy policy = defaultPolicy();
+    const Clock* clock = nullptr; // null: the system clock; must outlive the cache
+    // How long a request waits for another's load of the same key before loading itself.
+    std::chrono::milliseconds coalesceTimeout{5000};
+    // How long a group's invalidation generation is kept in Redis: longer than any load takes.
+    std::int64_t generationTtlMs = 3'600'000;
+    // Each entry's share of the jitter, in [0, 1); null: random. Called on the filling thread.
+    std::function<float()> jitter;
+};
+
+// Redis figures for the console: whole database and this namespace's entries per class.
+struct RedisUsage
+{
+    bool ok = false;
+    std::int64_t databaseKeys = 0;                       // DBSIZE
+    std::int64_t usedMemoryBytes = 0;                    // INFO memory: used_memory
+    std::array<std::int64_t, kDataClassCount> entries{}; // -1 unless counted (SCAN)
+};
+
+// The response cache of one backend instance: the memory layer, stampede protection, the policy
+// in force and the link to the other instances (invalidation and policy channels). Shared by
+// the workers; each worker talks to it through its own CacheWorkerContext (and Redis
+// connection). Thread-safe. Destroy every CacheWorkerContext before it.
+class ResponseCache
+{
+public:
+    explicit ResponseCache(ResponseCacheOptions options);
+    ~ResponseCache();
+    ResponseCache(const ResponseCache&) = delete;
+    ResponseCache& operator=(const ResponseCache&) = delete;
+
+    std::shared_ptr<const CachePolicy> policy() const;
+    // Puts `policy` in force on this instance. Errors (nothing applied) when it is invalid or
+    // its version is not newer than the one in force.
+    PolicyErrors applyPolicy(const CachePolicy& policy);
+    // applyPolicy(), then stores it in Redis and publishes it to every instance. `published` is
+    // false when Redis could not be reached (the policy is then in force here only).
+    PolicyErrors publishPolicy(const CachePolicy& policy, bool* published = nullptr);
+    // Instance id -> policy version, as each instance reported after applying one.
+    std::vector<std::pair<std::uint64_t, std::int64_t>> policyAcks();
+
+    // Drops one class (or everything) here, in Redis and on every instance. False when Redis
+    // could not be reached (the memory layer is dropped anyway).
+    bool flush(std::optional<DataClass> dataClass);
+
+    CacheStats stats() const;
+    // Blocking (up to the Redis timeouts): call it off the GUI thread. SCANs the namespace
+    // when `countEntries`.
+    RedisUsage redisUsage(bool countEntries);
+
+    std::uint64_t instanceId() const { return m_instanceId; }
+    bool subscribed() const;
+    const ResponseCacheOptions& options() const { return m_options; }
+    const CacheChannels& channels() const { return m_channels; }
+
+private:
+    friend class CacheWorkerContext;
+
+    const Clock& clock() const { return *m_clock; }
+    std::uint64_t policyGeneration() const
+    {
+        return m_policyGeneration.load(std::memory_order_acquire);
+    }
+
+    void attach(CacheWorkerContext* worker);
+    void detach(CacheWorkerContext* worker);
+
+    // Drops a group here (memory layer and waiting loads); the entries dropped.
+    std::size_t invalidateLocal(const CacheGroup& group);
+    std::size_t invalidateLocalClass(std::optional<DataClass> dataClass);
+    // A Redis invalidation that failed is done again once Redis is back.
+    void rememberFailedInvalidation(const CacheGroup& group);
+
+    void onSubscribed();
+    void onInvalidationMessage(std::string_view text);
+    void onPolicyMessage(std::string_view json);
+    void replayFailedInvalidations();
+    void acknowledgePolicy(std::int64_t version); // with m_controlMutex held
+
+    ResponseCacheOptions m_options;
+    std::unique_ptr<Clock> m_ownClock;
+    const Clock* m_clock;
+    std::unique_ptr<MemoryLayer> m_memory;
+    std::unique_ptr<SingleFlight> m_flights;
+    CacheChannels m_channels;
+    std::uint64_t m_instanceId;
+
+    mutable std::mutex m_policyMutex;
+    std::shared_ptr<const CachePolicy> m_policy;
+    std::atomic<std::uint64_t> m_policyGeneration{1};
+
+    mutable std::mutex m_workersMutex;
+    std::vector<CacheWorkerContext*> m_workers;
+    CacheStats m_retired; // counters of workers gone
+
+    std::atomic<std::uint64_t> m_remoteInvalidations{0};
+    std::atomic<std::uint64_t> m_resyncs{0};
+
+    std::mutex m_failedMutex;
+    std::vector<CacheGroup> m_failedInvalidations;
+    bool m_failedOverflow = false; // too many to keep: drop everything once Redis is back
+
+    // For everything that is not a worker's request: policies, flushes, usage, replays.
+    std::mutex m_controlMutex;
+    std::unique_ptr<RedisConnection> m_control;
+    std::unique_ptr<RedisEntryStore> m_controlStore;
+
+    std::unique_ptr<CacheSubscriber> m_subscriber; // last: stopped first
+};
+
+} // namespace qaconsole::cache

@@ -1,0 +1,420 @@
+// The cache against a real redis-server started by the test on a free port: the Redis layer's
+// values and expiry, invalidation and policy changes between two instances over pub/sub, and
+// Redis killed and restarted under requests. Waits are for conditions, never for durations.
+
+#include "backend/cache/cachedresponse.h"
+#include "backend/cache/cacheworkercontext.h"
+#include "backend/cache/clock.h"
+#include "backend/cache/entrycodec.h"
+#include "backend/cache/redisconnection.h"
+#include "backend/cache/responsecache.h"
+#include "backend/stack/freeport.h"
+#include "backend/stack/redisprobe.h"
+#include "backend/stack/serverbinaries.h"
+
+#include <QDeadlineTimer>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <random>
+
+using namespace qaconsole;
+using namespace qaconsole::cache;
+
+namespace {
+
+constexpr int kWaitMs = 20'000;
+constexpr std::int64_t kMinute = 60'000;
+const CacheKey kQuestions{DataClass::Questions, 5, 1, 5};
+const CacheKey kAnswers{DataClass::Answers, 9, 1, 5};
+
+// A redis-server of the test's own, in a temporary folder, nothing written to disk.
+class RedisServer
+{
+public:
+    ~RedisServer() { kill(); }
+
+    bool start(QString* error)
+    {
+        const auto binary = stack::findRedisServer(stack::systemSearch(QString()), error);
+        if (!binary)
+            return false;
+        if (m_port == 0)
+            m_port = stack::pickFreeLoopbackPort();
+        m_process.setProgram(binary->serverPath);
+        m_process.setArguments({QStringLiteral("--port"), QString::number(m_port),
+                                QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                                QStringLiteral("--save"), QString(), QStringLiteral("--appendonly"),
+                                QStringLiteral("no"), QStringLiteral("--dir"), m_dir.path()});
+        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        m_process.setStandardOutputFile(QProcess::nullDevice());
+        m_process.start();
+        if (!m_process.waitForStarted(kWaitMs)) {
+            *error = m_process.errorString();
+            return false;
+        }
+        stack::RedisEndpoint endpoint;
+        endpoint.port = m_port;
+        QDeadlineTimer deadline(kWaitMs);
+        while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
+            if (stack::probeRedis(endpoint, 1000).ok)
+                return true;
+            QThread::msleep(20);
+        }
+        *error = QStringLiteral("redis-server did not answer on port %1").arg(m_port);
+        return false;
+    }
+
+    void kill()
+    {
+        if (m_process.state() == QProcess::NotRunning)
+            return;
+        m_process.kill();
+        m_process.waitForFinished(kWaitMs);
+    }
+
+    RedisOptions options() const
+    {
+        RedisOptions options;
+        options.endpoint.port = m_port;
+        // Generous: a busy shared machine must not turn slowness into errors. Kept short enough
+        // that a dead server costs little.
+        options.connectTimeoutMs = 1000;
+        options.commandTimeoutMs = 2000;
+        options.reconnectIntervalMs = 100;
+        return options;
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QProcess m_process;
+    int m_port = 0;
+};
+
+std::string uniqueNamespace()
+{
+    std::random_device random;
+    return "test" + std::to_string(random());
+}
+
+// One backend instance's cache with one worker context.
+struct Instance
+{
+    Instance(const RedisServer& server, const std::string& ns, const Clock& clock,
+             CachePolicy policy = defaultPolicy())
+    {
+        ResponseCacheOptions options;
+        options.redis = server.options();
+        options.ns = ns;
+        options.clock = &clock;
+        options.policy = std::move(policy);
+        options.memoryBytes = 1 << 20;
+        options.jitter = [] {
+            return 0.0f;
+        };
+        cache = std::make_unique<ResponseCache>(std::move(options));
+        context = std::make_unique<CacheWorkerContext>(*cache);
+    }
+
+    LookupResult lookup(const CacheKey& key) { return context->lookup(key); }
+    void fill(const CacheKey& key, std::string_view body)
+    {
+        LookupResult found = context->lookup(key);
+        QVERIFY(found.status == LookupStatus::Miss);
+        context->fill(found, 200, body);
+    }
+
+    std::unique_ptr<ResponseCache> cache;
+    std::unique_ptr<CacheWorkerContext> context; // declared last: destroyed before the cache
+};
+
+CachePolicy redisOnly()
+{
+    CachePolicy policy = defaultPolicy();
+    for (ClassPolicy& rules : policy.classes) {
+        rules.ttlMs = {0, 10 * kMinute};
+        rules.jitterMs = 0;
+        rules.staleIfErrorMs = 5 * kMinute;
+    }
+    return policy;
+}
+
+} // namespace
+
+class TestRedisCache : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+    }
+
+    void storesValuesWithHeaderIndexAndExpiry()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock);
+        a.fill(kQuestions, "{\"product_id\":\"5\",\"results\":[]}");
+
+        RedisConnection raw(m_server.options());
+        std::string key;
+        appendEntryKey(key, ns, kQuestions);
+        const RedisReplyPtr value = raw.command({"GET", key});
+        QVERIFY(value && !replyIsNil(value.get()));
+        const auto entry = decodeEntry(replyText(value.get()));
+        QVERIFY(entry);
+        QCOMPARE(entry->computedAtMs, clock.now());
+        QCOMPARE(entry->status, 200);
+        QCOMPARE(entry->body, std::string("{\"product_id\":\"5\",\"results\":[]}"));
+
+        // Kept for the Redis TTL plus the longer stale window, no longer.
+        const CachePolicy policy = defaultPolicy();
+        const ClassPolicy& rules = policy.of(DataClass::Questions);
+        const long long expected = rules.ttl(CacheLayer::Redis) + rules.staleIfErrorMs;
+        const long long left = replyInteger(raw.command({"PTTL", key}).get());
+        QVERIFY2(left > 0 && left <= expected, qPrintable(QString::number(left)));
+
+        std::string index;
+        appendGroupIndexKey(index, ns, groupOf(kQuestions));
+        QCOMPARE(replyInteger(raw.command({"SISMEMBER", index, key}).get()), 1);
+    }
+
+    void redisLayerFreshnessFollowsThePolicy()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance writer(m_server, ns, clock, redisOnly());
+        Instance reader(m_server, ns, clock, redisOnly());
+        const std::int64_t start = clock.now();
+        writer.fill(kAnswers, "answers");
+
+        LookupResult found = reader.lookup(kAnswers);
+        QCOMPARE(found.status, LookupStatus::Fresh);
+        QCOMPARE(found.layer, CacheLayer::Redis);
+        QCOMPARE(found.response->body, std::string("answers"));
+
+        clock.set(start + 10 * kMinute - 1);
+        QCOMPARE(reader.lookup(kAnswers).status, LookupStatus::Fresh);
+        clock.set(start + 10 * kMinute);
+        found = reader.lookup(kAnswers);
+        QCOMPARE(found.status, LookupStatus::Miss);
+        QVERIFY(found.staleIfError);
+        QCOMPARE(found.staleIfErrorLayer, CacheLayer::Redis);
+        QVERIFY(reader.context->useStaleIfError(found));
+        clock.set(start + 15 * kMinute);
+        found = reader.lookup(kAnswers);
+        QCOMPARE(found.status, LookupStatus::Miss);
+        QVERIFY(!found.staleIfError);
+    }
+
+    void aReportOnOneInstanceIsInvisibleOnTheOther()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock);
+        Instance b(m_server, ns, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed() && b.cache->subscribed(), kWaitMs);
+
+        a.fill(kQuestions, "with question 77");
+        a.fill(kAnswers, "with answer 12");
+        // B takes both from Redis into its own memory layer.
+        QCOMPARE(b.lookup(kQuestions).layer, CacheLayer::Redis);
+        QCOMPARE(b.lookup(kAnswers).layer, CacheLayer::Redis);
+        const LookupResult cached = b.lookup(kQuestions);
+        QCOMPARE(cached.status, LookupStatus::Fresh);
+        QCOMPARE(cached.layer, CacheLayer::Memory);
+
+        const WriteOutcome outcome = a.context->onWrite({WriteKind::Report, true, 5, 9});
+        QVERIFY(outcome.redisOk);
+        QCOMPARE(outcome.redisInvalidated, 2u);
+        QCOMPARE(a.lookup(kQuestions).status, LookupStatus::Miss);
+        // Gone from Redis at once; from B's memory as soon as the message arrives.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            b.cache->stats().at(DataClass::Questions, CacheLayer::Memory).keys, 0u, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(b.cache->stats().at(DataClass::Answers, CacheLayer::Memory).keys,
+                                  0u, kWaitMs);
+        QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Miss);
+        QCOMPARE(b.lookup(kAnswers).status, LookupStatus::Miss);
+        QVERIFY(b.cache->stats().remoteInvalidations >= 1);
+        QCOMPARE(a.cache->stats().remoteInvalidations, 0u); // its own message is skipped
+    }
+
+    void aHelpfulVoteUnderBalancedLagsEverywhere()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock);
+        Instance b(m_server, ns, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed() && b.cache->subscribed(), kWaitMs);
+        a.fill(kQuestions, "helpful 3");
+        const WriteOutcome outcome = a.context->onWrite({WriteKind::HelpfulVote, false, 5, 0});
+        QCOMPARE(outcome.redisInvalidated, 0u);
+        QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Fresh);
+        QCOMPARE(a.lookup(kQuestions).status, LookupStatus::Fresh);
+    }
+
+    void refreshStoresTheNewValueForEveryInstance()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock, presetPolicy(PolicyPreset::FreshnessFirst));
+        Instance b(m_server, ns, clock, presetPolicy(PolicyPreset::FreshnessFirst));
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed() && b.cache->subscribed(), kWaitMs);
+        a.fill(kQuestions, "before");
+        QCOMPARE(b.lookup(kQuestions).response->body, std::string("before"));
+        const WriteOutcome outcome =
+            a.context->onWrite({WriteKind::NewQuestion, false, 5, 0}, [](const CacheKey&) {
+                return std::optional<RecomputedResponse>({200, "after"});
+            });
+        QCOMPARE(outcome.refreshed, 1u);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            b.cache->stats().at(DataClass::Questions, CacheLayer::Memory).keys, 0u, kWaitMs);
+        const LookupResult found = b.lookup(kQuestions);
+        QCOMPARE(found.status, LookupStatus::Fresh);
+        QCOMPARE(found.layer, CacheLayer::Redis);
+        QCOMPARE(found.response->body, std::string("after"));
+    }
+
+    void aPolicyPublishedOnOneReachesTheOthers()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock);
+        Instance b(m_server, ns, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed() && b.cache->subscribed(), kWaitMs);
+
+        bool published = false;
+        const PolicyErrors errors =
+            a.cache->publishPolicy(presetPolicy(PolicyPreset::FreshnessFirst, 2), &published);
+        QVERIFY(errors.isEmpty());
+        QVERIFY(published);
+        QCOMPARE(a.cache->policy()->version, 2);
+        QTRY_COMPARE_WITH_TIMEOUT(b.cache->policy()->version, 2, kWaitMs);
+        QCOMPARE(*b.cache->policy(), presetPolicy(PolicyPreset::FreshnessFirst, 2));
+        // Each instance reports the version it took.
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->policyAcks().size() == 2, kWaitMs);
+        for (const auto& [instance, version] : a.cache->policyAcks()) {
+            QVERIFY(instance == a.cache->instanceId() || instance == b.cache->instanceId());
+            QCOMPARE(version, 2);
+        }
+
+        // An older version is ignored; an instance started later takes the stored policy.
+        QVERIFY(!b.cache->publishPolicy(presetPolicy(PolicyPreset::ThroughputFirst, 1)).isEmpty());
+        Instance late(m_server, ns, clock);
+        QTRY_COMPARE_WITH_TIMEOUT(late.cache->policy()->version, 2, kWaitMs);
+        QCOMPARE(a.cache->policy()->name, QStringLiteral("Freshness first"));
+    }
+
+    void aFlushOnOneInstanceEmptiesTheOthers()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock);
+        Instance b(m_server, ns, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed() && b.cache->subscribed(), kWaitMs);
+        a.fill(kQuestions, "q");
+        a.fill(kAnswers, "a");
+        QCOMPARE(b.lookup(kAnswers).status, LookupStatus::Fresh);
+        QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Fresh);
+        const RedisUsage before = a.cache->redisUsage(true);
+        QVERIFY(before.ok);
+        QCOMPARE(before.entries[std::size_t(DataClass::Answers)], 1);
+        QVERIFY(before.usedMemoryBytes > 0);
+
+        QVERIFY(a.cache->flush(DataClass::Answers));
+        QTRY_COMPARE_WITH_TIMEOUT(b.cache->stats().at(DataClass::Answers, CacheLayer::Memory).keys,
+                                  0u, kWaitMs);
+        QCOMPARE(b.lookup(kAnswers).status, LookupStatus::Miss);
+        QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Fresh);
+        QCOMPARE(a.cache->redisUsage(true).entries[std::size_t(DataClass::Answers)], 0);
+    }
+
+    void survivesRedisKilledAndRestarted()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock);
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed(), kWaitMs);
+        a.fill(kQuestions, "kept in memory");
+        QVERIFY(a.context->redisConnected());
+
+        m_server.kill();
+        // Requests go on: memory hits as before, misses load and fill without Redis.
+        for (int product = 100; product < 120; ++product) {
+            const CacheKey key{DataClass::Questions, product, 1, 5};
+            LookupResult found = a.lookup(key);
+            QCOMPARE(found.status, LookupStatus::Miss);
+            a.context->fill(found, 200, "loaded while Redis is down");
+            QCOMPARE(a.lookup(key).status, LookupStatus::Fresh);
+        }
+        QCOMPARE(a.lookup(kQuestions).status, LookupStatus::Fresh);
+        QVERIFY(!a.context->onWrite({WriteKind::Report, false, 7, 0}).redisOk);
+        QVERIFY(a.cache->stats().redisErrors > 0);
+        QVERIFY(!a.context->redisConnected());
+        QTRY_VERIFY_WITH_TIMEOUT(!a.cache->subscribed(), kWaitMs);
+        bool published = true;
+        QVERIFY(
+            a.cache->publishPolicy(presetPolicy(PolicyPreset::Balanced, 3), &published).isEmpty());
+        QVERIFY(!published); // in force here only
+
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        // Everything reconnects by itself; what was held is dropped, since invalidations may
+        // have been missed meanwhile.
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed(), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            a.cache->stats().at(DataClass::Questions, CacheLayer::Memory).keys, 0u, kWaitMs);
+        QVERIFY(a.cache->stats().resyncs >= 1);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                LookupResult found = a.lookup(kAnswers);
+                return a.context->redisConnected();
+            }(),
+            kWaitMs);
+        a.fill(kAnswers, "stored in Redis again");
+        Instance other(m_server, ns, clock);
+        const LookupResult shared = other.lookup(kAnswers);
+        QCOMPARE(shared.layer, CacheLayer::Redis);
+        QCOMPARE(shared.response->body, std::string("stored in Redis again"));
+        const CacheStats stats = a.cache->stats();
+        QVERIFY(stats.redisReconnects >= 2); // the worker's and the subscriber's connections
+        std::string text;
+        appendCachePrometheus(text, stats);
+        QVERIFY(text.find("qa_cache_redis_errors_total ") != std::string::npos);
+    }
+
+    void aRedisThatIsNotThereCostsNothingButErrors()
+    {
+        ManualClock clock;
+        RedisOptions nowhere = m_server.options();
+        nowhere.endpoint.port = stack::pickFreeLoopbackPort();
+        ResponseCacheOptions options;
+        options.redis = nowhere;
+        options.ns = uniqueNamespace();
+        options.clock = &clock;
+        ResponseCache cache(options);
+        CacheWorkerContext context(cache);
+        for (int i = 0; i < 50; ++i) {
+            LookupResult found = context.lookup(kQuestions);
+            if (found.status == LookupStatus::Miss)
+                context.fill(found, 200, "from the database");
+        }
+        const CacheStats stats = cache.stats();
+        QCOMPARE(stats.loads, 1u);
+        QCOMPARE(stats.at(DataClass::Questions, CacheLayer::Memory).hits, 49u);
+        QVERIFY(stats.redisErrors >= 1);
+        QCOMPARE(stats.redisConnections, 0);
+        QVERIFY(!cache.redisUsage(false).ok);
+    }
+
+private:
+    RedisServer m_server;
+};
+
+QTEST_GUILESS_MAIN(TestRedisCache)
+#include "tst_rediscache.moc"
