@@ -4,6 +4,7 @@
 #include "app/consoleapp.h"
 #include "app/etlcommand.h"
 #include "app/gencommand.h"
+#include "app/loadtestcommand.h"
 #include "app/quitonsignal.h"
 #include "app/servecommand.h"
 #include "app/stackcommand.h"
@@ -63,12 +64,14 @@ int main(int argc, char** argv)
                        "  stack start|stop|status   the managed local PostgreSQL and Redis\n"
                        "  gen                       write a dataset shaped like the storefront's\n"
                        "  etl                       load a dataset into PostgreSQL\n"
-                       "  serve                     serve the Q&A API\n\n"
+                       "  serve                     serve the Q&A API\n"
+                       "  loadtest                  load-test an HTTP server (k6 models, "
+                       "thresholds)\n\n"
                        "Run 'qaconsole COMMAND --help' for a command's options."));
     // Everything after the command belongs to the command's own parser.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("stack, gen, etl or serve"),
+                                 QStringLiteral("stack, gen, etl, serve or loadtest"),
                                  QStringLiteral("[command [options]]"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -101,6 +104,8 @@ int main(int argc, char** argv)
         return runEtlCommand(rest, parser, common);
     if (rest.first() == u"serve")
         return runServeCommand(rest, parser, common);
+    if (rest.first() == u"loadtest")
+        return runLoadtestCommand(rest);
     return usageError(
         QStringLiteral("unknown command '%1'; see qaconsole --help").arg(rest.first()));
 }

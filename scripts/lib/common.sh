@@ -10,6 +10,7 @@ QAC_PACKAGES=(
   qt6-base-dev libqt6svg6 libqcustomplot-dev fonts-dejavu-core
   libpq-dev libhiredis-dev libhttp-parser-dev rapidjson-dev
   postgresql postgresql-client redis-server redis-tools
+  nginx-light wrk
 )
 
 qac_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

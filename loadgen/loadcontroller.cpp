@@ -1,0 +1,122 @@
+#include "loadgen/loadcontroller.h"
+
+#include "loadgen/endpoint.h"
+#include "loadgen/runcoordinator.h"
+
+#include <QMetaObject>
+#include <QPointer>
+
+namespace qaconsole::loadgen {
+
+Scenario effectiveScenario(const Scenario& scenario)
+{
+    Scenario effective = scenario;
+    if (effective.mix.routes.empty()) {
+        RouteSpec route;
+        route.route = Route::Get;
+        route.path = parseTargetUrl(scenario.url).pathAndQuery;
+        effective.mix.routes.push_back(route);
+    }
+    return effective;
+}
+
+LoadController::LoadController(QObject* parent) : QObject(parent) {}
+
+LoadController::~LoadController()
+{
+    m_run.reset(); // stops and joins before the signals' target goes away
+}
+
+bool LoadController::start(const Scenario& input, QStringList* errors)
+{
+    if (m_run && !m_run->finished()) {
+        if (errors)
+            *errors << QStringLiteral("a run is already in progress");
+        return false;
+    }
+    const QStringList problems = input.validate();
+    if (!problems.isEmpty()) {
+        if (errors)
+            *errors << problems;
+        return false;
+    }
+    const Scenario scenario = effectiveScenario(input);
+    const TargetUrl target = parseTargetUrl(scenario.url);
+    Endpoint endpoint;
+    std::string why;
+    if (!resolveEndpoint(target.host.toStdString(), target.port, &endpoint, &why)) {
+        if (errors)
+            *errors << QStringLiteral("url: ") + QString::fromStdString(why);
+        return false;
+    }
+    m_run.reset();
+    // The callbacks run on the coordinator thread; the signals reach this object's thread
+    // queued, and not at all once it is gone.
+    QPointer<LoadController> self(this);
+    RunCoordinator::Callbacks callbacks;
+    callbacks.onInterval = [self](int row) {
+        if (self)
+            QMetaObject::invokeMethod(
+                self,
+                [self, row] {
+                    if (self)
+                        Q_EMIT self->intervalReady(row);
+                },
+                Qt::QueuedConnection);
+    };
+    callbacks.onFinished = [self] {
+        if (self)
+            QMetaObject::invokeMethod(
+                self,
+                [self] {
+                    if (self)
+                        Q_EMIT self->finished();
+                },
+                Qt::QueuedConnection);
+    };
+    m_run = std::make_unique<RunCoordinator>(scenario, endpoint, target.hostHeader.toStdString(),
+                                             std::move(callbacks));
+    m_run->start();
+    return true;
+}
+
+void LoadController::stop()
+{
+    if (m_run)
+        m_run->stop();
+}
+
+bool LoadController::waitForFinished(int timeoutMs) const
+{
+    return !m_run || m_run->waitForFinished(timeoutMs);
+}
+
+LiveStatus LoadController::status() const
+{
+    LiveStatus status;
+    if (!m_run)
+        return status;
+    status.finished = m_run->finished();
+    status.running = !status.finished;
+    status.elapsedSeconds = m_run->elapsedSeconds();
+    status.connections = status.finished ? 0 : m_run->openConnections();
+    status.rows = m_run->rowCount();
+    return status;
+}
+
+std::vector<IntervalRow> LoadController::rowsFrom(int first) const
+{
+    return m_run ? m_run->rowsFrom(first) : std::vector<IntervalRow>{};
+}
+
+RunSummary LoadController::summary() const
+{
+    return m_run ? m_run->summary() : RunSummary{};
+}
+
+Scenario LoadController::scenario() const
+{
+    return m_run ? m_run->scenario() : Scenario{};
+}
+
+} // namespace qaconsole::loadgen

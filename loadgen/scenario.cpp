@@ -1,0 +1,107 @@
+#include "loadgen/scenario.h"
+
+#include <QUrl>
+
+namespace qaconsole::loadgen {
+
+QString policyName(ConnectionPolicy policy)
+{
+    switch (policy) {
+    case ConnectionPolicy::Queue:
+        return QStringLiteral("queue");
+    case ConnectionPolicy::Drop:
+        return QStringLiteral("drop");
+    case ConnectionPolicy::Grow:
+        return QStringLiteral("grow");
+    }
+    return {};
+}
+
+std::int64_t Scenario::effectiveDurationMs() const
+{
+    if (durationMs > 0)
+        return durationMs;
+    return isRampingModel(model) ? totalDurationMs(stages) : 0;
+}
+
+int Scenario::effectiveMaxConnections() const
+{
+    if (policy != ConnectionPolicy::Grow)
+        return connections;
+    return maxConnections > 0 ? maxConnections : 4 * connections;
+}
+
+TargetUrl parseTargetUrl(const QString& text)
+{
+    TargetUrl target;
+    const QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty()) {
+        target.error =
+            QStringLiteral("'%1' is not a URL like http://127.0.0.1:8080/path").arg(text);
+        return target;
+    }
+    if (url.scheme() != u"http") {
+        target.error = QStringLiteral("'%1': only http:// is supported (no TLS), not '%2'")
+                           .arg(text, url.scheme());
+        return target;
+    }
+    target.host = url.host();
+    target.port = std::uint16_t(url.port(80));
+    target.pathAndQuery = url.path(QUrl::FullyEncoded);
+    if (target.pathAndQuery.isEmpty())
+        target.pathAndQuery = QStringLiteral("/");
+    if (url.hasQuery())
+        target.pathAndQuery += u'?' + url.query(QUrl::FullyEncoded);
+    const QString host = target.host.contains(u':') ? u'[' + target.host + u']' : target.host;
+    target.hostHeader = url.port() > 0 ? host + u':' + QString::number(url.port()) : host;
+    return target;
+}
+
+QStringList Scenario::validate() const
+{
+    QStringList errors;
+    const TargetUrl target = parseTargetUrl(url);
+    if (!target.error.isEmpty())
+        errors << QStringLiteral("url: ") + target.error;
+    if (threads < 1 || threads > 256)
+        errors << QStringLiteral("threads: %1 is not in 1..256").arg(threads);
+    if (pipeline < 1 || pipeline > 256)
+        errors << QStringLiteral("pipeline: %1 is not in 1..256").arg(pipeline);
+    if (timeoutMs < 1)
+        errors << QStringLiteral("timeout: must be positive");
+    if (intervalMs < 100 || intervalMs > 60000)
+        errors << QStringLiteral("interval: %1 ms is not in 100..60000").arg(intervalMs);
+    if (gracefulStopMs < 0 || gracefulStopMs > 1000)
+        errors << QStringLiteral("graceful stop: %1 ms is not in 0..1000").arg(gracefulStopMs);
+    const bool ramping = isRampingModel(model);
+    if (ramping && stages.empty())
+        errors << QStringLiteral("stages: %1 needs at least one stage").arg(modelName(model));
+    if (!ramping && !stages.empty())
+        errors << QStringLiteral("stages: %1 takes no stages (use ramping-vus or "
+                                 "ramping-arrival-rate)")
+                      .arg(modelName(model));
+    if (connections < 1 || connections > 100000)
+        errors << QStringLiteral("connections: %1 is not in 1..100000").arg(connections);
+    if (isOpenModel(model)) {
+        if (model == LoadModel::ConstantArrivalRate && !(rate > 0))
+            errors << QStringLiteral("rate: constant-arrival-rate needs a rate above 0");
+        if (policy == ConnectionPolicy::Grow && maxConnections != 0 && maxConnections < connections)
+            errors << QStringLiteral("max connections: %1 is below connections (%2)")
+                          .arg(maxConnections)
+                          .arg(connections);
+    } else if (rate > 0) {
+        errors << QStringLiteral("rate: %1 is a closed model (no rate); use "
+                                 "constant-arrival-rate")
+                      .arg(modelName(model));
+    }
+    if (effectiveDurationMs() <= 0 && requests == 0)
+        errors << QStringLiteral("duration: the run needs a duration, stages or a request count");
+    if (mix.routes.empty() == false) {
+        for (std::size_t i = 0; i < mix.routes.size(); ++i)
+            if (!(mix.routes[i].weight > 0))
+                errors << QStringLiteral("mix routes[%1].weight: must be above 0").arg(i);
+    }
+    return errors;
+}
+
+} // namespace qaconsole::loadgen

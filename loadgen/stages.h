@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace qaconsole::loadgen {
+
+// One step of a ramp, as k6 writes it: over `durationMs` the target (connections or requests per
+// second) moves linearly from where the previous stage ended to `target`.
+struct Stage
+{
+    std::int64_t durationMs = 0;
+    double target = 0;
+    bool operator==(const Stage&) const = default;
+};
+
+struct StagesResult
+{
+    std::vector<Stage> stages;
+    QString error; // empty when the text was valid
+};
+
+// "500ms", "30s", "1m", "1m30s", "2h"; a bare number is seconds. Nothing for anything else.
+std::optional<std::int64_t> parseDurationMs(const QString& text);
+// The inverse, in k6's spelling ("1m30s", "250ms").
+QString formatDuration(std::int64_t ms);
+
+// "30s:100,1m:1000" (duration:target, comma separated). The error names the bad stage.
+StagesResult parseStages(const QString& text);
+
+std::int64_t totalDurationMs(const std::vector<Stage>& stages);
+
+// The target at `ms` after the start: `start` at 0, linear within each stage, the last stage's
+// target after the end (`start` when there are no stages).
+double targetAt(double start, const std::vector<Stage>& stages, std::int64_t ms);
+
+} // namespace qaconsole::loadgen

@@ -1,0 +1,374 @@
+// The pure parts of the load generator: thresholds, durations and stages, model names, mix
+// files and their errors, the open model's schedule, id distributions, rendered requests.
+
+#include "loadgen/arrivalschedule.h"
+#include "loadgen/counts.h"
+#include "loadgen/histogram.h"
+#include "loadgen/iddistribution.h"
+#include "loadgen/k6script.h"
+#include "loadgen/loadmodel.h"
+#include "loadgen/mixfile.h"
+#include "loadgen/requestrenderer.h"
+#include "loadgen/scenario.h"
+#include "loadgen/stages.h"
+#include "loadgen/threshold.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <map>
+
+using namespace qaconsole::loadgen;
+
+class TestLoadgenParsing : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void thresholdsParse()
+    {
+        ThresholdParse p = parseThreshold(QStringLiteral("http_req_failed rate<0.01"));
+        QVERIFY(p.threshold);
+        QCOMPARE(p.threshold->metric, Threshold::Metric::HttpReqFailed);
+        QCOMPARE(p.threshold->aggregate, Threshold::Aggregate::Rate);
+        QCOMPARE(p.threshold->op, Threshold::Op::Less);
+        QCOMPARE(p.threshold->value, 0.01);
+        QCOMPARE(p.threshold->condition, QStringLiteral("rate<0.01"));
+
+        p = parseThreshold(QStringLiteral("  http_req_duration: p(99.9) <= 200 "));
+        QVERIFY(p.threshold);
+        QCOMPARE(p.threshold->aggregate, Threshold::Aggregate::Percentile);
+        QCOMPARE(p.threshold->percentile, 99.9);
+        QCOMPARE(p.threshold->op, Threshold::Op::LessOrEqual);
+
+        p = parseThreshold(QStringLiteral("http_reqs rate>1000"));
+        QVERIFY(p.threshold);
+        QVERIFY(p.threshold->holds(1000.5));
+        QVERIFY(!p.threshold->holds(1000));
+        QVERIFY(parseThreshold(QStringLiteral("http_req_duration avg<50")).threshold);
+        QVERIFY(parseThreshold(QStringLiteral("http_req_duration max<2000")).threshold);
+        QVERIFY(parseThreshold(QStringLiteral("dropped_iterations count==0")).threshold);
+    }
+
+    void badThresholdsSayWhatIsWrong_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("unknown metric") << "http_req_speed rate<1"
+                                        << "unknown metric 'http_req_speed'";
+        QTest::newRow("no operator") << "http_req_failed rate 0.01"
+                                     << "METRIC AGGREGATE<VALUE";
+        QTest::newRow("empty") << ""
+                               << "METRIC AGGREGATE<VALUE";
+        QTest::newRow("bad aggregate") << "http_req_duration p99<200"
+                                       << "unknown aggregate 'p99'";
+        QTest::newRow("wrong aggregate") << "http_reqs avg<3"
+                                         << "http_reqs has no 'avg'";
+        QTest::newRow("percentile range") << "http_req_duration p(101)<3"
+                                          << "percentile 101";
+        QTest::newRow("not a number") << "http_req_failed rate<abc"
+                                      << "'abc' is not a number";
+    }
+
+    void badThresholdsSayWhatIsWrong()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, mentions);
+        const ThresholdParse p = parseThreshold(text);
+        QVERIFY(!p.threshold);
+        QVERIFY2(p.error.contains(mentions), qPrintable(p.error));
+    }
+
+    void thresholdsMeasureTheRun()
+    {
+        Counts totals;
+        totals.completed = 990;
+        totals.error(ErrorKind::Status5xx) = 5;
+        totals.error(ErrorKind::Dropped) = 5;
+        LatencyHistogram duration;
+        duration.recordMany(150'000, 99); // 150 ms
+        duration.record(900'000);
+        auto actual = [&](const char16_t* text) {
+            return thresholdActual(*parseThreshold(QString::fromUtf16(text)).threshold, totals, 10,
+                                   duration);
+        };
+        QCOMPARE(actual(u"http_req_failed rate<1"), 5.0 / 1000.0);
+        QCOMPARE(actual(u"http_reqs rate>1"), 99.5);
+        QCOMPARE(actual(u"http_reqs count>1"), 995.0);
+        QCOMPARE(actual(u"dropped_iterations count<1"), 5.0);
+        QVERIFY(std::abs(actual(u"http_req_duration p(99)<1") - 150.0) < 0.2);
+        QVERIFY(std::abs(actual(u"http_req_duration max<1") - 900.0) < 1);
+        QVERIFY(std::abs(actual(u"http_req_duration avg<1") - 157.5) < 0.01);
+    }
+
+    void durationsAndStages()
+    {
+        QCOMPARE(parseDurationMs(QStringLiteral("30s")).value_or(-1), 30000);
+        QCOMPARE(parseDurationMs(QStringLiteral("1m30s")).value_or(-1), 90000);
+        QCOMPARE(parseDurationMs(QStringLiteral("250ms")).value_or(-1), 250);
+        QCOMPARE(parseDurationMs(QStringLiteral("2h")).value_or(-1), 7200000);
+        QCOMPARE(parseDurationMs(QStringLiteral("5")).value_or(-1), 5000);
+        QVERIFY(!parseDurationMs(QStringLiteral("5 minutes")));
+        QVERIFY(!parseDurationMs(QStringLiteral("")));
+        QCOMPARE(formatDuration(90000), QStringLiteral("1m30s"));
+        QCOMPARE(formatDuration(250), QStringLiteral("250ms"));
+
+        const StagesResult stages = parseStages(QStringLiteral("30s:100,1m:1000"));
+        QVERIFY(stages.error.isEmpty());
+        QCOMPARE(stages.stages.size(), std::size_t(2));
+        QCOMPARE(stages.stages[1], (Stage{60000, 1000}));
+        QCOMPARE(totalDurationMs(stages.stages), 90000);
+        QCOMPARE(targetAt(0, stages.stages, 15000), 50.0);
+        QCOMPARE(targetAt(0, stages.stages, 60000), 550.0);
+        QCOMPARE(targetAt(0, stages.stages, 999999), 1000.0);
+
+        const StagesResult bad = parseStages(QStringLiteral("30s:100,fast:1000"));
+        QVERIFY(bad.error.contains(QStringLiteral("stage 2 'fast:1000'")));
+        QVERIFY(!parseStages(QStringLiteral("30s")).error.isEmpty());
+    }
+
+    void modelNamesAndLoaderIoAliases()
+    {
+        QCOMPARE(parseLoadModel(QStringLiteral("constant-arrival-rate")),
+                 std::optional(LoadModel::ConstantArrivalRate));
+        QCOMPARE(parseLoadModel(QStringLiteral("Clients per second")),
+                 std::optional(LoadModel::ConstantArrivalRate));
+        QCOMPARE(parseLoadModel(QStringLiteral("clients-per-test")),
+                 std::optional(LoadModel::ConstantVus));
+        QCOMPARE(parseLoadModel(QStringLiteral("maintain client load")),
+                 std::optional(LoadModel::RampingVus));
+        QVERIFY(!parseLoadModel(QStringLiteral("as-fast-as-possible")));
+        QVERIFY(isOpenModel(LoadModel::RampingArrivalRate));
+        QVERIFY(!isOpenModel(LoadModel::RampingVus));
+    }
+
+    void constantScheduleIsEvenlySpaced()
+    {
+        const ArrivalSchedule schedule(1000);
+        QCOMPARE(schedule.dueNs(0), 0);
+        QCOMPARE(schedule.dueNs(1), 1'000'000);
+        QCOMPARE(schedule.dueNs(2500), 2'500'000'000);
+        QVERIFY(std::abs(schedule.arrivalsBefore(3'000'000'000) - 3000) < 1e-6);
+        QCOMPARE(ArrivalSchedule(0).dueNs(5), -1);
+    }
+
+    void rampingScheduleFollowsTheIntegral()
+    {
+        // 0 -> 100/s over 10 s (500 arrivals), then 100/s.
+        const ArrivalSchedule schedule(0, {{10000, 100}});
+        QVERIFY(std::abs(schedule.arrivalsBefore(10'000'000'000) - 500) < 1e-6);
+        // n arrivals when 5 t^2 = n: t = sqrt(n / 5).
+        for (std::uint64_t n : {std::uint64_t(5), std::uint64_t(125), std::uint64_t(499)})
+            QVERIFY(std::abs(double(schedule.dueNs(n)) / 1e9 - std::sqrt(double(n) / 5)) < 1e-6);
+        QVERIFY(std::abs(double(schedule.dueNs(600)) / 1e9 - 11.0) < 1e-6);
+        // Monotone across the boundary.
+        for (std::uint64_t n = 490; n < 510; ++n)
+            QVERIFY(schedule.dueNs(n) < schedule.dueNs(n + 1));
+        // A ramp down to 0 ends the arrivals.
+        const ArrivalSchedule down(100, {{2000, 0}});
+        QVERIFY(down.dueNs(99) > 0);
+        QCOMPARE(down.dueNs(100), -1);
+    }
+
+    void idDistributions()
+    {
+        Rng rng(3);
+        IdDistribution last10;
+        last10.kind = IdDistribution::Kind::Last10;
+        last10.min = 1;
+        last10.max = 1000;
+        IdSampler tail(last10);
+        for (int i = 0; i < 10000; ++i) {
+            const std::int64_t id = tail.next(rng);
+            QVERIFY(id >= 901 && id <= 1000);
+        }
+
+        IdDistribution zipf;
+        zipf.kind = IdDistribution::Kind::Zipf;
+        zipf.min = 100;
+        zipf.max = 1099;
+        zipf.exponent = 1.0;
+        IdSampler sampler(zipf);
+        std::map<std::int64_t, int> counts;
+        const int draws = 200000;
+        for (int i = 0; i < draws; ++i) {
+            const std::int64_t id = sampler.next(rng);
+            QVERIFY(id >= 100 && id <= 1099);
+            ++counts[id];
+        }
+        // P(rank k) = 1 / (k H_n); H_1000 = 7.4855.
+        const double h = 7.4855;
+        for (int rank : {1, 2, 10}) {
+            const double expected = draws / (rank * h);
+            QVERIFY2(std::abs(counts[100 + rank - 1] - expected) < 0.1 * expected,
+                     qPrintable(QStringLiteral("rank %1: %2 vs %3")
+                                    .arg(rank)
+                                    .arg(counts[100 + rank - 1])
+                                    .arg(expected)));
+        }
+
+        IdDistribution list;
+        list.kind = IdDistribution::Kind::List;
+        list.values = {7, 11};
+        IdSampler fromList(list);
+        for (int i = 0; i < 100; ++i) {
+            const std::int64_t id = fromList.next(rng);
+            QVERIFY(id == 7 || id == 11);
+        }
+    }
+
+    void mixFileParses()
+    {
+        const QByteArray json =
+            "{\"name\": \"storefront\", \"ids\": {\"product\": {\"distribution\": \"last10\", "
+            "\"min\": 1, \"max\": 1000}, \"question\": {\"max\": 500}, \"answer\": "
+            "{\"distribution\": \"zipf\", \"max\": 900, \"exponent\": 1.2}},"
+            "\"routes\": [{\"route\": \"list_questions\", \"weight\": 60, \"count\": 10},"
+            "{\"route\": \"list_answers\", \"weight\": 30, \"checks\": [{\"json_field\": "
+            "\"results\"}]},"
+            "{\"route\": \"add_answer\", \"weight\": 5, \"photos\": 2},"
+            "{\"route\": \"answer_helpful\", \"weight\": 5},"
+            "{\"route\": \"get\", \"path\": \"/health\", \"ids\": {\"max\": 1}}],"
+            "\"checks\": [{\"status\": 200}],"
+            "\"thresholds\": [\"http_req_failed rate<0.01\"]}";
+        MixFile file = parseMixFile(json);
+        QVERIFY2(file.errors.size() == 1, qPrintable(file.errors.join(u'\n'))); // ids on a get
+        file = parseMixFile(QByteArray(json).replace(", \"ids\": {\"max\": 1}}", "}"));
+        QVERIFY2(file.ok(), qPrintable(file.errors.join(u'\n')));
+        QCOMPARE(file.mix.name, QStringLiteral("storefront"));
+        QCOMPARE(file.mix.routes.size(), std::size_t(5));
+        QCOMPARE(file.mix.routes[0].ids.kind, IdDistribution::Kind::Last10);
+        QCOMPARE(file.mix.routes[0].count, 10);
+        QCOMPARE(file.mix.routes[1].ids.max, 500);
+        QCOMPARE(file.mix.routes[1].checks.size(), std::size_t(1));
+        QCOMPARE(file.mix.routes[3].ids.exponent, 1.2);
+        QCOMPARE(file.mix.routes[4].path, QStringLiteral("/health"));
+        QCOMPARE(file.mix.checks.size(), std::size_t(1));
+        QCOMPARE(file.thresholds.size(), std::size_t(1));
+    }
+
+    void mixFileErrorsNameTheField_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("syntax") << QByteArray("{\"routes\": [") << "not valid JSON at offset";
+        QTest::newRow("no routes") << QByteArray("{}") << "routes: must be a non-empty array";
+        QTest::newRow("unknown route")
+            << QByteArray("{\"routes\": [{\"route\": \"list_everything\"}]}")
+            << "routes[0].route: 'list_everything' is not a route";
+        QTest::newRow("bad weight")
+            << QByteArray("{\"routes\": [{\"route\": \"get\", \"path\": \"/\", \"weight\": -1}]}")
+            << "routes[0].weight: must be a number above 0";
+        QTest::newRow("missing ids") << QByteArray("{\"routes\": [{\"route\": \"get\", \"path\": "
+                                                   "\"/\"}, {\"route\": \"list_answers\"}]}")
+                                     << "routes[1].ids: list_answers needs question ids";
+        QTest::newRow("bad distribution")
+            << QByteArray("{\"ids\": {\"product\": {\"distribution\": \"gauss\", \"max\": 9}}, "
+                          "\"routes\": [{\"route\": \"list_questions\"}]}")
+            << "ids.product.distribution: 'gauss'";
+        QTest::newRow("max below min") << QByteArray("{\"routes\": [{\"route\": \"answer_report\", "
+                                                     "\"ids\": {\"min\": 9, \"max\": 3}}]}")
+                                       << "routes[0].ids.max: is below min";
+        QTest::newRow("count too large")
+            << QByteArray("{\"routes\": [{\"route\": \"get\", \"path\": \"/\", \"count\": 500}]}")
+            << "routes[0].count: must be a whole number from 1 to 100";
+        QTest::newRow("unknown field")
+            << QByteArray("{\"routes\": [{\"route\": \"get\", \"path\": \"/\", \"wieght\": 2}]}")
+            << "routes[0].wieght: unknown field";
+        QTest::newRow("bad check") << QByteArray("{\"routes\": [{\"route\": \"get\", \"path\": "
+                                                 "\"/\"}], \"checks\": [{\"status\": \"ok\"}]}")
+                                   << "checks[0].status: must be a whole number";
+        QTest::newRow("bad threshold") << QByteArray("{\"routes\": [{\"route\": \"get\", \"path\": "
+                                                     "\"/\"}], \"thresholds\": [\"fast\"]}")
+                                       << "thresholds[0]: threshold 'fast'";
+        QTest::newRow("empty list") << QByteArray("{\"routes\": [{\"route\": \"question_report\", "
+                                                  "\"ids\": {\"distribution\": \"list\"}}]}")
+                                    << "routes[0].ids.values: a list distribution needs";
+    }
+
+    void mixFileErrorsNameTheField()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, mentions);
+        const MixFile file = parseMixFile(json);
+        QVERIFY(!file.ok());
+        QVERIFY2(file.errors.join(u'\n').contains(mentions), qPrintable(file.errors.join(u'\n')));
+    }
+
+    void renderedRequestsAreValidHttp()
+    {
+        RequestMix mix;
+        RouteSpec list;
+        list.route = Route::ListQuestions;
+        list.ids.min = list.ids.max = 42;
+        RouteSpec add;
+        add.route = Route::AddAnswer;
+        add.ids.min = add.ids.max = 7;
+        add.photos = 1;
+        mix.routes = {list};
+        RequestRenderer one(mix, "127.0.0.1:8080", 1);
+        std::string out;
+        QCOMPARE(one.appendNext(out), std::size_t(0));
+        QCOMPARE(QByteArray::fromStdString(out),
+                 QByteArray("GET /qa/questions?product_id=42&page=1&count=5 HTTP/1.1\r\n"
+                            "Host: 127.0.0.1:8080\r\nUser-Agent: qaconsole-loadtest\r\n\r\n"));
+
+        mix.routes = {add};
+        RequestRenderer write(mix, "h", 1);
+        out.clear();
+        write.appendNext(out);
+        const QByteArray request = QByteArray::fromStdString(out);
+        QVERIFY(request.startsWith("POST /qa/questions/7/answers HTTP/1.1\r\n"));
+        const qsizetype split = request.indexOf("\r\n\r\n");
+        const QByteArray body = request.mid(split + 4);
+        QVERIFY(request.contains(
+            QByteArray("Content-Length: ").append(QByteArray::number(body.size()))));
+        QVERIFY(body.contains("\"email\":\"loadtest@example.com\""));
+        QVERIFY(body.contains(".jpg\"]}"));
+    }
+
+    void scenarioValidationNamesFields()
+    {
+        Scenario scenario;
+        scenario.url = QStringLiteral("ftp:") + QStringLiteral("//example.org/");
+        scenario.model = LoadModel::ConstantArrivalRate;
+        scenario.threads = 0;
+        const QStringList errors = scenario.validate();
+        const QString all = errors.join(u'\n');
+        QVERIFY2(all.contains(QStringLiteral("url: ")), qPrintable(all));
+        QVERIFY(all.contains(QStringLiteral("threads: 0")));
+        QVERIFY(all.contains(QStringLiteral("rate: constant-arrival-rate needs a rate")));
+
+        Scenario ramp;
+        ramp.model = LoadModel::RampingVus;
+        ramp.durationMs = 0;
+        QVERIFY(ramp.validate().join(u' ').contains(QStringLiteral("stages:")));
+        ramp.stages = {{1000, 5}};
+        QVERIFY(ramp.validate().isEmpty());
+        QCOMPARE(ramp.effectiveDurationMs(), 1000);
+    }
+
+    void k6ScriptCarriesTheScenario()
+    {
+        Scenario scenario;
+        scenario.model = LoadModel::RampingArrivalRate;
+        scenario.startTarget = 10;
+        scenario.stages = {{30000, 100}};
+        scenario.thresholds.push_back(
+            *parseThreshold(QStringLiteral("http_req_failed rate<0.01")).threshold);
+        RouteSpec route;
+        route.route = Route::ListAnswers;
+        route.ids.kind = IdDistribution::Kind::Last10;
+        route.ids.max = 1000;
+        scenario.mix.routes = {route};
+        const QByteArray script = k6Script(scenario);
+        QVERIFY(script.contains("executor: 'ramping-arrival-rate', startRate: 10"));
+        QVERIFY(script.contains("{ duration: \"30s\", target: 100 }"));
+        QVERIFY(script.contains("http_req_failed: [\"rate<0.01\"]"));
+        QVERIFY(script.contains("/qa/questions/${id}/answers?page=1&count=5"));
+        QVERIFY(script.contains("kind: 'last10'"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLoadgenParsing)
+#include "tst_loadgenparsing.moc"
