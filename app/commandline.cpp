@@ -63,14 +63,32 @@ bool reportSettingsErrors(const stack::SettingsResult& settings)
     return true;
 }
 
-QString databaseForCommand(const stack::StackSettings& settings)
+namespace {
+
+QString serviceForCommand(const stack::StackSettings& settings, stack::ServiceKind kind)
 {
     stack::LocalStack localStack(settings, stack::Starter::CommandLine);
-    const stack::ServiceStatus postgres = localStack.start(stack::ServiceKind::Postgres);
-    if (postgres.state == stack::ServiceState::Running)
-        return localStack.postgresDsn();
-    printErr(QStringLiteral("qaconsole: PostgreSQL is not available: ") + postgres.message);
+    const stack::ServiceStatus status = localStack.start(kind);
+    if (status.state == stack::ServiceState::Running)
+        return kind == stack::ServiceKind::Postgres ? localStack.postgresDsn()
+                                                    : localStack.redisUrl();
+    printErr(QStringLiteral("qaconsole: %1 is not available: %2")
+                 .arg(kind == stack::ServiceKind::Postgres ? QStringLiteral("PostgreSQL")
+                                                           : QStringLiteral("Redis"),
+                      status.message));
     return {};
+}
+
+} // namespace
+
+QString databaseForCommand(const stack::StackSettings& settings)
+{
+    return serviceForCommand(settings, stack::ServiceKind::Postgres);
+}
+
+QString redisForCommand(const stack::StackSettings& settings)
+{
+    return serviceForCommand(settings, stack::ServiceKind::Redis);
 }
 
 int usageError(const QString& reason)

@@ -45,6 +45,9 @@ bool reportSettingsErrors(const stack::SettingsResult& settings);
 // running for what comes next) or the external one of --dsn. Empty after printing why it is
 // not available.
 QString databaseForCommand(const stack::StackSettings& settings);
+// The same for Redis (the managed one or that of --redis): its URL, or empty after printing why
+// it is not available.
+QString redisForCommand(const stack::StackSettings& settings);
 
 // "qaconsole: <reason>" on stderr; returns ExitUsage.
 int usageError(const QString& reason);

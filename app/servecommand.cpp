@@ -3,7 +3,9 @@
 #include "app/commandline.h"
 #include "app/quitonsignal.h"
 #include "backend/stack/embeddedbackend.h"
+#include "backend/cache/policyjson.h"
 #include "backend/stack/postgressession.h"
+#include "backend/stack/redisendpoint.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -30,9 +32,20 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     const QCommandLineOption useStack(QStringLiteral("stack"),
                                       QStringLiteral("Use the managed local stack (the default "
                                                      "when no --dsn is given)."));
+    const QCommandLineOption noCache(
+        QStringLiteral("no-cache"), QStringLiteral("Serve every list from the database."));
+    const QCommandLineOption policyFile(
+        QStringLiteral("cache-policy"),
+        QStringLiteral("Cache policy file (docs/cache-policy.md; default: Balanced). A newer "
+                       "policy published by the console replaces it."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption cacheMemory(
+        QStringLiteral("cache-memory"),
+        QStringLiteral("Bound of the in-process cache layer in MiB (default 256)."),
+        QStringLiteral("MIB"), QStringLiteral("256"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
-    parser.addOptions({port, bind, threads, useStack, help});
+    parser.addOptions({port, bind, threads, useStack, noCache, policyFile, cacheMemory, help});
     common.addTo(parser);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
@@ -52,6 +65,20 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     if (QHostAddress(parser.value(bind)).isNull())
         return usageError(
             QStringLiteral("--bind: '%1' is not an IP address").arg(parser.value(bind)));
+    const int memoryMiB = parser.value(cacheMemory).toInt(&ok);
+    if (!ok || memoryMiB < 1 || memoryMiB > 1 << 20)
+        return usageError(QStringLiteral("--cache-memory must be a number of MiB from 1"));
+    cache::CachePolicy policy = cache::defaultPolicy();
+    if (parser.isSet(policyFile)) {
+        const cache::PolicyParseResult loaded = cache::loadPolicyFile(parser.value(policyFile));
+        if (!loaded.policy) {
+            for (const cache::PolicyError& problem : loaded.errors)
+                printErr(QStringLiteral("qaconsole: ") + parser.value(policyFile) +
+                         QStringLiteral(": ") + problem.text());
+            return ExitUsage;
+        }
+        policy = *loaded.policy;
+    }
 
     const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
     if (reportSettingsErrors(settings))
@@ -65,16 +92,30 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     options.port = std::uint16_t(portNumber);
     options.threads = threadCount;
     options.dsn = dsn;
+    options.cache = !parser.isSet(noCache);
+    options.policy = policy;
+    options.cacheMemoryBytes = std::size_t(memoryMiB) << 20;
+    if (options.cache) {
+        // Without Redis the cache still works, in this instance's memory only.
+        options.redisUrl = redisForCommand(settings.settings);
+        if (options.redisUrl.isEmpty())
+            printErr(QStringLiteral("qaconsole serve: caching in this process only (no Redis)"));
+    }
     stack::EmbeddedBackend backend(options);
     QString why;
     if (!backend.start(&why)) {
         printErr(QStringLiteral("qaconsole: cannot serve: ") + why);
         return ExitFailure;
     }
-    printOut(QStringLiteral("qaconsole serve: listening on %1 (%2 threads, database %3)")
+    const QString cacheText =
+        !options.cache               ? QStringLiteral("no cache")
+        : options.redisUrl.isEmpty() ? QStringLiteral("cache in memory")
+                                     : QStringLiteral("cache with Redis %1")
+                                           .arg(stack::parseRedisUrl(options.redisUrl)->address());
+    printOut(QStringLiteral("qaconsole serve: listening on %1 (%2 threads, database %3, %4)")
                  .arg(backend.url())
                  .arg(backend.threads())
-                 .arg(stack::PostgresSession::addressOf(options.dsn)));
+                 .arg(stack::PostgresSession::addressOf(options.dsn), cacheText));
     quitOnTerminationSignals();
     const int code = QCoreApplication::exec();
     backend.stop();

@@ -5,6 +5,8 @@
 #include "backend/api/jsonrender.h"
 #include "backend/api/router.h"
 #include "backend/api/validation.h"
+#include "backend/cache/cacheworkercontext.h"
+#include "backend/cache/responsecache.h"
 #include "backend/http/httprequest.h"
 #include "backend/http/httpresponse.h"
 #include "backend/store/qareader.h"
@@ -31,10 +33,24 @@ std::string itemName(std::string_view kind, std::int32_t id)
 
 ApiHandler::ApiHandler(store::QaReader& reader, store::QaWriter& writer,
                        metrics::MetricsRegistry& registry, int worker,
-                       std::function<metrics::ServerGauges()> gauges, WallClock now)
+                       std::function<metrics::ServerGauges()> gauges, WallClock now,
+                       cache::CacheWorkerContext* cache, const cache::ResponseCache* sharedCache)
     : m_reader(reader), m_writer(writer), m_registry(registry), m_metrics(registry.worker(worker)),
-      m_worker(worker), m_gauges(std::move(gauges)), m_now(std::move(now))
+      m_worker(worker), m_gauges(std::move(gauges)), m_now(std::move(now)), m_cache(cache),
+      m_sharedCache(sharedCache),
+      m_lists(reader, cache,
+              {[this] { noteConnected(true); },
+               [this](const store::StoreFailure& failure, http::HttpResponse& response) {
+                   succeeded(store::StoreResult<store::Done>(failure), {}, response);
+               },
+               [this](const store::ListRead& read, int status, ListReadBatch::TimePoint start) {
+                   record(read.of == store::ListRead::Of::ProductQuestions ? Route::ListQuestions
+                                                                           : Route::ListAnswers,
+                          status, start);
+               }})
 {}
+
+ApiHandler::~ApiHandler() = default;
 
 void ApiHandler::handle(const http::HttpRequest& request, http::HttpResponse& response)
 {
@@ -60,9 +76,7 @@ void ApiHandler::handle(const http::HttpRequest& request, http::HttpResponse& re
 void ApiHandler::completeDeferred(std::span<http::HttpResponse* const> responses)
 {
     try {
-        m_reader.readLists(m_reads, m_pages);
-        for (std::size_t i = 0; i < responses.size(); ++i)
-            answerRead(i, m_pages[i], *responses[i]);
+        m_lists.complete(responses);
     } catch (const std::exception& error) {
         qCWarning(lcApi, "worker %d: internal error: %s", m_worker, error.what());
         for (http::HttpResponse* response : responses) {
@@ -70,34 +84,28 @@ void ApiHandler::completeDeferred(std::span<http::HttpResponse* const> responses
             writeError({ApiErrorKind::Internal, "An internal error occurred."}, *response);
         }
     }
-    for (std::size_t i = 0; i < responses.size(); ++i) {
-        const Route route = m_reads[i].of == store::ListRead::Of::ProductQuestions
-                                ? Route::ListQuestions
-                                : Route::ListAnswers;
-        record(route, responses[i]->status, m_readStarts[i]);
-    }
-    m_reads.clear();
-    m_readStarts.clear();
-    m_pages.clear();
+    if (m_cache)
+        m_metrics.setRedisConnected(m_cache->redisConnected());
 }
 
-void ApiHandler::deferRead(const store::ListRead& read, http::HttpResponse& response)
+void ApiHandler::serveList(const store::ListRead& read, http::HttpResponse& response)
 {
-    m_reads.push_back(read);
-    m_readStarts.push_back(m_requestStart);
-    response.deferred = true;
+    m_lists.serveOrDefer(read, m_requestStart, response);
+    if (m_cache)
+        m_metrics.setRedisConnected(m_cache->redisConnected());
 }
 
-void ApiHandler::answerRead(std::size_t index, const store::StoreResult<store::ListPage>& page,
-                            http::HttpResponse& response)
+void ApiHandler::afterWrite(cache::WriteKind kind, bool onAnswer, const store::WrittenItem& item)
 {
-    if (!succeeded(page, {}, response))
+    if (!m_cache)
         return;
-    const store::ListRead& read = m_reads[index];
-    if (read.of == store::ListRead::Of::ProductQuestions)
-        renderQuestionList(read.id, page.value().questions, response.body);
-    else
-        renderAnswerList(read.id, read.page, page.value().answers, response.body);
+    const cache::WriteOutcome outcome = m_cache->onWrite(
+        {kind, onAnswer, item.productId, item.questionId},
+        [this](const cache::CacheKey& key) { return m_lists.recompute(key); });
+    m_metrics.setRedisConnected(m_cache->redisConnected());
+    if (!outcome.redisOk)
+        qCWarning(lcApi, "worker %d: Redis missed an invalidation; it is replayed when Redis is back",
+                  m_worker);
 }
 
 void ApiHandler::record(Route route, int status, std::chrono::steady_clock::time_point start)
@@ -163,7 +171,7 @@ void ApiHandler::listQuestions(const http::HttpRequest& request, http::HttpRespo
     if (const auto* error = std::get_if<ApiError>(&query))
         return writeError(*error, response);
     const auto& [productId, page] = std::get<QuestionListQuery>(query);
-    deferRead({store::ListRead::Of::ProductQuestions, productId, page}, response);
+    serveList({store::ListRead::Of::ProductQuestions, productId, page}, response);
 }
 
 void ApiHandler::listAnswers(const RouteMatch& match, const http::HttpRequest& request,
@@ -175,7 +183,7 @@ void ApiHandler::listAnswers(const RouteMatch& match, const http::HttpRequest& r
     const Validated<store::PageRequest> page = validatePaging(request.query);
     if (const auto* error = std::get_if<ApiError>(&page))
         return writeError(*error, response);
-    deferRead({store::ListRead::Of::QuestionAnswers, std::get<std::int32_t>(questionId),
+    serveList({store::ListRead::Of::QuestionAnswers, std::get<std::int32_t>(questionId),
                std::get<store::PageRequest>(page)},
               response);
 }
@@ -191,6 +199,8 @@ void ApiHandler::addQuestion(const http::HttpRequest& request, http::HttpRespons
     const auto result = m_writer.addQuestion(newQuestion);
     if (!succeeded(result, {}, response))
         return;
+    afterWrite(cache::WriteKind::NewQuestion, false,
+               {result.value(), newQuestion.productId, result.value()});
     response.status = 201;
     response.headers.emplace_back("Location", "/qa/questions/" + std::to_string(result.value()));
     renderCreated("question_id", result.value(), response.body);
@@ -212,6 +222,7 @@ void ApiHandler::addAnswer(const RouteMatch& match, const http::HttpRequest& req
     const auto result = m_writer.addAnswer(newAnswer);
     if (!succeeded(result, itemName("Question", id), response))
         return;
+    afterWrite(cache::WriteKind::NewAnswer, false, result.value());
     response.status = 201;
     renderCreated("answer_id", result.value().id, response.body);
 }
@@ -232,6 +243,8 @@ void ApiHandler::markItem(const RouteMatch& match, http::HttpResponse& response)
                       helpful ? store::Mark::Helpful : store::Mark::Report, value);
     if (!succeeded(result, itemName(question ? "Question" : "Answer", value), response))
         return;
+    afterWrite(helpful ? cache::WriteKind::HelpfulVote : cache::WriteKind::Report, !question,
+               result.value());
     response.status = 204;
     response.body.clear();
 }
@@ -254,6 +267,8 @@ void ApiHandler::metricsText(http::HttpResponse& response)
 {
     response.contentType = "text/plain; version=0.0.4";
     response.body = m_registry.prometheusText(m_gauges ? m_gauges() : metrics::ServerGauges{});
+    if (m_sharedCache)
+        cache::appendCachePrometheus(response.body, m_sharedCache->stats());
 }
 
 template <typename T>

@@ -4,6 +4,7 @@
 #include "backend/metrics/metricsregistry.h"
 #include "backend/metrics/route.h"
 
+#include "backend/api/listreadbatch.h"
 #include "backend/store/records.h"
 
 #include <chrono>
@@ -20,6 +21,11 @@ class QaWriter;
 template <typename T> class StoreResult;
 } // namespace qaconsole::store
 
+namespace qaconsole::cache {
+class CacheWorkerContext;
+class ResponseCache;
+} // namespace qaconsole::cache
+
 namespace qaconsole::api {
 
 struct ApiError;
@@ -33,8 +39,12 @@ class ApiHandler final : public http::RequestHandler
 public:
     using WallClock = std::function<std::int64_t()>; // now, in epoch milliseconds
 
+    // `cache` (this worker's link to `sharedCache`) may be null: no caching.
     ApiHandler(store::QaReader& reader, store::QaWriter& writer, metrics::MetricsRegistry& registry,
-               int worker, std::function<metrics::ServerGauges()> gauges, WallClock now);
+               int worker, std::function<metrics::ServerGauges()> gauges, WallClock now,
+               cache::CacheWorkerContext* cache = nullptr,
+               const cache::ResponseCache* sharedCache = nullptr);
+    ~ApiHandler() override;
 
     // The list routes (questions of a product, answers of a question) are deferred once
     // validated: the reads of every request that arrived in one worker turn then go to the
@@ -61,9 +71,9 @@ private:
     bool succeeded(const store::StoreResult<T>& result, std::string_view what,
                    http::HttpResponse& response);
     void noteConnected(bool connected, const std::string& why = {});
-    void deferRead(const store::ListRead& read, http::HttpResponse& response);
-    void answerRead(std::size_t index, const store::StoreResult<store::ListPage>& page,
-                    http::HttpResponse& response);
+    void serveList(const store::ListRead& read, http::HttpResponse& response);
+    // Drops or refreshes the cached lists a committed write changed (the policy says which).
+    void afterWrite(cache::WriteKind kind, bool onAnswer, const store::WrittenItem& item);
     void record(metrics::Route route, int status, std::chrono::steady_clock::time_point start);
 
     store::QaReader& m_reader;
@@ -75,10 +85,9 @@ private:
     WallClock m_now;
     bool m_connected = true; // as last reported, so the log shows changes only
 
-    // The reads deferred this turn, with when each request began (reused buffers).
-    std::vector<store::ListRead> m_reads;
-    std::vector<std::chrono::steady_clock::time_point> m_readStarts;
-    std::vector<store::StoreResult<store::ListPage>> m_pages;
+    cache::CacheWorkerContext* m_cache;
+    const cache::ResponseCache* m_sharedCache;
+    ListReadBatch m_lists;
     std::chrono::steady_clock::time_point m_requestStart;
 };
 

@@ -12,8 +12,9 @@ http::RequestHandlerFactory makeApiHandlerFactory(ApiOptions options,
 {
     store::PgStoreOptions storeOptions;
     storeOptions.dsn = options.dsn.toStdString();
-    return [storeOptions, &registry, gauges = std::move(gauges)](int worker) {
-        return std::make_unique<ApiWorker>(storeOptions, registry, worker, gauges);
+    return [storeOptions, &registry, gauges = std::move(gauges),
+            cache = std::move(options.cache)](int worker) {
+        return std::make_unique<ApiWorker>(storeOptions, registry, worker, gauges, cache);
     };
 }
 

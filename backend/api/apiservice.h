@@ -6,16 +6,25 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
+
+namespace qaconsole::cache {
+class ResponseCache;
+}
 
 namespace qaconsole::api {
 
 struct ApiOptions
 {
     QString dsn; // libpq connection string / URL, with credentials
+    // The instance's response cache (each worker gets its own Redis connection to it); null
+    // serves every list from the database.
+    std::shared_ptr<cache::ResponseCache> cache;
 };
 
-// Makes one handler per worker: its own PostgreSQL connection with prepared statements. The
-// registry and whatever `gauges` reads must outlive every handler the factory makes.
+// Makes one handler per worker: its own PostgreSQL connection with prepared statements and, with
+// a cache, its own link to it. The registry and whatever `gauges` reads must outlive every
+// handler the factory makes.
 http::RequestHandlerFactory makeApiHandlerFactory(ApiOptions options,
                                                   metrics::MetricsRegistry& registry,
                                                   std::function<metrics::ServerGauges()> gauges);

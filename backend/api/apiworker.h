@@ -5,13 +5,15 @@
 
 namespace qaconsole::api {
 
-// What one HTTP worker owns: its PostgreSQL store (one connection, prepared statements) and the
-// API handler on it. Made on the worker's thread by the factory of makeApiHandlerFactory().
+// What one HTTP worker owns: its PostgreSQL store (one connection, prepared statements), its
+// link to the instance's cache (one Redis connection) and the API handler on them. Made on the worker's thread by the factory of makeApiHandlerFactory().
 class ApiWorker final : public http::RequestHandler
 {
 public:
     ApiWorker(const store::PgStoreOptions& options, metrics::MetricsRegistry& registry, int worker,
-              std::function<metrics::ServerGauges()> gauges);
+              std::function<metrics::ServerGauges()> gauges,
+              std::shared_ptr<cache::ResponseCache> cache);
+    ~ApiWorker() override;
 
     void handle(const http::HttpRequest& request, http::HttpResponse& response) override
     {
@@ -23,7 +25,9 @@ public:
     }
 
 private:
+    std::shared_ptr<cache::ResponseCache> m_cache; // outlives m_cacheContext
     store::PgQaStore m_store;
+    std::unique_ptr<cache::CacheWorkerContext> m_cacheContext; // this worker's Redis connection
     ApiHandler m_handler;
 };
 

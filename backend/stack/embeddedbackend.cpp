@@ -1,7 +1,9 @@
 #include "backend/stack/embeddedbackend.h"
 
 #include "backend/api/apiservice.h"
+#include "backend/cache/responsecache.h"
 #include "backend/http/httpserver.h"
+#include "backend/stack/redisendpoint.h"
 
 #include <QThread>
 
@@ -26,16 +28,34 @@ bool EmbeddedBackend::start(QString* error)
     const int threads =
         m_options.threads > 0 ? m_options.threads : std::max(1, QThread::idealThreadCount());
     m_metrics = std::make_unique<metrics::MetricsRegistry>(threads);
+    if (m_options.cache) {
+        cache::ResponseCacheOptions cacheOptions;
+        cacheOptions.memoryBytes = m_options.cacheMemoryBytes;
+        cacheOptions.policy = m_options.policy;
+        if (!m_options.redisUrl.isEmpty()) {
+            QString problem;
+            const auto endpoint = parseRedisUrl(m_options.redisUrl, &problem);
+            if (!endpoint) {
+                *error = QStringLiteral("Redis: ") + problem;
+                return false;
+            }
+            cacheOptions.redis = cache::RedisOptions{*endpoint};
+        }
+        m_cache = std::make_shared<cache::ResponseCache>(std::move(cacheOptions));
+    }
     http::HttpServerOptions options;
     options.bindAddress = m_options.bindAddress;
     options.port = m_options.port;
     options.threads = threads;
     auto server = std::make_unique<http::HttpServer>(
         options,
-        api::makeApiHandlerFactory({m_options.dsn}, *m_metrics, [this] { return gauges(); }));
+        api::makeApiHandlerFactory({m_options.dsn, m_cache}, *m_metrics,
+                                   [this] { return gauges(); }));
     m_live = server.get();
     if (!server->start(error)) {
         m_live = nullptr;
+        server.reset(); // its handlers hold the cache's worker links: they go first
+        m_cache.reset();
         return false;
     }
     m_server = std::move(server);
@@ -48,6 +68,7 @@ void EmbeddedBackend::stop()
         m_server->stop();
     m_live = nullptr;
     m_server.reset();
+    m_cache.reset(); // after the workers' links to it
 }
 
 bool EmbeddedBackend::running() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/cache/cachepolicy.h"
 #include "backend/metrics/metricsregistry.h"
 
 #include <QString>
@@ -11,6 +12,9 @@
 namespace qaconsole::http {
 class HttpServer;
 }
+namespace qaconsole::cache {
+class ResponseCache;
+}
 
 namespace qaconsole::stack {
 
@@ -20,6 +24,12 @@ struct BackendOptions
     std::uint16_t port = 0; // 0: a free port
     int threads = 0;        // 0: the number of cores
     QString dsn;            // the database, with credentials
+    bool cache = true;      // false: every list read goes to the database
+    // Redis shared by the instances (redis:// URL, with credentials); empty: this instance
+    // caches in its own memory only.
+    QString redisUrl;
+    cache::CachePolicy policy = cache::defaultPolicy(); // until a newer one is published
+    std::size_t cacheMemoryBytes = 256u << 20;
 };
 
 // One instance of the Q&A API in this process: the HTTP server, one API handler per worker and
@@ -41,10 +51,13 @@ public:
     int threads() const;
     metrics::MetricsSnapshot snapshot() const;
     metrics::ServerGauges gauges() const;
+    // The instance's response cache while running (null without one): policies, stats, flush.
+    std::shared_ptr<cache::ResponseCache> cache() const { return m_cache; }
 
 private:
     BackendOptions m_options;
     std::unique_ptr<metrics::MetricsRegistry> m_metrics;
+    std::shared_ptr<cache::ResponseCache> m_cache;
     std::unique_ptr<http::HttpServer> m_server;
     // What the handlers' /metrics reads from their threads; set before the server starts.
     std::atomic<http::HttpServer*> m_live{nullptr};

@@ -9,6 +9,7 @@
 #include "backend/http/httpresponse.h"
 #include "backend/stack/postgressession.h"
 #include "etl/etlloader.h"
+#include "tests/support/apidriver.h"
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 
@@ -29,32 +30,8 @@ using namespace qaconsole;
 
 namespace {
 
-struct Reply
-{
-    int status = 0;
-    std::string body;
-    std::string contentType;
-    std::vector<std::pair<std::string, std::string>> headers;
+using Reply = testing::ApiReply;
 
-    QJsonObject object() const
-    {
-        return QJsonDocument::fromJson(QByteArray::fromStdString(body)).object();
-    }
-    QJsonArray results() const { return object().value(u"results").toArray(); }
-    std::string header(std::string_view name) const
-    {
-        for (const auto& [key, value] : headers) {
-            if (key == name)
-                return value;
-        }
-        return {};
-    }
-};
-
-std::string compact(const QJsonObject& object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact).toStdString();
-}
 
 QList<qint64> ids(const QJsonArray& results, const char* key)
 {
@@ -92,32 +69,13 @@ private:
     Reply send(std::string_view method, std::string_view target, std::string_view body = {},
                std::string_view contentType = "application/json")
     {
-        const std::size_t mark = target.find('?');
-        std::vector<http::HttpHeader> headers{{"host", "localhost"}};
-        if (!contentType.empty())
-            headers.push_back({"content-type", contentType});
-        http::HttpRequest request;
-        request.method = method;
-        request.target = target;
-        request.path = target.substr(0, mark);
-        request.query =
-            mark == std::string_view::npos ? std::string_view{} : target.substr(mark + 1);
-        request.headers = headers;
-        request.body = body;
-        http::HttpResponse response;
-        m_handler->handle(request, response);
-        if (response.deferred) { // as the HTTP worker does at the end of its turn
-            http::HttpResponse* const answers[] = {&response};
-            m_handler->completeDeferred(answers);
-        }
-        return {response.status, response.body, std::string(response.contentType),
-                response.headers};
+        return testing::sendTo(*m_handler, method, target, body, contentType);
     }
 
     Reply get(const std::string& target) { return send("GET", target); }
     Reply post(const std::string& target, const QJsonObject& body)
     {
-        const std::string text = compact(body);
+        const std::string text = testing::compactJson(body);
         return send("POST", target, text);
     }
     Reply put(const std::string& target) { return send("PUT", target, {}, {}); }
@@ -440,7 +398,7 @@ private Q_SLOTS:
 
     void wrongContentTypeAndMethod()
     {
-        const std::string body = compact(question(QStringLiteral("Fine?")));
+        const std::string body = testing::compactJson(question(QStringLiteral("Fine?")));
         expectError(send("POST", "/qa/questions", body, "text/plain"), 400);
         expectError(send("POST", "/qa/questions", body, ""), 400);
         Reply reply = send("DELETE", "/qa/questions/");

@@ -16,6 +16,8 @@ void bindApi(stack::StackSupervisor& supervisor, ApiPage& page, MainWindow& wind
 {
     QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, &page,
                      &ApiPage::setDatabaseUrl);
+    QObject::connect(&supervisor, &stack::StackSupervisor::redisUrlChanged, &page,
+                     &ApiPage::setRedisUrl);
     window.addIndicator(kIndicator, page.title());
     window.showIndicatorState(kIndicator, page.state(), page.summary());
     QObject::connect(&page, &ApiPage::stateChanged, &window,

@@ -141,6 +141,17 @@ void ApiPage::shutdown()
     present();
 }
 
+void ApiPage::setRedisUrl(const QString& url)
+{
+    if (url == m_redisUrl)
+        return;
+    m_redisUrl = url;
+    // A running backend restarts with the new Redis (stopped() starts it again); one that is
+    // starting notices in started().
+    if (m_runner->state() == stack::ServiceState::Running)
+        stopBackend();
+}
+
 void ApiPage::setDatabaseUrl(const QString& dsn)
 {
     if (dsn == m_dsn)
@@ -310,7 +321,9 @@ void ApiPage::startBackend()
     options.port = std::uint16_t(m_port->value());
     options.threads = m_threads->value();
     options.dsn = m_dsn;
+    options.redisUrl = m_redisUrl;
     m_startedDsn = m_dsn;
+    m_startedRedisUrl = m_redisUrl;
     m_failure.reset();
     m_recheckTimer->stop();
     m_runner->start(options);
@@ -319,6 +332,7 @@ void ApiPage::startBackend()
 
 void ApiPage::stopBackend()
 {
+    Q_EMIT cacheChanged(nullptr);
     m_sampleTimer->stop();
     m_url.clear();
     m_explorer->setBaseUrl(QString());
@@ -329,7 +343,7 @@ void ApiPage::stopBackend()
 
 void ApiPage::started(const BackendStartResult& result)
 {
-    const bool current = m_startedDsn == m_dsn;
+    const bool current = m_startedDsn == m_dsn && m_startedRedisUrl == m_redisUrl;
     if (!result.ok()) {
         if (current) {
             m_failure = result;
@@ -349,6 +363,7 @@ void ApiPage::started(const BackendStartResult& result)
     sample(); // the baseline for the first interval
     m_sampleTimer->start();
     present();
+    Q_EMIT cacheChanged(m_runner->cache());
     if (!current || !m_wanted)
         stopBackend(); // stopped() starts it again when it is still wanted
 }

@@ -4,6 +4,7 @@
 #include "ui/api/backendstartresult.h"
 #include "ui/shell/page.h"
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -12,6 +13,10 @@ class QPushButton;
 class QSpinBox;
 class QTimer;
 class QToolButton;
+
+namespace qaconsole::cache {
+class ResponseCache;
+}
 
 namespace qaconsole::ui {
 
@@ -67,11 +72,15 @@ public Q_SLOTS:
     // The backend follows it: started when it comes (unless stopped by the user), stopped when
     // it goes, restarted when it changes.
     void setDatabaseUrl(const QString& dsn);
+    // The Redis the backend's cache shares with other instances; empty: cache in memory only.
+    void setRedisUrl(const QString& url);
     // What Start and Stop do.
     void start();
     void stop();
 
 Q_SIGNALS:
+    // The running backend's response cache, or null once it stops.
+    void cacheChanged(std::shared_ptr<qaconsole::cache::ResponseCache> cache);
     void stateChanged(qaconsole::stack::ServiceState state, const QString& summary);
     // The "Data load page" link was clicked.
     void dataLoadRequested();
@@ -95,6 +104,8 @@ private:
     QTimer* m_sampleTimer;
     QTimer* m_recheckTimer;
     QString m_dsn;
+    QString m_redisUrl;
+    QString m_startedRedisUrl;
     QString m_startedDsn; // of the backend starting or running
     bool m_wanted = true; // false after Stop, until Start
     bool m_shutDown = false;

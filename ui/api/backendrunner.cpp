@@ -77,6 +77,11 @@ metrics::MetricsSnapshot BackendRunner::snapshot() const
                                                    : metrics::MetricsSnapshot{};
 }
 
+std::shared_ptr<cache::ResponseCache> BackendRunner::cache() const
+{
+    return m_state == stack::ServiceState::Running ? m_backend->cache() : nullptr;
+}
+
 metrics::ServerGauges BackendRunner::gauges() const
 {
     return m_state == stack::ServiceState::Running ? m_backend->gauges() : metrics::ServerGauges{};

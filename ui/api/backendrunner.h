@@ -45,6 +45,8 @@ public:
     // The backend's cumulative figures and gauges while Running; zeros otherwise.
     metrics::MetricsSnapshot snapshot() const;
     metrics::ServerGauges gauges() const;
+    // The backend's response cache while Running; null otherwise.
+    std::shared_ptr<cache::ResponseCache> cache() const;
 
 Q_SIGNALS:
     void started(const qaconsole::ui::BackendStartResult& result);

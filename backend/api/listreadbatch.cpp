@@ -1,0 +1,164 @@
+#include "backend/api/listreadbatch.h"
+
+#include "backend/api/jsonrender.h"
+#include "backend/cache/cachedresponse.h"
+#include "backend/cache/cacheworkercontext.h"
+#include "backend/http/httpresponse.h"
+#include "backend/store/qareader.h"
+
+namespace qaconsole::api {
+
+namespace {
+
+bool sameRead(const store::ListRead& a, const store::ListRead& b)
+{
+    return a.of == b.of && a.id == b.id && a.page.page == b.page.page &&
+           a.page.count == b.page.count;
+}
+
+// X-Cache says where an answer came from: HIT (and X-Cache-Layer), MISS, STALE (within
+// stale-while-revalidate, being refreshed) or STALE-IF-ERROR (the database failed).
+void serveCached(const cache::CachedResponse& entry, std::string_view how,
+                 std::optional<cache::CacheLayer> layer, http::HttpResponse& response)
+{
+    response.status = entry.status;
+    response.body = entry.body;
+    response.headers.emplace_back("X-Cache", std::string(how));
+    if (layer)
+        response.headers.emplace_back("X-Cache-Layer", std::string(cache::layerName(*layer)));
+}
+
+} // namespace
+
+cache::CacheKey cacheKeyOf(const store::ListRead& read)
+{
+    return {read.of == store::ListRead::Of::ProductQuestions ? cache::DataClass::Questions
+                                                             : cache::DataClass::Answers,
+            read.id, read.page.page, read.page.count};
+}
+
+store::ListRead listReadOf(const cache::CacheKey& key)
+{
+    return {key.dataClass == cache::DataClass::Questions ? store::ListRead::Of::ProductQuestions
+                                                         : store::ListRead::Of::QuestionAnswers,
+            key.id,
+            {key.page, key.count}};
+}
+
+void renderListPage(const store::ListRead& read, const store::ListPage& page, std::string& body)
+{
+    if (read.of == store::ListRead::Of::ProductQuestions)
+        renderQuestionList(read.id, page.questions, body);
+    else
+        renderAnswerList(read.id, read.page, page.answers, body);
+}
+
+ListReadBatch::ListReadBatch(store::QaReader& reader, cache::CacheWorkerContext* cache,
+                             Hooks hooks)
+    : m_reader(reader), m_cache(cache), m_hooks(std::move(hooks))
+{}
+
+ListReadBatch::~ListReadBatch() = default;
+
+bool ListReadBatch::serveOrDefer(const store::ListRead& read, TimePoint start,
+                                 http::HttpResponse& response)
+{
+    Pending pending{read, start};
+    for (std::size_t i = 0; i < m_pending.size(); ++i) {
+        if (m_pending[i].sharesWith < 0 && sameRead(m_pending[i].read, read)) {
+            pending.sharesWith = int(i);
+            break;
+        }
+    }
+    if (pending.sharesWith < 0 && m_cache) {
+        pending.found = m_cache->lookup(cacheKeyOf(read));
+        if (pending.found.servable() && !pending.found.shouldRefresh()) {
+            serveCached(*pending.found.response,
+                        pending.found.status == cache::LookupStatus::Fresh ? "HIT" : "STALE",
+                        pending.found.layer, response);
+            return true;
+        }
+    }
+    if (pending.sharesWith < 0) {
+        pending.readIndex = m_reads.size();
+        m_reads.push_back(read);
+    }
+    m_pending.push_back(std::move(pending));
+    response.deferred = true;
+    return false;
+}
+
+void ListReadBatch::complete(std::span<http::HttpResponse* const> responses)
+{
+    try {
+        m_reader.readLists(m_reads, m_pages);
+    } catch (const std::exception& error) {
+        // A bug or exhausted memory: every read of the turn fails, and the batch still ends
+        // cleanly (its tickets released, its figures kept).
+        m_pages.clear();
+        for (std::size_t i = 0; i < m_reads.size(); ++i)
+            m_pages.emplace_back(store::StoreFailure{store::StoreError::Internal, error.what()});
+    }
+    for (std::size_t i = 0; i < m_pending.size() && i < responses.size(); ++i) {
+        Pending& pending = m_pending[i];
+        http::HttpResponse& response = *responses[i];
+        if (pending.sharesWith >= 0) {
+            const http::HttpResponse& shared = *responses[std::size_t(pending.sharesWith)];
+            response.status = shared.status;
+            response.body = shared.body;
+            response.contentType = shared.contentType;
+            response.headers = shared.headers;
+        } else {
+            answer(pending, m_pages[pending.readIndex], response);
+        }
+        m_hooks.finished(pending.read, response.status, pending.start);
+    }
+    m_pending.clear(); // drops unfilled tickets, releasing whoever waits on them
+    m_reads.clear();
+    m_pages.clear();
+}
+
+void ListReadBatch::answer(Pending& pending, const store::StoreResult<store::ListPage>& page,
+                           http::HttpResponse& response)
+{
+    // Bytes served while being refreshed (stale-while-revalidate) are the answer either way.
+    const std::shared_ptr<const cache::CachedResponse> stale = pending.found.response;
+    if (!page.ok()) {
+        m_hooks.storeFailed(page.failure(), response);
+        if (stale) {
+            response.clear();
+            serveCached(*stale, "STALE", pending.found.layer, response);
+        } else if (m_cache) {
+            if (auto kept = m_cache->useStaleIfError(pending.found)) {
+                response.clear();
+                serveCached(*kept, "STALE-IF-ERROR", std::nullopt, response);
+            }
+        }
+        return;
+    }
+    m_hooks.storeAnswered();
+    renderListPage(pending.read, page.value(), response.body);
+    if (m_cache)
+        m_cache->fill(pending.found, response.status, response.body);
+    if (stale) {
+        response.clear();
+        serveCached(*stale, "STALE", pending.found.layer, response);
+    } else if (m_cache) {
+        response.headers.emplace_back("X-Cache", "MISS");
+    }
+}
+
+std::optional<cache::RecomputedResponse> ListReadBatch::recompute(const cache::CacheKey& key)
+{
+    const store::ListRead read = listReadOf(key);
+    const store::ListRead reads[] = {read};
+    std::vector<store::StoreResult<store::ListPage>> pages;
+    m_reader.readLists(reads, pages);
+    if (pages.empty() || !pages.front().ok())
+        return std::nullopt;
+    cache::RecomputedResponse fresh;
+    renderListPage(read, pages.front().value(), fresh.body);
+    return fresh;
+}
+
+} // namespace qaconsole::api
