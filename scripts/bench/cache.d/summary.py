@@ -1,0 +1,29 @@
+# The table of scripts/bench/cache: medians over the rounds, ratios as medians of per-round ratios.
+import statistics, sys
+
+path, scale, duration, rounds, size, pin = sys.argv[1:]
+rows = {}
+for line in open(path):
+    name, rnd, rate, p50, p99, errors = line.rstrip("\n").split("\t")
+    rows.setdefault(name, {})[int(rnd)] = (float(rate), float(p50), float(p99), int(errors))
+labels = {
+    "a-memory": "(a) server, in-process hits",
+    "b-redis": "(b) server, Redis hits",
+    "c-database": "(c) server, cache off",
+    "d-nginx": "(d) nginx, same bytes",
+    "e-redis": "(e) redis-benchmark GET",
+}
+print(f"\nscale {scale}, {duration} s per run, {rounds} rounds, responses of {size} bytes; "
+      f"pinning: {pin}")
+print(f"{'side':<30}{'rate/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'err':>6}")
+for name, label in labels.items():
+    runs = rows[name].values()
+    med = lambda i: statistics.median(r[i] for r in runs)
+    print(f"{label:<30}{med(0):>10.0f}{med(1):>9.3f}{med(2):>9.3f}{sum(r[3] for r in runs):>6}")
+print()
+for top, bottom, goal in (("a-memory", "d-nginx", 1.0), ("b-redis", "e-redis", 0.5),
+                          ("a-memory", "c-database", None)):
+    ratio = statistics.median(rows[top][r][0] / rows[bottom][r][0] for r in rows[top])
+    verdict = "" if goal is None else ("  goal >= %.1f %s" % (goal, "met" if ratio >= goal else "MISSED"))
+    print(f"ratio {top[0]}/{bottom[0]} ({labels[top]} / {labels[bottom]}): {ratio:.2f}{verdict}")
+print("wrk -t1 -c50 on every HTTP side (redis-benchmark -c 50): rates and p50/p99 as each tool reports them.")
