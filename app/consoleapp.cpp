@@ -4,6 +4,7 @@
 #include "backend/stack/stacksupervisor.h"
 #include "ui/api/apibinding.h"
 #include "ui/api/apipage.h"
+#include "ui/cache/cachepage.h"
 #include "ui/etl/etlpage.h"
 #include "ui/services/servicesbinding.h"
 #include "ui/services/servicespage.h"
@@ -32,16 +33,18 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     supervisor.moveToThread(&stackThread);
     stackThread.start();
 
-    // Later pages (Cache, Load test, Tiers) are added to this list.
+    // Later pages (Load test, Tiers) are added to this list.
     auto* servicesPage = new ui::ServicesPage;
     auto* etlPage = new ui::EtlPage;
     auto* apiPage = new ui::ApiPage;
-    ui::MainWindow window({servicesPage, etlPage, apiPage});
+    auto* cachePage = new ui::CachePage;
+    ui::MainWindow window({servicesPage, etlPage, apiPage, cachePage});
 
     ui::bindServices(supervisor, *servicesPage, window);
     QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, etlPage,
                      &ui::EtlPage::setManagedDsn);
     ui::bindApi(supervisor, *apiPage, window);
+    QObject::connect(apiPage, &ui::ApiPage::cacheChanged, cachePage, &ui::CachePage::setCache);
     QObject::connect(apiPage, &ui::ApiPage::dataLoadRequested, &window,
                      [&window, etlPage] { window.showPage(etlPage); });
 
@@ -71,6 +74,7 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     const int code = app.exec();
 
     // The API backend holds database connections: it goes before the database does.
+    cachePage->shutdown();
     apiPage->shutdown();
     // Stop what this console started, on the stack's own thread, before anything is destroyed.
     QMetaObject::invokeMethod(

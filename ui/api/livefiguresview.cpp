@@ -1,9 +1,10 @@
 #include "ui/api/livefiguresview.h"
 
 #include "ui/api/apitext.h"
-#include "ui/api/customplot.h"
+#include "ui/shell/customplot.h"
 #include "ui/api/intervalfigures.h"
 #include "ui/shell/numbertext.h"
+#include "ui/shell/plotstyle.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
@@ -185,25 +186,8 @@ void LiveFiguresView::applyPalette()
     m_figures->applyPalette(colors);
 
     const QColor base = colors.color(QPalette::Base);
-    const QColor text = colors.color(QPalette::WindowText);
     const QColor quiet = secondaryText(colors);
-    const QColor grid = blend(base, text, 0.08);
-    m_plot->setBackground(base);
-    m_plot->axisRect()->setBackground(base);
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.9);
-    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis, m_plot->yAxis2}) {
-        axis->setBasePen(QPen(hairline(colors)));
-        axis->setTickPen(QPen(hairline(colors)));
-        axis->setSubTickPen(Qt::NoPen);
-        axis->setTickLabelColor(quiet);
-        axis->setTickLabelFont(small);
-        axis->setLabelFont(small);
-        axis->grid()->setPen(QPen(grid, 1, Qt::SolidLine));
-        axis->grid()->setZeroLinePen(Qt::NoPen);
-    }
-    m_plot->yAxis2->grid()->setVisible(false);
-    m_plot->xAxis->setLabelColor(quiet);
+    stylePlot(m_plot, colors, font());
     m_plot->yAxis->setLabelColor(requestColor);
     m_plot->yAxis2->setLabelColor(latencyColor);
 

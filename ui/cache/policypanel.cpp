@@ -1,0 +1,303 @@
+#include "ui/cache/policypanel.h"
+
+#include "backend/cache/policyjson.h"
+#include "backend/cache/policytext.h"
+#include "ui/cache/messagelabel.h"
+#include "ui/cache/policyeditor.h"
+#include "ui/shell/statepresentation.h"
+#include "ui/shell/theme.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QVBoxLayout>
+
+namespace qaconsole::ui {
+
+namespace {
+
+constexpr int kErrorsShown = 3;
+const QString kFileFilter = QStringLiteral("Cache policies (*.json);;All files (*)");
+
+QString presetHint(cache::PolicyPreset preset)
+{
+    switch (preset) {
+    case cache::PolicyPreset::FreshnessFirst:
+        return PolicyPanel::tr("Every write shows at once; short TTLs, fewer hits");
+    case cache::PolicyPreset::Balanced:
+        return PolicyPanel::tr("The default: new content and reports at once, votes may lag "
+                               "up to a day");
+    case cache::PolicyPreset::ThroughputFirst:
+        break;
+    }
+    return PolicyPanel::tr("Most hits: only reports act at once, the rest waits for the TTL");
+}
+
+} // namespace
+
+PolicyPanel::PolicyPanel(QWidget* parent) : QWidget(parent), m_editor(new PolicyEditor(this))
+{
+    m_description = messageLabel(QStringLiteral("cachePolicyDescription"), this);
+    m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_description->setMargin(10);
+    m_description->setToolTip(tr("What the policy means for the storefront's clients"));
+
+    m_errors = messageLabel(QStringLiteral("cachePolicyErrors"), this);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(12);
+    layout->addWidget(createPresetRow());
+    layout->addSpacing(4);
+    layout->addWidget(m_editor);
+    layout->addSpacing(4);
+    layout->addWidget(m_description);
+    layout->addWidget(m_errors);
+    layout->addWidget(createButtonRow());
+
+    connect(m_editor, &PolicyEditor::edited, this, &PolicyPanel::edited);
+    m_editor->setPolicy(m_baseline);
+    applyPalette();
+}
+
+void PolicyPanel::setBaseline(const cache::CachePolicy& policy)
+{
+    const bool follow = !modified();
+    m_baseline = policy;
+    if (follow)
+        m_editor->setPolicy(policy); // edited() presents
+    else
+        present();
+}
+
+void PolicyPanel::setApplyAvailable(bool available)
+{
+    m_available = available;
+    present();
+}
+
+void PolicyPanel::setBusy(bool busy)
+{
+    m_busy = busy;
+    present();
+}
+
+void PolicyPanel::showStatus(const QString& text, StatusKind kind, const QString& details)
+{
+    // Always laid out, empty or not, so the buttons keep their places.
+    m_status->setText(text);
+    m_status->setToolTip(details);
+    m_statusKind = kind;
+    applyPalette();
+}
+
+std::optional<cache::CachePolicy> PolicyPanel::editedPolicy() const
+{
+    std::optional<cache::CachePolicy> policy = m_editor->reading().policy;
+    if (!policy)
+        return std::nullopt;
+    QString fallback = tr("Custom");
+    if (policy->classes == m_baseline.classes)
+        fallback = m_baseline.name;
+    else if (policy->classes == m_fromFile.classes && !m_fromFile.name.isEmpty())
+        fallback = m_fromFile.name;
+    policy->name = policyName(*policy, fallback);
+    return policy;
+}
+
+bool PolicyPanel::modified() const
+{
+    const std::optional<cache::CachePolicy> policy = m_editor->reading().policy;
+    return !policy || policy->classes != m_baseline.classes;
+}
+
+void PolicyPanel::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+QWidget* PolicyPanel::createPresetRow()
+{
+    auto* row = new QWidget(this);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    m_presetCaption = new QLabel(tr("Start from a preset:"), row);
+    layout->addWidget(m_presetCaption);
+    layout->addSpacing(4);
+    for (int index = 0; index < cache::kPresetCount; ++index) {
+        const auto preset = cache::PolicyPreset(index);
+        auto* button = new QPushButton(cache::presetName(preset), row);
+        button->setObjectName(QStringLiteral("cachePresetButton%1").arg(index));
+        button->setCheckable(true);
+        button->setToolTip(presetHint(preset));
+        button->setMinimumWidth(130);
+        connect(button, &QPushButton::clicked, this,
+                [this, preset] { m_editor->setPolicy(cache::presetPolicy(preset)); });
+        m_presets.append(button);
+        layout->addWidget(button);
+    }
+    layout->addStretch(1);
+    return row;
+}
+
+QWidget* PolicyPanel::createButtonRow()
+{
+    auto* row = new QWidget(this);
+    m_load = new QPushButton(tr("Load…"), row);
+    m_load->setObjectName(QStringLiteral("cacheLoadButton"));
+    m_load->setToolTip(tr("Read a policy file into the editor; nothing is applied yet"));
+    m_save = new QPushButton(tr("Save…"), row);
+    m_save->setObjectName(QStringLiteral("cacheSaveButton"));
+    m_save->setToolTip(tr("Write the editor's policy to a file"));
+    m_revert = new QPushButton(tr("Revert"), row);
+    m_revert->setObjectName(QStringLiteral("cacheRevertButton"));
+    m_revert->setToolTip(tr("Back to the policy in force"));
+    m_apply = new QPushButton(tr("Apply"), row);
+    m_apply->setObjectName(QStringLiteral("cacheApplyButton"));
+    m_apply->setDefault(true);
+    m_apply->setToolTip(tr("Put the policy in force on every running backend instance"));
+    for (QPushButton* button : {m_load, m_save, m_revert, m_apply})
+        button->setMinimumWidth(92);
+
+    m_status = messageLabel(QStringLiteral("cachePolicyStatus"), row);
+
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(8);
+    layout->addWidget(m_load);
+    layout->addWidget(m_save);
+    layout->addSpacing(12);
+    layout->addWidget(m_status, 1);
+    layout->addSpacing(12);
+    layout->addWidget(m_revert);
+    layout->addWidget(m_apply);
+
+    connect(m_load, &QPushButton::clicked, this, &PolicyPanel::loadFile);
+    connect(m_save, &QPushButton::clicked, this, &PolicyPanel::saveFile);
+    connect(m_revert, &QPushButton::clicked, this, [this] { m_editor->setPolicy(m_baseline); });
+    connect(m_apply, &QPushButton::clicked, this, [this] {
+        if (const auto policy = editedPolicy())
+            Q_EMIT applyRequested(*policy);
+    });
+    return row;
+}
+
+void PolicyPanel::edited()
+{
+    const DraftReading& reading = m_editor->reading();
+    if (reading.policy) {
+        m_description->setText(cache::describePolicy(*reading.policy));
+        m_errors->clear();
+    } else {
+        m_description->setText(tr("Fix the values marked in red to see what this policy means "
+                                  "for the storefront."));
+        QStringList lines;
+        for (const cache::PolicyError& error :
+             reading.errors.first(std::min<qsizetype>(kErrorsShown, reading.errors.size())))
+            lines.append(u"• " + error.text());
+        if (reading.errors.size() > kErrorsShown)
+            lines.append(tr("… and %n more", nullptr, int(reading.errors.size() - kErrorsShown)));
+        m_errors->setText(lines.join(u'\n'));
+    }
+    m_errors->setVisible(!reading.policy);
+    present();
+}
+
+void PolicyPanel::loadFile()
+{
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Load a cache policy"), QString(), kFileFilter);
+    if (path.isEmpty())
+        return;
+    const cache::PolicyParseResult result = cache::loadPolicyFile(path);
+    if (!result.policy) {
+        QStringList lines;
+        for (const cache::PolicyError& error : result.errors)
+            lines.append(error.text());
+        QMessageBox box(QMessageBox::Warning, tr("Load a cache policy"),
+                        tr("%1 is not a policy the console can use; nothing was changed.")
+                            .arg(QDir::toNativeSeparators(path)),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(lines.join(u'\n'));
+        box.setInformativeText(lines.value(0));
+        box.exec();
+        return;
+    }
+    m_fromFile = *result.policy;
+    m_editor->setPolicy(m_fromFile);
+    showStatus(tr("Loaded %1. Apply puts it in force.").arg(QFileInfo(path).fileName()),
+               StatusKind::Quiet);
+}
+
+void PolicyPanel::saveFile()
+{
+    std::optional<cache::CachePolicy> policy = editedPolicy();
+    if (!policy)
+        return;
+    policy->version = std::max(m_baseline.version, std::int64_t(1));
+    if (modified())
+        ++policy->version; // the version it would get when applied here
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save the cache policy"), QStringLiteral("cache-policy.json"), kFileFilter);
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(cache::policyToJson(*policy)) < 0 ||
+        !file.commit()) {
+        QMessageBox::warning(
+            this, tr("Save the cache policy"),
+            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return;
+    }
+    showStatus(tr("Saved to %1.").arg(QFileInfo(path).fileName()), StatusKind::Quiet);
+}
+
+void PolicyPanel::present()
+{
+    const DraftReading& reading = m_editor->reading();
+    const bool valid = reading.policy.has_value();
+    for (int index = 0; index < m_presets.size(); ++index) {
+        m_presets[index]->setChecked(valid &&
+                                     reading.policy->classes ==
+                                         cache::presetPolicy(cache::PolicyPreset(index)).classes);
+    }
+    m_save->setEnabled(valid);
+    m_revert->setEnabled(modified() && !m_busy);
+    m_apply->setEnabled(m_available && valid && modified() && !m_busy);
+    if (!m_available)
+        m_apply->setToolTip(tr("The cache runs with the API backend: start it on the API page"));
+    else if (!valid)
+        m_apply->setToolTip(tr("Fix the values marked in red first"));
+    else
+        m_apply->setToolTip(tr("Put the policy in force on every running backend instance"));
+}
+
+void PolicyPanel::applyPalette()
+{
+    const QPalette colors = QApplication::palette(this);
+    setTextColor(m_presetCaption, secondaryText(colors));
+    setTextColor(m_errors, statePresentation(stack::ServiceState::Failed).color);
+    QColor status = secondaryText(colors);
+    if (m_statusKind == StatusKind::Good)
+        status = statePresentation(stack::ServiceState::Running).color;
+    else if (m_statusKind == StatusKind::Problem)
+        status = statePresentation(stack::ServiceState::Failed).color;
+    setTextColor(m_status, status);
+    // The plain-language line sits on a faint tint of the highlight, like a note.
+    const QColor tint =
+        blend(colors.color(QPalette::Base), colors.color(QPalette::Highlight), 0.07);
+    m_description->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; border-radius: 6px; }").arg(tint.name()));
+}
+
+} // namespace qaconsole::ui
