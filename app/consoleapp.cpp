@@ -6,6 +6,7 @@
 #include "ui/api/apipage.h"
 #include "ui/cache/cachepage.h"
 #include "ui/etl/etlpage.h"
+#include "ui/loadtest/loadtestpage.h"
 #include "ui/services/servicesbinding.h"
 #include "ui/services/servicespage.h"
 #include "ui/shell/mainwindow.h"
@@ -33,18 +34,22 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     supervisor.moveToThread(&stackThread);
     stackThread.start();
 
-    // Later pages (Load test, Tiers) are added to this list.
+    // Later pages (Tiers) are added to this list.
     auto* servicesPage = new ui::ServicesPage;
     auto* etlPage = new ui::EtlPage;
     auto* apiPage = new ui::ApiPage;
     auto* cachePage = new ui::CachePage;
-    ui::MainWindow window({servicesPage, etlPage, apiPage, cachePage});
+    auto* loadTestPage = new ui::LoadTestPage;
+    ui::MainWindow window({servicesPage, etlPage, apiPage, cachePage, loadTestPage});
 
     ui::bindServices(supervisor, *servicesPage, window);
     QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, etlPage,
                      &ui::EtlPage::setManagedDsn);
     ui::bindApi(supervisor, *apiPage, window);
     QObject::connect(apiPage, &ui::ApiPage::cacheChanged, cachePage, &ui::CachePage::setCache);
+    // The embedded backend is the load test's default target while it runs.
+    QObject::connect(apiPage, &ui::ApiPage::stateChanged, loadTestPage,
+                     [apiPage, loadTestPage] { loadTestPage->setEmbeddedUrl(apiPage->url()); });
     QObject::connect(apiPage, &ui::ApiPage::dataLoadRequested, &window,
                      [&window, etlPage] { window.showPage(etlPage); });
 
@@ -74,6 +79,7 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     const int code = app.exec();
 
     // The API backend holds database connections: it goes before the database does.
+    loadTestPage->shutdown(); // its load goes to the backend, which stops next
     cachePage->shutdown();
     apiPage->shutdown();
     // Stop what this console started, on the stack's own thread, before anything is destroyed.

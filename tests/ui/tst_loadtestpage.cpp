@@ -1,0 +1,300 @@
+// The Load test page as a user drives it, offscreen, against the load generator's test server on
+// 127.0.0.1: a short run fills the live charts, ends by itself with its thresholds passed in the
+// summary and is listed (and saved) in the history; Stop ends a long run early; a bad threshold
+// is marked where it is written and keeps Start disabled; a scenario survives a file; two runs
+// are overlaid. The engine runs on its own threads, so the test waits with QTRY_*, never sleeps.
+//
+// With QACONSOLE_SCREENSHOT_DIR set, the window is also saved there as PNG, during and after a
+// run, at 1280x800.
+
+#include "tests/unit/loadgen/testhttpserver.h"
+#include "ui/loadtest/loadtestpage.h"
+#include "ui/loadtest/runcharts.h"
+#include "ui/loadtest/scenarioeditor.h"
+#include "ui/shell/customplot.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace qaconsole;
+
+namespace {
+
+constexpr int kRunTimeoutMs = 30'000;
+
+template <typename T> T* child(QObject* parent, const char* name)
+{
+    auto* found = parent->findChild<T*>(QString::fromLatin1(name));
+    if (!found)
+        qFatal("no child %s", name);
+    return found;
+}
+
+} // namespace
+
+class TestLoadTestPage : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void runFillsChartsSummaryAndHistory();
+    void stopEndsARunEarly();
+    void overlayTwoRuns();
+    void invalidThresholdIsMarkedAndBlocksStart();
+    void scenarioSurvivesAFile();
+    void screenshotsOfARampingRun();
+
+private:
+    // A constant-rate run of `seconds` on the test server with the storefront mix.
+    void configureRun(int seconds, double rate);
+    void screenshot(const QString& name);
+    bool running() const;
+
+    std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<ui::MainWindow> m_window;
+    ui::LoadTestPage* m_page = nullptr;
+};
+
+void TestLoadTestPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .rmpath(QStringLiteral("loadtests"));
+    m_server = std::make_unique<TestHttpServer>();
+    QVERIFY(m_server->isListening());
+    m_page = new ui::LoadTestPage;
+    m_window = std::make_unique<ui::MainWindow>(QList<ui::Page*>{m_page});
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // Before the backend runs, the embedded target cannot be started.
+    QVERIFY(!child<QPushButton>(m_page, "loadStartButton")->isEnabled());
+    QVERIFY(child<QLabel>(m_page, "scenarioProblems")->text().contains(u"not running"));
+    m_page->setEmbeddedUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
+    screenshot(QStringLiteral("loadtest-scenario"));
+}
+
+void TestLoadTestPage::cleanupTestCase()
+{
+    m_page->shutdown();
+    m_window.reset();
+    m_server.reset();
+}
+
+void TestLoadTestPage::runFillsChartsSummaryAndHistory()
+{
+    configureRun(3, 200);
+    auto* start = child<QPushButton>(m_page, "loadStartButton");
+    QVERIFY(start->isEnabled());
+    QTest::mouseClick(start, Qt::LeftButton);
+    QVERIFY(running());
+    QCOMPARE(child<QTabWidget>(m_page, "loadTabs")->currentIndex(), 1); // Live
+
+    QCustomPlot* plot = child<QCustomPlot>(m_page, "loadChart");
+    QTRY_VERIFY_WITH_TIMEOUT(plot->graph(ui::RunCharts::RpsGraph)->dataCount() > 0, kRunTimeoutMs);
+    QVERIFY(plot->graph(ui::RunCharts::P99Graph)->dataCount() > 0);
+    QVERIFY(plot->graph(ui::RunCharts::FailureGraph)->dataCount() > 0);
+    QVERIFY(plot->graph(ui::RunCharts::ConnectionsGraph)->dataCount() > 0);
+    QVERIFY(plot->graph(ui::RunCharts::RpsTargetGraph)->dataCount() > 0); // the plan
+    QVERIFY(child<QLabel>(m_page, "liveRpsLabel")->text() != QStringLiteral("—"));
+    screenshot(QStringLiteral("loadtest-live"));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!running(), kRunTimeoutMs);
+    QVERIFY(m_server->requests() > 0);
+    auto* thresholds = child<QTableWidget>(m_page, "thresholdTable");
+    QCOMPARE(thresholds->rowCount(), 2);
+    for (int row = 0; row < 2; ++row)
+        QVERIFY2(thresholds->item(row, 2)->text().contains(u"passed"),
+                 qPrintable(thresholds->item(row, 0)->text()));
+    QCOMPARE(child<QLabel>(m_page, "summaryOutcomeLabel")->text(), QStringLiteral("Passed"));
+    QCOMPARE(child<QTableWidget>(m_page, "latencyTable")->rowCount(), 6);
+    QCOMPARE(child<QTableWidget>(m_page, "historyTable")->rowCount(), 1);
+
+    // The run's files are where the history says.
+    QDirIterator files(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                           .filePath(QStringLiteral("loadtests")),
+                       {QStringLiteral("summary.json")}, QDir::Files, QDirIterator::Subdirectories);
+    QVERIFY(files.hasNext());
+    QFile summary(files.next());
+    QVERIFY(summary.open(QIODevice::ReadOnly));
+    QVERIFY(QJsonDocument::fromJson(summary.readAll()).object().value(u"requests").toInteger() > 0);
+
+    child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(2);
+    screenshot(QStringLiteral("loadtest-summary"));
+    child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(1);
+    screenshot(QStringLiteral("loadtest-finished"));
+}
+
+void TestLoadTestPage::stopEndsARunEarly()
+{
+    configureRun(120, 100);
+    QTest::mouseClick(child<QPushButton>(m_page, "loadStartButton"), Qt::LeftButton);
+    QVERIFY(running());
+    QCustomPlot* plot = child<QCustomPlot>(m_page, "loadChart");
+    QTRY_VERIFY_WITH_TIMEOUT(plot->graph(ui::RunCharts::RpsGraph)->dataCount() > 0, kRunTimeoutMs);
+    auto* stop = child<QPushButton>(m_page, "loadStopButton");
+    QVERIFY(stop->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton);
+    QVERIFY(!stop->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(!running(), kRunTimeoutMs);
+    QVERIFY(child<QLabel>(m_page, "summaryOutcomeLabel")->text().contains(u"stopped early"));
+    QCOMPARE(child<QTableWidget>(m_page, "historyTable")->rowCount(), 2);
+}
+
+void TestLoadTestPage::overlayTwoRuns()
+{
+    auto* history = child<QTableWidget>(m_page, "historyTable");
+    QCOMPARE(history->rowCount(), 2);
+    auto* compare = child<QPushButton>(m_page, "compareRunsButton");
+    QVERIFY(!compare->isEnabled());
+    history->selectAll();
+    QVERIFY(compare->isEnabled());
+    QTest::mouseClick(compare, Qt::LeftButton);
+    QCustomPlot* plot = child<QCustomPlot>(m_page, "loadChart");
+    const int offset = ui::RunCharts::kGraphCount;
+    QVERIFY(plot->graph(ui::RunCharts::RpsGraph)->dataCount() > 0);
+    QVERIFY(plot->graph(offset + ui::RunCharts::RpsGraph)->dataCount() > 0);
+    QVERIFY(plot->graph(offset + ui::RunCharts::RpsGraph)->visible());
+    screenshot(QStringLiteral("loadtest-compare"));
+
+    // The charts as files: what Export charts… writes.
+    QTemporaryDir dir;
+    auto* charts = child<ui::RunCharts>(m_page, "runCharts");
+    for (const char* name : {"charts.png", "charts.pdf"}) {
+        QString error;
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        QVERIFY2(charts->save(path, &error), qPrintable(error));
+        QVERIFY(QFileInfo(path).size() > 1000);
+    }
+}
+
+void TestLoadTestPage::invalidThresholdIsMarkedAndBlocksStart()
+{
+    auto* edit = child<QPlainTextEdit>(m_page, "thresholdEdit");
+    auto* errors = child<QLabel>(m_page, "thresholdErrors");
+    auto* start = child<QPushButton>(m_page, "loadStartButton");
+    const QString valid = edit->toPlainText();
+    QVERIFY(start->isEnabled());
+    QVERIFY(errors->isHidden());
+
+    edit->setPlainText(valid + QStringLiteral("\nhttp_req_duration p(99)<<200"));
+    QVERIFY(!errors->isHidden());
+    QVERIFY2(errors->text().startsWith(u"Line 3:"), qPrintable(errors->text()));
+    QVERIFY(!start->isEnabled());
+    QCOMPARE(edit->extraSelections().size(), 1);
+    QVERIFY(child<QLabel>(m_page, "scenarioProblems")->text().contains(u"Threshold line 3"));
+
+    edit->setPlainText(valid);
+    QVERIFY(errors->isHidden());
+    QVERIFY(edit->extraSelections().isEmpty());
+    QVERIFY(start->isEnabled());
+}
+
+void TestLoadTestPage::scenarioSurvivesAFile()
+{
+    auto* editor = child<ui::ScenarioEditor>(m_page, "scenarioEditor");
+    child<QComboBox>(m_page, "modelCombo")->setCurrentIndex(3); // ramping arrival rate
+    child<QSpinBox>(m_page, "threadsSpin")->setValue(3);
+    const loadgen::Scenario before = editor->scenario();
+    QVERIFY(editor->problems().isEmpty());
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("scenario.json"));
+    QString error;
+    QVERIFY2(editor->saveFile(path, &error), qPrintable(error));
+    child<QComboBox>(m_page, "modelCombo")->setCurrentIndex(0);
+    child<QSpinBox>(m_page, "threadsSpin")->setValue(1);
+    QVERIFY2(editor->openFile(path, &error), qPrintable(error));
+
+    const loadgen::Scenario after = editor->scenario();
+    QCOMPARE(after.model, loadgen::LoadModel::RampingArrivalRate);
+    QCOMPARE(after.threads, 3);
+    QCOMPARE(after.url, before.url);
+    QVERIFY(after.stages == before.stages);
+    QCOMPARE(after.mix.routes.size(), before.mix.routes.size());
+    QCOMPARE(after.thresholds.size(), before.thresholds.size());
+
+    QFile broken(dir.filePath(QStringLiteral("broken.json")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"load\": {\"model\": \"sometimes\"}, \"routes\": []}");
+    broken.close();
+    QVERIFY(!editor->openFile(broken.fileName(), &error));
+    QVERIFY2(error.contains(u"load.model") && error.contains(u"routes"), qPrintable(error));
+}
+
+void TestLoadTestPage::screenshotsOfARampingRun()
+{
+    if (qEnvironmentVariableIsEmpty("QACONSOLE_SCREENSHOT_DIR"))
+        QSKIP("only with QACONSOLE_SCREENSHOT_DIR: the page's look during a longer run");
+    auto* editor = child<ui::ScenarioEditor>(m_page, "scenarioEditor");
+    loadgen::Scenario scenario = editor->scenario();
+    scenario.model = loadgen::LoadModel::RampingArrivalRate;
+    scenario.startTarget = 50;
+    scenario.stages = {{8000, 600}, {6000, 600}, {4000, 200}};
+    scenario.connections = 16;
+    editor->setScenario(scenario);
+    m_server->setDelayMs(2);
+    child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(0);
+    screenshot(QStringLiteral("loadtest-scenario-ramping"));
+    QTest::mouseClick(child<QPushButton>(m_page, "loadStartButton"), Qt::LeftButton);
+    QCustomPlot* plot = child<QCustomPlot>(m_page, "loadChart");
+    QTRY_VERIFY_WITH_TIMEOUT(plot->graph(ui::RunCharts::RpsGraph)->dataCount() >= 11,
+                             kRunTimeoutMs);
+    screenshot(QStringLiteral("loadtest-live-ramping"));
+    QTRY_VERIFY_WITH_TIMEOUT(!running(), kRunTimeoutMs);
+    m_server->setDelayMs(0);
+    child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(2);
+    screenshot(QStringLiteral("loadtest-summary-ramping"));
+    child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(3);
+    screenshot(QStringLiteral("loadtest-history"));
+}
+
+void TestLoadTestPage::configureRun(int seconds, double rate)
+{
+    child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(0);
+    child<QComboBox>(m_page, "targetCombo")->setCurrentIndex(0);
+    child<QComboBox>(m_page, "modelCombo")->setCurrentIndex(2); // constant arrival rate
+    child<QSpinBox>(m_page, "connectionsSpin")->setValue(8);
+    child<QDoubleSpinBox>(m_page, "rateSpin")->setValue(rate);
+    child<QSpinBox>(m_page, "durationSpin")->setValue(seconds);
+    child<QSpinBox>(m_page, "threadsSpin")->setValue(1);
+    QVERIFY2(child<ui::ScenarioEditor>(m_page, "scenarioEditor")->problems().isEmpty(),
+             qPrintable(child<QLabel>(m_page, "scenarioProblems")->text()));
+}
+
+void TestLoadTestPage::screenshot(const QString& name)
+{
+    const QString dir = qEnvironmentVariable("QACONSOLE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::processEvents();
+    m_window->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+}
+
+bool TestLoadTestPage::running() const
+{
+    return child<QPushButton>(m_page, "loadStopButton")->isEnabled() ||
+           child<QLabel>(m_page, "loadStateLabel")->text() == u"Stopping";
+}
+
+QTEST_MAIN(TestLoadTestPage)
+#include "tst_loadtestpage.moc"

@@ -1,0 +1,111 @@
+#pragma once
+
+#include "ui/loadtest/runrecord.h"
+#include "ui/shell/page.h"
+
+#include <vector>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTabWidget;
+class QTimer;
+
+namespace qaconsole::loadgen {
+class LoadController;
+}
+
+namespace qaconsole::ui {
+
+class FigureGrid;
+class RunCharts;
+class RunHistoryView;
+class RunSummaryView;
+class ScenarioEditor;
+
+// The Load test page: the console's own load generator (loadgen/) against the embedded backend,
+// a tier, or any http:// server.
+//
+// - A bar on top: the run's state, its scenario in a line, progress, Start and Stop.
+// - Scenario: the editor (ScenarioEditor), opened from and saved to files. Start is enabled
+//   only when it has no problem; each problem is shown where it is.
+// - Live: the last interval's figures and four charts (RunCharts), fed from a timer that polls
+//   the engine a few times a second; the engine runs on its own threads.
+// - Summary: the finished run (RunSummaryView), thresholds passed or failed.
+// - History: the session's runs (RunHistoryView), each also written with writeRunFiles() under
+//   AppDataLocation/loadtests/; show one, overlay two, export charts and data.
+//
+// Named for tests: "loadTestPage", "loadTabs", "loadStateLabel", "loadScenarioLine",
+// "loadProgress", "loadStartButton", "loadStopButton", "loadMessageLabel", "scenarioEditor",
+// "runCharts", "runSummary", "runHistory", and the live figures "liveElapsedLabel",
+// "liveRpsLabel", "liveP99Label", "liveFailedLabel", "liveConnectionsLabel",
+// "liveRequestsLabel".
+class LoadTestPage : public Page
+{
+    Q_OBJECT
+public:
+    // How often the engine is polled and the charts redrawn.
+    static constexpr int kPollIntervalMs = 250;
+
+    explicit LoadTestPage(QWidget* parent = nullptr);
+    ~LoadTestPage() override;
+
+    QString title() const override;
+    QIcon icon() const override;
+    // During a run, asks whether to stop it; stops it when the answer is yes.
+    bool confirmClose() override;
+
+    // The embedded backend's base URL ("http://127.0.0.1:PORT") while it runs, empty otherwise:
+    // the default target.
+    void setEmbeddedUrl(const QString& url);
+    // Stops a run in progress and waits for it to end (before quitting).
+    void shutdown();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QWidget* createRunBar();
+    QWidget* createLiveTab();
+    void start();
+    void stop();
+    void poll();
+    void finished();
+    void saveRun(RunRecord& run);
+    void showRun(int index);
+    void compareRuns(int index, int other);
+    void exportCharts();
+    void exportData(int index);
+    void showMessage(const QString& text, bool error);
+    void updateControls();
+    void applyPalette();
+
+    loadgen::LoadController* m_controller;
+    QTimer* m_pollTimer;
+    std::vector<RunRecord> m_runs;
+    RunRecord m_current; // the run in progress
+    int m_rowsSeen = 0;
+    bool m_running = false;
+    bool m_stopping = false;
+
+    QLabel* m_state = nullptr;
+    QLabel* m_scenarioLine = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QPushButton* m_start = nullptr;
+    QPushButton* m_stop = nullptr;
+    QLabel* m_message = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    ScenarioEditor* m_editor = nullptr;
+    FigureGrid* m_figures = nullptr;
+    QLabel* m_elapsed = nullptr;
+    QLabel* m_rps = nullptr;
+    QLabel* m_p99 = nullptr;
+    QLabel* m_failed = nullptr;
+    QLabel* m_connections = nullptr;
+    QLabel* m_requests = nullptr;
+    RunCharts* m_charts = nullptr;
+    RunSummaryView* m_summary = nullptr;
+    RunHistoryView* m_history = nullptr;
+};
+
+} // namespace qaconsole::ui

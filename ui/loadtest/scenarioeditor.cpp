@@ -1,0 +1,408 @@
+#include "ui/loadtest/scenarioeditor.h"
+
+#include "loadgen/scenariofile.h"
+#include "ui/loadtest/loadtesttext.h"
+#include "ui/loadtest/mixeditor.h"
+#include "ui/loadtest/stageseditor.h"
+#include "ui/loadtest/thresholdeditor.h"
+#include "ui/shell/cardframe.h"
+#include "ui/shell/statepresentation.h"
+#include "ui/shell/theme.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace qaconsole::ui {
+
+namespace {
+
+using loadgen::LoadModel;
+
+constexpr int kEmbeddedTarget = 0;
+constexpr int kOtherTarget = 1;
+const QString kFileFilter = QStringLiteral("Scenario files (*.json)");
+
+// The acceptance goal of the storefront: 1,000 rps of its mix, under 1% failures, p99 under 2 s.
+loadgen::Scenario defaultScenario()
+{
+    loadgen::Scenario scenario;
+    scenario.model = LoadModel::ConstantArrivalRate;
+    scenario.rate = 1000;
+    scenario.connections = 64;
+    scenario.durationMs = 30'000;
+    scenario.stages = {{30'000, 500}, {60'000, 1000}, {30'000, 0}};
+    for (const char16_t* text : {u"http_req_failed rate<0.01", u"http_req_duration p(99)<2000"})
+        scenario.thresholds.push_back(*loadgen::parseThreshold(QString::fromUtf16(text)).threshold);
+    return scenario;
+}
+
+QString origin(const QString& url)
+{
+    return QUrl(url.trimmed())
+        .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment)
+        .toString();
+}
+
+QString scenarioFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("loadtests"));
+}
+
+} // namespace
+
+ScenarioEditor::ScenarioEditor(QWidget* parent) : QWidget(parent)
+{
+    m_stages = new StagesEditor;
+    m_stagesCard = new CardFrame(tr("Stages"));
+    m_stagesCard->setObjectName(QStringLiteral("stagesCard"));
+    m_stagesCard->contentLayout()->addWidget(m_stages, 1);
+    m_mix = new MixEditor;
+    auto* mixCard = new CardFrame(tr("Requests"));
+    mixCard->contentLayout()->addWidget(m_mix, 1);
+    m_thresholds = new ThresholdEditor;
+    auto* thresholdCard = new CardFrame(tr("Thresholds"));
+    thresholdCard->contentLayout()->addWidget(m_thresholds, 1);
+
+    auto* left = new QVBoxLayout;
+    left->setSpacing(16);
+    left->addWidget(createTargetCard());
+    left->addWidget(createLoadCard());
+    left->addWidget(m_stagesCard, 1);
+    auto* right = new QVBoxLayout;
+    right->setSpacing(16);
+    right->addWidget(mixCard);
+    right->addWidget(thresholdCard, 1);
+    auto* columns = new QHBoxLayout;
+    columns->setSpacing(16);
+    columns->addLayout(left, 1);
+    columns->addLayout(right, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 12, 0, 0);
+    layout->setSpacing(12);
+    layout->addWidget(createFileBar());
+    layout->addLayout(columns, 1);
+
+    connect(m_stages, &StagesEditor::changed, this, &ScenarioEditor::refresh);
+    connect(m_mix, &MixEditor::changed, this, &ScenarioEditor::refresh);
+    connect(m_thresholds, &ThresholdEditor::changed, this, &ScenarioEditor::refresh);
+    // The storefront mix as the mix editor starts with it.
+    loadgen::Scenario initial = defaultScenario();
+    initial.mix = m_mix->mix();
+    setScenario(initial);
+    applyPalette();
+}
+
+loadgen::Scenario ScenarioEditor::scenario() const
+{
+    loadgen::Scenario scenario = m_base;
+    scenario.model = LoadModel(m_model->currentIndex());
+    const bool open = loadgen::isOpenModel(scenario.model);
+    const bool ramping = loadgen::isRampingModel(scenario.model);
+    scenario.mix = m_mix->mix();
+    scenario.url = m_mix->isSingleUrl() ? origin(targetUrl()) + m_mix->singlePath() : targetUrl();
+    scenario.connections = m_connections->value();
+    scenario.rate = scenario.model == LoadModel::ConstantArrivalRate ? m_rate->value() : 0;
+    scenario.startTarget = ramping ? m_startTarget->value() : 0;
+    scenario.stages = ramping ? m_stages->stages() : std::vector<loadgen::Stage>{};
+    scenario.durationMs = ramping ? 0 : std::int64_t(m_duration->value()) * 1000;
+    scenario.threads = m_threads->value();
+    scenario.policy = open ? loadgen::ConnectionPolicy(m_policy->currentIndex())
+                           : loadgen::ConnectionPolicy::Queue;
+    scenario.thresholds = m_thresholds->thresholds();
+    return scenario;
+}
+
+void ScenarioEditor::setScenario(const loadgen::Scenario& scenario)
+{
+    m_base = scenario;
+    // A file names the embedded backend by its URL of the time; the default names port 8080.
+    const bool embedded = m_embeddedUrl.isEmpty()
+                              ? m_target->currentIndex() == kEmbeddedTarget &&
+                                    origin(scenario.url) == origin(loadgen::Scenario{}.url)
+                              : origin(scenario.url) == origin(m_embeddedUrl);
+    m_target->setCurrentIndex(embedded ? kEmbeddedTarget : kOtherTarget);
+    if (!embedded)
+        m_url->setText(scenario.mix.routes.empty() ? origin(scenario.url) : scenario.url);
+    if (scenario.mix.routes.empty())
+        m_mix->setSingleUrl(loadgen::parseTargetUrl(scenario.url).pathAndQuery);
+    else
+        m_mix->setMix(scenario.mix);
+    m_model->setCurrentIndex(int(scenario.model));
+    m_connections->setValue(scenario.connections);
+    if (scenario.rate > 0)
+        m_rate->setValue(scenario.rate);
+    m_startTarget->setValue(scenario.startTarget);
+    if (scenario.durationMs > 0)
+        m_duration->setValue(int(std::max<std::int64_t>(1, (scenario.durationMs + 999) / 1000)));
+    m_threads->setValue(scenario.threads);
+    m_policy->setCurrentIndex(int(scenario.policy));
+    if (!scenario.stages.empty() || loadgen::isRampingModel(scenario.model))
+        m_stages->setStages(scenario.stages);
+    m_thresholds->setThresholds(scenario.thresholds);
+    modelChanged();
+}
+
+QStringList ScenarioEditor::problems() const
+{
+    return m_problems;
+}
+
+void ScenarioEditor::setEmbeddedUrl(const QString& url)
+{
+    m_embeddedUrl = url;
+    refresh();
+}
+
+bool ScenarioEditor::openFile(const QString& path, QString* error)
+{
+    const loadgen::ScenarioFile file = loadgen::loadScenarioFile(path);
+    if (!file.ok()) {
+        if (error)
+            *error = file.errors.join(u'\n');
+        return false;
+    }
+    setScenario(file.scenario);
+    m_fileLabel->setText(QDir::toNativeSeparators(path));
+    return true;
+}
+
+bool ScenarioEditor::saveFile(const QString& path, QString* error)
+{
+    if (!loadgen::saveScenarioFile(path, scenario(), error))
+        return false;
+    m_fileLabel->setText(QDir::toNativeSeparators(path));
+    return true;
+}
+
+void ScenarioEditor::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+QWidget* ScenarioEditor::createFileBar()
+{
+    auto* bar = new QWidget;
+    auto* open = new QPushButton(tr("Open…"), bar);
+    open->setObjectName(QStringLiteral("openScenarioButton"));
+    auto* save = new QPushButton(tr("Save…"), bar);
+    save->setObjectName(QStringLiteral("saveScenarioButton"));
+    m_fileLabel = new QLabel(tr("Not saved to a file"), bar);
+    m_fileLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_problemLabel = new QLabel(bar);
+    m_problemLabel->setObjectName(QStringLiteral("scenarioProblems"));
+    m_problemLabel->setWordWrap(true);
+    m_problemLabel->setTextFormat(Qt::PlainText);
+
+    auto* row = new QHBoxLayout;
+    row->setSpacing(8);
+    row->addWidget(open);
+    row->addWidget(save);
+    row->addSpacing(6);
+    row->addWidget(m_fileLabel, 1);
+    auto* layout = new QVBoxLayout(bar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(8);
+    layout->addLayout(row);
+    layout->addWidget(m_problemLabel);
+
+    connect(open, &QPushButton::clicked, this, [this] {
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open scenario"), scenarioFolder(), kFileFilter);
+        QString error;
+        if (!path.isEmpty() && !openFile(path, &error))
+            QMessageBox::warning(this, tr("Open scenario"),
+                                 tr("%1 is not a scenario the console can run:\n\n%2")
+                                     .arg(QDir::toNativeSeparators(path), error));
+    });
+    connect(save, &QPushButton::clicked, this, [this] {
+        QDir().mkpath(scenarioFolder());
+        QString path = QFileDialog::getSaveFileName(
+            this, tr("Save scenario"),
+            QDir(scenarioFolder()).filePath(QStringLiteral("scenario.json")), kFileFilter);
+        if (path.isEmpty())
+            return;
+        if (QFileInfo(path).suffix().isEmpty())
+            path += QStringLiteral(".json");
+        QString error;
+        if (!saveFile(path, &error))
+            QMessageBox::warning(this, tr("Save scenario"), error);
+    });
+    return bar;
+}
+
+CardFrame* ScenarioEditor::createTargetCard()
+{
+    auto* card = new CardFrame(tr("Target"));
+    m_target = new QComboBox(card);
+    m_target->setObjectName(QStringLiteral("targetCombo"));
+    m_target->addItem(tr("The embedded backend"));
+    m_target->addItem(tr("Another server"));
+    m_url = new QLineEdit(card);
+    m_url->setObjectName(QStringLiteral("targetUrlEdit"));
+    m_url->setPlaceholderText(QStringLiteral("http://127.0.0.1:8080"));
+    m_url->setToolTip(tr("Any http:// server: a tier behind nginx, a backend started with "
+                         "qaconsole serve, or another host. The mix uses its scheme, host and "
+                         "port; a single URL adds its path."));
+    m_targetNote = new QLabel(card);
+    m_targetNote->setWordWrap(true);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_target);
+    row->addWidget(m_url, 1);
+    card->contentLayout()->addLayout(row);
+    card->contentLayout()->addWidget(m_targetNote);
+    connect(m_target, &QComboBox::currentIndexChanged, this, &ScenarioEditor::refresh);
+    connect(m_url, &QLineEdit::textChanged, this, &ScenarioEditor::refresh);
+    return card;
+}
+
+CardFrame* ScenarioEditor::createLoadCard()
+{
+    auto* card = new CardFrame(tr("Load"));
+    m_model = new QComboBox(card);
+    m_model->setObjectName(QStringLiteral("modelCombo"));
+    for (LoadModel model : {LoadModel::ConstantVus, LoadModel::RampingVus,
+                            LoadModel::ConstantArrivalRate, LoadModel::RampingArrivalRate})
+        m_model->addItem(modelTitle(model)); // in LoadModel order, which scenario() relies on
+    m_modelNote = new QLabel(card);
+    m_modelNote->setWordWrap(true);
+
+    m_connections = new QSpinBox(card);
+    m_connections->setObjectName(QStringLiteral("connectionsSpin"));
+    m_connections->setRange(1, 100000);
+    m_connections->setGroupSeparatorShown(true);
+    m_rate = new QDoubleSpinBox(card);
+    m_rate->setObjectName(QStringLiteral("rateSpin"));
+    m_rate->setRange(0.1, 10'000'000);
+    m_rate->setDecimals(1);
+    m_rate->setGroupSeparatorShown(true);
+    m_rate->setSuffix(tr(" requests/s"));
+    m_startTarget = new QDoubleSpinBox(card);
+    m_startTarget->setObjectName(QStringLiteral("startTargetSpin"));
+    m_startTarget->setRange(0, 10'000'000);
+    m_startTarget->setDecimals(0);
+    m_duration = new QSpinBox(card);
+    m_duration->setObjectName(QStringLiteral("durationSpin"));
+    m_duration->setRange(1, 24 * 3600);
+    m_duration->setSuffix(tr(" s"));
+    m_threads = new QSpinBox(card);
+    m_threads->setObjectName(QStringLiteral("threadsSpin"));
+    m_threads->setRange(1, 256);
+    m_threads->setToolTip(tr("Worker threads of the generator; each owns its connections."));
+    m_policy = new QComboBox(card);
+    m_policy->setObjectName(QStringLiteral("policyCombo"));
+    // In ConnectionPolicy order.
+    m_policy->addItem(tr("Queue it (its wait counts in its latency)"));
+    m_policy->addItem(tr("Drop it (counted as dropped)"));
+    m_policy->addItem(tr("Open another connection"));
+
+    m_loadForm = new QFormLayout;
+    m_loadForm->setHorizontalSpacing(12);
+    m_loadForm->setVerticalSpacing(8);
+    m_loadForm->addRow(tr("Model"), m_model);
+    m_loadForm->addRow(QString(), m_modelNote);
+    m_loadForm->addRow(tr("Connections"), m_connections);
+    m_loadForm->addRow(tr("Rate"), m_rate);
+    m_loadForm->addRow(tr("Start at"), m_startTarget);
+    m_loadForm->addRow(tr("Duration"), m_duration);
+    m_loadForm->addRow(tr("Threads"), m_threads);
+    m_loadForm->addRow(tr("No free connection"), m_policy);
+    card->contentLayout()->addLayout(m_loadForm);
+
+    connect(m_model, &QComboBox::currentIndexChanged, this, &ScenarioEditor::modelChanged);
+    connect(m_connections, &QSpinBox::valueChanged, this, &ScenarioEditor::refresh);
+    connect(m_rate, &QDoubleSpinBox::valueChanged, this, &ScenarioEditor::refresh);
+    connect(m_startTarget, &QDoubleSpinBox::valueChanged, this, &ScenarioEditor::refresh);
+    connect(m_duration, &QSpinBox::valueChanged, this, &ScenarioEditor::refresh);
+    connect(m_threads, &QSpinBox::valueChanged, this, &ScenarioEditor::refresh);
+    connect(m_policy, &QComboBox::currentIndexChanged, this, &ScenarioEditor::refresh);
+    return card;
+}
+
+QString ScenarioEditor::targetUrl() const
+{
+    if (m_target->currentIndex() == kEmbeddedTarget)
+        return m_embeddedUrl.isEmpty() ? QStringLiteral("http://127.0.0.1:8080") : m_embeddedUrl;
+    return m_url->text().trimmed();
+}
+
+void ScenarioEditor::modelChanged()
+{
+    const auto model = LoadModel(m_model->currentIndex());
+    const bool open = loadgen::isOpenModel(model);
+    const bool ramping = loadgen::isRampingModel(model);
+    m_modelNote->setText(modelAliases(model));
+    m_connections->setToolTip(open ? tr("Opened at the start; requests wait for a free one.")
+                                   : tr("Each sends its next request when its answer arrives."));
+    m_loadForm->setRowVisible(m_rate, model == LoadModel::ConstantArrivalRate);
+    m_loadForm->setRowVisible(m_startTarget, ramping);
+    m_loadForm->setRowVisible(m_duration, !ramping);
+    m_loadForm->setRowVisible(m_policy, open);
+    m_startTarget->setSuffix(open ? tr(" requests/s") : tr(" connections"));
+    m_stagesCard->setEnabled(ramping);
+    refresh();
+}
+
+void ScenarioEditor::refresh()
+{
+    const auto model = LoadModel(m_model->currentIndex());
+    const bool open = loadgen::isOpenModel(model);
+    m_stages->setStart(m_startTarget->value(), open ? tr("requests/s") : tr("connections"));
+
+    const bool embedded = m_target->currentIndex() == kEmbeddedTarget;
+    m_url->setVisible(!embedded);
+    m_targetNote->setText(embedded
+                              ? (m_embeddedUrl.isEmpty()
+                                     ? tr("The embedded backend is not running: start it "
+                                          "on the API page, or choose another server.")
+                                     : tr("The API this console runs, at %1.").arg(m_embeddedUrl))
+                              : tr("Any http:// server; a tier's nginx, for instance."));
+
+    m_problems.clear();
+    if (embedded && m_embeddedUrl.isEmpty())
+        m_problems << tr("Target: the embedded backend is not running");
+    m_problems << m_mix->errors();
+    if (loadgen::isRampingModel(model))
+        m_problems << m_stages->errors();
+    m_problems << m_thresholds->errors();
+    // The engine's own checks, each once: what the editors already said is not repeated.
+    const loadgen::Scenario current = scenario();
+    for (const QString& problem : current.validate())
+        if (!(problem.startsWith(QStringLiteral("stages:")) && !m_stages->errors().isEmpty()))
+            m_problems << problem;
+    m_problemLabel->setText(m_problems.isEmpty()
+                                ? QString()
+                                : tr("Cannot start yet:") + u"\n• " + m_problems.join(u"\n• "));
+    m_problemLabel->setVisible(!m_problems.isEmpty());
+    Q_EMIT changed();
+}
+
+void ScenarioEditor::applyPalette()
+{
+    const QPalette colors = QApplication::palette(this);
+    for (QLabel* quiet : {m_targetNote, m_modelNote, m_fileLabel})
+        setTextColor(quiet, secondaryText(colors));
+    setTextColor(m_problemLabel, statePresentation(stack::ServiceState::Failed).color);
+}
+
+} // namespace qaconsole::ui

@@ -1,0 +1,90 @@
+#pragma once
+
+#include "loadgen/scenario.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace qaconsole::ui {
+
+class CardFrame;
+class MixEditor;
+class StagesEditor;
+class ThresholdEditor;
+
+// The Load test page's scenario: where the load goes (the embedded backend by default, or any
+// http:// URL), how it is generated (the four k6 models, also under loader.io's names; numbers;
+// stages), what the requests are (MixEditor) and what makes the run pass (ThresholdEditor).
+// Opened from and saved to scenario files (loadgen/scenariofile.h).
+//
+// problems() lists, one sentence each, everything that keeps the scenario from running: the
+// editors' own errors (shown where they are) and Scenario::validate()'s. changed() follows every
+// edit, so the page can enable Start.
+//
+// Named for tests: "targetCombo", "targetUrlEdit", "modelCombo", "connectionsSpin",
+// "rateSpin", "startTargetSpin", "durationSpin", "threadsSpin", "policyCombo",
+// "scenarioProblems", "openScenarioButton", "saveScenarioButton".
+class ScenarioEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ScenarioEditor(QWidget* parent = nullptr);
+
+    loadgen::Scenario scenario() const;
+    void setScenario(const loadgen::Scenario& scenario);
+    QStringList problems() const;
+    // The embedded backend's base URL, empty while it is not running.
+    void setEmbeddedUrl(const QString& url);
+
+    // What Open… and Save… do after their file dialog; false with the reason in `error`.
+    bool openFile(const QString& path, QString* error);
+    bool saveFile(const QString& path, QString* error);
+
+Q_SIGNALS:
+    void changed();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QWidget* createFileBar();
+    CardFrame* createTargetCard();
+    CardFrame* createLoadCard();
+    QString targetUrl() const;
+    void modelChanged();
+    void refresh();
+    void applyPalette();
+
+    QString m_embeddedUrl;
+    QStringList m_problems;
+
+    QComboBox* m_target = nullptr;
+    QLineEdit* m_url = nullptr;
+    QLabel* m_targetNote = nullptr;
+    QComboBox* m_model = nullptr;
+    QLabel* m_modelNote = nullptr;
+    QFormLayout* m_loadForm = nullptr;
+    QSpinBox* m_connections = nullptr;
+    QDoubleSpinBox* m_rate = nullptr;
+    QDoubleSpinBox* m_startTarget = nullptr;
+    QSpinBox* m_duration = nullptr;
+    QSpinBox* m_threads = nullptr;
+    QComboBox* m_policy = nullptr;
+    CardFrame* m_stagesCard = nullptr;
+    StagesEditor* m_stages = nullptr;
+    MixEditor* m_mix = nullptr;
+    ThresholdEditor* m_thresholds = nullptr;
+    QLabel* m_problemLabel = nullptr;
+    QLabel* m_fileLabel = nullptr;
+    // The scenario last set: fields the editor does not show (pipeline, timeout, seed, request
+    // count, checks) come from it, so opening and saving a file keeps them.
+    loadgen::Scenario m_base;
+};
+
+} // namespace qaconsole::ui
