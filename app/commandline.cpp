@@ -108,6 +108,18 @@ QString helpText(const QCommandLineParser& parser, const QString& usage)
     return text;
 }
 
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                    const QCommandLineOption& help, const QString& usage)
+{
+    if (!parser.parse(arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        printOut(helpText(parser, usage));
+        return ExitOk;
+    }
+    return std::nullopt;
+}
+
 void printOut(const QString& line)
 {
     std::fputs((line + u'\n').toUtf8().constData(), stdout);

@@ -5,6 +5,8 @@
 #include <QCommandLineOption>
 #include <QList>
 
+#include <optional>
+
 class QCommandLineParser;
 
 namespace qaconsole::app {
@@ -54,6 +56,11 @@ int usageError(const QString& reason);
 
 // The parser's help with `usage` ("qaconsole stack") as the program name, whatever argv[0] was.
 QString helpText(const QCommandLineParser& parser, const QString& usage);
+
+// Parses a command's arguments and answers --help (`help`) with helpText(parser, usage). The
+// exit code when the command ends here (bad options: ExitUsage; help: ExitOk), else nothing.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                    const QCommandLineOption& help, const QString& usage);
 
 // Writes a line to stdout / stderr (UTF-8).
 void printOut(const QString& line);

@@ -97,12 +97,9 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
                                   QStringLiteral("Show this help."));
     parser.addOptions({source, jobs, rejectFile, quiet, help});
     common.addTo(parser);
-    if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        printOut(helpText(parser, QStringLiteral("qaconsole etl")));
-        return ExitOk;
-    }
+    if (const auto done =
+            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole etl")))
+        return *done;
     if (!parser.positionalArguments().mid(1).isEmpty())
         return usageError(QStringLiteral("etl takes no arguments besides options"));
     if (!parser.isSet(source))

@@ -167,12 +167,9 @@ int runGenCommand(const QStringList& arguments, const QCommandLineParser& topLev
     parser.addOptions({out, scale, seed, dirty, legacy, bom, crlf, help});
     common.addTo(parser);
 
-    if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        printOut(helpText(parser, QStringLiteral("qaconsole gen")));
-        return ExitOk;
-    }
+    if (const auto done =
+            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole gen")))
+        return *done;
     // The parser takes "gen" for the program's name: whatever is left is a stray argument.
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("gen takes no arguments besides its options (got '%1')")

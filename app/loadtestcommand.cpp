@@ -308,12 +308,9 @@ int runLoadtestCommand(const QStringList& arguments)
                        "Ctrl-C stops the run and still prints the summary."));
     const Options options;
     parser.addOptions(options.all());
-    if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(options.help)) {
-        printOut(helpText(parser, QStringLiteral("qaconsole loadtest")));
-        return ExitOk;
-    }
+    if (const auto done =
+            parseCommandLine(parser, arguments, options.help, QStringLiteral("qaconsole loadtest")))
+        return *done;
     if (!parser.positionalArguments().mid(1).isEmpty())
         return usageError(QStringLiteral("loadtest takes no arguments besides options"));
     QStringList errors;

@@ -2,8 +2,8 @@
 
 #include "app/commandline.h"
 #include "app/quitonsignal.h"
-#include "backend/stack/embeddedbackend.h"
 #include "backend/cache/policyjson.h"
+#include "backend/stack/embeddedbackend.h"
 #include "backend/stack/postgressession.h"
 #include "backend/stack/redisendpoint.h"
 
@@ -32,8 +32,8 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     const QCommandLineOption useStack(QStringLiteral("stack"),
                                       QStringLiteral("Use the managed local stack (the default "
                                                      "when no --dsn is given)."));
-    const QCommandLineOption noCache(
-        QStringLiteral("no-cache"), QStringLiteral("Serve every list from the database."));
+    const QCommandLineOption noCache(QStringLiteral("no-cache"),
+                                     QStringLiteral("Serve every list from the database."));
     const QCommandLineOption policyFile(
         QStringLiteral("cache-policy"),
         QStringLiteral("Cache policy file (docs/cache-policy.md; default: Balanced). A newer "
@@ -47,12 +47,9 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
                                   QStringLiteral("Show this help."));
     parser.addOptions({port, bind, threads, useStack, noCache, policyFile, cacheMemory, help});
     common.addTo(parser);
-    if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        printOut(helpText(parser, QStringLiteral("qaconsole serve")));
-        return ExitOk;
-    }
+    if (const auto done =
+            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole serve")))
+        return *done;
     if (!parser.positionalArguments().mid(1).isEmpty())
         return usageError(QStringLiteral("serve takes no arguments besides options"));
     bool ok = false;
@@ -107,11 +104,11 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
         printErr(QStringLiteral("qaconsole: cannot serve: ") + why);
         return ExitFailure;
     }
-    const QString cacheText =
-        !options.cache               ? QStringLiteral("no cache")
-        : options.redisUrl.isEmpty() ? QStringLiteral("cache in memory")
-                                     : QStringLiteral("cache with Redis %1")
-                                           .arg(stack::parseRedisUrl(options.redisUrl)->address());
+    const QString cacheText = !options.cache ? QStringLiteral("no cache")
+                              : options.redisUrl.isEmpty()
+                                  ? QStringLiteral("cache in memory")
+                                  : QStringLiteral("cache with Redis %1")
+                                        .arg(stack::parseRedisUrl(options.redisUrl)->address());
     printOut(QStringLiteral("qaconsole serve: listening on %1 (%2 threads, database %3, %4)")
                  .arg(backend.url())
                  .arg(backend.threads())

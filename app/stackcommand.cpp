@@ -80,12 +80,9 @@ int runStackCommand(const QStringList& arguments, const QCommandLineParser& topL
     parser.addOptions({json, help});
     common.addTo(parser);
 
-    if (!parser.parse(arguments))
-        return usageError(parser.errorText());
-    if (parser.isSet(help)) {
-        printOut(helpText(parser, QStringLiteral("qaconsole stack")));
-        return ExitOk;
-    }
+    if (const auto done =
+            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole stack")))
+        return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return usageError(QStringLiteral("stack needs one action: start, stop or status"));

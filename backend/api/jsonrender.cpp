@@ -35,10 +35,10 @@ std::string_view idText(std::int32_t id, char (&buffer)[16])
     return {buffer, std::size_t(result.ptr - buffer)};
 }
 
-void putNestedAnswer(Writer& writer, const store::Answer& answer)
+// The fields both answer shapes share; only the id's key and the photos differ.
+void putAnswerFields(Writer& writer, const store::Answer& answer, std::string_view idKey)
 {
-    writer.StartObject();
-    putKey(writer, "id");
+    putKey(writer, idKey);
     writer.Int(answer.id);
     putKey(writer, "body");
     putString(writer, answer.body);
@@ -48,6 +48,13 @@ void putNestedAnswer(Writer& writer, const store::Answer& answer)
     putString(writer, answer.answererName);
     putKey(writer, "helpfulness");
     writer.Int(answer.helpful);
+}
+
+// Inside a question: photos as bare URLs.
+void putNestedAnswer(Writer& writer, const store::Answer& answer)
+{
+    writer.StartObject();
+    putAnswerFields(writer, answer, "id");
     putKey(writer, "photos");
     writer.StartArray();
     for (const store::Photo& photo : answer.photos)
@@ -83,19 +90,11 @@ void putQuestion(Writer& writer, const store::Question& question)
     writer.EndObject();
 }
 
+// In a question's answer list: photos as {id, url}.
 void putAnswer(Writer& writer, const store::Answer& answer)
 {
     writer.StartObject();
-    putKey(writer, "answer_id");
-    writer.Int(answer.id);
-    putKey(writer, "body");
-    putString(writer, answer.body);
-    putKey(writer, "date");
-    putDate(writer, answer.dateWrittenMs);
-    putKey(writer, "answerer_name");
-    putString(writer, answer.answererName);
-    putKey(writer, "helpfulness");
-    writer.Int(answer.helpful);
+    putAnswerFields(writer, answer, "answer_id");
     putKey(writer, "photos");
     writer.StartArray();
     for (const store::Photo& photo : answer.photos) {

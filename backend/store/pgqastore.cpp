@@ -182,27 +182,28 @@ void PgQaStore::readLists(std::span<const ListRead> reads,
     m_batch->results.clear(); // the PGresults go now, not at the next batch
 }
 
+StoreResult<ListPage> PgQaStore::readList(const ListRead& read)
+{
+    std::vector<StoreResult<ListPage>> pages;
+    readLists(std::span<const ListRead>(&read, 1), pages);
+    return std::move(pages.front());
+}
+
 StoreResult<std::vector<Question>> PgQaStore::listQuestions(std::int32_t productId,
                                                             PageRequest page)
 {
-    if (m_configBroken)
-        return m_configError;
-    const PgSession::Call call = listCall({ListRead::Of::ProductQuestions, productId, page});
-    const auto result = m_session->run(call.statement, call.params, PgSession::Retry::IfLost);
-    if (!result.ok())
-        return result.failure();
-    return questionsFrom(result.value().get());
+    auto read = readList({ListRead::Of::ProductQuestions, productId, page});
+    if (!read.ok())
+        return read.failure();
+    return std::move(read.value().questions);
 }
 
 StoreResult<std::vector<Answer>> PgQaStore::listAnswers(std::int32_t questionId, PageRequest page)
 {
-    if (m_configBroken)
-        return m_configError;
-    const PgSession::Call call = listCall({ListRead::Of::QuestionAnswers, questionId, page});
-    const auto result = m_session->run(call.statement, call.params, PgSession::Retry::IfLost);
-    if (!result.ok())
-        return result.failure();
-    return answersFrom(result.value().get());
+    auto read = readList({ListRead::Of::QuestionAnswers, questionId, page});
+    if (!read.ok())
+        return read.failure();
+    return std::move(read.value().answers);
 }
 
 StoreResult<Done> PgQaStore::ping()

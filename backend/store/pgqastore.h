@@ -49,6 +49,8 @@ public:
     StoreResult<WrittenItem> mark(ItemKind kind, Mark mark, std::int32_t id) override;
 
 private:
+    StoreResult<ListPage> readList(const ListRead& read);
+
     std::unique_ptr<PgSession> m_session;
     std::unique_ptr<ListBatch> m_batch; // readLists' buffers, reused
     StoreFailure m_configError; // set when the DSN does not parse; every call returns it

@@ -61,11 +61,11 @@ qac_bench_serve() {
   echo "$port"
 }
 
-# qac_start_nginx DIR LOCATION: nginx with one worker serving DIR/www (the file at LOCATION as
-# JSON), tuned as a static server would be: no access log, keep-alive without a request limit,
+# qac_start_nginx DIR LOCATION [TYPE]: nginx with one worker serving DIR/www (the file at
+# LOCATION with content type TYPE, JSON by default), tuned as a static server would be: no access log, keep-alive without a request limit,
 # sendfile, the descriptor cached. Writes DIR/nginx.pid, prints the port, waits until it answers.
 qac_start_nginx() {
-  local n="$1" location="$2" port pid
+  local n="$1" location="$2" type="${3:-application/json; charset=utf-8}" port pid
   port="$(qac_free_port)"
   mkdir -p "$n/tmp"
   cat >"$n/nginx.conf" <<CONF
@@ -92,7 +92,7 @@ http {
     server {
         listen 127.0.0.1:$port;
         root $n/www;
-        location = $location { default_type "application/json; charset=utf-8"; }
+        location = $location { default_type "$type"; }
     }
 }
 CONF
