@@ -6,6 +6,8 @@
 #include "backend/http/httpresponse.h"
 #include "backend/store/qareader.h"
 
+#include <algorithm>
+
 namespace qaconsole::api {
 
 namespace {
@@ -26,6 +28,17 @@ void serveCached(const cache::CachedResponse& entry, std::string_view how,
     response.headers.emplace_back("X-Cache", std::string(how));
     if (layer)
         response.headers.emplace_back("X-Cache-Layer", std::string(cache::layerName(*layer)));
+}
+
+// A lookup's answer, when it has one to serve now: a hit, or stale bytes nobody here refreshes.
+bool serveFound(const cache::LookupResult& found, http::HttpResponse& response)
+{
+    if (found.step != cache::LookupResult::Step::Done || !found.servable() ||
+        found.shouldRefresh())
+        return false;
+    serveCached(*found.response, found.status == cache::LookupStatus::Fresh ? "HIT" : "STALE",
+                found.layer, response);
+    return true;
 }
 
 } // namespace
@@ -63,7 +76,7 @@ ListReadBatch::~ListReadBatch() = default;
 bool ListReadBatch::serveOrDefer(const store::ListRead& read, TimePoint start,
                                  http::HttpResponse& response)
 {
-    Pending pending{read, start};
+    Pending pending{read, start, -1, std::nullopt, {}};
     for (std::size_t i = 0; i < m_pending.size(); ++i) {
         if (m_pending[i].sharesWith < 0 && sameRead(m_pending[i].read, read)) {
             pending.sharesWith = int(i);
@@ -71,17 +84,9 @@ bool ListReadBatch::serveOrDefer(const store::ListRead& read, TimePoint start,
         }
     }
     if (pending.sharesWith < 0 && m_cache) {
-        pending.found = m_cache->lookup(cacheKeyOf(read));
-        if (pending.found.servable() && !pending.found.shouldRefresh()) {
-            serveCached(*pending.found.response,
-                        pending.found.status == cache::LookupStatus::Fresh ? "HIT" : "STALE",
-                        pending.found.layer, response);
+        pending.found = m_cache->begin(cacheKeyOf(read));
+        if (serveFound(pending.found, response))
             return true;
-        }
-    }
-    if (pending.sharesWith < 0) {
-        pending.readIndex = m_reads.size();
-        m_reads.push_back(read);
     }
     m_pending.push_back(std::move(pending));
     response.deferred = true;
@@ -90,6 +95,61 @@ bool ListReadBatch::serveOrDefer(const store::ListRead& read, TimePoint start,
 
 void ListReadBatch::complete(std::span<http::HttpResponse* const> responses)
 {
+    const std::size_t count = std::min(m_pending.size(), responses.size());
+    // 1. Redis, for every read that needs it, in one round trip.
+    if (m_cache) {
+        m_lookups.clear();
+        for (std::size_t i = 0; i < count; ++i) {
+            if (m_pending[i].found.needsRedis())
+                m_lookups.push_back(&m_pending[i].found);
+        }
+        m_cache->resolveRedis(m_lookups);
+    }
+    // 2. The database, for the misses and the stale copies this thread refreshes.
+    for (std::size_t i = 0; i < count; ++i) {
+        Pending& pending = m_pending[i];
+        if (pending.sharesWith >= 0 || pending.found.waits())
+            continue;
+        if (serveFound(pending.found, *responses[i]))
+            continue;
+        pending.readIndex = m_reads.size();
+        m_reads.push_back(pending.read);
+    }
+    readAndAnswer(responses.first(count));
+    // 3. Reads that joined another thread's load, now that this thread owes nothing. A load
+    // given up sends the read to the database after all, in one more round trip.
+    if (m_cache) {
+        for (std::size_t i = 0; i < count; ++i) {
+            Pending& pending = m_pending[i];
+            if (!pending.found.waits())
+                continue;
+            m_cache->resolveWait(pending.found);
+            if (!serveFound(pending.found, *responses[i])) {
+                pending.readIndex = m_reads.size();
+                m_reads.push_back(pending.read);
+            }
+        }
+        readAndAnswer(responses.first(count));
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        Pending& pending = m_pending[i];
+        http::HttpResponse& response = *responses[i];
+        if (pending.sharesWith >= 0) {
+            const http::HttpResponse& shared = *responses[std::size_t(pending.sharesWith)];
+            response.status = shared.status;
+            response.body = shared.body;
+            response.contentType = shared.contentType;
+            response.headers = shared.headers;
+        }
+        m_hooks.finished(pending.read, response.status, pending.start);
+    }
+    m_pending.clear(); // drops unfilled tickets, releasing whoever waits on them
+}
+
+void ListReadBatch::readAndAnswer(std::span<http::HttpResponse* const> responses)
+{
+    if (m_reads.empty())
+        return;
     try {
         m_reader.readLists(m_reads, m_pages);
     } catch (const std::exception& error) {
@@ -99,21 +159,15 @@ void ListReadBatch::complete(std::span<http::HttpResponse* const> responses)
         for (std::size_t i = 0; i < m_reads.size(); ++i)
             m_pages.emplace_back(store::StoreFailure{store::StoreError::Internal, error.what()});
     }
-    for (std::size_t i = 0; i < m_pending.size() && i < responses.size(); ++i) {
+    for (std::size_t i = 0; i < responses.size(); ++i) {
         Pending& pending = m_pending[i];
-        http::HttpResponse& response = *responses[i];
-        if (pending.sharesWith >= 0) {
-            const http::HttpResponse& shared = *responses[std::size_t(pending.sharesWith)];
-            response.status = shared.status;
-            response.body = shared.body;
-            response.contentType = shared.contentType;
-            response.headers = shared.headers;
-        } else {
-            answer(pending, m_pages[pending.readIndex], response);
-        }
-        m_hooks.finished(pending.read, response.status, pending.start);
+        if (!pending.readIndex)
+            continue;
+        answer(pending, m_pages[*pending.readIndex], *responses[i]);
+        pending.readIndex.reset();
+        // Its ticket is filled or given up now, before anything of this turn waits.
+        pending.found = cache::LookupResult{};
     }
-    m_pending.clear(); // drops unfilled tickets, releasing whoever waits on them
     m_reads.clear();
     m_pages.clear();
 }

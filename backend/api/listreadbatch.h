@@ -25,10 +25,12 @@ struct RecomputedResponse;
 namespace qaconsole::api {
 
 // The list reads (questions of a product, answers of a question) of one worker turn. Each is
-// looked up in the cache first (memory, then Redis); a hit is answered at once. The rest wait
-// for the end of the turn, when the database reads them all in one round trip; identical reads
-// in one turn share one database read (and a miss never waits on a load this very thread owes).
-// What was read goes back into the cache. Without a cache, only the batching remains.
+// looked up in the in-process cache at once; a fresh hit is answered there and then. The rest
+// wait for the end of the turn, when Redis is asked about all of them in one round trip and
+// the database reads what is still missing in one more; identical reads in one turn share one
+// read. Only after that, with nothing left that this thread owes, does a read that joined
+// another thread's load of the same key wait for it. What was read goes back into the cache.
+// Without a cache, only the batching remains.
 class ListReadBatch
 {
 public:
@@ -59,11 +61,13 @@ private:
     {
         store::ListRead read;
         TimePoint start;
-        int sharesWith = -1;     // index of the earlier identical read whose answer this takes
-        std::size_t readIndex = 0; // its place in m_reads, when it reads itself
+        int sharesWith = -1; // index of the earlier identical read whose answer this takes
+        std::optional<std::size_t> readIndex; // its place in m_reads, when the database reads it
         cache::LookupResult found; // the cache's answer: a ticket to fill, maybe stale bytes
     };
 
+    // Reads every pending read in m_reads from the database and answers it.
+    void readAndAnswer(std::span<http::HttpResponse* const> responses);
     void answer(Pending& pending, const store::StoreResult<store::ListPage>& page,
                 http::HttpResponse& response);
 
@@ -73,6 +77,7 @@ private:
     std::vector<Pending> m_pending;
     std::vector<store::ListRead> m_reads;
     std::vector<store::StoreResult<store::ListPage>> m_pages;
+    std::vector<cache::LookupResult*> m_lookups;
 };
 
 // The cache's key for a validated list read, and the read for a key.

@@ -29,6 +29,7 @@ struct CacheStats
     std::uint64_t loads = 0;               // misses this instance sent to the database
     std::uint64_t coalescedWaits = 0;      // lookups that waited for another request's load
     std::uint64_t refusedFills = 0;        // loads not stored: a write invalidated them meanwhile
+    std::uint64_t unconfirmedWrites = 0;   // writes answered before every instance confirmed
     std::uint64_t remoteInvalidations = 0; // messages of other instances applied
     std::uint64_t resyncs = 0;             // memory layer dropped after (re)subscribing
     std::uint64_t redisErrors = 0;         // failed commands and connection attempts, all links

@@ -59,7 +59,13 @@ bool CacheSubscriber::subscribe()
 void CacheSubscriber::listen()
 {
     RedisReplyPtr message;
+    std::chrono::steady_clock::time_point nextBeat{};
     while (pause(0)) {
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= nextBeat && m_handlers.heartbeat) {
+            m_handlers.heartbeat();
+            nextBeat = now + std::chrono::milliseconds(kHeartbeatMs);
+        }
         const auto pushed = m_connection.readPushed(kPollMs, message);
         if (pushed == RedisConnection::Pushed::Failed)
             return;

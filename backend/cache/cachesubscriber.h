@@ -24,7 +24,13 @@ public:
         std::function<void()> subscribed;
         std::function<void(std::string_view message)> invalidation;
         std::function<void(std::string_view policyJson)> policy;
+        // About once a second while subscribed (and at once after subscribing): for the
+        // owner's "still here" mark, which must stop when the instance stops listening.
+        std::function<void()> heartbeat;
     };
+
+    // How often `heartbeat` runs.
+    static constexpr int kHeartbeatMs = 1000;
 
     // Starts the thread at once.
     CacheSubscriber(RedisOptions options, CacheChannels channels, Handlers handlers);

@@ -7,7 +7,10 @@
 #include "backend/cache/responsecache.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <random>
+#include <utility>
 
 namespace qaconsole::cache {
 
@@ -75,6 +78,7 @@ void CacheWorkerContext::addTo(CacheStats& stats) const
     stats.loads += read(m_counters.loads);
     stats.coalescedWaits += read(m_counters.coalescedWaits);
     stats.refusedFills += read(m_counters.refusedFills);
+    stats.unconfirmedWrites += read(m_counters.unconfirmedWrites);
     if (m_connection) {
         stats.redisErrors += m_connection->errors();
         stats.redisReconnects += m_connection->reconnects();
@@ -97,109 +101,186 @@ const ClassPolicy& CacheWorkerContext::rules(DataClass dataClass)
     return m_policy->of(dataClass);
 }
 
-float CacheWorkerContext::nextJitter()
+std::uint64_t CacheWorkerContext::nextRandom()
 {
-    if (m_cache.options().jitter)
-        return std::clamp(m_cache.options().jitter(), 0.0f, 1.0f);
     // splitmix64: a thread-local generator with no locking and no allocation.
     std::uint64_t z = (m_random += 0x9e3779b97f4a7c15ULL);
     z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
     z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return float((z ^ (z >> 31)) >> 40) / float(1u << 24);
+    return z ^ (z >> 31);
+}
+
+float CacheWorkerContext::nextJitter()
+{
+    if (m_cache.options().jitter)
+        return std::clamp(m_cache.options().jitter(), 0.0f, 1.0f);
+    return float(nextRandom() >> 40) / float(1u << 24);
 }
 
 LookupResult CacheWorkerContext::lookup(const CacheKey& key)
 {
+    LookupResult result = begin(key);
+    if (result.needsRedis()) {
+        LookupResult* const one[] = {&result};
+        resolveRedis(one);
+    }
+    resolveWait(result);
+    return result;
+}
+
+LookupResult CacheWorkerContext::begin(const CacheKey& key)
+{
+    return probe(key, 0);
+}
+
+LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
+{
     const ClassPolicy& policy = rules(key.dataClass);
     LookupResult result;
+    result.key = key;
+    result.attempt = attempt;
     if (!policy.cached())
         return result; // a miss with no ticket: nothing of this class is stored
     const std::int64_t now = m_cache.clock().now();
     const bool inMemory = policy.ttl(CacheLayer::Memory) > 0;
-    for (int attempt = 0;; ++attempt) {
-        MemoryLayer::Hit hit;
-        if (inMemory && m_cache.m_memory->find(key, hit)) {
-            switch (memoryTimes(policy, *hit.response, hit.insertedAtMs).at(now)) {
-            case Freshness::Fresh:
-                bump(key.dataClass, CacheLayer::Memory, Hits);
-                return served(std::move(result), LookupStatus::Fresh, CacheLayer::Memory,
-                              std::move(hit.response));
-            case Freshness::StaleRevalidate:
-                bump(key.dataClass, CacheLayer::Memory, StaleServes);
-                if (auto flight = m_cache.m_flights->tryLead(key))
-                    return revalidate(key, policy, std::move(hit.response), std::move(flight), now);
-                return served(std::move(result), LookupStatus::Stale, CacheLayer::Memory,
-                              std::move(hit.response));
-            case Freshness::StaleIfError:
-                result.staleIfError = std::move(hit.response);
-                result.staleIfErrorLayer = CacheLayer::Memory;
-                break;
-            case Freshness::Expired:
-                m_cache.m_memory->eraseIf(key, hit.response.get());
-                break;
+    const bool inRedis = policy.ttl(CacheLayer::Redis) > 0 && m_redis;
+    MemoryLayer::Hit hit;
+    if (inMemory && m_cache.m_memory->find(key, hit)) {
+        switch (memoryTimes(policy, *hit.response, hit.insertedAtMs).at(now)) {
+        case Freshness::Fresh:
+            bump(key.dataClass, CacheLayer::Memory, Hits);
+            return served(std::move(result), LookupStatus::Fresh, CacheLayer::Memory,
+                          std::move(hit.response));
+        case Freshness::StaleRevalidate:
+            bump(key.dataClass, CacheLayer::Memory, StaleServes);
+            if (auto flight = m_cache.m_flights->tryLead(key)) {
+                // Served stale and refreshed by this request, unless Redis shows another
+                // instance has refreshed it already.
+                takeTicket(key, std::move(flight), result);
+                if (inRedis)
+                    result.step = LookupResult::Step::Revalidate;
             }
+            return served(std::move(result), LookupStatus::Stale, CacheLayer::Memory,
+                          std::move(hit.response));
+        case Freshness::StaleIfError:
+            result.staleIfError = std::move(hit.response);
+            result.staleIfErrorLayer = CacheLayer::Memory;
+            break;
+        case Freshness::Expired:
+            m_cache.m_memory->eraseIf(key, hit.response.get());
+            break;
         }
-        if (inMemory && attempt == 0)
-            bump(key.dataClass, CacheLayer::Memory, Misses);
-
-        bool leader = true;
-        SingleFlight::FlightPtr flight;
-        if (attempt < kJoinAttempts)
-            flight = m_cache.m_flights->join(key, leader);
-        if (leader)
-            return lead(key, policy, std::move(flight), std::move(result), now);
-        bump(m_counters.coalescedWaits);
-        SingleFlight::Outcome outcome =
-            m_cache.m_flights->wait(flight, m_cache.options().coalesceTimeout);
-        if (outcome.response)
-            return served(std::move(result), outcome.status, CacheLayer::Memory,
-                          std::move(outcome.response));
-        // The leader gave up (or took too long): look again, and maybe lead.
     }
+    if (inMemory && attempt == 0)
+        bump(key.dataClass, CacheLayer::Memory, Misses);
+
+    bool leader = true;
+    SingleFlight::FlightPtr flight;
+    if (attempt < kJoinAttempts)
+        flight = m_cache.m_flights->join(key, leader);
+    if (!leader) {
+        bump(m_counters.coalescedWaits);
+        result.step = LookupResult::Step::Wait;
+        result.joined = std::move(flight);
+        return result;
+    }
+    takeTicket(key, std::move(flight), result);
+    if (inRedis) {
+        result.step = LookupResult::Step::ReadRedis;
+        return result;
+    }
+    bump(m_counters.loads);
+    return result;
 }
 
-std::shared_ptr<const CachedResponse> CacheWorkerContext::beginLoad(const CacheKey& key,
-                                                                    const ClassPolicy& policy,
-                                                                    SingleFlight::FlightPtr flight,
-                                                                    LookupResult& result)
+void CacheWorkerContext::takeTicket(const CacheKey& key, SingleFlight::FlightPtr flight,
+                                    LookupResult& result)
 {
     result.ticket.arm(*m_cache.m_flights, std::move(flight));
     result.ticket.key = key;
     result.ticket.memoryToken = m_cache.m_memory->fillToken(key);
-    std::shared_ptr<const CachedResponse> entry;
-    if (policy.ttl(CacheLayer::Redis) > 0 && m_redis)
-        result.ticket.redisChecked = m_redis->lookup(key, entry, result.ticket.redisGenerations);
-    return entry;
 }
 
-LookupResult CacheWorkerContext::serveFromRedis(const CacheKey& key, const ClassPolicy& policy,
-                                                std::shared_ptr<const CachedResponse> entry,
-                                                LookupStatus status, LookupResult result,
-                                                std::int64_t now)
+void CacheWorkerContext::resolveRedis(std::span<LookupResult* const> results)
 {
-    storeInMemory(key, policy, entry, result.ticket.memoryToken, now);
-    bump(key.dataClass, CacheLayer::Redis, status == LookupStatus::Fresh ? Hits : StaleServes);
+    m_redisKeys.clear();
+    m_redisResults.clear();
+    for (LookupResult* result : results) {
+        if (result->needsRedis()) {
+            m_redisKeys.push_back(result->key);
+            m_redisResults.push_back(result);
+        }
+    }
+    if (m_redisResults.empty())
+        return;
+    const bool read = m_redis && m_redis->lookupMany(m_redisKeys, m_redisFound);
+    const std::int64_t now = m_cache.clock().now();
+    for (std::size_t i = 0; i < m_redisResults.size(); ++i) {
+        LookupResult& result = *m_redisResults[i];
+        std::shared_ptr<const CachedResponse> entry;
+        if (read) {
+            entry = std::move(m_redisFound[i].entry);
+            result.ticket.redisGenerations = std::move(m_redisFound[i].generations);
+            result.ticket.redisChecked = true;
+        }
+        const LookupResult::Step step = std::exchange(result.step, LookupResult::Step::Done);
+        const ClassPolicy& policy = rules(result.key.dataClass);
+        if (step == LookupResult::Step::Revalidate)
+            revalidate(policy, std::move(entry), result, now);
+        else
+            lead(policy, std::move(entry), result, now);
+    }
+    m_redisResults.clear();
+}
+
+void CacheWorkerContext::resolveWait(LookupResult& result)
+{
+    while (result.waits()) {
+        SingleFlight::Outcome outcome =
+            m_cache.m_flights->wait(result.joined, m_cache.options().coalesceTimeout);
+        if (outcome.response) {
+            result.joined.reset();
+            result.step = LookupResult::Step::Done;
+            result = served(std::move(result), outcome.status, CacheLayer::Memory,
+                            std::move(outcome.response));
+            return;
+        }
+        // The leader gave up (or took too long): look again, and maybe lead.
+        result = probe(result.key, result.attempt + 1);
+        if (result.needsRedis()) {
+            LookupResult* const one[] = {&result};
+            resolveRedis(one);
+        }
+    }
+}
+
+void CacheWorkerContext::serveFromRedis(const ClassPolicy& policy,
+                                        std::shared_ptr<const CachedResponse> entry,
+                                        LookupStatus status, LookupResult& result,
+                                        std::int64_t now)
+{
+    storeInMemory(result.key, policy, entry, result.ticket.memoryToken, now);
+    bump(result.key.dataClass, CacheLayer::Redis,
+         status == LookupStatus::Fresh ? Hits : StaleServes);
     // The requests waiting for this load serve the same copy.
     result.ticket.release({entry, status});
-    return served(std::move(result), status, CacheLayer::Redis, std::move(entry));
+    result = served(std::move(result), status, CacheLayer::Redis, std::move(entry));
 }
 
-LookupResult CacheWorkerContext::lead(const CacheKey& key, const ClassPolicy& policy,
-                                      SingleFlight::FlightPtr flight, LookupResult result,
-                                      std::int64_t now)
+void CacheWorkerContext::lead(const ClassPolicy& policy, std::shared_ptr<const CachedResponse> entry,
+                              LookupResult& result, std::int64_t now)
 {
-    std::shared_ptr<const CachedResponse> entry = beginLoad(key, policy, std::move(flight), result);
     const Freshness freshness = entry ? redisTimes(policy, *entry).at(now) : Freshness::Expired;
-    if (freshness == Freshness::Fresh)
-        return serveFromRedis(key, policy, std::move(entry), LookupStatus::Fresh, std::move(result),
-                              now);
+    if (freshness == Freshness::Fresh) {
+        serveFromRedis(policy, std::move(entry), LookupStatus::Fresh, result, now);
+        return;
+    }
     if (freshness == Freshness::StaleRevalidate) {
-        result = serveFromRedis(key, policy, std::move(entry), LookupStatus::Stale,
-                                std::move(result), now);
+        serveFromRedis(policy, std::move(entry), LookupStatus::Stale, result, now);
         // Refreshed by this caller alone, if nobody else has started to.
-        if (auto refresh = m_cache.m_flights->tryLead(key))
+        if (auto refresh = m_cache.m_flights->tryLead(result.key))
             result.ticket.arm(*m_cache.m_flights, std::move(refresh));
-        return result;
+        return;
     }
     if (freshness == Freshness::StaleIfError &&
         (!result.staleIfError || entry->computedAtMs > result.staleIfError->computedAtMs)) {
@@ -207,25 +288,20 @@ LookupResult CacheWorkerContext::lead(const CacheKey& key, const ClassPolicy& po
         result.staleIfErrorLayer = CacheLayer::Redis;
     }
     if (result.ticket.redisChecked)
-        bump(key.dataClass, CacheLayer::Redis, Misses);
+        bump(result.key.dataClass, CacheLayer::Redis, Misses);
     bump(m_counters.loads);
     result.status = LookupStatus::Miss;
-    return result;
 }
 
-LookupResult CacheWorkerContext::revalidate(const CacheKey& key, const ClassPolicy& policy,
-                                            std::shared_ptr<const CachedResponse> stale,
-                                            SingleFlight::FlightPtr flight, std::int64_t now)
+void CacheWorkerContext::revalidate(const ClassPolicy& policy,
+                                    std::shared_ptr<const CachedResponse> entry,
+                                    LookupResult& result, std::int64_t now)
 {
     // Another instance may have refreshed it already; the generations are needed anyway to
     // store the refreshed copy.
-    LookupResult result;
-    std::shared_ptr<const CachedResponse> entry = beginLoad(key, policy, std::move(flight), result);
-    if (entry && entry->computedAtMs > stale->computedAtMs &&
+    if (entry && entry->computedAtMs > result.response->computedAtMs &&
         redisTimes(policy, *entry).at(now) == Freshness::Fresh)
-        return serveFromRedis(key, policy, std::move(entry), LookupStatus::Fresh, std::move(result),
-                              now);
-    return served(std::move(result), LookupStatus::Stale, CacheLayer::Memory, std::move(stale));
+        serveFromRedis(policy, std::move(entry), LookupStatus::Fresh, result, now);
 }
 
 void CacheWorkerContext::storeInMemory(const CacheKey& key, const ClassPolicy& policy,
@@ -342,6 +418,11 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
     rules(DataClass::Questions); // brings the policy up to date
     const std::shared_ptr<const CachePolicy> policy = m_policy;
     WriteOutcome outcome;
+    // The other instances drop their in-process copies when the message reaches them. The
+    // write is answered only once each has said so (or the wait timed out): that is what keeps
+    // a reported answer from showing anywhere after the 204. Not needed when the policy keeps
+    // nothing in process memory.
+    std::string ackKey;
     for (const AffectedGroup& group : planWrite(*policy, event)) {
         if (group.action == WriteAction::KeepUntilTtl)
             continue;
@@ -369,16 +450,53 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
         }
         refresh(refreshKeys, recompute, outcome);
         if (m_redis) {
-            const InvalidationMessage message{m_cache.instanceId(),
-                                              InvalidationMessage::Scope::Group, target};
-            ok = m_redis->publish(m_cache.channels().invalidations, formatInvalidation(message)) &&
+            InvalidationMessage message{m_cache.instanceId(), InvalidationMessage::Scope::Group,
+                                        target, {}};
+            if (policy->of(group.dataClass).ttl(CacheLayer::Memory) > 0) {
+                if (ackKey.empty())
+                    ackKey = m_cache.channels().ackPrefix + instanceIdText(m_cache.instanceId()) +
+                             ':' + instanceIdText(nextRandom());
+                message.ackKey = ackKey;
+            }
+            long long receivers = 0;
+            ok = m_redis->publish(m_cache.channels().invalidations, formatInvalidation(message),
+                                  &receivers) &&
                  ok;
             if (!ok)
                 m_cache.rememberFailedInvalidation(target);
+            else if (!message.ackKey.empty())
+                outcome.instancesToConfirm += std::size_t(receivers);
         }
         outcome.redisOk = outcome.redisOk && ok;
     }
+    if (outcome.instancesToConfirm > 0)
+        awaitConfirmations(ackKey, outcome);
     return outcome;
+}
+
+void CacheWorkerContext::awaitConfirmations(const std::string& ackKey, WriteOutcome& outcome)
+{
+    using namespace std::chrono;
+    const auto deadline = steady_clock::now() + m_cache.options().confirmTimeout;
+    // Each wait stays within the connection's own timeout, so that a quiet link is not taken
+    // for a dead one.
+    const milliseconds longestCall(std::max(1, m_connection->options().commandTimeoutMs * 2 / 3));
+    while (outcome.instancesConfirmed < outcome.instancesToConfirm) {
+        const auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
+        if (left.count() <= 0)
+            break;
+        char seconds[24];
+        const int length = std::snprintf(seconds, sizeof seconds, "%.3f",
+                                         double(std::min(left, longestCall).count()) / 1000.0);
+        const RedisReplyPtr reply = m_connection->command(
+            {"BLPOP", ackKey, std::string_view(seconds, std::size_t(length))});
+        if (!reply)
+            break; // Redis failed
+        if (replyElements(reply.get()) == 2)
+            ++outcome.instancesConfirmed;
+    }
+    if (outcome.instancesConfirmed < outcome.instancesToConfirm)
+        bump(m_counters.unconfirmedWrites);
 }
 
 } // namespace qaconsole::cache

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,10 @@ struct WriteOutcome
     std::size_t redisInvalidated = 0;  // entries deleted from Redis
     std::size_t refreshed = 0;         // entries recomputed and stored
     bool redisOk = true;               // every Redis step done (else replayed once it is back)
+    // Instances (this one included) that got the invalidation and were waited for, and those
+    // that confirmed dropping their in-process copies within ResponseCacheOptions::confirmTimeout.
+    std::size_t instancesToConfirm = 0;
+    std::size_t instancesConfirmed = 0;
 };
 
 // What one worker thread uses of the ResponseCache: its own Redis connection, its counters and
@@ -62,6 +67,19 @@ public:
     // hit allocates nothing. May wait for another request's load, up to coalesceTimeout; so a
     // thread must not look a key up again while it still holds that key's ticket.
     LookupResult lookup(const CacheKey& key);
+
+    // lookup() in three steps, for a caller that gathers the requests of one turn:
+    //     found[i] = context.begin(key[i]);   // memory layer and single flight; never blocks
+    //     context.resolveRedis(those with found[i].needsRedis());  // one round trip for all
+    //     serve what is servable; load the misses; fill() or drop every ticket of the turn;
+    //     context.resolveWait(found[j]);       // for those with waits(), then serve or load
+    // Waiting comes last so that a thread never waits while it holds tickets: two threads
+    // each waiting for a load the other owes would otherwise stall until the timeout.
+    LookupResult begin(const CacheKey& key);
+    void resolveRedis(std::span<LookupResult* const> results);
+    // Waits for the load `result` joined; when that gave up, looks again (possibly leading,
+    // and reading Redis at once). Call with no ticket held.
+    void resolveWait(LookupResult& result);
     // Stores a loaded response in both layers (as the policy says) and hands it to the
     // requests waiting for it. Does nothing unless `found` holds the ticket.
     void fill(LookupResult& found, int status, std::string_view body);
@@ -86,6 +104,7 @@ private:
         std::atomic<std::uint64_t> loads{0};
         std::atomic<std::uint64_t> coalescedWaits{0};
         std::atomic<std::uint64_t> refusedFills{0};
+        std::atomic<std::uint64_t> unconfirmedWrites{0};
     };
     enum Field
     {
@@ -102,19 +121,18 @@ private:
     void addTo(CacheStats& stats) const;
 
     const ClassPolicy& rules(DataClass dataClass);
-    // Arms `result`'s ticket and reads the Redis copy (null when none or Redis is not used),
-    // with the generations a later fill needs.
-    std::shared_ptr<const CachedResponse> beginLoad(const CacheKey& key, const ClassPolicy& rules,
-                                                    SingleFlight::FlightPtr flight,
-                                                    LookupResult& result);
-    LookupResult serveFromRedis(const CacheKey& key, const ClassPolicy& rules,
-                                std::shared_ptr<const CachedResponse> entry, LookupStatus status,
-                                LookupResult result, std::int64_t now);
-    LookupResult lead(const CacheKey& key, const ClassPolicy& rules, SingleFlight::FlightPtr flight,
-                      LookupResult result, std::int64_t now);
-    LookupResult revalidate(const CacheKey& key, const ClassPolicy& rules,
-                            std::shared_ptr<const CachedResponse> stale,
-                            SingleFlight::FlightPtr flight, std::int64_t now);
+    // begin() on its `attempt`-th try: past kJoinAttempts it loads without joining.
+    LookupResult probe(const CacheKey& key, int attempt);
+    // Arms `result`'s ticket for a load of `key` this request runs.
+    void takeTicket(const CacheKey& key, SingleFlight::FlightPtr flight, LookupResult& result);
+    void serveFromRedis(const ClassPolicy& rules, std::shared_ptr<const CachedResponse> entry,
+                        LookupStatus status, LookupResult& result, std::int64_t now);
+    // What a leader does with the Redis copy it read (null when none).
+    void lead(const ClassPolicy& rules, std::shared_ptr<const CachedResponse> entry,
+              LookupResult& result, std::int64_t now);
+    // What a refresher of a stale memory copy does with the Redis copy.
+    void revalidate(const ClassPolicy& rules, std::shared_ptr<const CachedResponse> entry,
+                    LookupResult& result, std::int64_t now);
     // Stores `entry` in the layers the policy uses; false when a write refused it.
     bool store(const CacheKey& key, const ClassPolicy& rules,
                const std::shared_ptr<const CachedResponse>& entry, const FillTicket& ticket,
@@ -126,6 +144,9 @@ private:
     std::vector<CacheKey> keysOf(const CacheGroup& group);
     void refresh(const std::vector<CacheKey>& keys, const Recompute& recompute,
                  WriteOutcome& outcome);
+    // Waits (bounded) for the instances told on `ackKey` to confirm.
+    void awaitConfirmations(const std::string& ackKey, WriteOutcome& outcome);
+    std::uint64_t nextRandom();
     float nextJitter();
 
     ResponseCache& m_cache;
@@ -135,6 +156,10 @@ private:
     std::uint64_t m_policyGeneration = 0;
     std::uint64_t m_random;
     Counters m_counters;
+    // resolveRedis()'s keys, their results and what Redis said, reused from turn to turn.
+    std::vector<CacheKey> m_redisKeys;
+    std::vector<LookupResult*> m_redisResults;
+    std::vector<RedisFound> m_redisFound;
 };
 
 } // namespace qaconsole::cache

@@ -25,11 +25,25 @@ std::optional<DataClass> classNamed(std::string_view name)
 
 } // namespace
 
+std::string instanceIdText(std::uint64_t id)
+{
+    char digits[17];
+    const auto end = std::to_chars(digits, digits + sizeof digits, id, 16).ptr;
+    return std::string(digits, std::size_t(end - digits));
+}
+
+std::optional<std::uint64_t> parseInstanceId(std::string_view text)
+{
+    std::uint64_t id = 0;
+    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), id, 16);
+    if (text.empty() || parsed.ec != std::errc() || parsed.ptr != text.data() + text.size())
+        return std::nullopt;
+    return id;
+}
+
 std::string formatInvalidation(const InvalidationMessage& message)
 {
-    char sender[17];
-    const auto end = std::to_chars(sender, sender + sizeof sender, message.sender, 16).ptr;
-    std::string text(sender, std::size_t(end - sender));
+    std::string text = instanceIdText(message.sender);
     switch (message.scope) {
     case InvalidationMessage::Scope::Group:
         text += " group ";
@@ -45,17 +59,26 @@ std::string formatInvalidation(const InvalidationMessage& message)
         text += " all";
         break;
     }
+    if (!message.ackKey.empty()) {
+        text += " ack ";
+        text += message.ackKey;
+    }
     return text;
 }
 
 std::optional<InvalidationMessage> parseInvalidation(std::string_view text)
 {
     InvalidationMessage message;
-    const std::string_view sender = nextWord(text);
-    const auto parsed =
-        std::from_chars(sender.data(), sender.data() + sender.size(), message.sender, 16);
-    if (sender.empty() || parsed.ec != std::errc() || parsed.ptr != sender.data() + sender.size())
+    if (const std::size_t ack = text.find(" ack "); ack != std::string_view::npos) {
+        message.ackKey.assign(text.substr(ack + 5));
+        text = text.substr(0, ack);
+        if (message.ackKey.empty() || message.ackKey.find(' ') != std::string::npos)
+            return std::nullopt;
+    }
+    const auto sender = parseInstanceId(nextWord(text));
+    if (!sender)
         return std::nullopt;
+    message.sender = *sender;
     const std::string_view scope = nextWord(text);
     if (scope == "all" && text.empty()) {
         message.scope = InvalidationMessage::Scope::All;
@@ -80,7 +103,7 @@ CacheChannels CacheChannels::forNamespace(std::string_view ns)
 {
     const std::string base(ns);
     return {base + ':' + std::to_string(kCacheSchemaVersion) + ":invalidate", base + ":policy",
-            base + ":policy", base + ":policy:acks"};
+            base + ":policy", base + ":instance:", base + ":ack:"};
 }
 
 } // namespace qaconsole::cache

@@ -11,7 +11,10 @@ namespace qaconsole::cache {
 
 // What an instance tells the others after a write or a flush, on the invalidation channel:
 //   "<sender> group <class> <id>" | "<sender> class <class>" | "<sender> all"
-// where <sender> is the publishing instance's id in hex, so it can skip its own messages.
+// where <sender> is the publishing instance's id in hex, so it can skip its own messages,
+// optionally followed by " ack <key>": every instance that receives it (the sender too) pushes
+// its id onto that Redis list once it has dropped its copies, so the writer can wait for all
+// of them before it answers.
 struct InvalidationMessage
 {
     enum class Scope : std::uint8_t
@@ -24,11 +27,15 @@ struct InvalidationMessage
     std::uint64_t sender = 0;
     Scope scope = Scope::Group;
     CacheGroup group; // Group: the group; Class: its dataClass only
+    std::string ackKey; // empty: nobody waits for acknowledgements
 
     friend bool operator==(const InvalidationMessage&, const InvalidationMessage&) = default;
 };
 
 std::string formatInvalidation(const InvalidationMessage& message);
+// An instance's id as messages and Redis key names write it: lower-case hex.
+std::string instanceIdText(std::uint64_t id);
+std::optional<std::uint64_t> parseInstanceId(std::string_view text);
 std::optional<InvalidationMessage> parseInvalidation(std::string_view text);
 
 // The Redis names every instance of one namespace shares.
@@ -37,7 +44,10 @@ struct CacheChannels
     std::string invalidations; // "<ns>:<schema>:invalidate"
     std::string policy;        // "<ns>:policy": policy JSON, published on change
     std::string policyKey;     // "<ns>:policy": the latest policy, for instances starting later
-    std::string policyAcks;    // "<ns>:policy:acks": hash instance id -> policy version in force
+    // "<ns>:instance:": + an instance's id in hex, the policy version it has in force; kept
+    // alive by the instance while it listens, so only live instances are listed.
+    std::string presencePrefix;
+    std::string ackPrefix; // "<ns>:ack:": + a token, the list a writer waits on
 
     static CacheChannels forNamespace(std::string_view ns);
 };

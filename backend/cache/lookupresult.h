@@ -7,6 +7,7 @@
 #include "backend/cache/redisentrystore.h"
 #include "backend/cache/singleflight.h"
 
+#include <cstdint>
 #include <memory>
 #include <utility>
 
@@ -82,8 +83,25 @@ struct LookupResult
     CacheLayer staleIfErrorLayer = CacheLayer::Memory;
     FillTicket ticket;
 
+    // What a lookup begun with CacheWorkerContext::begin() still has to do before the rest of
+    // this result means anything: read Redis (for a load this request leads, or to see whether
+    // another instance refreshed a stale entry already), or wait for another request's load.
+    enum class Step : std::uint8_t
+    {
+        Done,
+        ReadRedis,
+        Revalidate,
+        Wait
+    };
+    Step step = Step::Done;
+    CacheKey key;
+    SingleFlight::FlightPtr joined; // the load waited for (Step::Wait)
+    int attempt = 0;                // how many loads this lookup has waited for in vain
+
     bool servable() const { return response != nullptr; }
     bool shouldRefresh() const { return status == LookupStatus::Stale && ticket.active(); }
+    bool needsRedis() const { return step == Step::ReadRedis || step == Step::Revalidate; }
+    bool waits() const { return step == Step::Wait; }
 };
 
 } // namespace qaconsole::cache

@@ -3,6 +3,7 @@
 #include <QByteArray>
 
 #include <hiredis/hiredis.h>
+#include <string>
 #include <vector>
 
 #if defined(_WIN32)
@@ -77,6 +78,27 @@ const redisReply* replyElement(const redisReply* reply, std::size_t index)
     return index < replyElements(reply) ? reply->element[index] : nullptr;
 }
 
+bool scanKeys(RedisConnection& connection, std::string_view pattern,
+              const std::function<bool(std::span<const std::string_view> keys)>& page)
+{
+    std::string cursor = "0";
+    std::vector<std::string_view> keys;
+    do {
+        const RedisReplyPtr reply =
+            connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
+        if (replyElements(reply.get()) != 2)
+            return false;
+        cursor.assign(replyText(replyElement(reply.get(), 0)));
+        const redisReply* found = replyElement(reply.get(), 1);
+        keys.clear();
+        for (std::size_t i = 0; i < replyElements(found); ++i)
+            keys.push_back(replyText(replyElement(found, i)));
+        if (!keys.empty() && !page(keys))
+            return true;
+    } while (cursor != "0");
+    return true;
+}
+
 RedisConnection::RedisConnection(RedisOptions options) : m_options(std::move(options)) {}
 
 RedisConnection::~RedisConnection()
@@ -147,29 +169,66 @@ bool RedisConnection::ensureConnected()
     return true;
 }
 
+bool RedisConnection::append(std::span<const std::string_view> args)
+{
+    m_argv.clear();
+    m_lengths.clear();
+    for (const std::string_view arg : args) {
+        m_argv.push_back(arg.data());
+        m_lengths.push_back(arg.size());
+    }
+    return redisAppendCommandArgv(m_context, int(args.size()), m_argv.data(), m_lengths.data()) ==
+           REDIS_OK;
+}
+
+RedisReplyPtr RedisConnection::readReply()
+{
+    void* reply = nullptr;
+    if (redisGetReply(m_context, &reply) != REDIS_OK || !reply) {
+        // A timeout or a broken connection: hiredis cannot go on with this context.
+        if (reply)
+            freeReplyObject(reply);
+        fail();
+        return nullptr;
+    }
+    RedisReplyPtr owned(static_cast<redisReply*>(reply));
+    if (owned->type == REDIS_REPLY_ERROR)
+        m_errors.fetch_add(1, std::memory_order_relaxed);
+    return owned;
+}
+
 RedisReplyPtr RedisConnection::command(std::span<const std::string_view> args)
 {
     if (!ensureConnected())
         return nullptr;
-    // Small commands are the rule; the vectors only allocate for long argument lists.
-    std::vector<const char*> argv;
-    std::vector<std::size_t> lengths;
-    argv.reserve(args.size());
-    lengths.reserve(args.size());
-    for (const std::string_view arg : args) {
-        argv.push_back(arg.data());
-        lengths.push_back(arg.size());
-    }
-    RedisReplyPtr reply(static_cast<redisReply*>(
-        redisCommandArgv(m_context, int(args.size()), argv.data(), lengths.data())));
-    if (!reply) {
-        // A timeout or a broken connection: hiredis cannot go on with this context.
+    if (!append(args)) {
         fail();
         return nullptr;
     }
-    if (reply->type == REDIS_REPLY_ERROR)
-        m_errors.fetch_add(1, std::memory_order_relaxed);
-    return reply;
+    return readReply();
+}
+
+bool RedisConnection::pipeline(std::span<const std::span<const std::string_view>> commands,
+                               std::vector<RedisReplyPtr>& replies)
+{
+    replies.clear();
+    if (!ensureConnected())
+        return false;
+    for (const auto& args : commands) {
+        if (!append(args)) {
+            fail();
+            return false;
+        }
+    }
+    for (std::size_t i = 0; i < commands.size(); ++i) {
+        RedisReplyPtr reply = readReply();
+        if (!reply) {
+            replies.clear();
+            return false;
+        }
+        replies.push_back(std::move(reply));
+    }
+    return true;
 }
 
 RedisConnection::Pushed RedisConnection::readPushed(int timeoutMs, RedisReplyPtr& message)

@@ -5,10 +5,12 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
 #include <memory>
 #include <span>
 #include <string_view>
+#include <vector>
 
 struct redisContext;
 struct redisReply;
@@ -40,6 +42,13 @@ long long replyInteger(const redisReply* reply);     // 0 when not an integer
 std::size_t replyElements(const redisReply* reply);  // 0 when not an array
 const redisReply* replyElement(const redisReply* reply, std::size_t index);
 
+class RedisConnection;
+
+// Walks the keys matching `pattern` with SCAN (so the server never blocks), handing each page's
+// keys to `page`; a page handler returning false stops the walk. False when Redis failed.
+bool scanKeys(RedisConnection& connection, std::string_view pattern,
+              const std::function<bool(std::span<const std::string_view> keys)>& page);
+
 // One hiredis connection, used by one thread only (the statistics may be read from any). It
 // connects on first use, logs in as the endpoint says, and after any failure drops the
 // connection and reconnects by itself, at most every reconnectIntervalMs.
@@ -58,6 +67,12 @@ public:
     {
         return command(std::span<const std::string_view>(args.begin(), args.size()));
     }
+
+    // Sends every command in one write, then reads their replies in order: one round trip
+    // for all. replies[i] answers commands[i]. False, with no replies, when Redis cannot be
+    // reached or did not answer in time.
+    bool pipeline(std::span<const std::span<const std::string_view>> commands,
+                  std::vector<RedisReplyPtr>& replies);
 
     // For a subscribed connection: the next message pushed by the server, waiting at most
     // `timeoutMs` for one. Never blocks longer, and a quiet connection stays usable.
@@ -81,11 +96,18 @@ public:
 private:
     bool logIn();
     void fail();
+    // Queues one command in hiredis's output buffer; false when it could not.
+    bool append(std::span<const std::string_view> args);
+    // Sends what is queued (on the first call) and reads the next reply; null on failure.
+    RedisReplyPtr readReply();
 
     RedisOptions m_options;
     redisContext* m_context = nullptr;
     std::chrono::steady_clock::time_point m_nextAttempt{};
     bool m_everConnected = false;
+    // Reused argument arrays: small commands allocate nothing once these have grown.
+    std::vector<const char*> m_argv;
+    std::vector<std::size_t> m_lengths;
     std::atomic<bool> m_connected{false};
     std::atomic<std::uint64_t> m_errors{0};
     std::atomic<std::uint64_t> m_reconnects{0};

@@ -2,7 +2,6 @@
 
 #include "backend/cache/cachedresponse.h"
 #include "backend/cache/entrycodec.h"
-#include "backend/cache/redisconnection.h"
 
 #include <charconv>
 
@@ -67,15 +66,53 @@ void RedisEntryStore::buildKeys(const CacheKey& key)
 bool RedisEntryStore::lookup(const CacheKey& key, std::shared_ptr<const CachedResponse>& entry,
                              RedisGenerations& generations)
 {
-    buildKeys(key);
-    const RedisReplyPtr reply =
-        m_connection.command({"MGET", m_entryKey, m_groupGeneration, m_classGeneration});
-    if (!reply || replyElements(reply.get()) != 3)
+    if (!lookupMany(std::span<const CacheKey>(&key, 1), m_lookupOne))
         return false;
-    const redisReply* value = replyElement(reply.get(), 0);
-    entry = replyIsNil(value) ? nullptr : decodeEntry(replyText(value));
-    generations.group.assign(replyText(replyElement(reply.get(), 1)));
-    generations.dataClass.assign(replyText(replyElement(reply.get(), 2)));
+    entry = std::move(m_lookupOne.front().entry);
+    generations = std::move(m_lookupOne.front().generations);
+    return true;
+}
+
+bool RedisEntryStore::lookupMany(std::span<const CacheKey> keys, std::vector<RedisFound>& found)
+{
+    found.clear();
+    if (keys.empty())
+        return true;
+    // Every key name is built before any view of them is taken: the vectors stop moving.
+    if (m_lookupKeys.size() < keys.size() * 3)
+        m_lookupKeys.resize(keys.size() * 3);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        std::string* names = &m_lookupKeys[i * 3];
+        for (int n = 0; n < 3; ++n)
+            names[n].clear();
+        appendEntryKey(names[0], m_ns, keys[i]);
+        appendGroupGenerationKey(names[1], m_ns, groupOf(keys[i]));
+        appendClassGenerationKey(names[2], m_ns, keys[i].dataClass);
+    }
+    m_lookupArgs.clear();
+    m_lookupCommands.clear();
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        m_lookupArgs.push_back("MGET");
+        for (int n = 0; n < 3; ++n)
+            m_lookupArgs.push_back(m_lookupKeys[i * 3 + std::size_t(n)]);
+    }
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        m_lookupCommands.emplace_back(&m_lookupArgs[i * 4], 4);
+    if (!m_connection.pipeline(m_lookupCommands, m_lookupReplies))
+        return false;
+    found.resize(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const redisReply* reply = m_lookupReplies[i].get();
+        if (replyElements(reply) != 3) {
+            found.clear();
+            return false;
+        }
+        const redisReply* value = replyElement(reply, 0);
+        found[i].entry = replyIsNil(value) ? nullptr : decodeEntry(replyText(value));
+        found[i].generations.group.assign(replyText(replyElement(reply, 1)));
+        found[i].generations.dataClass.assign(replyText(replyElement(reply, 2)));
+    }
+    m_lookupReplies.clear();
     return true;
 }
 
@@ -109,25 +146,17 @@ long long RedisEntryStore::invalidateGroup(const CacheGroup& group, std::int64_t
 long long RedisEntryStore::deleteMatching(const std::string& pattern)
 {
     long long deleted = 0;
-    std::string cursor = "0";
-    do {
-        const RedisReplyPtr page =
-            m_connection.command({"SCAN", cursor, "MATCH", pattern, "COUNT", "500"});
-        if (replyElements(page.get()) != 2)
-            return -1;
-        cursor.assign(replyText(replyElement(page.get(), 0)));
-        const redisReply* keys = replyElement(page.get(), 1);
-        std::vector<std::string_view> command{"UNLINK"};
-        for (std::size_t i = 0; i < replyElements(keys); ++i)
-            command.push_back(replyText(replyElement(keys, i)));
-        if (command.size() > 1) {
-            const RedisReplyPtr done = m_connection.command(command);
-            if (!done || replyIsError(done.get()))
-                return -1;
-            deleted += replyInteger(done.get());
-        }
-    } while (cursor != "0");
-    return deleted;
+    bool unlinked = true;
+    std::vector<std::string_view> command;
+    const bool scanned = scanKeys(m_connection, pattern, [&](std::span<const std::string_view> keys) {
+        command.assign({"UNLINK"});
+        command.insert(command.end(), keys.begin(), keys.end());
+        const RedisReplyPtr done = m_connection.command(command);
+        unlinked = done && !replyIsError(done.get());
+        deleted += replyInteger(done.get());
+        return unlinked;
+    });
+    return scanned && unlinked ? deleted : -1;
 }
 
 long long RedisEntryStore::flushClass(DataClass dataClass, std::int64_t generationTtlMs)
@@ -158,9 +187,12 @@ std::optional<std::vector<CacheKey>> RedisEntryStore::keysOf(const CacheGroup& g
     return keys;
 }
 
-bool RedisEntryStore::publish(std::string_view channel, std::string_view message)
+bool RedisEntryStore::publish(std::string_view channel, std::string_view message,
+                              long long* receivers)
 {
     const RedisReplyPtr reply = m_connection.command({"PUBLISH", channel, message});
+    if (receivers)
+        *receivers = replyInteger(reply.get());
     return reply && !replyIsError(reply.get());
 }
 

@@ -1,17 +1,18 @@
 #pragma once
 
 #include "backend/cache/cachekey.h"
+#include "backend/cache/redisconnection.h"
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace qaconsole::cache {
 
-class RedisConnection;
 struct CachedResponse;
 
 // The invalidation generations of an entry's group and class as a lookup saw them ("" when
@@ -21,6 +22,13 @@ struct RedisGenerations
 {
     std::string group;
     std::string dataClass;
+};
+
+// One key's Redis copy as a lookup found it.
+struct RedisFound
+{
+    std::shared_ptr<const CachedResponse> entry; // null when missing or unreadable
+    RedisGenerations generations;
 };
 
 // The cache's own use of Redis, over one connection (one per worker thread). Every entry key is
@@ -35,6 +43,8 @@ public:
     // The entry (null when missing or unreadable) and the generations, in one round trip.
     bool lookup(const CacheKey& key, std::shared_ptr<const CachedResponse>& entry,
                 RedisGenerations& generations);
+    // lookup() for several keys in one pipelined round trip: found[i] for keys[i].
+    bool lookupMany(std::span<const CacheKey> keys, std::vector<RedisFound>& found);
     // SET with PX expiry and index update, atomically and only if no generation moved.
     // `stored` tells whether it was written.
     bool store(const CacheKey& key, const CachedResponse& entry, std::int64_t expiryMs,
@@ -47,7 +57,9 @@ public:
     long long flushClass(DataClass dataClass, std::int64_t generationTtlMs);
     // The entry keys listed for `group`; nullopt when Redis could not be used.
     std::optional<std::vector<CacheKey>> keysOf(const CacheGroup& group);
-    bool publish(std::string_view channel, std::string_view message);
+    // `receivers` (when given): how many subscribers got the message.
+    bool publish(std::string_view channel, std::string_view message,
+                 long long* receivers = nullptr);
 
     RedisConnection& connection() { return m_connection; }
 
@@ -63,6 +75,12 @@ private:
     std::string m_groupGeneration;
     std::string m_classGeneration;
     std::string m_value;
+    // lookupMany()'s key names (three per key), argument lists and replies, reused.
+    std::vector<std::string> m_lookupKeys;
+    std::vector<std::string_view> m_lookupArgs;
+    std::vector<std::span<const std::string_view>> m_lookupCommands;
+    std::vector<RedisReplyPtr> m_lookupReplies;
+    std::vector<RedisFound> m_lookupOne;
 };
 
 } // namespace qaconsole::cache

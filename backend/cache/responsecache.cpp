@@ -71,6 +71,8 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
         return;
     m_control = std::make_unique<RedisConnection>(*m_options.redis);
     m_controlStore = std::make_unique<RedisEntryStore>(*m_control, m_options.ns);
+    m_listenerLink = std::make_unique<RedisConnection>(*m_options.redis);
+    m_presenceKey = m_channels.presencePrefix + instanceIdText(m_instanceId);
     CacheSubscriber::Handlers handlers;
     handlers.subscribed = [this] {
         onSubscribed();
@@ -81,6 +83,9 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
     handlers.policy = [this](std::string_view json) {
         onPolicyMessage(json);
     };
+    handlers.heartbeat = [this] {
+        markPresent(*m_listenerLink);
+    };
     m_subscriber =
         std::make_unique<CacheSubscriber>(*m_options.redis, m_channels, std::move(handlers));
 }
@@ -88,6 +93,11 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
 ResponseCache::~ResponseCache()
 {
     m_subscriber.reset();
+    if (m_control) {
+        // Gone from the instances the console counts at once, not when the mark expires.
+        const std::lock_guard lock(m_controlMutex);
+        m_control->command({"DEL", m_presenceKey});
+    }
 }
 
 std::shared_ptr<const CachePolicy> ResponseCache::policy() const
@@ -116,11 +126,11 @@ PolicyErrors ResponseCache::applyPolicy(const CachePolicy& policy)
     return errors;
 }
 
-void ResponseCache::acknowledgePolicy(std::int64_t version)
+void ResponseCache::markPresent(RedisConnection& link)
 {
-    const std::string instance = std::to_string(m_instanceId);
-    const std::string value = std::to_string(version);
-    m_control->command({"HSET", m_channels.policyAcks, instance, value});
+    const std::string version = std::to_string(policy()->version);
+    const std::string ttl = std::to_string(kPresenceTtlMs);
+    link.command({"SET", m_presenceKey, version, "PX", ttl});
 }
 
 PolicyErrors ResponseCache::publishPolicy(const CachePolicy& policy, bool* published)
@@ -137,7 +147,7 @@ PolicyErrors ResponseCache::publishPolicy(const CachePolicy& policy, bool* publi
     const bool ok =
         stored && !replyIsError(stored.get()) && m_controlStore->publish(m_channels.policy, text);
     if (ok)
-        acknowledgePolicy(policy.version);
+        markPresent(*m_control);
     if (published)
         *published = ok;
     return errors;
@@ -149,13 +159,22 @@ std::vector<std::pair<std::uint64_t, std::int64_t>> ResponseCache::policyAcks()
     if (!m_control)
         return acks;
     const std::lock_guard lock(m_controlMutex);
-    const RedisReplyPtr reply = m_control->command({"HGETALL", m_channels.policyAcks});
-    for (std::size_t i = 0; i + 1 < replyElements(reply.get()); i += 2) {
-        const std::string_view id = replyText(replyElement(reply.get(), i));
-        std::uint64_t instance = 0;
-        std::from_chars(id.data(), id.data() + id.size(), instance);
-        acks.emplace_back(instance, toNumber(replyText(replyElement(reply.get(), i + 1))));
-    }
+    const std::string pattern = m_channels.presencePrefix + '*';
+    std::vector<std::string_view> command;
+    const bool ok = scanKeys(*m_control, pattern, [&](std::span<const std::string_view> keys) {
+        command.assign({"MGET"});
+        command.insert(command.end(), keys.begin(), keys.end());
+        const RedisReplyPtr versions = m_control->command(command);
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            const auto id = parseInstanceId(keys[i].substr(m_channels.presencePrefix.size()));
+            const redisReply* version = replyElement(versions.get(), i);
+            if (id && version && !replyIsNil(version))
+                acks.emplace_back(*id, toNumber(replyText(version)));
+        }
+        return true;
+    });
+    if (!ok)
+        acks.clear();
     return acks;
 }
 
@@ -170,7 +189,7 @@ bool ResponseCache::flush(std::optional<DataClass> dataClass)
         if (!dataClass || *dataClass == DataClass(index))
             ok = m_controlStore->flushClass(DataClass(index), m_options.generationTtlMs) >= 0 && ok;
     }
-    InvalidationMessage message{m_instanceId, InvalidationMessage::Scope::All, {}};
+    InvalidationMessage message{m_instanceId, InvalidationMessage::Scope::All, {}, {}};
     if (dataClass) {
         message.scope = InvalidationMessage::Scope::Class;
         message.group.dataClass = *dataClass;
@@ -218,7 +237,7 @@ void ResponseCache::replayFailedInvalidations()
             m_controlStore->invalidateGroup(groups[i], m_options.generationTtlMs) >= 0 &&
             m_controlStore->publish(
                 m_channels.invalidations,
-                formatInvalidation({m_instanceId, InvalidationMessage::Scope::Group, groups[i]}));
+                formatInvalidation({m_instanceId, InvalidationMessage::Scope::Group, groups[i], {}}));
         if (!ok) {
             // Redis went away again: keep the rest for the next time.
             const std::lock_guard failed(m_failedMutex);
@@ -248,19 +267,31 @@ void ResponseCache::onSubscribed()
 void ResponseCache::onInvalidationMessage(std::string_view text)
 {
     const auto message = parseInvalidation(text);
-    if (!message || message->sender == m_instanceId)
+    if (!message)
         return;
-    m_remoteInvalidations.fetch_add(1, std::memory_order_relaxed);
-    switch (message->scope) {
-    case InvalidationMessage::Scope::Group:
-        invalidateLocal(message->group);
-        break;
-    case InvalidationMessage::Scope::Class:
-        invalidateLocalClass(message->group.dataClass);
-        break;
-    case InvalidationMessage::Scope::All:
-        invalidateLocalClass(std::nullopt);
-        break;
+    if (message->sender != m_instanceId) {
+        m_remoteInvalidations.fetch_add(1, std::memory_order_relaxed);
+        switch (message->scope) {
+        case InvalidationMessage::Scope::Group:
+            invalidateLocal(message->group);
+            break;
+        case InvalidationMessage::Scope::Class:
+            invalidateLocalClass(message->group.dataClass);
+            break;
+        case InvalidationMessage::Scope::All:
+            invalidateLocalClass(std::nullopt);
+            break;
+        }
+    }
+    if (!message->ackKey.empty()) {
+        // The sender counts every receiver, itself included; the list outlives a writer that
+        // stopped waiting by a little, then goes.
+        const std::string id = instanceIdText(m_instanceId);
+        const std::string_view push[] = {"RPUSH", message->ackKey, id};
+        const std::string_view expire[] = {"PEXPIRE", message->ackKey, "10000"};
+        const std::span<const std::string_view> commands[] = {push, expire};
+        std::vector<RedisReplyPtr> replies;
+        m_listenerLink->pipeline(commands, replies);
     }
 }
 
@@ -276,8 +307,7 @@ void ResponseCache::onPolicyMessage(std::string_view json)
     // An older or equal version is what this instance already has or has moved past.
     if (!applyPolicy(*parsed.policy).isEmpty())
         return;
-    const std::lock_guard lock(m_controlMutex);
-    acknowledgePolicy(parsed.policy->version);
+    markPresent(*m_listenerLink);
 }
 
 void ResponseCache::attach(CacheWorkerContext* worker)
@@ -349,18 +379,11 @@ RedisUsage ResponseCache::redisUsage(bool countEntries)
     for (int index = 0; index < kDataClassCount; ++index) {
         const std::string pattern = classEntryPattern(m_options.ns, DataClass(index));
         std::int64_t count = 0;
-        std::string cursor = "0";
-        do {
-            const RedisReplyPtr page =
-                m_control->command({"SCAN", cursor, "MATCH", pattern, "COUNT", "1000"});
-            if (replyElements(page.get()) != 2) {
-                count = -1;
-                break;
-            }
-            cursor.assign(replyText(replyElement(page.get(), 0)));
-            count += std::int64_t(replyElements(replyElement(page.get(), 1)));
-        } while (cursor != "0");
-        usage.entries[std::size_t(index)] = count;
+        const bool ok = scanKeys(*m_control, pattern, [&](std::span<const std::string_view> keys) {
+            count += std::int64_t(keys.size());
+            return true;
+        });
+        usage.entries[std::size_t(index)] = ok ? count : -1;
     }
     return usage;
 }

@@ -39,6 +39,10 @@ struct ResponseCacheOptions
     const Clock* clock = nullptr; // null: the system clock; must outlive the cache
     // How long a request waits for another's load of the same key before loading itself.
     std::chrono::milliseconds coalesceTimeout{5000};
+    // How long a write waits for the other instances to confirm they dropped their in-process
+    // copies, before it is answered anyway (counted as unconfirmed). Bounded by the Redis
+    // command timeout.
+    std::chrono::milliseconds confirmTimeout{100};
     // How long a group's invalidation generation is kept in Redis: longer than any load takes.
     std::int64_t generationTtlMs = 3'600'000;
     // Each entry's share of the jitter, in [0, 1); null: random. Called on the filling thread.
@@ -73,8 +77,10 @@ public:
     // applyPolicy(), then stores it in Redis and publishes it to every instance. `published` is
     // false when Redis could not be reached (the policy is then in force here only).
     PolicyErrors publishPolicy(const CachePolicy& policy, bool* published = nullptr);
-    // Instance id -> policy version, as each instance reported after applying one.
+    // Instance id -> policy version in force, for every instance listening now (this one
+    // included); one that stopped drops out at once, one that died within kPresenceTtlMs.
     std::vector<std::pair<std::uint64_t, std::int64_t>> policyAcks();
+    static constexpr int kPresenceTtlMs = 5000;
 
     // Drops one class (or everything) here, in Redis and on every instance. False when Redis
     // could not be reached (the memory layer is dropped anyway).
@@ -112,7 +118,8 @@ private:
     void onInvalidationMessage(std::string_view text);
     void onPolicyMessage(std::string_view json);
     void replayFailedInvalidations();
-    void acknowledgePolicy(std::int64_t version); // with m_controlMutex held
+    // Sets this instance's presence mark (the policy version in force) over `link`.
+    void markPresent(RedisConnection& link);
 
     ResponseCacheOptions m_options;
     std::unique_ptr<Clock> m_ownClock;
@@ -141,6 +148,11 @@ private:
     std::mutex m_controlMutex;
     std::unique_ptr<RedisConnection> m_control;
     std::unique_ptr<RedisEntryStore> m_controlStore;
+
+    // Used on the subscriber's thread only: acknowledgements and the presence mark, which a
+    // subscribed connection cannot send.
+    std::unique_ptr<RedisConnection> m_listenerLink;
+    std::string m_presenceKey;
 
     std::unique_ptr<CacheSubscriber> m_subscriber; // last: stopped first
 };

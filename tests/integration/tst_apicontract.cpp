@@ -132,7 +132,7 @@ private Q_SLOTS:
         // Before any data: the schema check says what to do, and a request is a 503, not a 500.
         m_emptySchemaMessage = api::checkSchema(m_dsn);
         m_registry = std::make_unique<metrics::MetricsRegistry>(1);
-        auto factory = api::makeApiHandlerFactory({m_dsn}, *m_registry,
+        auto factory = api::makeApiHandlerFactory({m_dsn, {}}, *m_registry,
                                                   [] { return metrics::ServerGauges{}; });
         m_handler = factory(0);
         m_beforeLoad = get("/qa/questions?product_id=1");

@@ -114,6 +114,8 @@ struct Instance
         options.jitter = [] {
             return 0.0f;
         };
+        // Writes wait for every instance's confirmation; only a failure would wait this long.
+        options.confirmTimeout = std::chrono::minutes(1);
         cache = std::make_unique<ResponseCache>(std::move(options));
         context = std::make_unique<CacheWorkerContext>(*cache);
     }
@@ -232,12 +234,14 @@ private Q_SLOTS:
         const WriteOutcome outcome = a.context->onWrite({WriteKind::Report, true, 5, 9});
         QVERIFY(outcome.redisOk);
         QCOMPARE(outcome.redisInvalidated, 2u);
+        // Both instances heard each of the two groups and said so before onWrite returned.
+        QCOMPARE(outcome.instancesToConfirm, 4u);
+        QCOMPARE(outcome.instancesConfirmed, 4u);
+        QCOMPARE(a.cache->stats().unconfirmedWrites, 0u);
         QCOMPARE(a.lookup(kQuestions).status, LookupStatus::Miss);
-        // Gone from Redis at once; from B's memory as soon as the message arrives.
-        QTRY_COMPARE_WITH_TIMEOUT(
-            b.cache->stats().at(DataClass::Questions, CacheLayer::Memory).keys, 0u, kWaitMs);
-        QTRY_COMPARE_WITH_TIMEOUT(b.cache->stats().at(DataClass::Answers, CacheLayer::Memory).keys,
-                                  0u, kWaitMs);
+        // So B's memory has already dropped them: no waiting here.
+        QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Memory).keys, 0u);
+        QCOMPARE(b.cache->stats().at(DataClass::Answers, CacheLayer::Memory).keys, 0u);
         QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Miss);
         QCOMPARE(b.lookup(kAnswers).status, LookupStatus::Miss);
         QVERIFY(b.cache->stats().remoteInvalidations >= 1);
@@ -305,9 +309,60 @@ private Q_SLOTS:
 
         // An older version is ignored; an instance started later takes the stored policy.
         QVERIFY(!b.cache->publishPolicy(presetPolicy(PolicyPreset::ThroughputFirst, 1)).isEmpty());
-        Instance late(m_server, ns, clock);
-        QTRY_COMPARE_WITH_TIMEOUT(late.cache->policy()->version, 2, kWaitMs);
+        auto late = std::make_unique<Instance>(m_server, ns, clock);
+        QTRY_COMPARE_WITH_TIMEOUT(late->cache->policy()->version, 2, kWaitMs);
         QCOMPARE(a.cache->policy()->name, QStringLiteral("Freshness first"));
+        QTRY_COMPARE_WITH_TIMEOUT(a.cache->policyAcks().size(), std::size_t(3), kWaitMs);
+        // An instance that stops is no longer counted.
+        late.reset();
+        QCOMPARE(a.cache->policyAcks().size(), std::size_t(2));
+    }
+
+    // The lookups of one worker turn ask Redis together: hits, a miss and the generations a
+    // later fill needs all come back from one pipelined round trip.
+    void lookupsOfOneTurnAskRedisTogether()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock, redisOnly());
+        Instance b(m_server, ns, clock, redisOnly());
+        const CacheKey keys[] = {{DataClass::Questions, 1, 1, 5},
+                                 {DataClass::Questions, 2, 1, 5},
+                                 {DataClass::Answers, 3, 1, 5},
+                                 {DataClass::Answers, 4, 2, 5}};
+        for (int i = 0; i < 3; ++i)
+            a.fill(keys[i], "body " + std::to_string(i));
+
+        LookupResult found[4];
+        std::vector<LookupResult*> turn;
+        for (int i = 0; i < 4; ++i) {
+            found[i] = b.context->begin(keys[i]);
+            QVERIFY(found[i].needsRedis());
+            turn.push_back(&found[i]);
+        }
+        b.context->resolveRedis(turn);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(found[i].status, LookupStatus::Fresh);
+            QCOMPARE(found[i].layer, CacheLayer::Redis);
+            QCOMPARE(found[i].response->body, "body " + std::to_string(i));
+        }
+        QCOMPARE(found[3].status, LookupStatus::Miss);
+        QVERIFY(found[3].ticket.active());
+        QVERIFY(found[3].ticket.redisChecked);
+        b.context->fill(found[3], 200, "loaded by b");
+        QCOMPARE(a.lookup(keys[3]).response->body, std::string("loaded by b"));
+        QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Redis).hits, 2u);
+        QCOMPARE(b.cache->stats().at(DataClass::Answers, CacheLayer::Redis).misses, 1u);
+
+        // A write between the lookup and the fill still refuses the fill.
+        LookupResult raced = b.context->begin(keys[3]);
+        LookupResult* const one[] = {&raced};
+        a.context->onWrite({WriteKind::Report, true, 7, 4});
+        b.context->resolveRedis(one);
+        QCOMPARE(raced.status, LookupStatus::Miss);
+        a.context->onWrite({WriteKind::NewAnswer, false, 7, 4});
+        b.context->fill(raced, 200, "read before the second write");
+        QCOMPARE(a.lookup(keys[3]).status, LookupStatus::Miss);
     }
 
     void aFlushOnOneInstanceEmptiesTheOthers()

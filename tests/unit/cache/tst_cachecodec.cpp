@@ -46,13 +46,15 @@ private Q_SLOTS:
     void invalidationMessagesRoundTrip()
     {
         const InvalidationMessage messages[] = {
-            {0xabcdef0123456789ULL, InvalidationMessage::Scope::Group, {DataClass::Answers, 77}},
-            {1, InvalidationMessage::Scope::Class, {DataClass::Questions, 0}},
-            {2, InvalidationMessage::Scope::All, {}},
+            {0xabcdef0123456789ULL, InvalidationMessage::Scope::Group, {DataClass::Answers, 77}, {}},
+            {1, InvalidationMessage::Scope::Class, {DataClass::Questions, 0}, {}},
+            {2, InvalidationMessage::Scope::All, {}, {}},
+            {3, InvalidationMessage::Scope::Group, {DataClass::Questions, 5}, "qa:ack:3:9f"},
         };
         QCOMPARE(formatInvalidation(messages[0]), std::string("abcdef0123456789 group answers 77"));
         QCOMPARE(formatInvalidation(messages[1]), std::string("1 class questions"));
         QCOMPARE(formatInvalidation(messages[2]), std::string("2 all"));
+        QCOMPARE(formatInvalidation(messages[3]), std::string("3 group questions 5 ack qa:ack:3:9f"));
         for (const InvalidationMessage& message : messages) {
             const auto back = parseInvalidation(formatInvalidation(message));
             QVERIFY(back.has_value());
@@ -64,7 +66,8 @@ private Q_SLOTS:
     {
         for (const char* text :
              {"", "zz group answers 1", "1 group photos 1", "1 group answers", "1 group answers x",
-              "1 class", "1 all more", "1 drop answers 1", "1 group answers 1 2"})
+              "1 class", "1 all more", "1 drop answers 1", "1 group answers 1 2",
+              "1 group answers 1 ack ", "1 group answers 1 ack a b", "1 ack k"})
             QVERIFY2(!parseInvalidation(text), text);
     }
 
@@ -73,7 +76,8 @@ private Q_SLOTS:
         const CacheChannels channels = CacheChannels::forNamespace("tier");
         QCOMPARE(channels.invalidations, std::string("tier:1:invalidate"));
         QCOMPARE(channels.policy, std::string("tier:policy"));
-        QCOMPARE(channels.policyAcks, std::string("tier:policy:acks"));
+        QCOMPARE(channels.presencePrefix, std::string("tier:instance:"));
+        QCOMPARE(channels.ackPrefix, std::string("tier:ack:"));
     }
 };
 

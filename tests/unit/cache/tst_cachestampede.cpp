@@ -121,6 +121,43 @@ private Q_SLOTS:
         QCOMPARE(run.served.load(), kThreads - 1);
         QCOMPARE(run.wrongBodies.load(), 0);
     }
+
+    // Two worker turns, each leading one key and then meeting the other's: with the lookups
+    // begun first and the waits resolved only after each turn filled its own loads, neither
+    // waits for a load the other cannot finish yet (a blocking lookup would stall both until
+    // the coalescing timeout, two minutes here).
+    void crossedLoadsOfOneTurnDoNotWaitOnEachOther()
+    {
+        ManualClock clock;
+        ResponseCache cache(options(clock));
+        const CacheKey keys[] = {{DataClass::Questions, 1, 1, 5}, {DataClass::Questions, 2, 1, 5}};
+        std::latch led(2);
+        std::latch met(2);
+        std::string bodies[2];
+        std::atomic<int> loads{0};
+        auto turn = [&](int own) {
+            CacheWorkerContext context(cache);
+            LookupResult mine = context.begin(keys[own]);
+            led.arrive_and_wait(); // both keys now have a leader
+            LookupResult theirs = context.begin(keys[1 - own]);
+            met.arrive_and_wait(); // each has joined the other's load
+            if (!theirs.waits() || mine.waits() || mine.servable())
+                return;
+            loads.fetch_add(1);
+            context.fill(mine, 200, own == 0 ? "one" : "two");
+            context.resolveWait(theirs);
+            if (theirs.servable())
+                bodies[own] = theirs.response->body;
+        };
+        std::thread first(turn, 0);
+        std::thread second(turn, 1);
+        first.join();
+        second.join();
+        QCOMPARE(loads.load(), 2);
+        QCOMPARE(bodies[0], std::string("two"));
+        QCOMPARE(bodies[1], std::string("one"));
+        QCOMPARE(cache.stats().coalescedWaits, 2u);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestCacheStampede)
