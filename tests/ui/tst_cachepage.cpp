@@ -10,9 +10,11 @@
 #include "backend/stack/redisendpoint.h"
 #include "tests/support/stackfixture.h"
 #include "ui/cache/cachepage.h"
+#include "ui/shell/customplot.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -263,6 +265,44 @@ private Q_SLOTS:
         QTest::mouseClick(button(page, "cacheFlushAllButton"), Qt::LeftButton);
         QVERIFY(!cancel->isActive());
         QCOMPARE(cache->stats().at(DataClass::Answers, CacheLayer::Memory).keys, 2u);
+        page.shutdown();
+    }
+
+    // While requests hit the cache, the chart gets a point per layer and class every sample.
+    void theChartFollowsTheHits()
+    {
+        auto cache = makeCache();
+        QTRY_VERIFY_WITH_TIMEOUT(cache->subscribed(), kWaitMs);
+        cache::CacheWorkerContext context(*cache);
+        fillEntries(context, DataClass::Questions, 4);
+        fillEntries(context, DataClass::Answers, 4);
+
+        ui::CachePage page;
+        page.resize(1100, 1260);
+        page.show();
+        page.setCache(cache);
+        // Requests keep coming on the GUI thread: memory hits, and misses on ids never filled.
+        int request = 0;
+        QTimer traffic;
+        traffic.setInterval(20);
+        connect(&traffic, &QTimer::timeout, &page, [&] {
+            for (int i = 0; i < 20; ++i, ++request) {
+                const DataClass dataClass = request % 2 ? DataClass::Answers : DataClass::Questions;
+                const int id = request % 10 == 0 ? 1000 + request : 1 + request % 4;
+                cache::LookupResult found = context.lookup(cache::CacheKey{dataClass, id, 1, 5});
+            }
+        });
+        traffic.start();
+        auto* plot = page.findChild<QCustomPlot*>(QStringLiteral("cacheHitRatioChart"));
+        QVERIFY(plot);
+        QTRY_VERIFY_WITH_TIMEOUT(plot->graph(0)->dataCount() >= 3, kWaitMs);
+        traffic.stop();
+        // The memory layer served four question lookups in five (percent on the chart).
+        const double share = plot->graph(0)->data()->at(plot->graph(0)->dataCount() - 1)->value;
+        QVERIFY2(share > 50 && share <= 100, qPrintable(QString::number(share)));
+        const QString dir = qEnvironmentVariable("QACONSOLE_SCREENSHOT_DIR");
+        if (!dir.isEmpty())
+            page.grab().save(QDir(dir).filePath(QStringLiteral("cache-page.png")));
         page.shutdown();
     }
 

@@ -8,6 +8,7 @@
 #include "ui/shell/theme.h"
 
 #include <QApplication>
+#include <QBoxLayout>
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
@@ -51,20 +52,46 @@ PolicyPanel::PolicyPanel(QWidget* parent) : QWidget(parent), m_editor(new Policy
 
     m_errors = messageLabel(QStringLiteral("cachePolicyErrors"), this);
 
+    // What the policy means sits beside the table when there is room (the table needs far less
+    // than a usual window's width), under it otherwise.
+    auto* meaning = new QWidget(this);
+    auto* meaningLayout = new QVBoxLayout(meaning);
+    meaningLayout->setContentsMargins(0, 0, 0, 0);
+    meaningLayout->setSpacing(8);
+    auto* meaningCaption = new QLabel(tr("What it means for the storefront"), meaning);
+    meaningCaption->setObjectName(QStringLiteral("cachePolicyMeaningCaption"));
+    QFont captionFont = meaningCaption->font();
+    captionFont.setBold(true);
+    meaningCaption->setFont(captionFont);
+    meaningLayout->addWidget(meaningCaption);
+    meaningLayout->addWidget(m_description);
+    meaningLayout->addWidget(m_errors);
+    meaningLayout->addStretch(1);
+
+    m_body = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_body->setSpacing(24);
+    m_body->addWidget(m_editor, 0, Qt::AlignTop);
+    m_body->addWidget(meaning, 1);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(12);
     layout->addWidget(createPresetRow());
     layout->addSpacing(4);
-    layout->addWidget(m_editor);
+    layout->addLayout(m_body);
     layout->addSpacing(4);
-    layout->addWidget(m_description);
-    layout->addWidget(m_errors);
     layout->addWidget(createButtonRow());
 
     connect(m_editor, &PolicyEditor::edited, this, &PolicyPanel::edited);
     m_editor->setPolicy(m_baseline);
     applyPalette();
+}
+
+void PolicyPanel::resizeEvent(QResizeEvent* event)
+{
+    const bool sideBySide = width() >= m_editor->sizeHint().width() + kMeaningMinWidth + 24;
+    m_body->setDirection(sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom);
+    QWidget::resizeEvent(event);
 }
 
 void PolicyPanel::setBaseline(const cache::CachePolicy& policy)

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QWidget>
 
+class QBoxLayout;
 class QLabel;
 class QPushButton;
 
@@ -53,6 +54,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QWidget* createPresetRow();
@@ -69,7 +71,11 @@ private:
     bool m_busy = false;
     StatusKind m_statusKind = StatusKind::Quiet;
 
+    // The narrowest the plain-language column gets beside the table before it moves below.
+    static constexpr int kMeaningMinWidth = 320;
+
     PolicyEditor* m_editor = nullptr;
+    QBoxLayout* m_body = nullptr; // the table and what it means
     QList<QPushButton*> m_presets;
     QLabel* m_presetCaption = nullptr;
     QLabel* m_description = nullptr;
