@@ -100,7 +100,7 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
     if (const auto done =
             parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole etl")))
         return *done;
-    if (!parser.positionalArguments().mid(1).isEmpty())
+    if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("etl takes no arguments besides options"));
     if (!parser.isSet(source))
         return usageError(QStringLiteral("etl needs --source DIR"));

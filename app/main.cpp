@@ -1,5 +1,6 @@
 // qaconsole: with no command, the desktop console; with one, the same work headless.
 
+#include "app/cachecommand.h"
 #include "app/commandline.h"
 #include "app/consoleapp.h"
 #include "app/etlcommand.h"
@@ -65,13 +66,14 @@ int main(int argc, char** argv)
                        "  gen                       write a dataset shaped like the storefront's\n"
                        "  etl                       load a dataset into PostgreSQL\n"
                        "  serve                     serve the Q&A API\n"
+                       "  cache status|apply|flush  the running instances' cache policy\n"
                        "  loadtest                  load-test an HTTP server (k6 models, "
                        "thresholds)\n\n"
                        "Run 'qaconsole COMMAND --help' for a command's options."));
     // Everything after the command belongs to the command's own parser.
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 QStringLiteral("stack, gen, etl, serve or loadtest"),
+                                 QStringLiteral("stack, gen, etl, serve, cache or loadtest"),
                                  QStringLiteral("[command [options]]"));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -104,6 +106,8 @@ int main(int argc, char** argv)
         return runEtlCommand(rest, parser, common);
     if (rest.first() == u"serve")
         return runServeCommand(rest, parser, common);
+    if (rest.first() == u"cache")
+        return runCacheCommand(rest, parser, common);
     if (rest.first() == u"loadtest")
         return runLoadtestCommand(rest);
     return usageError(

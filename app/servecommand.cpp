@@ -50,7 +50,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     if (const auto done =
             parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole serve")))
         return *done;
-    if (!parser.positionalArguments().mid(1).isEmpty())
+    if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("serve takes no arguments besides options"));
     bool ok = false;
     const int portNumber = parser.value(port).toInt(&ok);

@@ -71,6 +71,8 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
         return;
     m_control = std::make_unique<RedisConnection>(*m_options.redis);
     m_controlStore = std::make_unique<RedisEntryStore>(*m_control, m_options.ns);
+    if (!m_options.listen)
+        return;
     m_listenerLink = std::make_unique<RedisConnection>(*m_options.redis);
     m_presenceKey = m_channels.presencePrefix + instanceIdText(m_instanceId);
     CacheSubscriber::Handlers handlers;
@@ -93,7 +95,7 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
 ResponseCache::~ResponseCache()
 {
     m_subscriber.reset();
-    if (m_control) {
+    if (m_control && m_options.listen) {
         // Gone from the instances the console counts at once, not when the mark expires.
         const std::lock_guard lock(m_controlMutex);
         m_control->command({"DEL", m_presenceKey});
@@ -128,6 +130,8 @@ PolicyErrors ResponseCache::applyPolicy(const CachePolicy& policy)
 
 void ResponseCache::markPresent(RedisConnection& link)
 {
+    if (!m_options.listen)
+        return;
     const std::string version = std::to_string(policy()->version);
     const std::string ttl = std::to_string(kPresenceTtlMs);
     link.command({"SET", m_presenceKey, version, "PX", ttl});
@@ -255,13 +259,27 @@ void ResponseCache::onSubscribed()
     if (invalidateLocalClass(std::nullopt) > 0)
         m_resyncs.fetch_add(1, std::memory_order_relaxed);
     replayFailedInvalidations();
+    if (const auto stored = storedPolicy(); stored && applyPolicy(*stored).isEmpty())
+        markPresent(*m_listenerLink);
+}
+
+std::optional<CachePolicy> ResponseCache::storedPolicy()
+{
+    if (!m_control)
+        return std::nullopt;
     RedisReplyPtr stored;
     {
         const std::lock_guard lock(m_controlMutex);
         stored = m_control->command({"GET", m_channels.policyKey});
     }
-    if (stored && !replyIsNil(stored.get()) && !replyIsError(stored.get()))
-        onPolicyMessage(replyText(stored.get()));
+    if (!stored || replyIsNil(stored.get()) || replyIsError(stored.get()))
+        return std::nullopt;
+    const std::string_view json = replyText(stored.get());
+    PolicyParseResult parsed = parsePolicyJson(QByteArray(json.data(), qsizetype(json.size())));
+    if (!parsed.policy)
+        qCWarning(lcCache, "ignoring the stored cache policy: %s",
+                  qUtf8Printable(parsed.errors.value(0).text()));
+    return std::move(parsed.policy);
 }
 
 void ResponseCache::onInvalidationMessage(std::string_view text)

@@ -47,6 +47,9 @@ struct ResponseCacheOptions
     std::int64_t generationTtlMs = 3'600'000;
     // Each entry's share of the jitter, in [0, 1); null: random. Called on the filling thread.
     std::function<float()> jitter;
+    // Whether this is a serving instance: it listens for invalidations and policies and is
+    // counted among the instances. False for a tool that only publishes policies or flushes.
+    bool listen = true;
 };
 
 // Redis figures for the console: whole database and this namespace's entries per class.
@@ -77,6 +80,9 @@ public:
     // applyPolicy(), then stores it in Redis and publishes it to every instance. `published` is
     // false when Redis could not be reached (the policy is then in force here only).
     PolicyErrors publishPolicy(const CachePolicy& policy, bool* published = nullptr);
+    // The policy stored in Redis for instances that start later; nullopt when none (or Redis
+    // could not be read). Blocking, up to the Redis timeouts.
+    std::optional<CachePolicy> storedPolicy();
     // Instance id -> policy version in force, for every instance listening now (this one
     // included); one that stopped drops out at once, one that died within kPresenceTtlMs.
     std::vector<std::pair<std::uint64_t, std::int64_t>> policyAcks();

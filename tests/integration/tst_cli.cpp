@@ -2,13 +2,13 @@
 // `stack start`, `status --json`, `stop` with psql and redis-cli reaching the printed addresses.
 
 #include "backend/stack/processcontrol.h"
+#include "tests/support/programrun.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -16,28 +16,11 @@ using qaconsole::stack::isProcessAlive;
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = qaconsole::testing::ProgramRun;
 
 Run run(const QStringList& arguments, const QString& program = QStringLiteral(QACONSOLE_BINARY))
 {
-    QProcess process;
-    process.start(program, arguments);
-    Run result;
-    if (!process.waitForFinished(180000)) {
-        process.kill();
-        process.waitForFinished();
-        result.err = QStringLiteral("timed out");
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return qaconsole::testing::runProgram(program, arguments);
 }
 
 } // namespace
