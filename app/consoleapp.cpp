@@ -45,6 +45,8 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     ui::bindServices(supervisor, *servicesPage, window);
     QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, etlPage,
                      &ui::EtlPage::setManagedDsn);
+    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, loadTestPage,
+                     &ui::LoadTestPage::setDatabaseDsn);
     ui::bindApi(supervisor, *apiPage, window);
     QObject::connect(apiPage, &ui::ApiPage::cacheChanged, cachePage, &ui::CachePage::setCache);
     // The embedded backend is the load test's default target while it runs.

@@ -4,6 +4,7 @@
 #include "app/quitonsignal.h"
 #include "loadgen/loadcontroller.h"
 #include "loadgen/mixfile.h"
+#include "loadgen/pgidreader.h"
 #include "loadgen/resultexport.h"
 
 #include <QCommandLineParser>
@@ -293,13 +294,39 @@ Scenario scenarioFrom(const QCommandLineParser& parser, const Options& o, QStrin
             errors << QStringLiteral("--threshold: ") + parsed.error;
     }
     if (errors.isEmpty())
-        errors << scenario.validate();
+        errors << scenario.validate(Scenario::DatabaseIds::ReadAtStart);
     return scenario;
+}
+
+// Reads the ids of the mix's "database" distributions from --dsn or the managed database. The
+// exit code when the command ends here, after printing why; else nothing.
+std::optional<int> readDatabaseIds(Scenario& scenario, const QCommandLineParser& parser,
+                                   const QCommandLineParser& topLevel, const CommonOptions& common,
+                                   bool quiet)
+{
+    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
+    if (reportSettingsErrors(settings))
+        return ExitUsage;
+    const QString dsn = databaseForCommand(settings.settings);
+    if (dsn.isEmpty())
+        return ExitFailure;
+    PgIdReader reader(dsn);
+    QString error;
+    QString summary;
+    if (!resolveDatabaseIds(scenario.mix, reader, &error, &summary)) {
+        printErr(QStringLiteral("qaconsole: cannot read the mix's ids from the database: ") +
+                 error);
+        return ExitFailure;
+    }
+    if (!quiet)
+        printErr(QStringLiteral("qaconsole loadtest: read %1 from the database").arg(summary));
+    return std::nullopt;
 }
 
 } // namespace
 
-int runLoadtestCommand(const QStringList& arguments)
+int runLoadtestCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
+                       const CommonOptions& common)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -308,18 +335,23 @@ int runLoadtestCommand(const QStringList& arguments)
                        "Ctrl-C stops the run and still prints the summary."));
     const Options options;
     parser.addOptions(options.all());
+    common.addTo(parser);
     if (const auto done =
             parseCommandLine(parser, arguments, options.help, QStringLiteral("qaconsole loadtest")))
         return *done;
-    if (!parser.positionalArguments().mid(1).isEmpty())
+    if (!parser.positionalArguments().isEmpty()) // the parser took "loadtest" for the program
         return usageError(QStringLiteral("loadtest takes no arguments besides options"));
     QStringList errors;
-    const Scenario scenario = scenarioFrom(parser, options, errors);
+    Scenario scenario = scenarioFrom(parser, options, errors);
     if (!errors.isEmpty()) {
         for (const QString& error : errors)
             printErr(QStringLiteral("qaconsole: ") + error);
         return ExitUsage;
     }
+    if (needsDatabaseIds(scenario.mix))
+        if (const auto done =
+                readDatabaseIds(scenario, parser, topLevel, common, parser.isSet(options.quiet)))
+            return *done;
 
     LoadController controller;
     if (!controller.start(scenario, &errors)) {

@@ -109,7 +109,7 @@ int main(int argc, char** argv)
     if (rest.first() == u"cache")
         return runCacheCommand(rest, parser, common);
     if (rest.first() == u"loadtest")
-        return runLoadtestCommand(rest);
+        return runLoadtestCommand(rest, parser, common);
     return usageError(
         QStringLiteral("unknown command '%1'; see qaconsole --help").arg(rest.first()));
 }

@@ -32,8 +32,20 @@ QString distributionName(IdDistribution::Kind kind)
         return QStringLiteral("zipf");
     case IdDistribution::Kind::List:
         return QStringLiteral("list");
+    case IdDistribution::Kind::Database:
+        return QStringLiteral("database");
     }
     return {};
+}
+
+std::optional<IdDistribution::Kind> parseDistributionName(const QString& name)
+{
+    for (IdDistribution::Kind kind :
+         {IdDistribution::Kind::Uniform, IdDistribution::Kind::Last10, IdDistribution::Kind::Zipf,
+          IdDistribution::Kind::List, IdDistribution::Kind::Database})
+        if (distributionName(kind) == name)
+            return kind;
+    return std::nullopt;
 }
 
 IdSampler::IdSampler(const IdDistribution& distribution)
@@ -54,8 +66,12 @@ IdSampler::IdSampler(const IdDistribution& distribution)
         m_hIntegralN = h(double(m_span) + 0.5);
         m_s = 2.0 - hInverse(h(2.5) - std::pow(2.0, -m_exponent));
     }
+    // Database ids left unread draw like a list; validation refuses both empty, so the fallback
+    // only keeps next() safe.
+    if (m_kind == IdDistribution::Kind::Database)
+        m_kind = IdDistribution::Kind::List;
     if (m_kind == IdDistribution::Kind::List && m_values.empty())
-        m_values.push_back(low); // validation refuses empty lists; this only keeps next() safe
+        m_values.push_back(low);
 }
 
 // H(x), the integral of 1/x^exponent (up to a constant), and its inverse.
@@ -80,6 +96,7 @@ std::int64_t IdSampler::next(Rng& rng)
     case IdDistribution::Kind::Last10:
         return m_low + std::int64_t(rng.below(m_span));
     case IdDistribution::Kind::List:
+    case IdDistribution::Kind::Database:
         return m_values[rng.below(m_values.size())];
     case IdDistribution::Kind::Zipf:
         break;

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace qaconsole::loadgen {
@@ -17,16 +18,25 @@ struct IdDistribution
         Uniform, // every id of [min, max] equally likely
         Last10,  // uniform over the last 10% of [min, max]: the storefront's acceptance habit
         Zipf,    // rank k (id min + k - 1) with probability proportional to 1 / k^exponent
-        List     // uniform over `values` (ids the caller read from the database, for instance)
+        List,    // uniform over `values` (ids the caller read from the database, for instance)
+        Database // a sample of existing ids read before the run (databaseids.h), which turns
+                 // this into a List; the engine refuses it unread (Scenario::validate())
     };
+    // How many ids a Database distribution reads at most, unless told otherwise.
+    static constexpr int kDefaultSample = 10'000;
+    static constexpr int kMaxSample = 100'000;
+
     Kind kind = Kind::Uniform;
     std::int64_t min = 1;
     std::int64_t max = 1;
     double exponent = 1.0; // Zipf only, > 0
     std::vector<std::int64_t> values;
+    int sample = kDefaultSample; // Database only: 1..kMaxSample
 };
 
-QString distributionName(IdDistribution::Kind kind); // "uniform", "last10", "zipf", "list"
+// "uniform", "last10", "zipf", "list", "database": the mix file's names.
+QString distributionName(IdDistribution::Kind kind);
+std::optional<IdDistribution::Kind> parseDistributionName(const QString& name);
 
 // Draws ids from one distribution without tables: Zipf uses Hörmann and Derflinger's
 // rejection-inversion, O(1) per id whatever the range. Owned by one worker (not thread-safe).

@@ -62,19 +62,28 @@ public:
         const QJsonObject object = value.toObject();
         unknownKeys(object, field,
                     {QStringLiteral("distribution"), QStringLiteral("min"), QStringLiteral("max"),
-                     QStringLiteral("exponent"), QStringLiteral("values")});
+                     QStringLiteral("exponent"), QStringLiteral("values"),
+                     QStringLiteral("sample")});
         const QString kind = object.value(u"distribution").toString(QStringLiteral("uniform"));
-        if (kind == u"uniform")
-            ids.kind = IdDistribution::Kind::Uniform;
-        else if (kind == u"last10")
-            ids.kind = IdDistribution::Kind::Last10;
-        else if (kind == u"zipf")
-            ids.kind = IdDistribution::Kind::Zipf;
-        else if (kind == u"list")
-            ids.kind = IdDistribution::Kind::List;
+        const std::optional<IdDistribution::Kind> parsed = parseDistributionName(kind);
+        if (parsed)
+            ids.kind = *parsed;
         else
             error(field + QStringLiteral(".distribution"),
-                  QStringLiteral("'%1' is not uniform, last10, zipf or list").arg(kind));
+                  QStringLiteral("'%1' is not uniform, last10, zipf, list or database").arg(kind));
+        if (ids.kind != IdDistribution::Kind::Database && object.contains(u"sample"))
+            error(field + QStringLiteral(".sample"), QStringLiteral("only database takes one"));
+        if (ids.kind == IdDistribution::Kind::Database) {
+            // The ids come from the tables: a range or a list here would be silently ignored.
+            for (const char16_t* key : {u"min", u"max", u"exponent", u"values"})
+                if (object.contains(QStringView(key)))
+                    error(field + u'.' + QString::fromUtf16(key),
+                          QStringLiteral("a database distribution takes only \"sample\""));
+            ids.sample =
+                int(integer(object, QStringLiteral("sample"), field + QStringLiteral(".sample"), 1,
+                            IdDistribution::kMaxSample, IdDistribution::kDefaultSample));
+            return ids;
+        }
         if (ids.kind == IdDistribution::Kind::List) {
             const QJsonArray values = object.value(u"values").toArray();
             if (values.isEmpty())

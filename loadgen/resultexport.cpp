@@ -84,33 +84,34 @@ QByteArray summaryJson(const Scenario& scenario, const RunSummary& summary)
         thresholds.append(QJsonObject{{QStringLiteral("threshold"), outcome.threshold.text},
                                       {QStringLiteral("actual"), outcome.actual},
                                       {QStringLiteral("passed"), outcome.passed}});
-    const QJsonObject root{
-        {QStringLiteral("scenario"), scenarioJson(scenario)},
-        {QStringLiteral("seconds"), summary.seconds},
-        {QStringLiteral("requests"), qint64(totals.requests())},
-        {QStringLiteral("completed"), qint64(totals.completed)},
-        {QStringLiteral("failed"), qint64(totals.failed())},
-        {QStringLiteral("dropped"), qint64(totals.dropped())},
-        {QStringLiteral("unfinished"), qint64(totals.unfinished)},
-        {QStringLiteral("sent"), qint64(totals.sent)},
-        {QStringLiteral("rps"), summary.rps},
-        {QStringLiteral("failure_rate"), totals.failureRate()},
-        {QStringLiteral("errors"), errorsJson(totals)},
-        {QStringLiteral("checks"),
-         QJsonObject{{QStringLiteral("run"), qint64(totals.checksRun)},
-                     {QStringLiteral("failed"), qint64(totals.checksFailed)}}},
-        {QStringLiteral("bytes_in"), qint64(totals.bytesIn)},
-        {QStringLiteral("bytes_out"), qint64(totals.bytesOut)},
-        {QStringLiteral("latency_ms"), latencyJson(summary.corrected)},
-        {QStringLiteral("latency_uncorrected_ms"), latencyJson(summary.uncorrected)},
-        {QStringLiteral("late_sends"), qint64(totals.late)},
-        {QStringLiteral("worker_cpu_seconds"), totals.cpuSeconds},
-        {QStringLiteral("process_cpu_seconds"), summary.processCpuSeconds},
-        {QStringLiteral("peak_connections"), summary.peakConnections},
-        {QStringLiteral("stopped_by_user"), summary.stoppedByUser},
-        {QStringLiteral("thresholds"), thresholds},
-        {QStringLiteral("thresholds_passed"), summary.thresholdsPassed()},
-        {QStringLiteral("warnings"), QJsonArray::fromStringList(summary.warnings)}};
+    QJsonObject root{{QStringLiteral("scenario"), scenarioJson(scenario)},
+                     {QStringLiteral("seconds"), summary.seconds},
+                     {QStringLiteral("requests"), qint64(totals.requests())},
+                     {QStringLiteral("completed"), qint64(totals.completed)},
+                     {QStringLiteral("failed"), qint64(totals.failed())},
+                     {QStringLiteral("dropped"), qint64(totals.dropped())},
+                     {QStringLiteral("unfinished"), qint64(totals.unfinished)},
+                     {QStringLiteral("sent"), qint64(totals.sent)},
+                     {QStringLiteral("rps"), summary.rps},
+                     {QStringLiteral("failure_rate"), totals.failureRate()},
+                     {QStringLiteral("errors"), errorsJson(totals)},
+                     {QStringLiteral("checks"),
+                      QJsonObject{{QStringLiteral("run"), qint64(totals.checksRun)},
+                                  {QStringLiteral("failed"), qint64(totals.checksFailed)}}},
+                     {QStringLiteral("bytes_in"), qint64(totals.bytesIn)},
+                     {QStringLiteral("bytes_out"), qint64(totals.bytesOut)},
+                     {QStringLiteral("latency_ms"), latencyJson(summary.corrected)},
+                     {QStringLiteral("latency_uncorrected_ms"), latencyJson(summary.uncorrected)},
+                     {QStringLiteral("late_sends"), qint64(totals.late)},
+                     {QStringLiteral("worker_cpu_seconds"), totals.cpuSeconds},
+                     {QStringLiteral("process_cpu_seconds"), summary.processCpuSeconds},
+                     {QStringLiteral("peak_connections"), summary.peakConnections},
+                     {QStringLiteral("stopped_by_user"), summary.stoppedByUser},
+                     {QStringLiteral("thresholds"), thresholds},
+                     {QStringLiteral("thresholds_passed"), summary.thresholdsPassed()},
+                     {QStringLiteral("warnings"), QJsonArray::fromStringList(summary.warnings)}};
+    if (!summary.error.isEmpty())
+        root.insert(QStringLiteral("error"), summary.error);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -154,11 +155,27 @@ bool writeRunFiles(const QString& dir, const Scenario& scenario, const RunSummar
         return false;
     }
     const QDir folder(dir);
-    return writeFile(folder.filePath(QStringLiteral("summary.json")),
+    return writeFile(folder.filePath(QString::fromLatin1(kSummaryFileName)),
                      summaryJson(scenario, summary), error) &&
-           writeFile(folder.filePath(QStringLiteral("timeseries.csv")), timeSeriesCsv(rows),
+           writeFile(folder.filePath(QString::fromLatin1(kTimeSeriesFileName)), timeSeriesCsv(rows),
                      error) &&
-           writeFile(folder.filePath(QStringLiteral("scenario.js")), k6Script(scenario), error);
+           writeFile(folder.filePath(QString::fromLatin1(kK6ScriptFileName)), k6Script(scenario),
+                     error);
+}
+
+bool removeRunFiles(const QString& dir, QString* error)
+{
+    QDir folder(dir);
+    for (const char* name : {kSummaryFileName, kTimeSeriesFileName, kK6ScriptFileName}) {
+        const QString file = QString::fromLatin1(name);
+        if (folder.exists(file) && !folder.remove(file)) {
+            if (error)
+                *error = QStringLiteral("cannot remove %1").arg(folder.filePath(file));
+            return false;
+        }
+    }
+    folder.rmdir(folder.absolutePath()); // fails, as it should, when other files are left
+    return true;
 }
 
 } // namespace qaconsole::loadgen

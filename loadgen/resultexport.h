@@ -16,9 +16,18 @@ QByteArray summaryJson(const Scenario& scenario, const RunSummary& summary);
 // timeseries.csv: one row per interval, the header names every column.
 QByteArray timeSeriesCsv(const std::vector<IntervalRow>& rows);
 
+// The files of a run's folder.
+inline constexpr const char* kSummaryFileName = "summary.json";
+inline constexpr const char* kTimeSeriesFileName = "timeseries.csv";
+inline constexpr const char* kK6ScriptFileName = "scenario.js";
+
 // Writes summary.json, timeseries.csv and scenario.js (k6Script()) into `dir` (created when
-// missing). False with a sentence naming the file that could not be written.
+// missing). False with a sentence naming the file that could not be written. savedruns.h reads
+// them back.
 bool writeRunFiles(const QString& dir, const Scenario& scenario, const RunSummary& summary,
                    const std::vector<IntervalRow>& rows, QString* error);
+// Removes those three files and then `dir`, unless something else was put in it (that stays).
+// False with a sentence naming the file that could not be removed.
+bool removeRunFiles(const QString& dir, QString* error);
 
 } // namespace qaconsole::loadgen

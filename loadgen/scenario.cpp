@@ -57,7 +57,7 @@ TargetUrl parseTargetUrl(const QString& text)
     return target;
 }
 
-QStringList Scenario::validate() const
+QStringList Scenario::validate(DatabaseIds databaseIds) const
 {
     QStringList errors;
     const TargetUrl target = parseTargetUrl(url);
@@ -96,10 +96,19 @@ QStringList Scenario::validate() const
     }
     if (effectiveDurationMs() <= 0 && requests == 0)
         errors << QStringLiteral("duration: the run needs a duration, stages or a request count");
-    if (mix.routes.empty() == false) {
-        for (std::size_t i = 0; i < mix.routes.size(); ++i)
-            if (!(mix.routes[i].weight > 0))
-                errors << QStringLiteral("mix routes[%1].weight: must be above 0").arg(i);
+    for (std::size_t i = 0; i < mix.routes.size(); ++i) {
+        const RouteSpec& route = mix.routes[i];
+        if (!(route.weight > 0))
+            errors << QStringLiteral("mix routes[%1].weight: must be above 0").arg(i);
+        if (route.route == Route::Get)
+            continue;
+        if (route.ids.kind == IdDistribution::Kind::List && route.ids.values.empty())
+            errors << QStringLiteral("mix routes[%1].ids: a list needs at least one id").arg(i);
+        if (route.ids.kind == IdDistribution::Kind::Database &&
+            databaseIds == DatabaseIds::MustBeRead)
+            errors << QStringLiteral("mix routes[%1].ids: the ids to read from the database "
+                                     "were not read")
+                          .arg(i);
     }
     return errors;
 }

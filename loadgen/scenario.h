@@ -59,8 +59,15 @@ struct Scenario
     // The run's real length: durationMs, or the stages' when durationMs is 0.
     std::int64_t effectiveDurationMs() const;
     int effectiveMaxConnections() const;
+    // Whether routes may still hold "database" ids: an editor checks the scenario as written
+    // (its ids are read when the run starts, databaseids.h), the engine as it runs.
+    enum class DatabaseIds
+    {
+        MustBeRead,
+        ReadAtStart
+    };
     // One sentence per problem, each naming the field; empty when the scenario can run.
-    QStringList validate() const;
+    QStringList validate(DatabaseIds databaseIds = DatabaseIds::MustBeRead) const;
 };
 
 // The pieces of an http:// URL the engine needs.

@@ -25,6 +25,10 @@ QJsonObject idsObject(const IdDistribution& ids)
         object.insert(QStringLiteral("values"), values);
         return object;
     }
+    if (ids.kind == IdDistribution::Kind::Database) {
+        object.insert(QStringLiteral("sample"), ids.sample);
+        return object;
+    }
     object.insert(QStringLiteral("min"), qint64(ids.min));
     object.insert(QStringLiteral("max"), qint64(ids.max));
     if (ids.kind == IdDistribution::Kind::Zipf)

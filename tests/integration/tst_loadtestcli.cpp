@@ -1,41 +1,27 @@
 // `qaconsole loadtest` as a user meets it: exit 0 when the thresholds hold, 99 when one fails,
-// 2 on bad usage (one line naming the problem), and the files of --out. Against the loadgen
+// 2 on bad usage (one line naming the problem), 1 when the mix's database ids cannot be read,
+// and the files of --out. Against the loadgen
 // tests' HTTP server on loopback, with short bounded runs.
 
+#include "tests/support/programrun.h"
 #include "tests/unit/loadgen/testhttpserver.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = qaconsole::testing::ProgramRun;
 
 Run loadtest(const QStringList& arguments)
 {
-    QProcess process;
-    process.start(QStringLiteral(QACONSOLE_BINARY),
-                  QStringList{QStringLiteral("loadtest")} + arguments);
-    Run result;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return qaconsole::testing::runProgram(QStringLiteral(QACONSOLE_BINARY),
+                                          QStringList{QStringLiteral("loadtest")} + arguments,
+                                          60000);
 }
 
 QString urlOf(const TestHttpServer& server)
@@ -106,6 +92,9 @@ private Q_SLOTS:
                            QStringLiteral("--model"), QStringLiteral("constant-vus"),
                            QStringLiteral("--rate"),  QStringLiteral("5")}
             << "rate:";
+        QTest::newRow("stray argument")
+            << QStringList{QStringLiteral("--url"), url, QStringLiteral("now")}
+            << "takes no arguments besides options";
         QTest::newRow("missing mix")
             << QStringList{QStringLiteral("--mix"), QStringLiteral("/nonexistent/mix.json")}
             << "cannot read";
@@ -118,6 +107,36 @@ private Q_SLOTS:
         const Run run = loadtest(arguments);
         QCOMPARE(run.exitCode, 2);
         QVERIFY2(run.err.contains(mentions), qPrintable(run.err));
+    }
+
+    // The ids of a "database" distribution come from --dsn before anything is sent; a database
+    // that cannot be reached ends the command with 1 and says so (tst_loadgenids reads real ones).
+    void databaseIdsNeedTheDatabase()
+    {
+        TestHttpServer server;
+        QTemporaryDir dir;
+        QFile mix(dir.filePath(QStringLiteral("mix.json")));
+        QVERIFY(mix.open(QIODevice::WriteOnly));
+        mix.write(R"({"routes": [{"route": "answer_helpful",
+                                  "ids": {"distribution": "database", "sample": 50}}]})");
+        mix.close();
+        const QStringList common{QStringLiteral("--mix"),      mix.fileName(),
+                                 QStringLiteral("--url"),      urlOf(server),
+                                 QStringLiteral("--requests"), QStringLiteral("5")};
+        Run run = loadtest(
+            common + QStringList{QStringLiteral("--dsn"), QStringLiteral("host=127.0.0.1 port=1")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(u"PostgreSQL is not available"), qPrintable(run.err));
+        QCOMPARE(server.requests(), std::uint64_t(0));
+
+        QVERIFY(mix.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        mix.write(R"({"routes": [{"route": "answer_helpful",
+                                  "ids": {"distribution": "database", "min": 1}}]})");
+        mix.close();
+        run = loadtest(common);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(u"routes[0].ids.min: a database distribution takes only"),
+                 qPrintable(run.err));
     }
 };
 

@@ -1,12 +1,16 @@
 // The Load test page as a user drives it, offscreen, against the load generator's test server on
-// 127.0.0.1: a short run fills the live charts, ends by itself with its thresholds passed in the
-// summary and is listed (and saved) in the history; Stop ends a long run early; a bad threshold
-// is marked where it is written and keeps Start disabled; a scenario survives a file; two runs
-// are overlaid. The engine runs on its own threads, so the test waits with QTRY_*, never sleeps.
+// 127.0.0.1: runs saved by an earlier session are listed (a corrupt one skipped with a note),
+// shown, overlaid and deleted; a short run fills the live charts, ends by itself with its
+// thresholds passed in the summary and is listed (and saved) in the history; Stop ends a long
+// run early; ids read from a database that cannot be reached keep the run from starting, with
+// the reason; a bad threshold is marked where it is written and keeps Start disabled; a scenario
+// survives a file; two runs are overlaid. AppDataLocation is a temporary folder (XDG_DATA_HOME).
+// The engine runs on its own threads, so the test waits with QTRY_*, never sleeps.
 //
 // With QACONSOLE_SCREENSHOT_DIR set, the window is also saved there as PNG, during and after a
 // run, at 1280x800.
 
+#include "loadgen/resultexport.h"
 #include "tests/unit/loadgen/testhttpserver.h"
 #include "ui/loadtest/loadtestpage.h"
 #include "ui/loadtest/runcharts.h"
@@ -14,6 +18,7 @@
 #include "ui/shell/customplot.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QDirIterator>
@@ -22,6 +27,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -30,6 +36,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <memory>
 
@@ -47,6 +54,61 @@ template <typename T> T* child(QObject* parent, const char* name)
     return found;
 }
 
+QString runsFolder()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("loadtests"));
+}
+
+// A run as an earlier session saved it: `seconds` one-second rows at `rps`, finished at `end`.
+void writeSavedRun(const QString& name, int seconds, double rps, const QDateTime& end)
+{
+    loadgen::Scenario scenario;
+    scenario.model = loadgen::LoadModel::ConstantArrivalRate;
+    scenario.rate = rps;
+    scenario.durationMs = seconds * 1000;
+    loadgen::RunSummary summary;
+    std::vector<loadgen::IntervalRow> rows;
+    for (int i = 0; i < seconds; ++i) {
+        loadgen::IntervalRow row;
+        row.index = i;
+        row.startSeconds = i;
+        row.seconds = 1;
+        row.target = rps;
+        row.connections = 8;
+        row.counts.completed = std::uint64_t(rps);
+        row.rps = rps;
+        row.corrected.p50 = row.corrected.p99 = 1500 + 100 * i;
+        rows.push_back(row);
+        summary.totals.add(row.counts);
+    }
+    summary.seconds = seconds;
+    summary.rps = rps;
+    summary.corrected.p99 = 2000;
+    const loadgen::Threshold threshold =
+        *loadgen::parseThreshold(QStringLiteral("http_req_failed rate<0.01")).threshold;
+    scenario.thresholds = {threshold};
+    summary.thresholds = {{threshold, 0.0, true}};
+    const QString dir = QDir(runsFolder()).filePath(name);
+    QString error;
+    QVERIFY2(loadgen::writeRunFiles(dir, scenario, summary, rows, &error), qPrintable(error));
+    // The history's order comes from summary.json's time, set here rather than waited for.
+    QFile summaryFile(QDir(dir).filePath(QStringLiteral("summary.json")));
+    QVERIFY(summaryFile.open(QIODevice::ReadWrite));
+    QVERIFY(summaryFile.setFileTime(end, QFileDevice::FileModificationTime));
+}
+
+// Answers the next message box with `button` once it is open (a queued call runs inside its
+// event loop).
+void answerNextMessageBox(QMessageBox::StandardButton button)
+{
+    QTimer::singleShot(0, [button] {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (box)
+            box->button(button)->click();
+    });
+}
+
 } // namespace
 
 class TestLoadTestPage : public QObject
@@ -56,6 +118,8 @@ class TestLoadTestPage : public QObject
 private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
+    void savedRunsAreListedOverlaidAndDeleted();
+    void databaseIdsAreReadBeforeTheStart();
     void runFillsChartsSummaryAndHistory();
     void stopEndsARunEarly();
     void overlayTwoRuns();
@@ -69,16 +133,27 @@ private:
     void screenshot(const QString& name);
     bool running() const;
 
+    QTemporaryDir m_dataHome; // AppDataLocation's parent
     std::unique_ptr<TestHttpServer> m_server;
     std::unique_ptr<ui::MainWindow> m_window;
     ui::LoadTestPage* m_page = nullptr;
+    int m_savedListed = 0; // saved runs still listed, under this session's
 };
 
 void TestLoadTestPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .rmpath(QStringLiteral("loadtests"));
+    QVERIFY(m_dataHome.isValid());
+    qputenv("XDG_DATA_HOME", QFile::encodeName(m_dataHome.path()));
+    // What an earlier session left: two runs, and one whose summary was cut short.
+    const QDateTime now = QDateTime::currentDateTime();
+    writeSavedRun(QStringLiteral("run-older"), 6, 300, now.addDays(-2));
+    writeSavedRun(QStringLiteral("run-newer"), 4, 500, now.addDays(-1));
+    QVERIFY(QDir(runsFolder()).mkpath(QStringLiteral("run-corrupt")));
+    QFile corrupt(QDir(runsFolder()).filePath(QStringLiteral("run-corrupt/summary.json")));
+    QVERIFY(corrupt.open(QIODevice::WriteOnly));
+    corrupt.write("{\"scenario\": {\"url\": ");
+    corrupt.close();
+
     m_server = std::make_unique<TestHttpServer>();
     QVERIFY(m_server->isListening());
     m_page = new ui::LoadTestPage;
@@ -98,6 +173,81 @@ void TestLoadTestPage::cleanupTestCase()
     m_page->shutdown();
     m_window.reset();
     m_server.reset();
+}
+
+void TestLoadTestPage::savedRunsAreListedOverlaidAndDeleted()
+{
+    auto* history = child<QTableWidget>(m_page, "historyTable");
+    QCOMPARE(history->rowCount(), 2);
+    QVERIFY(history->item(0, 0)->text().startsWith(u"Saved · "));
+    QVERIFY(history->item(0, 3)->text().contains(u"500")); // newest first
+    QVERIFY(history->item(1, 3)->text().contains(u"300"));
+    auto* notes = child<QLabel>(m_page, "historyNotes");
+    QVERIFY(!notes->isHidden());
+    QVERIFY2(notes->text().contains(u"run-corrupt: summary.json"), qPrintable(notes->text()));
+    // Saved runs are not this session's: the page is still Ready.
+    QCOMPARE(child<QLabel>(m_page, "loadStateLabel")->text(), QStringLiteral("Ready"));
+
+    child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(3);
+    screenshot(QStringLiteral("loadtest-saved-history"));
+    history->selectAll();
+    auto* compare = child<QPushButton>(m_page, "compareRunsButton");
+    QVERIFY(compare->isEnabled());
+    QVERIFY(!child<QPushButton>(m_page, "deleteRunButton")->isEnabled());
+    QTest::mouseClick(compare, Qt::LeftButton);
+    QCustomPlot* plot = child<QCustomPlot>(m_page, "loadChart");
+    QCOMPARE(plot->graph(ui::RunCharts::RpsGraph)->dataCount(), 4);
+    QCOMPARE(plot->graph(ui::RunCharts::kGraphCount + ui::RunCharts::RpsGraph)->dataCount(), 6);
+    QVERIFY(plot->graph(ui::RunCharts::kGraphCount + ui::RunCharts::RpsGraph)->visible());
+    QVERIFY(child<QLabel>(m_page, "summaryOutcomeLabel")->text() == QStringLiteral("Passed"));
+    screenshot(QStringLiteral("loadtest-saved-overlay"));
+
+    // Deleting asks first; No keeps the run.
+    history->clearSelection();
+    history->selectRow(1);
+    auto* remove = child<QPushButton>(m_page, "deleteRunButton");
+    QVERIFY(remove->isEnabled());
+    const QString older = QDir(runsFolder()).filePath(QStringLiteral("run-older"));
+    answerNextMessageBox(QMessageBox::No);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(history->rowCount(), 2);
+    QVERIFY(QFile::exists(older + QStringLiteral("/summary.json")));
+    answerNextMessageBox(QMessageBox::Yes);
+    QTest::mouseClick(remove, Qt::LeftButton);
+    QCOMPARE(history->rowCount(), 1);
+    QVERIFY(!QDir(older).exists());
+    m_savedListed = 1;
+}
+
+void TestLoadTestPage::databaseIdsAreReadBeforeTheStart()
+{
+    configureRun(2, 50);
+    auto* distribution = child<QComboBox>(m_page, "idDistributionCombo");
+    const int last10 = distribution->currentIndex();
+    distribution->setCurrentIndex(
+        distribution->findData(int(loadgen::IdDistribution::Kind::Database)));
+    QVERIFY(!child<QSpinBox>(m_page, "databaseSampleSpin")->isHidden());
+    QVERIFY(!child<QSpinBox>(m_page, "productMaxSpin")->isEnabled());
+    auto* start = child<QPushButton>(m_page, "loadStartButton");
+    // No database yet: Start says why it cannot.
+    QVERIFY(!start->isEnabled());
+    QVERIFY(child<QLabel>(m_page, "scenarioProblems")->text().contains(u"Ids: the database"));
+
+    // One that cannot be reached: the run does not start, and the message says why.
+    m_page->setDatabaseDsn(QStringLiteral("postgresql://qaconsole@127.0.0.1:1/qaconsole"));
+    QVERIFY(start->isEnabled());
+    screenshot(QStringLiteral("loadtest-database-ids"));
+    QTest::mouseClick(start, Qt::LeftButton);
+    auto* message = child<QLabel>(m_page, "loadMessageLabel");
+    QTRY_VERIFY_WITH_TIMEOUT(message->text().contains(u"Cannot connect to PostgreSQL"),
+                             kRunTimeoutMs);
+    QVERIFY(message->text().startsWith(u"The run could not start:"));
+    QVERIFY(start->isEnabled());
+    QCOMPARE(child<QTableWidget>(m_page, "historyTable")->rowCount(), m_savedListed);
+    QCOMPARE(m_server->requests(), std::uint64_t(0));
+
+    distribution->setCurrentIndex(last10);
+    m_page->setDatabaseDsn(QString());
 }
 
 void TestLoadTestPage::runFillsChartsSummaryAndHistory()
@@ -127,14 +277,13 @@ void TestLoadTestPage::runFillsChartsSummaryAndHistory()
                  qPrintable(thresholds->item(row, 0)->text()));
     QCOMPARE(child<QLabel>(m_page, "summaryOutcomeLabel")->text(), QStringLiteral("Passed"));
     QCOMPARE(child<QTableWidget>(m_page, "latencyTable")->rowCount(), 6);
-    QCOMPARE(child<QTableWidget>(m_page, "historyTable")->rowCount(), 1);
+    QCOMPARE(child<QTableWidget>(m_page, "historyTable")->rowCount(), m_savedListed + 1);
+    QVERIFY(child<QTableWidget>(m_page, "historyTable")->item(0, 0)->text().startsWith(u"Run 1"));
 
     // The run's files are where the history says.
-    QDirIterator files(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                           .filePath(QStringLiteral("loadtests")),
-                       {QStringLiteral("summary.json")}, QDir::Files, QDirIterator::Subdirectories);
+    QDirIterator files(runsFolder(), {QStringLiteral("run-2*")}, QDir::Dirs);
     QVERIFY(files.hasNext());
-    QFile summary(files.next());
+    QFile summary(QDir(files.next()).filePath(QStringLiteral("summary.json")));
     QVERIFY(summary.open(QIODevice::ReadOnly));
     QVERIFY(QJsonDocument::fromJson(summary.readAll()).object().value(u"requests").toInteger() > 0);
 
@@ -157,16 +306,21 @@ void TestLoadTestPage::stopEndsARunEarly()
     QVERIFY(!stop->isEnabled());
     QTRY_VERIFY_WITH_TIMEOUT(!running(), kRunTimeoutMs);
     QVERIFY(child<QLabel>(m_page, "summaryOutcomeLabel")->text().contains(u"stopped early"));
-    QCOMPARE(child<QTableWidget>(m_page, "historyTable")->rowCount(), 2);
+    QCOMPARE(child<QTableWidget>(m_page, "historyTable")->rowCount(), m_savedListed + 2);
 }
 
 void TestLoadTestPage::overlayTwoRuns()
 {
     auto* history = child<QTableWidget>(m_page, "historyTable");
-    QCOMPARE(history->rowCount(), 2);
+    QCOMPARE(history->rowCount(), m_savedListed + 2);
     auto* compare = child<QPushButton>(m_page, "compareRunsButton");
+    history->clearSelection();
     QVERIFY(!compare->isEnabled());
-    history->selectAll();
+    // This session's two runs, on top.
+    history->setSelectionMode(QAbstractItemView::MultiSelection);
+    history->selectRow(0);
+    history->selectRow(1);
+    history->setSelectionMode(QAbstractItemView::ExtendedSelection);
     QVERIFY(compare->isEnabled());
     QTest::mouseClick(compare, Qt::LeftButton);
     QCustomPlot* plot = child<QCustomPlot>(m_page, "loadChart");

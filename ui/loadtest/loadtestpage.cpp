@@ -1,7 +1,10 @@
 #include "ui/loadtest/loadtestpage.h"
 
+#include "loadgen/databaseids.h"
 #include "loadgen/loadcontroller.h"
+#include "loadgen/pgidreader.h"
 #include "loadgen/resultexport.h"
+#include "loadgen/savedruns.h"
 #include "ui/api/apitext.h"
 #include "ui/loadtest/loadtesttext.h"
 #include "ui/loadtest/runcharts.h"
@@ -29,6 +32,7 @@
 #include <QScrollArea>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QThread>
 #include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -55,6 +59,15 @@ QString runsFolder()
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
         .filePath(QStringLiteral("loadtests"));
 }
+
+// What the thread that reads a mix's database ids hands back.
+struct IdsRead
+{
+    loadgen::Scenario scenario; // with the ids, when ok
+    bool ok = false;
+    QString error;
+    QString summary;
+};
 
 // A tab whose content scrolls vertically, on the page's background.
 QScrollArea* scrolling(QWidget* content)
@@ -116,10 +129,12 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     connect(m_history, &RunHistoryView::openFolderRequested, this, [this](int index) {
         QDesktopServices::openUrl(QUrl::fromLocalFile(m_runs[std::size_t(index)].folder));
     });
+    connect(m_history, &RunHistoryView::deleteRequested, this, &LoadTestPage::deleteRun);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == LiveTab)
             m_charts->replot();
     });
+    loadSavedRuns();
     applyPalette();
     updateControls();
 }
@@ -157,8 +172,18 @@ void LoadTestPage::setEmbeddedUrl(const QString& url)
     m_editor->setEmbeddedUrl(url);
 }
 
+void LoadTestPage::setDatabaseDsn(const QString& dsn)
+{
+    m_databaseDsn = dsn;
+    m_editor->setDatabaseAvailable(!dsn.isEmpty());
+}
+
 void LoadTestPage::shutdown()
 {
+    if (m_readingIds) {
+        m_stopping = true; // no run starts when the ids arrive
+        m_idThread->wait();
+    }
     if (!m_running)
         return;
     m_controller->stop();
@@ -240,9 +265,50 @@ QWidget* LoadTestPage::createLiveTab()
 
 void LoadTestPage::start()
 {
-    if (m_running || !m_editor->problems().isEmpty())
+    if (m_running || m_readingIds || !m_editor->problems().isEmpty())
         return;
     const loadgen::Scenario scenario = m_editor->scenario();
+    if (loadgen::needsDatabaseIds(scenario.mix))
+        readIdsThenStart(scenario);
+    else
+        startRun(scenario);
+}
+
+void LoadTestPage::readIdsThenStart(const loadgen::Scenario& scenario)
+{
+    // The thread works on its own copies, so the page may go before it ends (shutdown() waits).
+    auto read = std::make_shared<IdsRead>();
+    read->scenario = scenario;
+    m_idThread.reset(QThread::create([read, dsn = m_databaseDsn] {
+        loadgen::PgIdReader reader(dsn);
+        read->ok =
+            loadgen::resolveDatabaseIds(read->scenario.mix, reader, &read->error, &read->summary);
+    }));
+    connect(m_idThread.get(), &QThread::finished, this, [this, read] {
+        m_idThread->wait();
+        m_readingIds = false;
+        const bool cancelled = m_stopping;
+        m_stopping = false;
+        if (cancelled) {
+            showMessage(tr("Not started: stopped while the ids were read."), false);
+        } else if (!read->ok) {
+            showMessage(tr("The run could not start: %1").arg(read->error), true);
+        } else {
+            startRun(read->scenario);
+            if (m_running)
+                showMessage(tr("Ids read from the database: %1.").arg(read->summary), false);
+        }
+        updateControls();
+    });
+    m_readingIds = true;
+    m_stopping = false;
+    showMessage(tr("Reading ids from the database…"), false);
+    m_idThread->start();
+    updateControls();
+}
+
+void LoadTestPage::startRun(const loadgen::Scenario& scenario)
+{
     QStringList errors;
     if (!m_controller->start(scenario, &errors)) {
         showMessage(tr("The run could not start: %1").arg(errors.join(u"; ")), true);
@@ -252,7 +318,7 @@ void LoadTestPage::start()
     m_stopping = false;
     m_rowsSeen = 0;
     m_current = RunRecord{};
-    m_current.number = int(m_runs.size()) + 1;
+    m_current.number = ++m_sessionRuns;
     m_current.started = QDateTime::currentDateTime();
     m_current.scenario = m_controller->scenario();
     m_charts->startRun(m_current.scenario);
@@ -266,10 +332,11 @@ void LoadTestPage::start()
 
 void LoadTestPage::stop()
 {
-    if (!m_running || m_stopping)
+    if (!(m_running || m_readingIds) || m_stopping)
         return;
     m_stopping = true;
-    m_controller->stop();
+    if (m_running)
+        m_controller->stop();
     updateControls();
 }
 
@@ -364,7 +431,7 @@ void LoadTestPage::compareRuns(int index, int other)
     }
     showRun(index);
     const RunRecord& run = m_runs[std::size_t(other)];
-    m_charts->setComparison(run.scenario, run.rows, tr("Run %1").arg(run.number));
+    m_charts->setComparison(run.scenario, run.rows, run.shortLabel());
     m_charts->replot();
 }
 
@@ -411,6 +478,38 @@ void LoadTestPage::exportData(int index)
             true);
 }
 
+void LoadTestPage::loadSavedRuns()
+{
+    const loadgen::SavedRunList saved = loadgen::readSavedRuns(runsFolder(), kSavedRunsListed);
+    // Oldest first: the history puts each run it is given on top.
+    for (auto run = saved.runs.rbegin(); run != saved.runs.rend(); ++run) {
+        m_runs.push_back(RunRecord::fromSaved(*run));
+        m_history->addRun(int(m_runs.size()) - 1, m_runs.back());
+    }
+    m_history->setNotes(saved.notes);
+}
+
+void LoadTestPage::deleteRun(int index)
+{
+    RunRecord& run = m_runs[std::size_t(index)];
+    const auto answer = QMessageBox::question(
+        this, tr("Delete run"),
+        tr("Delete the run “%1”? Its files (summary.json, timeseries.csv, scenario.js) in %2 "
+           "are removed.")
+            .arg(run.label(), QDir::toNativeSeparators(run.folder)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    if (answer != QMessageBox::Yes)
+        return;
+    QString error;
+    if (!loadgen::removeRunFiles(run.folder, &error)) {
+        showMessage(tr("The run could not be deleted: %1").arg(error), true);
+        return;
+    }
+    showMessage(tr("Deleted the run “%1”.").arg(run.label()), false);
+    run.folder.clear();
+    m_history->removeRun(index);
+}
+
 void LoadTestPage::showMessage(const QString& text, bool error)
 {
     m_message->setText(text);
@@ -422,10 +521,11 @@ void LoadTestPage::showMessage(const QString& text, bool error)
 void LoadTestPage::updateControls()
 {
     const QStringList problems = m_editor->problems();
-    m_start->setEnabled(!m_running && problems.isEmpty());
+    const bool busy = m_running || m_readingIds;
+    m_start->setEnabled(!busy && problems.isEmpty());
     m_start->setToolTip(problems.isEmpty() ? tr("Start the scenario") : problems.join(u'\n'));
-    m_stop->setEnabled(m_running && !m_stopping);
-    m_progress->setVisible(m_running || !m_runs.empty());
+    m_stop->setEnabled(busy && !m_stopping);
+    m_progress->setVisible(m_running || m_sessionRuns > 0);
     const loadgen::Scenario& shown = m_running ? m_current.scenario : m_editor->scenario();
     m_scenarioLine->setText(QStringLiteral("%1 · %2 → %3")
                                 .arg(modelTitle(shown.model), scenarioLine(shown), shown.url));
@@ -444,9 +544,11 @@ void LoadTestPage::applyPalette()
     StatePresentation look{tr("Ready"), statePresentation(ServiceState::Stopped).color};
     if (m_stopping)
         look = {tr("Stopping"), statePresentation(ServiceState::Stopping).color};
+    else if (m_readingIds)
+        look = {tr("Reading ids"), statePresentation(ServiceState::Starting).color};
     else if (m_running)
         look = {tr("Running"), statePresentation(ServiceState::Running).color};
-    else if (!m_runs.empty()) {
+    else if (m_sessionRuns > 0) { // the last of this session, never one saved before it
         const loadgen::RunSummary& last = m_runs.back().summary;
         const bool passed = last.error.isEmpty() && last.thresholdsPassed();
         look = {outcomeText(last),

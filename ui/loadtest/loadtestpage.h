@@ -3,12 +3,14 @@
 #include "ui/loadtest/runrecord.h"
 #include "ui/shell/page.h"
 
+#include <memory>
 #include <vector>
 
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
+class QThread;
 class QTimer;
 
 namespace qaconsole::loadgen {
@@ -28,12 +30,15 @@ class ScenarioEditor;
 //
 // - A bar on top: the run's state, its scenario in a line, progress, Start and Stop.
 // - Scenario: the editor (ScenarioEditor), opened from and saved to files. Start is enabled
-//   only when it has no problem; each problem is shown where it is.
+//   only when it has no problem; each problem is shown where it is. A mix with ids read from
+//   the database has them read on a thread of their own first ("Reading ids"; Stop cancels).
 // - Live: the last interval's figures and four charts (RunCharts), fed from a timer that polls
 //   the engine a few times a second; the engine runs on its own threads.
 // - Summary: the finished run (RunSummaryView), thresholds passed or failed.
 // - History: the session's runs (RunHistoryView), each also written with writeRunFiles() under
-//   AppDataLocation/loadtests/; show one, overlay two, export charts and data.
+//   AppDataLocation/loadtests/, and the newest kSavedRunsListed saved there before, read back
+//   when the page is made (loadgen/savedruns.h); show one, overlay two, export charts and data,
+//   delete one's files.
 //
 // Named for tests: "loadTestPage", "loadTabs", "loadStateLabel", "loadScenarioLine",
 // "loadProgress", "loadStartButton", "loadStopButton", "loadMessageLabel", "scenarioEditor",
@@ -46,6 +51,8 @@ class LoadTestPage : public Page
 public:
     // How often the engine is polled and the charts redrawn.
     static constexpr int kPollIntervalMs = 250;
+    // Saved runs listed besides the session's: enough to compare with, quick to read.
+    static constexpr int kSavedRunsListed = 50;
 
     explicit LoadTestPage(QWidget* parent = nullptr);
     ~LoadTestPage() override;
@@ -58,7 +65,11 @@ public:
     // The embedded backend's base URL ("http://127.0.0.1:PORT") while it runs, empty otherwise:
     // the default target.
     void setEmbeddedUrl(const QString& url);
-    // Stops a run in progress and waits for it to end (before quitting).
+    // The managed database's URL (StackSupervisor::postgresUrlChanged), empty when it is down:
+    // where the ids of a mix's "database" distribution are read.
+    void setDatabaseDsn(const QString& dsn);
+    // Stops a run in progress and waits for it to end (before quitting); ids being read are
+    // awaited (PgIdReader bounds that) and no run starts after them.
     void shutdown();
 
 protected:
@@ -68,6 +79,8 @@ private:
     QWidget* createRunBar();
     QWidget* createLiveTab();
     void start();
+    void readIdsThenStart(const loadgen::Scenario& scenario);
+    void startRun(const loadgen::Scenario& scenario);
     void stop();
     void poll();
     void finished();
@@ -76,17 +89,23 @@ private:
     void compareRuns(int index, int other);
     void exportCharts();
     void exportData(int index);
+    void loadSavedRuns();
+    void deleteRun(int index);
     void showMessage(const QString& text, bool error);
     void updateControls();
     void applyPalette();
 
     loadgen::LoadController* m_controller;
     QTimer* m_pollTimer;
-    std::vector<RunRecord> m_runs;
+    std::vector<RunRecord> m_runs; // saved earlier (oldest first), then this session's
+    int m_sessionRuns = 0;
     RunRecord m_current; // the run in progress
     int m_rowsSeen = 0;
+    QString m_databaseDsn;
+    std::unique_ptr<QThread> m_idThread; // reads a mix's database ids before a start
+    bool m_readingIds = false;
     bool m_running = false;
-    bool m_stopping = false;
+    bool m_stopping = false; // of a run, or of the start that waits for ids
 
     QLabel* m_state = nullptr;
     QLabel* m_scenarioLine = nullptr;

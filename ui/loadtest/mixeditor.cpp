@@ -1,7 +1,11 @@
 #include "ui/loadtest/mixeditor.h"
 
+#include "ui/shell/theme.h"
+
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -127,12 +131,16 @@ void MixEditor::setMix(const loadgen::RequestMix& mix)
                         : kind == u"question" ? m_questionMax
                                               : m_answerMax;
         const bool list = spec.ids.kind == IdDistribution::Kind::List && !spec.ids.values.empty();
-        max->setValue(int(list ? *std::max_element(spec.ids.values.begin(), spec.ids.values.end())
-                               : spec.ids.max));
+        if (spec.ids.kind != IdDistribution::Kind::Database) // it has no range to show
+            max->setValue(
+                int(list ? *std::max_element(spec.ids.values.begin(), spec.ids.values.end())
+                         : spec.ids.max));
         if (!idsShown && !list) {
             idsShown = true;
-            m_distribution->setCurrentIndex(int(spec.ids.kind));
+            if (const int index = m_distribution->findData(int(spec.ids.kind)); index >= 0)
+                m_distribution->setCurrentIndex(index);
             m_exponent->setValue(spec.ids.exponent);
+            m_sample->setValue(spec.ids.sample);
         }
     }
     m_mode->setCurrentIndex(0);
@@ -175,11 +183,27 @@ QWidget* MixEditor::createMixPanel()
 
     m_distribution = new QComboBox(panel);
     m_distribution->setObjectName(QStringLiteral("idDistributionCombo"));
-    // In IdDistribution::Kind order, which setMix() relies on.
-    m_distribution->addItem(tr("Uniform over the whole range"));
-    m_distribution->addItem(tr("Last 10% of the range (the newest rows)"));
-    m_distribution->addItem(tr("Zipf: a few ids very often"));
-    m_distribution->setCurrentIndex(int(IdDistribution::Kind::Last10));
+    // A list of ids has no entry: it comes from a file, and setMix() shows its largest id.
+    m_distribution->addItem(tr("Uniform over the whole range"), int(IdDistribution::Kind::Uniform));
+    m_distribution->addItem(tr("Last 10% of the range (the newest rows)"),
+                            int(IdDistribution::Kind::Last10));
+    m_distribution->addItem(tr("Zipf: a few ids very often"), int(IdDistribution::Kind::Zipf));
+    m_distribution->addItem(tr("Ids read from the database"), int(IdDistribution::Kind::Database));
+    m_distribution->setCurrentIndex(m_distribution->findData(int(IdDistribution::Kind::Last10)));
+    m_sample = new QSpinBox(panel);
+    m_sample->setObjectName(QStringLiteral("databaseSampleSpin"));
+    m_sample->setRange(1, IdDistribution::kMaxSample);
+    m_sample->setGroupSeparatorShown(true);
+    m_sample->setValue(IdDistribution::kDefaultSample);
+    m_sample->setPrefix(tr("up to "));
+    m_sample->setSuffix(tr(" each"));
+    m_sample->setToolTip(tr("How many product, question and answer ids are read (each)."));
+    m_databaseNote = new QLabel(panel);
+    m_databaseNote->setObjectName(QStringLiteral("databaseIdsNote"));
+    m_databaseNote->setWordWrap(true);
+    m_databaseNote->setText(tr("Read when the run starts: random products with questions, "
+                               "questions and answers of the database. Every id exists."));
+    setTextColor(m_databaseNote, secondaryText(QApplication::palette(this)));
     m_exponent = new QDoubleSpinBox(panel);
     m_exponent->setObjectName(QStringLiteral("zipfExponentSpin"));
     m_exponent->setRange(0.1, 10);
@@ -194,10 +218,12 @@ QWidget* MixEditor::createMixPanel()
     auto* distribution = new QHBoxLayout;
     distribution->addWidget(m_distribution, 1);
     distribution->addWidget(m_exponent);
+    distribution->addWidget(m_sample);
     auto* form = new QFormLayout;
     form->setContentsMargins(0, 0, 0, 0);
     form->setHorizontalSpacing(12);
     form->addRow(tr("Ids"), distribution);
+    form->addRow(QString(), m_databaseNote);
     form->addRow(tr("Products up to"), m_productMax);
     form->addRow(tr("Questions up to"), m_questionMax);
     form->addRow(tr("Answers up to"), m_answerMax);
@@ -208,9 +234,10 @@ QWidget* MixEditor::createMixPanel()
     layout->addWidget(m_table);
     layout->addLayout(form);
 
-    connect(m_distribution, &QComboBox::currentIndexChanged, this, &MixEditor::validate);
-    for (QSpinBox* spin : {m_productMax, m_questionMax, m_answerMax})
+    connect(m_distribution, &QComboBox::currentIndexChanged, this, &MixEditor::distributionChanged);
+    for (QSpinBox* spin : {m_productMax, m_questionMax, m_answerMax, m_sample})
         connect(spin, &QSpinBox::valueChanged, this, &MixEditor::changed);
+    distributionChanged();
     connect(m_exponent, &QDoubleSpinBox::valueChanged, this, &MixEditor::changed);
     return panel;
 }
@@ -236,8 +263,9 @@ QWidget* MixEditor::createSinglePanel()
 loadgen::IdDistribution MixEditor::idsFor(const QString& kind) const
 {
     IdDistribution ids;
-    ids.kind = IdDistribution::Kind(m_distribution->currentIndex());
+    ids.kind = distributionKind();
     ids.exponent = m_exponent->value();
+    ids.sample = m_sample->value();
     const QSpinBox* max = kind == u"product"    ? m_productMax
                           : kind == u"question" ? m_questionMax
                                                 : m_answerMax;
@@ -246,10 +274,34 @@ loadgen::IdDistribution MixEditor::idsFor(const QString& kind) const
     return ids;
 }
 
+void MixEditor::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        setTextColor(m_databaseNote, secondaryText(QApplication::palette(this)));
+    QWidget::changeEvent(event);
+}
+
+IdDistribution::Kind MixEditor::distributionKind() const
+{
+    return IdDistribution::Kind(m_distribution->currentData().toInt());
+}
+
+// Only what the chosen distribution takes is shown; the ranges stay, greyed, for a switch back.
+void MixEditor::distributionChanged()
+{
+    const IdDistribution::Kind kind = distributionKind();
+    const bool database = kind == IdDistribution::Kind::Database;
+    m_exponent->setVisible(kind == IdDistribution::Kind::Zipf);
+    m_sample->setVisible(database);
+    m_databaseNote->setVisible(database);
+    for (QSpinBox* max : {m_productMax, m_questionMax, m_answerMax})
+        max->setEnabled(!database);
+    validate();
+}
+
 void MixEditor::validate()
 {
     m_errors.clear();
-    m_exponent->setEnabled(m_distribution->currentIndex() == int(IdDistribution::Kind::Zipf));
     if (isSingleUrl()) {
         const QString path = singlePath();
         if (!path.startsWith(u'/') || path.contains(u' '))

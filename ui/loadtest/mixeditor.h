@@ -8,6 +8,7 @@
 
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QStackedWidget;
@@ -17,14 +18,16 @@ namespace qaconsole::ui {
 
 // What each request of a run is: the storefront mix (the eight Q&A routes, each with a weight
 // and on or off, their ids drawn from one distribution over the id ranges of the products,
-// questions and answers) or a single URL (one GET of a path on the target).
+// questions and answers, or from a sample of the ids in the database, read when the run starts)
+// or a single URL (one GET of a path on the target).
 //
 // Route details the editor does not show (paging, photos, checks) are kept from the mix last
 // given to setMix(), so a scenario file opened and saved again loses nothing of them.
 //
 // Named for tests: "mixModeCombo", "mixTable" (column 0 checkable, column 1 the weight),
-// "idDistributionCombo", "zipfExponentSpin", "productMaxSpin", "questionMaxSpin",
-// "answerMaxSpin", "singlePathEdit".
+// "idDistributionCombo" (item data: the IdDistribution::Kind), "zipfExponentSpin",
+// "databaseSampleSpin", "databaseIdsNote", "productMaxSpin", "questionMaxSpin", "answerMaxSpin",
+// "singlePathEdit".
 class MixEditor : public QWidget
 {
     Q_OBJECT
@@ -44,11 +47,16 @@ public:
 Q_SIGNALS:
     void changed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     static constexpr int kRoutes = 8; // the Q&A routes, in loadgen::Route order
     QWidget* createMixPanel();
     QWidget* createSinglePanel();
     loadgen::IdDistribution idsFor(const QString& kind) const;
+    loadgen::IdDistribution::Kind distributionKind() const;
+    void distributionChanged();
     void validate();
 
     QComboBox* m_mode = nullptr;
@@ -56,6 +64,8 @@ private:
     QTableWidget* m_table = nullptr;
     QComboBox* m_distribution = nullptr;
     QDoubleSpinBox* m_exponent = nullptr;
+    QSpinBox* m_sample = nullptr;
+    QLabel* m_databaseNote = nullptr;
     QSpinBox* m_productMax = nullptr;
     QSpinBox* m_questionMax = nullptr;
     QSpinBox* m_answerMax = nullptr;

@@ -19,16 +19,25 @@
 
 namespace qaconsole::ui {
 
+namespace {
+
+// Column 0 keeps, besides the run's index, whether it has a folder to open or delete.
+constexpr int kHasFolderRole = Qt::UserRole + 1;
+
+} // namespace
+
 RunHistoryView::RunHistoryView(QWidget* parent)
     : QWidget(parent),
       m_table(readOnlyTable({tr("Run"), tr("Scenario"), tr("Requests"), tr("Requests/s"),
                              tr("p99 corrected"), tr("Failed"), tr("Result")},
                             this)),
-      m_hint(new QLabel(this)), m_show(new QPushButton(tr("Show"), this)),
+      m_hint(new QLabel(this)), m_notes(new QLabel(this)),
+      m_show(new QPushButton(tr("Show"), this)),
       m_compare(new QPushButton(tr("Overlay the two"), this)),
       m_exportCharts(new QPushButton(tr("Export charts…"), this)),
       m_exportData(new QPushButton(tr("Export data…"), this)),
-      m_openFolder(new QPushButton(tr("Open folder"), this))
+      m_openFolder(new QPushButton(tr("Open folder"), this)),
+      m_delete(new QPushButton(tr("Delete…"), this))
 {
     m_table->setObjectName(QStringLiteral("historyTable"));
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -41,20 +50,27 @@ RunHistoryView::RunHistoryView(QWidget* parent)
     m_exportCharts->setObjectName(QStringLiteral("exportChartsButton"));
     m_exportData->setObjectName(QStringLiteral("exportDataButton"));
     m_openFolder->setObjectName(QStringLiteral("openRunFolderButton"));
+    m_delete->setObjectName(QStringLiteral("deleteRunButton"));
+    m_notes->setObjectName(QStringLiteral("historyNotes"));
     m_show->setToolTip(tr("Show the run on the charts and in the summary."));
     m_compare->setToolTip(tr("Select two runs: the first listed is drawn solid, the other "
                              "dashed over it."));
     m_exportCharts->setToolTip(tr("Save the four charts as they are drawn now: PNG or PDF."));
     m_exportData->setToolTip(tr("Save the run's time series (CSV) or summary (JSON)."));
+    m_delete->setToolTip(tr("Delete the run's saved files (after asking)."));
     m_hint->setWordWrap(true);
-    m_hint->setText(tr("Runs of this session, newest first. Each is also saved as "
-                       "summary.json, timeseries.csv and a k6 script (scenario.js)."));
+    m_hint->setText(tr("This session's runs and those saved before it, newest first. Each run "
+                       "is saved as summary.json, timeseries.csv and a k6 script (scenario.js)."));
+    m_notes->setWordWrap(true);
+    m_notes->setTextFormat(Qt::PlainText);
+    m_notes->hide();
 
     auto* buttons = new QHBoxLayout;
     buttons->setSpacing(8);
     for (QPushButton* button : {m_show, m_compare, m_exportCharts, m_exportData, m_openFolder})
         buttons->addWidget(button);
     buttons->addStretch(1);
+    buttons->addWidget(m_delete); // apart from the others: it cannot be undone
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -62,6 +78,7 @@ RunHistoryView::RunHistoryView(QWidget* parent)
     layout->addWidget(m_hint);
     layout->addLayout(buttons);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_notes);
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &RunHistoryView::selectionChanged);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, [this](int row) {
@@ -84,7 +101,11 @@ RunHistoryView::RunHistoryView(QWidget* parent)
         if (const QList<int> runs = selectedRuns(); runs.size() == 1)
             Q_EMIT openFolderRequested(runs.front());
     });
-    setTextColor(m_hint, secondaryText(QApplication::palette(this)));
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        if (const QList<int> runs = selectedRuns(); runs.size() == 1)
+            Q_EMIT deleteRequested(runs.front());
+    });
+    applyPalette();
     selectionChanged();
 }
 
@@ -96,6 +117,7 @@ void RunHistoryView::addRun(int index, const RunRecord& run)
     m_table->insertRow(0);
     auto* label = tableCell(run.label());
     label->setData(Qt::UserRole, index);
+    label->setData(kHasFolderRole, !run.folder.isEmpty());
     m_table->setItem(0, 0, label);
     m_table->setItem(0, 1,
                      tableCell(QStringLiteral("%1 · %2 · %3")
@@ -114,6 +136,22 @@ void RunHistoryView::addRun(int index, const RunRecord& run)
     selectionChanged();
 }
 
+void RunHistoryView::removeRun(int index)
+{
+    for (int row = 0; row < m_table->rowCount(); ++row)
+        if (m_table->item(row, 0)->data(Qt::UserRole).toInt() == index)
+            m_table->removeRow(row--);
+    selectionChanged();
+}
+
+void RunHistoryView::setNotes(const QStringList& notes)
+{
+    m_notes->setText(notes.isEmpty() ? QString()
+                                     : tr("Saved runs that could not be read, not listed:") +
+                                           u"\n• " + notes.join(u"\n• "));
+    m_notes->setVisible(!notes.isEmpty());
+}
+
 QList<int> RunHistoryView::selectedRuns() const
 {
     QList<int> runs;
@@ -126,17 +164,29 @@ QList<int> RunHistoryView::selectedRuns() const
 void RunHistoryView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::ApplicationPaletteChange)
-        setTextColor(m_hint, secondaryText(QApplication::palette(this)));
+        applyPalette();
     QWidget::changeEvent(event);
+}
+
+void RunHistoryView::applyPalette()
+{
+    const QPalette colors = QApplication::palette(this);
+    setTextColor(m_hint, secondaryText(colors));
+    setTextColor(m_notes, secondaryText(colors));
 }
 
 void RunHistoryView::selectionChanged()
 {
     const qsizetype selected = selectedRuns().size();
+    bool hasFolder = false;
+    for (const QTableWidgetItem* item : m_table->selectedItems())
+        if (item->column() == 0)
+            hasFolder = item->data(kHasFolderRole).toBool();
     m_show->setEnabled(selected == 1);
     m_compare->setEnabled(selected == 2);
     m_exportData->setEnabled(selected == 1);
-    m_openFolder->setEnabled(selected == 1);
+    m_openFolder->setEnabled(selected == 1 && hasFolder);
+    m_delete->setEnabled(selected == 1 && hasFolder);
     m_exportCharts->setEnabled(m_table->rowCount() > 0);
 }
 

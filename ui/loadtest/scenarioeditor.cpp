@@ -1,5 +1,6 @@
 #include "ui/loadtest/scenarioeditor.h"
 
+#include "loadgen/databaseids.h"
 #include "loadgen/scenariofile.h"
 #include "ui/loadtest/loadtesttext.h"
 #include "ui/loadtest/mixeditor.h"
@@ -169,6 +170,12 @@ QStringList ScenarioEditor::problems() const
 void ScenarioEditor::setEmbeddedUrl(const QString& url)
 {
     m_embeddedUrl = url;
+    refresh();
+}
+
+void ScenarioEditor::setDatabaseAvailable(bool available)
+{
+    m_databaseAvailable = available;
     refresh();
 }
 
@@ -385,9 +392,13 @@ void ScenarioEditor::refresh()
     if (loadgen::isRampingModel(model))
         m_problems << m_stages->errors();
     m_problems << m_thresholds->errors();
-    // The engine's own checks, each once: what the editors already said is not repeated.
     const loadgen::Scenario current = scenario();
-    for (const QString& problem : current.validate())
+    if (!m_databaseAvailable && loadgen::needsDatabaseIds(current.mix))
+        m_problems << tr("Ids: the database is not running, so no ids can be read from it; "
+                         "start it on the Services page or choose another distribution");
+    // The engine's own checks, each once: what the editors already said is not repeated. The
+    // database's ids are read when the run starts.
+    for (const QString& problem : current.validate(loadgen::Scenario::DatabaseIds::ReadAtStart))
         if (!(problem.startsWith(QStringLiteral("stages:")) && !m_stages->errors().isEmpty()))
             m_problems << problem;
     m_problemLabel->setText(m_problems.isEmpty()

@@ -41,6 +41,8 @@ public:
     QStringList problems() const;
     // The embedded backend's base URL, empty while it is not running.
     void setEmbeddedUrl(const QString& url);
+    // Whether the managed database is up, which a mix with ids read from it needs.
+    void setDatabaseAvailable(bool available);
 
     // What Open… and Save… do after their file dialog; false with the reason in `error`.
     bool openFile(const QString& path, QString* error);
@@ -62,6 +64,7 @@ private:
     void applyPalette();
 
     QString m_embeddedUrl;
+    bool m_databaseAvailable = false;
     QStringList m_problems;
 
     QComboBox* m_target = nullptr;

@@ -1,24 +1,70 @@
 // The pure parts of the load generator: thresholds, durations and stages, model names, mix
-// files and their errors, the open model's schedule, id distributions, rendered requests.
+// files and their errors, the open model's schedule, id distributions (the "database" one with a
+// fake reader), rendered requests, run files written and read back.
 
 #include "loadgen/arrivalschedule.h"
 #include "loadgen/counts.h"
+#include "loadgen/databaseids.h"
 #include "loadgen/histogram.h"
 #include "loadgen/iddistribution.h"
 #include "loadgen/k6script.h"
 #include "loadgen/loadmodel.h"
 #include "loadgen/mixfile.h"
 #include "loadgen/requestrenderer.h"
+#include "loadgen/resultexport.h"
+#include "loadgen/savedruns.h"
 #include "loadgen/scenario.h"
+#include "loadgen/scenariofile.h"
 #include "loadgen/stages.h"
 #include "loadgen/threshold.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
 #include <map>
 
 using namespace qaconsole::loadgen;
+
+namespace {
+
+// Answers each source with ids 1..limit (ids of answers from 1000), or fails as told; counts the
+// reads.
+class FakeIdReader : public IdReader
+{
+public:
+    std::vector<std::int64_t> read(IdSource source, int limit, QString* error) override
+    {
+        ++reads;
+        if (source == failing) {
+            *error = QStringLiteral("The database has no answers table: load the dataset first.");
+            return {};
+        }
+        if (source == empty)
+            return {};
+        std::vector<std::int64_t> ids;
+        for (int i = 1; i <= limit; ++i)
+            ids.push_back(source == IdSource::Answers ? 1000 + i : i);
+        return ids;
+    }
+
+    std::optional<IdSource> failing;
+    std::optional<IdSource> empty;
+    int reads = 0;
+};
+
+RouteSpec databaseRoute(Route route, int sample)
+{
+    RouteSpec spec;
+    spec.route = route;
+    spec.ids.kind = IdDistribution::Kind::Database;
+    spec.ids.sample = sample;
+    return spec;
+}
+
+} // namespace
 
 class TestLoadgenParsing : public QObject
 {
@@ -247,6 +293,92 @@ private Q_SLOTS:
         QCOMPARE(file.thresholds.size(), std::size_t(1));
     }
 
+    void mixFileReadsDatabaseIds()
+    {
+        const MixFile file = parseMixFile(
+            "{\"ids\": {\"product\": {\"distribution\": \"database\"}, \"answer\": "
+            "{\"distribution\": \"database\", \"sample\": 500}},"
+            "\"routes\": [{\"route\": \"list_questions\"}, {\"route\": \"answer_report\"},"
+            "{\"route\": \"list_answers\", \"ids\": {\"distribution\": \"database\", "
+            "\"sample\": 20}}]}");
+        QVERIFY2(file.ok(), qPrintable(file.errors.join(u'\n')));
+        QCOMPARE(file.mix.routes[0].ids.kind, IdDistribution::Kind::Database);
+        QCOMPARE(file.mix.routes[0].ids.sample, IdDistribution::kDefaultSample);
+        QCOMPARE(file.mix.routes[1].ids.sample, 500);
+        QCOMPARE(file.mix.routes[2].ids.sample, 20);
+        QVERIFY(needsDatabaseIds(file.mix));
+        QCOMPARE(distributionName(IdDistribution::Kind::Database), QStringLiteral("database"));
+        QCOMPARE(parseDistributionName(QStringLiteral("database")),
+                 std::optional(IdDistribution::Kind::Database));
+
+        // A scenario file keeps the distribution, not ids: they are read again at each start.
+        Scenario scenario;
+        scenario.mix = file.mix;
+        const ScenarioFile again = parseScenarioFile(scenarioFileJson(scenario));
+        QVERIFY2(again.ok(), qPrintable(again.errors.join(u'\n')));
+        QCOMPARE(again.scenario.mix.routes[1].ids.kind, IdDistribution::Kind::Database);
+        QCOMPARE(again.scenario.mix.routes[1].ids.sample, 500);
+        QVERIFY(again.scenario.mix.routes[1].ids.values.empty());
+    }
+
+    void databaseIdsResolveIntoLists()
+    {
+        RequestMix mix;
+        RouteSpec get;
+        get.path = QStringLiteral("/health");
+        mix.routes = {databaseRoute(Route::ListQuestions, 30),
+                      databaseRoute(Route::AddQuestion, 30), databaseRoute(Route::ListAnswers, 10),
+                      databaseRoute(Route::AnswerReport, 5), get};
+        Scenario scenario;
+        scenario.mix = mix;
+        QVERIFY(scenario.validate().join(u' ').contains(
+            QStringLiteral("routes[0].ids: the ids to read from the database were not read")));
+        QVERIFY(scenario.validate(Scenario::DatabaseIds::ReadAtStart).isEmpty());
+
+        FakeIdReader reader;
+        QString error;
+        QString summary;
+        QVERIFY2(resolveDatabaseIds(scenario.mix, reader, &error, &summary), qPrintable(error));
+        QCOMPARE(reader.reads, 3); // the two product routes share one sample
+        QCOMPARE(summary, QStringLiteral("30 product ids, 10 question ids, 5 answer ids"));
+        for (const RouteSpec& route : scenario.mix.routes)
+            if (route.route != Route::Get)
+                QCOMPARE(route.ids.kind, IdDistribution::Kind::List);
+        QCOMPARE(scenario.mix.routes[0].ids.values, scenario.mix.routes[1].ids.values);
+        QCOMPARE(scenario.mix.routes[2].ids.values.size(), std::size_t(10));
+        QCOMPARE(scenario.mix.routes[3].ids.values.front(), 1001);
+        QVERIFY(!needsDatabaseIds(scenario.mix));
+        QVERIFY(scenario.validate().isEmpty());
+
+        Rng rng(5);
+        IdSampler sampler(scenario.mix.routes[3].ids);
+        for (int i = 0; i < 100; ++i) {
+            const std::int64_t id = sampler.next(rng);
+            QVERIFY(id >= 1001 && id <= 1005);
+        }
+    }
+
+    void databaseIdsThatCannotBeReadLeaveTheMix()
+    {
+        RequestMix mix;
+        mix.routes = {databaseRoute(Route::ListQuestions, 30),
+                      databaseRoute(Route::AnswerHelpful, 9)};
+        const RequestMix before = mix;
+        FakeIdReader failing;
+        failing.failing = IdSource::Answers;
+        QString error;
+        QVERIFY(!resolveDatabaseIds(mix, failing, &error));
+        QVERIFY2(error.contains(QStringLiteral("load the dataset first")), qPrintable(error));
+        QCOMPARE(mix.routes[0].ids.kind, IdDistribution::Kind::Database);
+        QVERIFY(mix.routes[0].ids.values.empty());
+
+        FakeIdReader empty;
+        empty.empty = IdSource::Products;
+        QVERIFY(!resolveDatabaseIds(mix, empty, &error));
+        QCOMPARE(error, QStringLiteral("The database has no product ids: load the dataset first."));
+        QCOMPARE(mix.routes.size(), before.routes.size());
+    }
+
     void mixFileErrorsNameTheField_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -265,7 +397,7 @@ private Q_SLOTS:
         QTest::newRow("bad distribution")
             << QByteArray("{\"ids\": {\"product\": {\"distribution\": \"gauss\", \"max\": 9}}, "
                           "\"routes\": [{\"route\": \"list_questions\"}]}")
-            << "ids.product.distribution: 'gauss'";
+            << "ids.product.distribution: 'gauss' is not uniform, last10, zipf, list or database";
         QTest::newRow("max below min") << QByteArray("{\"routes\": [{\"route\": \"answer_report\", "
                                                      "\"ids\": {\"min\": 9, \"max\": 3}}]}")
                                        << "routes[0].ids.max: is below min";
@@ -284,6 +416,18 @@ private Q_SLOTS:
         QTest::newRow("empty list") << QByteArray("{\"routes\": [{\"route\": \"question_report\", "
                                                   "\"ids\": {\"distribution\": \"list\"}}]}")
                                     << "routes[0].ids.values: a list distribution needs";
+        QTest::newRow("sample of a range")
+            << QByteArray("{\"routes\": [{\"route\": \"question_report\", \"ids\": "
+                          "{\"max\": 9, \"sample\": 5}}]}")
+            << "routes[0].ids.sample: only database takes one";
+        QTest::newRow("database with a range")
+            << QByteArray("{\"routes\": [{\"route\": \"question_report\", \"ids\": "
+                          "{\"distribution\": \"database\", \"max\": 9}}]}")
+            << "routes[0].ids.max: a database distribution takes only \"sample\"";
+        QTest::newRow("database sample too large")
+            << QByteArray("{\"routes\": [{\"route\": \"question_report\", \"ids\": "
+                          "{\"distribution\": \"database\", \"sample\": 1000001}}]}")
+            << "routes[0].ids.sample: must be a whole number from 1 to 100000";
     }
 
     void mixFileErrorsNameTheField()
@@ -346,6 +490,140 @@ private Q_SLOTS:
         ramp.stages = {{1000, 5}};
         QVERIFY(ramp.validate().isEmpty());
         QCOMPARE(ramp.effectiveDurationMs(), 1000);
+    }
+
+    void savedRunsReadBackWhatWasWritten()
+    {
+        Scenario scenario;
+        scenario.url = QStringLiteral("http://127.0.0.1:9000");
+        scenario.model = LoadModel::RampingArrivalRate;
+        scenario.startTarget = 5;
+        scenario.stages = {{2000, 50}, {1000, 0}};
+        scenario.durationMs = 0;
+        scenario.policy = ConnectionPolicy::Grow;
+        scenario.maxConnections = 99;
+        RouteSpec answers;
+        answers.route = Route::ListAnswers;
+        answers.weight = 3;
+        RouteSpec health;
+        health.path = QStringLiteral("/health");
+        scenario.mix.routes = {answers, health};
+        scenario.thresholds = {*parseThreshold(QStringLiteral("http_reqs rate>10")).threshold};
+        RunSummary summary;
+        summary.seconds = 3.25;
+        summary.totals.completed = 140;
+        summary.totals.error(ErrorKind::Status5xx) = 3;
+        summary.totals.error(ErrorKind::Dropped) = 2;
+        summary.rps = 44;
+        summary.corrected.p99 = 12'345;
+        summary.uncorrected.mean = 2'500;
+        summary.stoppedByUser = true;
+        summary.thresholds = {{scenario.thresholds.front(), 44, true}};
+        summary.warnings = {QStringLiteral("the generator was busy")};
+        std::vector<IntervalRow> rows(3);
+        for (int i = 0; i < 3; ++i) {
+            rows[std::size_t(i)].startSeconds = i;
+            rows[std::size_t(i)].seconds = 1;
+            rows[std::size_t(i)].rps = 40 + i;
+            rows[std::size_t(i)].counts.completed = std::uint64_t(40 + i);
+            rows[std::size_t(i)].counts.error(ErrorKind::Timeout) = std::uint64_t(i);
+            rows[std::size_t(i)].corrected.p999 = 7'000 + i;
+            rows[std::size_t(i)].uncorrected.max = 9'000;
+        }
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(writeRunFiles(dir.path(), scenario, summary, rows, &error), qPrintable(error));
+
+        const std::optional<SavedRun> run = readRunFiles(dir.path(), &error);
+        QVERIFY2(run, qPrintable(error));
+        QCOMPARE(run->scenario.url, scenario.url);
+        QCOMPARE(run->scenario.model, LoadModel::RampingArrivalRate);
+        QVERIFY(run->scenario.stages == scenario.stages);
+        QCOMPARE(run->scenario.effectiveDurationMs(), 3000);
+        QCOMPARE(run->scenario.effectiveMaxConnections(), 99);
+        QCOMPARE(run->scenario.mix.routes.size(), std::size_t(2));
+        QCOMPARE(run->scenario.mix.routes[0].route, Route::ListAnswers);
+        QCOMPARE(run->scenario.mix.routes[0].weight, 3.0);
+        QCOMPARE(run->scenario.mix.routes[1].path, QStringLiteral("/health"));
+        QCOMPARE(run->summary.totals.requests(), std::uint64_t(143));
+        QCOMPARE(run->summary.totals.dropped(), std::uint64_t(2));
+        QCOMPARE(run->summary.corrected.p99, 12'345);
+        QCOMPARE(run->summary.uncorrected.mean, 2'500.0);
+        QVERIFY(run->summary.stoppedByUser);
+        QCOMPARE(run->summary.thresholds.size(), std::size_t(1));
+        QVERIFY(run->summary.thresholdsPassed());
+        QCOMPARE(run->summary.warnings, summary.warnings);
+        QCOMPARE(run->rows.size(), std::size_t(3));
+        QCOMPARE(run->rows[2].counts.error(ErrorKind::Timeout), std::uint64_t(2));
+        QCOMPARE(run->rows[2].corrected.p999, 7'002);
+        QCOMPARE(run->rows[1].uncorrected.max, 9'000);
+        QCOMPARE(run->started().msecsTo(run->finished), 3250);
+        // Written again, it is the same file: exports of a saved run are what was saved.
+        QCOMPARE(summaryJson(run->scenario, run->summary), summaryJson(scenario, summary));
+        QCOMPARE(timeSeriesCsv(run->rows), timeSeriesCsv(rows));
+    }
+
+    void savedRunsSkipWhatCannotBeRead()
+    {
+        QTemporaryDir root;
+        const QDateTime now = QDateTime::currentDateTime();
+        // Three good runs, from oldest to newest, and four broken folders.
+        for (int i = 0; i < 3; ++i) {
+            const QString dir = root.filePath(QStringLiteral("good%1").arg(i));
+            QString error;
+            RunSummary summary;
+            summary.seconds = i + 1;
+            QVERIFY(writeRunFiles(dir, Scenario{}, summary, {}, &error));
+            QFile json(QDir(dir).filePath(QStringLiteral("summary.json")));
+            QVERIFY(json.open(QIODevice::ReadWrite));
+            QVERIFY(json.setFileTime(now.addSecs(-100 + i), QFileDevice::FileModificationTime));
+        }
+        auto breakFile = [&](const QString& run, const char* file, const QByteArray& text) {
+            QVERIFY(QDir(root.path()).mkpath(run));
+            QFile out(root.filePath(run + u'/' + QLatin1String(file)));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            out.write(text);
+        };
+        QString error;
+        QVERIFY(writeRunFiles(root.filePath(QStringLiteral("badrow")), Scenario{}, RunSummary{},
+                              std::vector<IntervalRow>(2), &error));
+        QFile csv(root.filePath(QStringLiteral("badrow/timeseries.csv")));
+        QVERIFY(csv.open(QIODevice::Append));
+        csv.write("1,2,3\n");
+        csv.close();
+        breakFile(QStringLiteral("nojson"), "summary.json", "not json");
+        breakFile(QStringLiteral("wrongtype"), "summary.json",
+                  QByteArray(summaryJson(Scenario{}, RunSummary{}))
+                      .replace("\"seconds\": 0", "\"seconds\": \"zero\""));
+        breakFile(QStringLiteral("wrongtype"), "timeseries.csv", timeSeriesCsv({}));
+        QVERIFY(QDir(root.path()).mkpath(QStringLiteral("empty")));
+
+        QVERIFY(!readRunFiles(root.filePath(QStringLiteral("badrow")), &error));
+        QCOMPARE(error, QStringLiteral("timeseries.csv line 4: not a row of 32 numbers"));
+        QVERIFY(!readRunFiles(root.filePath(QStringLiteral("wrongtype")), &error));
+        QCOMPARE(error, QStringLiteral("summary.json: seconds is missing or not a number"));
+        QVERIFY(!readRunFiles(root.filePath(QStringLiteral("empty")), &error));
+        QCOMPARE(error, QStringLiteral("summary.json is missing"));
+
+        SavedRunList list = readSavedRuns(root.path(), 50);
+        QCOMPARE(list.runs.size(), std::size_t(3));
+        QCOMPARE(list.runs.front().summary.seconds, 3.0); // newest first
+        QCOMPARE(list.notes.size(), 4);
+        QVERIFY2(list.notes.join(u'\n').contains(u"nojson: summary.json is not a JSON object"),
+                 qPrintable(list.notes.join(u'\n')));
+        list = readSavedRuns(root.path(), 2);
+        QCOMPARE(list.runs.size(), std::size_t(2));
+        QCOMPARE(list.runs.back().summary.seconds, 2.0);
+        QVERIFY(readSavedRuns(root.filePath(QStringLiteral("absent")), 50).runs.empty());
+
+        // Removing a run leaves what else is in its folder.
+        const QString kept = root.filePath(QStringLiteral("good0/notes.txt"));
+        breakFile(QStringLiteral("good0"), "notes.txt", "mine");
+        QVERIFY(removeRunFiles(root.filePath(QStringLiteral("good0")), &error));
+        QVERIFY(QFile::exists(kept));
+        QVERIFY(!QFile::exists(root.filePath(QStringLiteral("good0/summary.json"))));
+        QVERIFY(removeRunFiles(root.filePath(QStringLiteral("good1")), &error));
+        QVERIFY(!QDir(root.filePath(QStringLiteral("good1"))).exists());
     }
 
     void k6ScriptCarriesTheScenario()

@@ -1,0 +1,76 @@
+#include "loadgen/databaseids.h"
+
+#include <map>
+#include <utility>
+
+namespace qaconsole::loadgen {
+
+IdSource idSourceOf(Route route)
+{
+    const QString kind = routeIdKind(route);
+    if (kind == u"product")
+        return IdSource::Products;
+    return kind == u"answer" ? IdSource::Answers : IdSource::Questions;
+}
+
+QString idSourceNoun(IdSource source)
+{
+    switch (source) {
+    case IdSource::Products:
+        return QStringLiteral("product");
+    case IdSource::Questions:
+        return QStringLiteral("question");
+    case IdSource::Answers:
+        return QStringLiteral("answer");
+    }
+    return {};
+}
+
+bool needsDatabaseIds(const RequestMix& mix)
+{
+    for (const RouteSpec& route : mix.routes)
+        if (route.route != Route::Get && route.ids.kind == IdDistribution::Kind::Database)
+            return true;
+    return false;
+}
+
+bool resolveDatabaseIds(RequestMix& mix, IdReader& reader, QString* error, QString* summary)
+{
+    // Routes that ask the same source and size share one read, so they draw from one sample.
+    std::map<std::pair<IdSource, int>, std::vector<std::int64_t>> samples;
+    for (const RouteSpec& route : mix.routes) {
+        if (route.route == Route::Get || route.ids.kind != IdDistribution::Kind::Database)
+            continue;
+        const auto key = std::make_pair(idSourceOf(route.route), route.ids.sample);
+        if (samples.contains(key))
+            continue;
+        QString why;
+        std::vector<std::int64_t> ids = reader.read(key.first, key.second, &why);
+        if (ids.empty()) {
+            if (error)
+                *error = !why.isEmpty()
+                             ? why
+                             : QStringLiteral("The database has no %1 ids: load the dataset "
+                                              "first.")
+                                   .arg(idSourceNoun(key.first));
+            return false;
+        }
+        samples.emplace(key, std::move(ids));
+    }
+    for (RouteSpec& route : mix.routes) {
+        if (route.route == Route::Get || route.ids.kind != IdDistribution::Kind::Database)
+            continue;
+        route.ids.values = samples.at({idSourceOf(route.route), route.ids.sample});
+        route.ids.kind = IdDistribution::Kind::List;
+    }
+    if (summary) {
+        QStringList parts;
+        for (const auto& [key, ids] : samples)
+            parts << QStringLiteral("%1 %2 ids")
+                         .arg(QString::number(ids.size()), idSourceNoun(key.first));
+        *summary = parts.join(QStringLiteral(", "));
+    }
+    return true;
+}
+
+} // namespace qaconsole::loadgen

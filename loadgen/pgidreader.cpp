@@ -1,0 +1,138 @@
+#include "loadgen/pgidreader.h"
+
+#include <cstdlib>
+#include <libpq-fe.h>
+#include <memory>
+#include <utility>
+
+namespace qaconsole::loadgen {
+
+namespace {
+
+using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
+
+struct Probe
+{
+    const char* table;
+    const char* column;
+    const char* filter; // rows that count, as the API's index has them
+};
+
+Probe probeOf(IdSource source)
+{
+    switch (source) {
+    case IdSource::Products:
+        // The partial index of the questions of a product: products a listing finds something
+        // for.
+        return {"questions", "product_id", "NOT reported"};
+    case IdSource::Questions:
+        return {"questions", "id", "true"};
+    case IdSource::Answers:
+        return {"answers", "id", "true"};
+    }
+    return {"questions", "id", "true"};
+}
+
+// $1 random points over [min, max] of the column, each replaced by the first id at or after it.
+// An empty table gives one NULL row.
+QByteArray sampleSql(IdSource source)
+{
+    const Probe p = probeOf(source);
+    return QStringLiteral("SELECT DISTINCT (SELECT t.%2 FROM %1 t WHERE %3 AND t.%2 >= p.id "
+                          "ORDER BY t.%2 LIMIT 1) "
+                          "FROM (SELECT r.lo + floor(random() * (r.hi - r.lo + 1))::bigint AS id "
+                          "FROM (SELECT min(%2) AS lo, max(%2) AS hi FROM %1 WHERE %3) AS r, "
+                          "generate_series(1, $1::int)) AS p")
+        .arg(QLatin1String(p.table), QLatin1String(p.column), QLatin1String(p.filter))
+        .toUtf8();
+}
+
+QString firstLine(const char* message)
+{
+    return QString::fromUtf8(message).section(u'\n', 0, 0).trimmed();
+}
+
+} // namespace
+
+PgIdReader::PgIdReader(QString dsn) : m_dsn(std::move(dsn)) {}
+
+PgIdReader::~PgIdReader()
+{
+    PQfinish(m_connection);
+}
+
+bool PgIdReader::connect(QString* error)
+{
+    if (m_connection && PQstatus(m_connection) == CONNECTION_OK)
+        return true;
+    PQfinish(m_connection);
+    m_connection = nullptr;
+    const QByteArray conninfo = m_dsn.toUtf8();
+    // Some libpq parse errors quote the connection string, which may hold a password.
+    char* parseError = nullptr;
+    PQconninfoOption* options = PQconninfoParse(conninfo.constData(), &parseError);
+    PQfreemem(parseError);
+    if (!options) {
+        *error = QStringLiteral("The PostgreSQL connection string is not valid.");
+        return false;
+    }
+    PQconninfoFree(options);
+    // connect_timeout after the expanded dbname, so that it wins over the string's own.
+    const QByteArray timeout = QByteArray::number(kConnectTimeoutSec);
+    const char* keys[] = {"fallback_application_name", "dbname", "connect_timeout", nullptr};
+    const char* values[] = {"qaconsole-loadtest", conninfo.constData(), timeout.constData(),
+                            nullptr};
+    m_connection = PQconnectdbParams(keys, values, 1);
+    if (PQstatus(m_connection) != CONNECTION_OK) {
+        *error = QStringLiteral("Cannot connect to PostgreSQL to read ids: %1")
+                     .arg(firstLine(PQerrorMessage(m_connection)));
+        return false;
+    }
+    PQsetNoticeProcessor(
+        m_connection, [](void*, const char*) {}, nullptr);
+    const QByteArray set = "SET statement_timeout = " + QByteArray::number(kStatementTimeoutMs);
+    const Result result(PQexec(m_connection, set.constData()), &PQclear);
+    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+        *error = QStringLiteral("Cannot prepare PostgreSQL to read ids: %1")
+                     .arg(firstLine(PQresultErrorMessage(result.get())));
+        return false;
+    }
+    return true;
+}
+
+std::vector<std::int64_t> PgIdReader::read(IdSource source, int limit, QString* error)
+{
+    std::vector<std::int64_t> ids;
+    QString why;
+    if (!connect(&why)) {
+        if (error)
+            *error = why;
+        return ids;
+    }
+    const QByteArray sql = sampleSql(source);
+    const QByteArray count = QByteArray::number(limit);
+    const char* params[] = {count.constData()};
+    const Result result(
+        PQexecParams(m_connection, sql.constData(), 1, nullptr, params, nullptr, nullptr, 0),
+        &PQclear);
+    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
+        const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+        const QString table = QString::fromLatin1(probeOf(source).table);
+        if (error && state && qstrcmp(state, "42P01") == 0) // undefined_table
+            *error = QStringLiteral("The database has no %1 table: load the dataset first "
+                                    "(qaconsole etl, or the Data load page).")
+                         .arg(table);
+        else if (error)
+            *error = QStringLiteral("Cannot read %1 ids from the %2 table: %3")
+                         .arg(idSourceNoun(source), table,
+                              firstLine(PQresultErrorMessage(result.get())));
+        return ids;
+    }
+    ids.reserve(std::size_t(PQntuples(result.get())));
+    for (int row = 0; row < PQntuples(result.get()); ++row)
+        if (!PQgetisnull(result.get(), row, 0))
+            ids.push_back(std::strtoll(PQgetvalue(result.get(), row, 0), nullptr, 10));
+    return ids;
+}
+
+} // namespace qaconsole::loadgen

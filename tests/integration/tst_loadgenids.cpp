@@ -1,0 +1,180 @@
+// The load test's "database" ids against a real PostgreSQL loaded from the real sample by the
+// real ETL: the ids read exist (products with unreported questions, questions, answers), are
+// distinct and bounded by the sample size; a database without the tables and one that cannot be
+// reached say what to do; `qaconsole loadtest --dsn` reads them before its run.
+
+#include "etl/etlloader.h"
+#include "etl/etloptions.h"
+#include "etl/etlresult.h"
+#include "etl/pgconnection.h"
+#include "loadgen/iddistribution.h"
+#include "loadgen/pgidreader.h"
+#include "tests/support/samplefixture.h"
+#include "tests/support/stackfixture.h"
+#include "tests/unit/loadgen/testhttpserver.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace qaconsole;
+using loadgen::IdSource;
+using loadgen::PgIdReader;
+
+namespace {
+
+QString idArray(const std::vector<std::int64_t>& ids)
+{
+    QStringList parts;
+    for (std::int64_t id : ids)
+        parts << QString::number(id);
+    return u'{' + parts.join(u',') + u'}';
+}
+
+} // namespace
+
+class TestLoadgenIds : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<testing::StackFixture> m_stack;
+    QString m_dsn;
+
+    // The number `sql` counts, or -1.
+    int count(const QString& sql)
+    {
+        etl::PgConnection pg(m_dsn);
+        bool ok = false;
+        const int value = pg.value(sql, &ok).toInt();
+        if (!ok)
+            qWarning("%s", qPrintable(pg.error()));
+        return ok ? value : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_stack = std::make_unique<testing::StackFixture>();
+        const auto status = m_stack->stack().start(stack::ServiceKind::Postgres);
+        QVERIFY2(status.state == stack::ServiceState::Running, qPrintable(status.message));
+        m_dsn = m_stack->stack().postgresDsn();
+    }
+
+    void cleanupTestCase() { m_stack.reset(); }
+
+    // Runs first, while the database is empty.
+    void withoutTablesTheErrorSaysLoadTheDataset()
+    {
+        PgIdReader reader(m_dsn);
+        QString error;
+        QVERIFY(reader.read(IdSource::Questions, 10, &error).empty());
+        QVERIFY2(error.contains(u"no questions table") && error.contains(u"load the dataset first"),
+                 qPrintable(error));
+        QVERIFY(reader.read(IdSource::Answers, 10, &error).empty());
+        QVERIFY2(error.contains(u"no answers table"), qPrintable(error));
+    }
+
+    void anUnreachableServerSaysSo()
+    {
+        PgIdReader reader(QStringLiteral("postgresql://qaconsole@127.0.0.1:1/qaconsole"));
+        QString error;
+        QVERIFY(reader.read(IdSource::Products, 10, &error).empty());
+        QVERIFY2(error.startsWith(u"Cannot connect to PostgreSQL to read ids:"), qPrintable(error));
+
+        PgIdReader broken(QStringLiteral("host='unterminated password=secret"));
+        QVERIFY(broken.read(IdSource::Products, 10, &error).empty());
+        QCOMPARE(error, QStringLiteral("The PostgreSQL connection string is not valid."));
+    }
+
+    void loadTheSample()
+    {
+        QTemporaryDir dir;
+        QVERIFY(testing::copyAtelierSample(dir.path()));
+        etl::EtlOptions options;
+        options.sourceDir = dir.path();
+        options.dsn = m_dsn;
+        const etl::EtlResult result = etl::EtlLoader(options).run();
+        QVERIFY2(result.ok, qPrintable(result.error));
+    }
+
+    void idsExistAndAreBoundedBySampleSize_data()
+    {
+        QTest::addColumn<int>("source");
+        QTest::addColumn<QString>("existing"); // counts the ids found, %1 the array
+        QTest::addColumn<QString>("total");    // every id there is to find
+        QTest::newRow("products") << int(IdSource::Products)
+                                  << "SELECT count(DISTINCT product_id) FROM questions "
+                                     "WHERE NOT reported AND product_id = ANY('%1'::int[])"
+                                  << "SELECT count(DISTINCT product_id) FROM questions "
+                                     "WHERE NOT reported";
+        QTest::newRow("questions") << int(IdSource::Questions)
+                                   << "SELECT count(*) FROM questions WHERE id = ANY('%1'::int[])"
+                                   << "SELECT count(*) FROM questions";
+        QTest::newRow("answers") << int(IdSource::Answers)
+                                 << "SELECT count(*) FROM answers WHERE id = ANY('%1'::int[])"
+                                 << "SELECT count(*) FROM answers";
+    }
+
+    void idsExistAndAreBoundedBySampleSize()
+    {
+        QFETCH(int, source);
+        QFETCH(QString, existing);
+        QFETCH(QString, total);
+        PgIdReader reader(m_dsn);
+        for (int limit : {1, 7, loadgen::IdDistribution::kDefaultSample}) {
+            QString error;
+            const std::vector<std::int64_t> ids = reader.read(IdSource(source), limit, &error);
+            QVERIFY2(!ids.empty(), qPrintable(error));
+            QVERIFY(ids.size() <= std::size_t(limit));
+            const QSet<std::int64_t> distinct(ids.begin(), ids.end());
+            QCOMPARE(distinct.size(), qsizetype(ids.size()));
+            QCOMPARE(count(existing.arg(idArray(ids))), int(ids.size()));
+        }
+        // With more probes than rows, nearly every id there is gets found: a real sample, not
+        // the first rows over and over.
+        QString error;
+        const std::vector<std::int64_t> all = reader.read(IdSource(source), 100'000, &error);
+        const int rows = count(total);
+        QVERIFY2(rows > 10, "the sample has more than a few rows");
+        QVERIFY2(int(all.size()) > rows / 2,
+                 qPrintable(QStringLiteral("%1 of %2").arg(all.size()).arg(rows)));
+    }
+
+    void loadtestCommandReadsThemFirst()
+    {
+        TestHttpServer server;
+        QTemporaryDir dir;
+        QFile mix(dir.filePath(QStringLiteral("mix.json")));
+        QVERIFY(mix.open(QIODevice::WriteOnly));
+        mix.write(R"({"ids": {"product": {"distribution": "database", "sample": 20},
+                              "question": {"distribution": "database"}},
+                      "routes": [{"route": "list_questions", "weight": 2},
+                                 {"route": "list_answers"}]})");
+        mix.close();
+        QProcess process;
+        process.start(
+            QStringLiteral(QACONSOLE_BINARY),
+            {QStringLiteral("loadtest"), QStringLiteral("--mix"), mix.fileName(),
+             QStringLiteral("--url"),
+             QStringLiteral("http:") + QStringLiteral("//127.0.0.1:%1").arg(server.port()),
+             QStringLiteral("--requests"), QStringLiteral("50"), QStringLiteral("--connections"),
+             QStringLiteral("2"), QStringLiteral("--dsn"), m_dsn});
+        QVERIFY(process.waitForFinished(60000));
+        const QString err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(process.exitCode() == 0, qPrintable(err));
+        QVERIFY2(err.contains(QRegularExpression(QStringLiteral(
+                     "read ([1-9]|1[0-9]|20) product ids, [1-9][0-9]* question ids"))),
+                 qPrintable(err));
+        QCOMPARE(server.requests(), std::uint64_t(50));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLoadgenIds)
+#include "tst_loadgenids.moc"
