@@ -161,14 +161,12 @@ int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topL
             return usageError(error);
     }
 
-    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
-    if (reportSettingsErrors(settings))
-        return ExitUsage;
-    const QString redisUrl = redisForCommand(settings.settings);
-    if (redisUrl.isEmpty())
-        return ExitFailure;
+    const CommandService redis =
+        serviceForCommand(common, topLevel, parser, stack::ServiceKind::Redis);
+    if (redis.exitCode)
+        return *redis.exitCode;
     QString error;
-    const auto endpoint = stack::parseRedisUrl(redisUrl, &error);
+    const auto endpoint = stack::parseRedisUrl(redis.url, &error);
     if (!endpoint)
         return usageError(error);
     cache::ResponseCacheOptions options;

@@ -81,14 +81,24 @@ QString serviceForCommand(const stack::StackSettings& settings, stack::ServiceKi
 
 } // namespace
 
-QString databaseForCommand(const stack::StackSettings& settings)
-{
-    return serviceForCommand(settings, stack::ServiceKind::Postgres);
-}
-
 QString redisForCommand(const stack::StackSettings& settings)
 {
     return serviceForCommand(settings, stack::ServiceKind::Redis);
+}
+
+CommandService serviceForCommand(const CommonOptions& common, const QCommandLineParser& topLevel,
+                                 const QCommandLineParser& parser, stack::ServiceKind kind)
+{
+    const stack::SettingsResult loaded = common.loadSettings(topLevel, &parser);
+    CommandService service{loaded.settings, {}, std::nullopt};
+    if (reportSettingsErrors(loaded)) {
+        service.exitCode = ExitUsage;
+        return service;
+    }
+    service.url = serviceForCommand(service.settings, kind);
+    if (service.url.isEmpty())
+        service.exitCode = ExitFailure;
+    return service;
 }
 
 int usageError(const QString& reason)

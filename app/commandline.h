@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/stack/servicestatus.h"
 #include "backend/stack/stacksettings.h"
 
 #include <QCommandLineOption>
@@ -43,12 +44,23 @@ private:
 // were errors (the command then exits with ExitUsage).
 bool reportSettingsErrors(const stack::SettingsResult& settings);
 
-// The database a command works on: the managed local one (started, or found running, and left
-// running for what comes next) or the external one of --dsn. Empty after printing why it is
-// not available.
-QString databaseForCommand(const stack::StackSettings& settings);
-// The same for Redis (the managed one or that of --redis): its URL, or empty after printing why
-// it is not available.
+// The settings a command's line chose (the top-level parser's options, then the command's) and
+// one service's address from them: the managed one (started, or found running, and left running
+// for what comes next) or the external one of --dsn / --redis. When there is none,
+// `exitCode` says how the command ends, after the reason was printed (bad settings: ExitUsage;
+// the service not available: ExitFailure).
+struct CommandService
+{
+    stack::StackSettings settings;
+    QString url;
+    std::optional<int> exitCode;
+};
+CommandService serviceForCommand(const CommonOptions& common, const QCommandLineParser& topLevel,
+                                 const QCommandLineParser& parser, stack::ServiceKind kind);
+
+// Redis for a command with settings already loaded: the managed one (started, or found running,
+// and left running for what comes next) or that of --redis. Empty after printing why it is not
+// available.
 QString redisForCommand(const stack::StackSettings& settings);
 
 // "qaconsole: <reason>" on stderr; returns ExitUsage.

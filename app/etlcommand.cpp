@@ -115,12 +115,11 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
             return usageError(QStringLiteral("--jobs must be a whole number from 1 to 64"));
     }
 
-    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
-    if (reportSettingsErrors(settings))
-        return ExitUsage;
-    const QString dsn = databaseForCommand(settings.settings);
-    if (dsn.isEmpty())
-        return ExitFailure;
+    const CommandService database =
+        serviceForCommand(common, topLevel, parser, stack::ServiceKind::Postgres);
+    if (database.exitCode)
+        return *database.exitCode;
+    const QString& dsn = database.url;
 
     etl::EtlOptions options;
     options.sourceDir = sourceDir;

@@ -304,13 +304,11 @@ std::optional<int> readDatabaseIds(Scenario& scenario, const QCommandLineParser&
                                    const QCommandLineParser& topLevel, const CommonOptions& common,
                                    bool quiet)
 {
-    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
-    if (reportSettingsErrors(settings))
-        return ExitUsage;
-    const QString dsn = databaseForCommand(settings.settings);
-    if (dsn.isEmpty())
-        return ExitFailure;
-    PgIdReader reader(dsn);
+    const CommandService database =
+        serviceForCommand(common, topLevel, parser, stack::ServiceKind::Postgres);
+    if (database.exitCode)
+        return database.exitCode;
+    PgIdReader reader(database.url);
     QString error;
     QString summary;
     if (!resolveDatabaseIds(scenario.mix, reader, &error, &summary)) {

@@ -77,12 +77,11 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
         policy = *loaded.policy;
     }
 
-    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
-    if (reportSettingsErrors(settings))
-        return ExitUsage;
-    const QString dsn = databaseForCommand(settings.settings);
-    if (dsn.isEmpty())
-        return ExitFailure;
+    const CommandService database =
+        serviceForCommand(common, topLevel, parser, stack::ServiceKind::Postgres);
+    if (database.exitCode)
+        return *database.exitCode;
+    const QString& dsn = database.url;
 
     stack::BackendOptions options;
     options.bindAddress = parser.value(bind);
@@ -94,7 +93,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     options.cacheMemoryBytes = std::size_t(memoryMiB) << 20;
     if (options.cache) {
         // Without Redis the cache still works, in this instance's memory only.
-        options.redisUrl = redisForCommand(settings.settings);
+        options.redisUrl = redisForCommand(database.settings);
         if (options.redisUrl.isEmpty())
             printErr(QStringLiteral("qaconsole serve: caching in this process only (no Redis)"));
     }
