@@ -89,9 +89,11 @@ void printSummary(const Scenario& scenario, const RunSummary& s)
                  .arg(bytes(double(t.bytesIn) / std::max(s.seconds, 1e-9))));
     printOut(QStringLiteral("Failure rate: %1%").arg(t.failureRate() * 100, 0, 'f', 3));
     const double cpu = t.cpuSeconds > 0 ? t.cpuSeconds : s.processCpuSeconds;
-    printOut(QStringLiteral("Generator CPU: %1 s (%2 s per million requests)")
+    printOut(QStringLiteral("Generator CPU: %1 s (%2 s per million requests; %3 s of it polling "
+                            "for answers)")
                  .arg(cpu, 0, 'f', 2)
-                 .arg(t.requests() ? cpu * 1e6 / double(t.requests()) : 0.0, 0, 'f', 2));
+                 .arg(t.requests() ? cpu * 1e6 / double(t.requests()) : 0.0, 0, 'f', 2)
+                 .arg(t.pollSeconds, 0, 'f', 2));
     for (const QString& warning : s.warnings)
         printOut(QStringLiteral("Warning: ") + warning);
     for (const ThresholdOutcome& outcome : s.thresholds)

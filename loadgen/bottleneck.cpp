@@ -12,9 +12,10 @@ QStringList bottleneckWarnings(const Scenario& scenario, const RunSummary& summa
     if (summary.seconds <= 0)
         return warnings;
     const Counts& totals = summary.totals;
-    // Thread CPU where the platform measures it, else the whole process.
+    // Thread CPU where the platform measures it, else the whole process; minus the polling
+    // for answers, which only fills time the workers had nothing else to do with.
     const double cpu = totals.cpuSeconds > 0 ? totals.cpuSeconds : summary.processCpuSeconds;
-    const double busy = cpu / (summary.seconds * scenario.threads);
+    const double busy = (cpu - totals.pollSeconds) / (summary.seconds * scenario.threads);
     if (busy >= 0.9)
         warnings << QStringLiteral("the generator's threads were busy %1% of the time: it may "
                                    "have been the bottleneck (try more --threads)")

@@ -56,6 +56,7 @@ void Counts::add(const Counts& other)
     checksFailed += other.checksFailed;
     maxLagUs = std::max(maxLagUs, other.maxLagUs);
     cpuSeconds += other.cpuSeconds;
+    pollSeconds += other.pollSeconds;
 }
 
 } // namespace qaconsole::loadgen

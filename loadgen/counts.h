@@ -40,6 +40,8 @@ struct Counts
     std::uint64_t checksFailed = 0;
     std::int64_t maxLagUs = 0; // the largest send lag of a `late` kind (generator lag)
     double cpuSeconds = 0;     // CPU time of the worker threads
+    double pollSeconds = 0;    // of cpuSeconds: polling for answers before sleeping (busypoll.h),
+                               // time a worker had nothing else to do
 
     std::uint64_t error(ErrorKind kind) const { return errors[std::size_t(kind)]; }
     std::uint64_t& error(ErrorKind kind) { return errors[std::size_t(kind)]; }

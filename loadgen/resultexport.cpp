@@ -104,6 +104,7 @@ QByteArray summaryJson(const Scenario& scenario, const RunSummary& summary)
                      {QStringLiteral("latency_uncorrected_ms"), latencyJson(summary.uncorrected)},
                      {QStringLiteral("late_sends"), qint64(totals.late)},
                      {QStringLiteral("worker_cpu_seconds"), totals.cpuSeconds},
+                     {QStringLiteral("worker_poll_seconds"), totals.pollSeconds},
                      {QStringLiteral("process_cpu_seconds"), summary.processCpuSeconds},
                      {QStringLiteral("peak_connections"), summary.peakConnections},
                      {QStringLiteral("stopped_by_user"), summary.stoppedByUser},

@@ -43,6 +43,11 @@ public:
             fail(key, "a number");
         return value.toDouble();
     }
+    // A number that files of older versions do not have: 0 when absent.
+    double optionalNumber(const char* key)
+    {
+        return m_object.contains(QLatin1String(key)) ? number(key) : 0.0;
+    }
     QString text(const char* key)
     {
         const QJsonValue value = m_object.value(QLatin1String(key));
@@ -173,6 +178,7 @@ RunSummary summaryFrom(Fields root, Scenario& scenario)
     totals.bytesOut = std::uint64_t(root.number("bytes_out"));
     totals.late = std::uint64_t(root.number("late_sends"));
     totals.cpuSeconds = root.number("worker_cpu_seconds");
+    totals.pollSeconds = root.optionalNumber("worker_poll_seconds");
     summary.rps = root.number("rps");
     summary.corrected = latencyFrom(root.object("latency_ms"));
     summary.uncorrected = latencyFrom(root.object("latency_uncorrected_ms"));

@@ -5,7 +5,9 @@
 #include "loadgen/workershared.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <thread>
 
 namespace qaconsole::loadgen {
 
@@ -18,6 +20,8 @@ constexpr std::int64_t kRetryNs = 10 * kMs;        // pause before reconnecting 
 constexpr std::int64_t kHousekeepingNs = 10 * kMs; // ramps, reconnects and time-outs
 constexpr std::size_t kReadBufferSize = 64 * 1024;
 constexpr std::size_t kNone = ~std::size_t(0);
+// A turn of the polling loop takes about a microsecond; one this long means another thread ran.
+constexpr std::int64_t kCpuTakenNs = 50'000;
 
 // This worker's part of `total` when `count` workers split it as evenly as possible.
 std::int64_t share(std::int64_t total, int index, int count)
@@ -129,7 +133,7 @@ void WorkerLoop::run()
         if (t >= m_nextTimeoutCheckNs)
             checkTimeouts(t);
 
-        m_poller.wait(waitTimeoutMs(t), m_events);
+        waitForEvents(t);
         t = now();
         for (const http::PollEvent& event : m_events) {
             if (event.token == kWakerToken) {
@@ -523,7 +527,64 @@ void WorkerLoop::checkTimeouts(std::int64_t now)
     }
 }
 
-int WorkerLoop::waitTimeoutMs(std::int64_t now) const
+// Polls without sleeping for the window BusyPoll gives (why: busypoll.h), then sleeps in the
+// kernel until the loop has something to do. Only answers awaited are worth polling for; a
+// connect or housekeeping is not, and a request due within the millisecond gets a timed sleep.
+void WorkerLoop::waitForEvents(std::int64_t t)
+{
+    const std::int64_t waitNs = waitTimeNs(t);
+    const bool awaiting = m_inFlightTotal > 0 && waitNs > 0;
+    const std::int64_t window = awaiting ? m_busyPoll.windowNs(t) : 0;
+    if (window == 0) {
+        if (!awaiting && waitNs > 0 && waitNs < kMs) {
+            // Nothing to hear before a request is due (open models, mostly), and epoll's
+            // milliseconds would overshoot that by up to one: a timed sleep is more precise.
+            std::this_thread::sleep_for(std::chrono::nanoseconds(waitNs));
+            m_events.clear();
+            return;
+        }
+        const std::int64_t before = awaiting ? now() : 0;
+        m_poller.wait(toWaitMs(waitNs), m_events);
+        if (awaiting)
+            m_busyPoll.idleEnded(now() - before);
+        return;
+    }
+    m_poller.wait(0, m_events);
+    if (!m_events.empty())
+        return;
+    const std::int64_t idleStart = now();
+    const std::int64_t spinUntil = idleStart + std::min(window, waitNs);
+    std::int64_t polled = idleStart;
+    std::int64_t pollingNs = 0; // the turns this worker ran, not those another thread took
+    bool found = false;
+    while (polled < spinUntil && !found) {
+        // A thread that shares this CPU (the server, perhaps) gets it first.
+        std::this_thread::yield();
+        m_poller.wait(0, m_events);
+        const std::int64_t previous = polled;
+        polled = now();
+        found = !m_events.empty();
+        if (polled - previous > kCpuTakenNs) {
+            m_busyPoll.cpuTaken(polled);
+            break;
+        }
+        pollingNs += polled - previous;
+    }
+    m_stats.counts.pollSeconds += double(pollingNs) / 1e9;
+    if (!found) {
+        m_poller.wait(toWaitMs(std::max<std::int64_t>(0, waitNs - (polled - idleStart))), m_events);
+        polled = now();
+    }
+    m_busyPoll.idleEnded(polled - idleStart);
+}
+
+int WorkerLoop::toWaitMs(std::int64_t waitNs)
+{
+    // Rounded up: a request is sent at most about 1 ms after its time, never before.
+    return int((waitNs + kMs - 1) / kMs);
+}
+
+std::int64_t WorkerLoop::waitTimeNs(std::int64_t now) const
 {
     std::int64_t wait = kHousekeepingNs;
     if (m_phase == Phase::Running) {
@@ -537,8 +598,7 @@ int WorkerLoop::waitTimeoutMs(std::int64_t now) const
     } else {
         wait = std::min(wait, m_drainUntilNs - now);
     }
-    // Rounded up: a request is sent at most about 1 ms after its time, never before.
-    return int(std::max<std::int64_t>(0, (wait + kMs - 1) / kMs));
+    return std::max<std::int64_t>(0, wait);
 }
 
 void WorkerLoop::publish()

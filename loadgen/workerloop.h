@@ -2,6 +2,7 @@
 
 #include "backend/http/poller.h"
 #include "loadgen/arrivalschedule.h"
+#include "loadgen/busypoll.h"
 #include "loadgen/clientconnection.h"
 #include "loadgen/intervalstats.h"
 #include "loadgen/requestrenderer.h"
@@ -19,6 +20,7 @@ struct WorkerShared;
 // connection in one send), parses answers, times them and counts every request once. Closed
 // models refill a connection as soon as an answer arrives; open models send each request at
 // its scheduled time on a free connection and apply the scenario's policy when none is free.
+// While answers are awaited it polls a little before sleeping in the kernel (busypoll.h).
 class WorkerLoop
 {
 public:
@@ -52,7 +54,9 @@ private:
     void checkTimeouts(std::int64_t now);
     void enterDraining(std::int64_t now);
     void publish();
-    int waitTimeoutMs(std::int64_t now) const;
+    void waitForEvents(std::int64_t t);              // fills m_events, polling first when it pays
+    std::int64_t waitTimeNs(std::int64_t now) const; // until the loop has something to do
+    static int toWaitMs(std::int64_t waitNs);
     int wantedConnections(std::int64_t now) const;
     bool mayIssue() const;
     std::int64_t nextDueNs() const;
@@ -80,6 +84,7 @@ private:
     bool m_keepBody;
     RequestRenderer m_renderer;
     ArrivalSchedule m_schedule;
+    BusyPoll m_busyPoll;
     std::uint64_t m_arrival = 0; // open model: this worker's next arrival, k (global k*W + i)
     std::int64_t m_nextMaintenanceNs = 0;
     std::int64_t m_nextTimeoutCheckNs = 0;
