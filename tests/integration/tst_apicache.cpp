@@ -8,12 +8,10 @@
 #include "backend/cache/responsecache.h"
 #include "backend/metrics/metricsregistry.h"
 #include "backend/stack/redisendpoint.h"
-#include "etl/etlloader.h"
 #include "tests/support/apidriver.h"
-#include "tests/support/samplefixture.h"
+#include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace qaconsole;
@@ -81,13 +79,8 @@ private Q_SLOTS:
         m_stack = std::make_unique<testing::StackFixture>();
         QString error;
         QVERIFY2(m_stack->start(&error), qPrintable(error));
-        QTemporaryDir dir;
-        QVERIFY(testing::copyAtelierSample(dir.path()));
-        etl::EtlOptions options;
-        options.sourceDir = dir.path();
-        options.dsn = m_stack->stack().postgresDsn();
-        const etl::EtlResult result = etl::EtlLoader(options).run();
-        QVERIFY2(result.ok, qPrintable(result.error));
+        const QString loadError = testing::loadAtelierSample(m_stack->stack().postgresDsn());
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
         m_a = makeInstance();
         m_b = makeInstance();
         QTRY_VERIFY_WITH_TIMEOUT(m_a.cache->subscribed() && m_b.cache->subscribed(), 10000);

@@ -8,9 +8,8 @@
 #include "backend/http/httprequest.h"
 #include "backend/http/httpresponse.h"
 #include "backend/stack/postgressession.h"
-#include "etl/etlloader.h"
 #include "tests/support/apidriver.h"
-#include "tests/support/samplefixture.h"
+#include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDateTime>
@@ -20,7 +19,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -137,14 +135,8 @@ private Q_SLOTS:
         m_handler = factory(0);
         m_beforeLoad = get("/qa/questions?product_id=1");
 
-        QTemporaryDir dir;
-        QVERIFY(testing::copyAtelierSample(dir.path()));
-        etl::EtlOptions options;
-        options.sourceDir = dir.path();
-        options.dsn = m_dsn;
-        options.jobs = 2;
-        const etl::EtlResult result = etl::EtlLoader(options).run();
-        QVERIFY2(result.ok, qPrintable(result.error));
+        const QString loadError = testing::loadAtelierSample(m_dsn);
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     }
 
     void cleanupTestCase()

@@ -9,7 +9,7 @@
 #include "etl/pgconnection.h"
 #include "loadgen/iddistribution.h"
 #include "loadgen/pgidreader.h"
-#include "tests/support/samplefixture.h"
+#include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 #include "tests/unit/loadgen/testhttpserver.h"
 
@@ -95,13 +95,8 @@ private Q_SLOTS:
 
     void loadTheSample()
     {
-        QTemporaryDir dir;
-        QVERIFY(testing::copyAtelierSample(dir.path()));
-        etl::EtlOptions options;
-        options.sourceDir = dir.path();
-        options.dsn = m_dsn;
-        const etl::EtlResult result = etl::EtlLoader(options).run();
-        QVERIFY2(result.ok, qPrintable(result.error));
+        const QString loadError = testing::loadAtelierSample(m_dsn);
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     }
 
     void idsExistAndAreBoundedBySampleSize_data()

@@ -3,10 +3,7 @@
 
 #include "backend/store/pgsession.h"
 #include "backend/store/sqlstatements.h"
-#include "etl/etlloader.h"
-#include "etl/etloptions.h"
-#include "etl/etlresult.h"
-#include "tests/support/samplefixture.h"
+#include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 
 #include <QProcess>
@@ -63,13 +60,8 @@ private Q_SLOTS:
                      result.failure().detail.c_str());
         }
 
-        QTemporaryDir dir;
-        QVERIFY(testing::copyAtelierSample(dir.path()));
-        etl::EtlOptions options;
-        options.sourceDir = dir.path();
-        options.dsn = m_stack->stack().postgresDsn();
-        const etl::EtlResult result = etl::EtlLoader(options).run();
-        QVERIFY2(result.ok, qPrintable(result.error));
+        const QString loadError = testing::loadAtelierSample(m_stack->stack().postgresDsn());
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     }
 
     void cleanupTestCase() { m_stack.reset(); }

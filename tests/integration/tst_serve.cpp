@@ -1,8 +1,7 @@
 // `qaconsole serve` as an operator runs it: a process of its own on a database loaded by the
 // ETL, answering all eight routes of the contract over real HTTP, stopping cleanly on SIGTERM.
 
-#include "etl/etlloader.h"
-#include "tests/support/samplefixture.h"
+#include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDir>
@@ -15,7 +14,6 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace qaconsole;
@@ -67,12 +65,8 @@ private Q_SLOTS:
         QVERIFY2(status.state == stack::ServiceState::Running, qPrintable(status.message));
         const QString dsn = m_stack->stack().postgresDsn();
 
-        QTemporaryDir source;
-        QVERIFY(testing::copyAtelierSample(source.path()));
-        etl::EtlOptions options;
-        options.sourceDir = source.path();
-        options.dsn = dsn;
-        QVERIFY(etl::EtlLoader(options).run().ok);
+        const QString loadError = testing::loadAtelierSample(dsn);
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
 
         m_server.setProgram(QStringLiteral(QACONSOLE_BINARY));
         m_server.setArguments(

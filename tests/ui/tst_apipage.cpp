@@ -8,8 +8,8 @@
 #include "backend/metrics/workermetrics.h"
 #include "backend/stack/postgressession.h"
 #include "backend/stack/stacksupervisor.h"
-#include "etl/etlloader.h"
 #include "tests/support/samplefixture.h"
+#include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 #include "ui/api/apibinding.h"
 #include "ui/api/apipage.h"
@@ -33,7 +33,6 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTcpServer>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -222,15 +221,8 @@ private Q_SLOTS:
 
     void servesTheFixture()
     {
-        QTemporaryDir source;
-        QVERIFY(source.isValid());
-        QVERIFY(testing::copyAtelierSample(source.path()));
-        etl::EtlOptions options;
-        options.sourceDir = source.path();
-        options.dsn = m_dsn;
-        options.jobs = 2;
-        const etl::EtlResult loaded = etl::EtlLoader(options).run();
-        QVERIFY2(loaded.ok, qPrintable(loaded.error));
+        const QString loadError = testing::loadAtelierSample(m_dsn);
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
 
         // The window's own wiring: the supervisor hands the database to the page, which starts
         // the backend by itself, and the status bar follows.

@@ -3,11 +3,8 @@
 // server and says how many it read; with an empty database it says to load the dataset and sends
 // nothing. The reading and the run are on other threads, so the test waits with QTRY_*.
 
-#include "etl/etlloader.h"
-#include "etl/etloptions.h"
-#include "etl/etlresult.h"
 #include "loadgen/scenario.h"
-#include "tests/support/samplefixture.h"
+#include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 #include "tests/unit/loadgen/testhttpserver.h"
 #include "ui/loadtest/loadtestpage.h"
@@ -94,13 +91,8 @@ private Q_SLOTS:
 
     void idsAreReadThenTheRunGoes()
     {
-        QTemporaryDir dir;
-        QVERIFY(testing::copyAtelierSample(dir.path()));
-        etl::EtlOptions options;
-        options.sourceDir = dir.path();
-        options.dsn = m_stack->stack().postgresDsn();
-        const etl::EtlResult result = etl::EtlLoader(options).run();
-        QVERIFY2(result.ok, qPrintable(result.error));
+        const QString loadError = testing::loadAtelierSample(m_stack->stack().postgresDsn());
+        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
 
         QTest::mouseClick(start(), Qt::LeftButton);
         auto* history = child<QTableWidget>(m_page.get(), "historyTable");

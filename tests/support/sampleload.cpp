@@ -1,0 +1,22 @@
+#include "tests/support/sampleload.h"
+
+#include "etl/etlloader.h"
+#include "tests/support/samplefixture.h"
+
+#include <QTemporaryDir>
+
+namespace qaconsole::testing {
+
+QString loadAtelierSample(const QString& dsn)
+{
+    QTemporaryDir dir;
+    if (!dir.isValid() || !copyAtelierSample(dir.path()))
+        return QStringLiteral("could not copy the sample into a temporary folder");
+    etl::EtlOptions options;
+    options.sourceDir = dir.path();
+    options.dsn = dsn;
+    const etl::EtlResult result = etl::EtlLoader(options).run();
+    return result.ok ? QString() : QStringLiteral("loading the sample failed: ") + result.error;
+}
+
+} // namespace qaconsole::testing

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <QString>
+
+namespace qaconsole::testing {
+
+// Loads a copy of the shared atelier sample into the database of `dsn` through the ETL, as a
+// user's first load would. Empty on success, else why it failed.
+QString loadAtelierSample(const QString& dsn);
+
+} // namespace qaconsole::testing
