@@ -11,6 +11,7 @@
 #include "tests/support/samplefixture.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
+#include "tests/support/widgetlookup.h"
 #include "ui/api/apibinding.h"
 #include "ui/api/apipage.h"
 #include "ui/api/explorerroutes.h"
@@ -45,13 +46,7 @@ namespace {
 constexpr int kStartTimeoutMs = 60'000;
 constexpr int kRequestTimeoutMs = 15'000;
 
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    auto* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
+using testing::child;
 
 QString labelText(QObject* parent, const char* name)
 {

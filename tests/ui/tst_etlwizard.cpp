@@ -7,6 +7,7 @@
 #include "backend/stack/postgressession.h"
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
+#include "tests/support/widgetlookup.h"
 #include "ui/etl/connectionstring.h"
 #include "ui/etl/etlpage.h"
 #include "ui/etl/etlrunner.h"
@@ -43,13 +44,7 @@ constexpr int kConnectTimeoutMs = 30'000;
 constexpr int kLoadTimeoutMs = 120'000;
 constexpr int kGenerateTimeoutMs = 120'000;
 
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    auto* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
+using testing::child;
 
 // Radio buttons stretch across their row but take clicks only on the circle and the text.
 void clickRadio(QObject* parent, const char* name)

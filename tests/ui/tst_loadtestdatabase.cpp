@@ -7,6 +7,7 @@
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 #include "tests/unit/loadgen/testhttpserver.h"
+#include "tests/support/widgetlookup.h"
 #include "ui/loadtest/loadtestpage.h"
 #include "ui/loadtest/scenarioeditor.h"
 
@@ -25,13 +26,7 @@ namespace {
 
 constexpr int kTimeoutMs = 30'000;
 
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    auto* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
+using testing::child;
 
 } // namespace
 

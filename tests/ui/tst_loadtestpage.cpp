@@ -12,6 +12,7 @@
 
 #include "loadgen/resultexport.h"
 #include "tests/unit/loadgen/testhttpserver.h"
+#include "tests/support/widgetlookup.h"
 #include "ui/loadtest/loadtestpage.h"
 #include "ui/loadtest/runcharts.h"
 #include "ui/loadtest/scenarioeditor.h"
@@ -46,13 +47,7 @@ namespace {
 
 constexpr int kRunTimeoutMs = 30'000;
 
-template <typename T> T* child(QObject* parent, const char* name)
-{
-    auto* found = parent->findChild<T*>(QString::fromLatin1(name));
-    if (!found)
-        qFatal("no child %s", name);
-    return found;
-}
+using testing::child;
 
 QString runsFolder()
 {
