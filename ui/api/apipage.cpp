@@ -4,8 +4,8 @@
 #include "ui/api/apiexplorer.h"
 #include "ui/api/backendrunner.h"
 #include "ui/api/livefiguresview.h"
-#include "ui/shell/cardframe.h"
 #include "ui/shell/busyindicator.h"
+#include "ui/shell/cardframe.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
@@ -316,7 +316,7 @@ void ApiPage::startBackend()
 {
     if (m_shutDown)
         return;
-    stack::BackendOptions options;
+    instance::BackendOptions options;
     options.bindAddress = m_bind->currentData().toString();
     options.port = std::uint16_t(m_port->value());
     options.threads = m_threads->value();
