@@ -27,14 +27,19 @@ SupervisedProcess::SupervisedProcess(ProgramSpec& spec, RestartPolicy policy, Mo
     : m_spec(spec), m_backoff(policy, std::move(clock))
 {}
 
+QString SupervisedProcess::address() const
+{
+    const int port = m_spec.rememberedPort();
+    return port > 0 ? QStringLiteral("127.0.0.1:%1").arg(port) : QString();
+}
+
 ProcessStatus SupervisedProcess::snapshot(ProcessState state, const QString& message) const
 {
     ProcessStatus status;
     status.state = state;
     status.logFile = m_spec.logFile();
     status.message = message;
-    if (m_spec.rememberedPort() > 0)
-        status.address = QStringLiteral("127.0.0.1:%1").arg(m_spec.rememberedPort());
+    status.address = address();
     status.version = m_version;
     return status;
 }
@@ -123,12 +128,11 @@ ProcessStatus SupervisedProcess::start()
     if (pid > 0 && isProcessAlive(pid)) {
         // Left by an earlier console (or `qaconsole stack start`): adopt it once it answers.
         if (!adopt(pid))
-            return snapshot(
-                ProcessState::Failed,
-                QStringLiteral("process %1 holds %2 but %3 does not answer on %4. If "
-                               "no %3 is running, delete %2")
-                    .arg(pid)
-                    .arg(m_spec.pidFile(), m_spec.title(), snapshot(ProcessState::Failed).address));
+            return snapshot(ProcessState::Failed,
+                            QStringLiteral("process %1 holds %2 but %3 does not answer on %4. If "
+                                           "no %3 is running, delete %2")
+                                .arg(pid)
+                                .arg(m_spec.pidFile(), m_spec.title(), address()));
         note = QStringLiteral("Adopted the server an earlier run left running.");
     } else {
         if (pid > 0) {

@@ -35,6 +35,7 @@ public:
     const RestartBackoff& backoff() const { return m_backoff; }
 
 private:
+    QString address() const; // every supervised program listens on loopback
     ProcessStatus snapshot(ProcessState state, const QString& message = {}) const;
     bool launch(QString* why);
     bool waitUntilReady(qint64 pid) const;
