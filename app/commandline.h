@@ -25,8 +25,16 @@ enum ExitCode
 class CommonOptions
 {
 public:
-    CommonOptions();
-    void addTo(QCommandLineParser& parser) const;
+    // Which defaults the descriptions name: this user's folders (--help), or the rule for every
+    // user on Linux (the man page, written once at build time by whoever builds).
+    enum class Defaults
+    {
+        ThisUser,
+        Documented
+    };
+
+    explicit CommonOptions(Defaults defaults = Defaults::ThisUser);
+    QList<QCommandLineOption> options() const;
 
     // Settings file plus command-line overrides. `later` (a subcommand's parser) wins over
     // `earlier` (the top-level one) when both set an option.
