@@ -61,11 +61,12 @@ if(UNIX AND NOT CMAKE_CROSSCOMPILING AND GZIP)
             -DCOMPLETION=${completion} -P "${CMAKE_CURRENT_LIST_DIR}/writedocs.cmake"
     DEPENDS qaconsole "${CMAKE_CURRENT_LIST_DIR}/writedocs.cmake"
     COMMENT "Writing the man page and bash completion from qaconsole's command lines" VERBATIM)
-  # Debian's changelog of the package; the entry is written by hand for each release.
+  # The package's changelog, in Debian's format; an entry is written by hand for each release.
+  # The package is native (no Debian revision), so it is changelog.gz, not changelog.Debian.gz.
   configure_file("${CMAKE_CURRENT_LIST_DIR}/debian/changelog.in"
-                 "${QACONSOLE_GENERATED}/changelog.Debian" @ONLY)
+                 "${QACONSOLE_GENERATED}/changelog" @ONLY)
   set(compressed)
-  foreach(file IN ITEMS "${man}" "${QACONSOLE_GENERATED}/changelog.Debian")
+  foreach(file IN ITEMS "${man}" "${QACONSOLE_GENERATED}/changelog")
     add_custom_command(OUTPUT "${file}.gz"
       COMMAND "${CMAKE_COMMAND}" -DGZIP=${GZIP} -DIN=${file} -DOUT=${file}.gz
               -P "${CMAKE_CURRENT_LIST_DIR}/gzip.cmake"
@@ -77,6 +78,6 @@ if(UNIX AND NOT CMAKE_CROSSCOMPILING AND GZIP)
   install(FILES "${man}.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
   install(FILES "${completion}" DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions"
           RENAME qaconsole)
-  install(FILES "${QACONSOLE_GENERATED}/changelog.Debian.gz" "${CMAKE_CURRENT_LIST_DIR}/debian/copyright"
+  install(FILES "${QACONSOLE_GENERATED}/changelog.gz" "${CMAKE_CURRENT_LIST_DIR}/debian/copyright"
           DESTINATION "${CMAKE_INSTALL_DOCDIR}")
 endif()

@@ -3,16 +3,14 @@
 #   -DPROGRAM=<qaconsole> -DMAN=<qaconsole.1> -DCOMPLETION=<qaconsole.bash>
 # No display and no service is needed: these commands only print.
 set(ENV{QT_QPA_PLATFORM} offscreen)
-foreach(document IN ITEMS MAN COMPLETION)
-  if(document STREQUAL MAN)
-    set(arguments help-man)
-  else()
-    set(arguments help-completion bash)
-  endif()
-  execute_process(COMMAND "${PROGRAM}" ${arguments} OUTPUT_FILE "${${document}}.tmp"
-                  RESULT_VARIABLE result)
+
+function(write_document file)
+  execute_process(COMMAND "${PROGRAM}" ${ARGN} OUTPUT_FILE "${file}.tmp" RESULT_VARIABLE result)
   if(NOT result EQUAL 0)
-    message(FATAL_ERROR "${PROGRAM} ${arguments} failed: ${result}")
+    message(FATAL_ERROR "${PROGRAM} ${ARGN} failed: ${result}")
   endif()
-  file(RENAME "${${document}}.tmp" "${${document}}")
-endforeach()
+  file(RENAME "${file}.tmp" "${file}")
+endfunction()
+
+write_document("${MAN}" help-man)
+write_document("${COMPLETION}" help-completion bash)
