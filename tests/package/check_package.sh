@@ -48,6 +48,14 @@ for package in postgresql redis-server; do
     fail "Recommends lacks $package: $recommends"
 done
 
+# It installs: apt finds every dependency (a simulation; nothing is changed).
+if command -v apt-get >/dev/null; then
+  check "apt-get --simulate install resolves every dependency" \
+    apt-get --simulate -q --no-install-recommends install "$(realpath "$deb")"
+else
+  echo "skipped apt-get --simulate (no apt-get)"
+fi
+
 # Contents: the paths and the program's mode and owner.
 dpkg-deb -c "$deb" >"$work/contents"
 for path in ./usr/bin/qaconsole ./usr/share/man/man1/qaconsole.1.gz \
