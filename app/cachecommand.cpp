@@ -172,9 +172,8 @@ int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topL
 {
     QCommandLineParser parser;
     const Options o;
-    commandLine(o, common).applyTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, o.help, QStringLiteral("qaconsole cache ACTION")))
+    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
+                                           QStringLiteral("qaconsole cache ACTION")))
         return *done;
     const QStringList rest = parser.positionalArguments();
     const QString action = rest.value(0);

@@ -1,5 +1,6 @@
 #include "app/commandline.h"
 
+#include "app/commandspec.h"
 #include "backend/stack/localstack.h"
 
 #include <QCommandLineParser>
@@ -123,9 +124,11 @@ QString helpText(const QCommandLineParser& parser, const QString& usage)
     return text;
 }
 
-std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
-                                    const QCommandLineOption& help, const QString& usage)
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const CommandLineSpec& spec,
+                                    const QStringList& arguments, const QCommandLineOption& help,
+                                    const QString& usage)
 {
+    spec.applyTo(parser);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {

@@ -12,6 +12,8 @@ class QCommandLineParser;
 
 namespace qaconsole::app {
 
+struct CommandLineSpec;
+
 // Exit codes shared by every subcommand.
 enum ExitCode
 {
@@ -77,10 +79,12 @@ int usageError(const QString& reason);
 // The parser's help with `usage` ("qaconsole stack") as the program name, whatever argv[0] was.
 QString helpText(const QCommandLineParser& parser, const QString& usage);
 
-// Parses a command's arguments and answers --help (`help`) with helpText(parser, usage). The
-// exit code when the command ends here (bad options: ExitUsage; help: ExitOk), else nothing.
-std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
-                                    const QCommandLineOption& help, const QString& usage);
+// Fills `parser` from `spec`, parses a command's arguments and answers --help (`help`) with
+// helpText(parser, usage). The exit code when the command ends here (bad options: ExitUsage;
+// help: ExitOk), else nothing.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const CommandLineSpec& spec,
+                                    const QStringList& arguments, const QCommandLineOption& help,
+                                    const QString& usage);
 
 // Writes a line to stdout / stderr (UTF-8).
 void printOut(const QString& line);

@@ -112,9 +112,8 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
 {
     QCommandLineParser parser;
     const Options o;
-    commandLine(o, common).applyTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, o.help, QStringLiteral("qaconsole etl")))
+    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
+                                           QStringLiteral("qaconsole etl")))
         return *done;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("etl takes no arguments besides options"));

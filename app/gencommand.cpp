@@ -183,9 +183,8 @@ int runGenCommand(const QStringList& arguments, const QCommandLineParser& topLev
     Q_UNUSED(topLevel);
     QCommandLineParser parser;
     const Options o;
-    commandLine(o, common).applyTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, o.help, QStringLiteral("qaconsole gen")))
+    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
+                                           QStringLiteral("qaconsole gen")))
         return *done;
     // The parser takes "gen" for the program's name: whatever is left is a stray argument.
     if (!parser.positionalArguments().isEmpty())

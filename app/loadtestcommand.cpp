@@ -348,9 +348,8 @@ int runLoadtestCommand(const QStringList& arguments, const QCommandLineParser& t
 {
     QCommandLineParser parser;
     const Options options;
-    commandLine(options, common).applyTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, options.help, QStringLiteral("qaconsole loadtest")))
+    if (const auto done = parseCommandLine(parser, commandLine(options, common), arguments,
+                                           options.help, QStringLiteral("qaconsole loadtest")))
         return *done;
     if (!parser.positionalArguments().isEmpty()) // the parser took "loadtest" for the program
         return usageError(QStringLiteral("loadtest takes no arguments besides options"));

@@ -69,9 +69,8 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
 {
     QCommandLineParser parser;
     const Options o;
-    commandLine(o, common).applyTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, o.help, QStringLiteral("qaconsole serve")))
+    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
+                                           QStringLiteral("qaconsole serve")))
         return *done;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("serve takes no arguments besides options"));

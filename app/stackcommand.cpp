@@ -97,9 +97,8 @@ int runStackCommand(const QStringList& arguments, const QCommandLineParser& topL
 {
     QCommandLineParser parser;
     const Options options;
-    commandLine(options, common).applyTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, options.help, QStringLiteral("qaconsole stack")))
+    if (const auto done = parseCommandLine(parser, commandLine(options, common), arguments,
+                                           options.help, QStringLiteral("qaconsole stack")))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
