@@ -59,7 +59,11 @@ QString paragraphs(const QString& description)
     for (const QString& line : description.split(u'\n')) {
         const bool indented = line.startsWith(QStringLiteral("  "));
         if (indented != inTable) {
-            out += inTable ? QStringLiteral(".fi\n") : QStringLiteral(".PP\n.nf\n");
+            // A table right under its introducing line ("Commands:") stays in that paragraph.
+            if (inTable)
+                out += QStringLiteral(".fi\n");
+            else
+                out += paragraphOpen ? QStringLiteral(".nf\n") : QStringLiteral(".PP\n.nf\n");
             inTable = indented;
             paragraphOpen = false;
         }
