@@ -11,11 +11,12 @@ QAC_PACKAGES=(
   libpq-dev libhiredis-dev libhttp-parser-dev rapidjson-dev
   postgresql postgresql-client redis-server redis-tools
   nginx-light wrk
-  librsvg2-bin gzip dpkg-dev file
+  librsvg2-bin
 )
-# What scripts/test and scripts/package check the package with (tests/package): not needed to
-# build or run, so scripts/run does not install them.
-QAC_CHECK_PACKAGES=(lintian desktop-file-utils appstream)
+# What scripts/test and scripts/package make and check the .deb with (cpack's dpkg-shlibdeps
+# needs dpkg-dev and file; tests/package the rest): not needed to build or run, so scripts/run
+# does not install them.
+QAC_CHECK_PACKAGES=(dpkg-dev file lintian desktop-file-utils appstream)
 
 qac_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 qac_die() { printf 'error: %s\n' "$*" >&2; exit 1; }

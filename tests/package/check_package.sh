@@ -19,6 +19,10 @@ check() { # check DESCRIPTION COMMAND...: passes when the command succeeds
 }
 
 if [ -z "$deb" ]; then
+  for tool in dpkg-shlibdeps file; do # what cpack needs for the Depends line
+    command -v "$tool" >/dev/null ||
+      { echo "skipped: $tool is not installed (apt-get install dpkg-dev file)"; exit 77; }
+  done
   cpack -G DEB -B "$work/out" --config "$build/CPackConfig.cmake" >"$work/cpack.log" 2>&1 ||
     { cat "$work/cpack.log"; echo "FAIL: cpack"; exit 1; }
   deb=$(ls "$work"/out/*.deb)
