@@ -27,13 +27,14 @@ bool takesValue(const QString& value)
 {
     return !value.isEmpty();
 }
+// A value name may offer alternatives ("FILE|NAME"): a file among them is completed as one.
 bool takesFile(const QString& value)
 {
-    return value == u"FILE";
+    return value.split(u'|').contains(QStringLiteral("FILE"));
 }
 bool takesFolder(const QString& value)
 {
-    return value == u"DIR";
+    return value.split(u'|').contains(QStringLiteral("DIR"));
 }
 
 // The option lists of one context, as shell assignments.
