@@ -1,7 +1,6 @@
 #include "app/cachecommand.h"
 
 #include "app/commandline.h"
-#include "app/commandspec.h"
 #include "backend/cache/invalidationmessage.h"
 #include "backend/cache/policyjson.h"
 #include "backend/cache/policytext.h"

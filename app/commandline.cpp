@@ -1,6 +1,5 @@
 #include "app/commandline.h"
 
-#include "app/commandspec.h"
 #include "backend/stack/localstack.h"
 
 #include <QCommandLineParser>

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/commandspec.h"
 #include "backend/stack/servicestatus.h"
 #include "backend/stack/stacksettings.h"
 
@@ -11,8 +12,6 @@
 class QCommandLineParser;
 
 namespace qaconsole::app {
-
-struct CommandLineSpec;
 
 // Exit codes shared by every subcommand.
 enum ExitCode

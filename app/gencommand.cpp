@@ -1,7 +1,6 @@
 #include "app/gencommand.h"
 
 #include "app/commandline.h"
-#include "app/commandspec.h"
 #include "app/quitonsignal.h"
 #include "etl/generator/datasetgenerator.h"
 

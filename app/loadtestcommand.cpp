@@ -1,7 +1,6 @@
 #include "app/loadtestcommand.h"
 
 #include "app/commandline.h"
-#include "app/commandspec.h"
 #include "app/quitonsignal.h"
 #include "loadgen/loadcontroller.h"
 #include "loadgen/mixfile.h"

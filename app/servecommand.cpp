@@ -1,7 +1,6 @@
 #include "app/servecommand.h"
 
 #include "app/commandline.h"
-#include "app/commandspec.h"
 #include "app/quitonsignal.h"
 #include "backend/cache/policyjson.h"
 #include "backend/stack/embeddedbackend.h"

@@ -1,7 +1,6 @@
 #include "app/stackcommand.h"
 
 #include "app/commandline.h"
-#include "app/commandspec.h"
 #include "backend/stack/localstack.h"
 #include "backend/stack/redact.h"
 
