@@ -100,10 +100,11 @@ private Q_SLOTS:
                  QStringLiteral("3,6"));
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions WHERE reported")),
                  QStringLiteral("9"));
-        QCOMPARE(one(QStringLiteral("SELECT string_agg(id || ':' || helpful || ':' || reported::text, "
-                                    "',' ORDER BY id) FROM answers WHERE question_id = 1")),
-                 QStringLiteral("3:6:false,11:14:false,12:6:false,48:2:false,60:30:true,"
-                                "90:3:false"));
+        QCOMPARE(
+            one(QStringLiteral("SELECT string_agg(id || ':' || helpful || ':' || reported::text, "
+                               "',' ORDER BY id) FROM answers WHERE question_id = 1")),
+            QStringLiteral("3:6:false,11:14:false,12:6:false,48:2:false,60:30:true,"
+                           "90:3:false"));
         QCOMPARE(one(QStringLiteral("SELECT string_agg(id::text, ',' ORDER BY id) FROM "
                                     "answers_photos WHERE answer_id = 3")),
                  QStringLiteral("1,2,3"));
@@ -111,12 +112,13 @@ private Q_SLOTS:
         // stored as the fields hold them.
         QCOMPARE(one(QStringLiteral("SELECT url FROM answers_photos WHERE id = 3")),
                  QStringLiteral("https://cdn.example.com/qa/a3/label.jpg?w=800,h=600"));
-        const QList<QStringList> bodies = query(
-            QStringLiteral("SELECT body FROM questions WHERE id IN (9, 12, 15, 24, 30) ORDER BY id"));
+        const QList<QStringList> bodies = query(QStringLiteral(
+            "SELECT body FROM questions WHERE id IN (9, 12, 15, 24, 30) ORDER BY id"));
         QCOMPARE(bodies.size(), 5);
         QCOMPARE(bodies[0][0], QStringLiteral("Will it fit a 15\" laptop, or only a tablet?"));
-        QCOMPARE(bodies[1][0],
-                 QStringLiteral("Two questions:\n1. Is it lined?\n2. Does it have inside pockets?"));
+        QCOMPARE(
+            bodies[1][0],
+            QStringLiteral("Two questions:\n1. Is it lined?\n2. Does it have inside pockets?"));
         QCOMPARE(bodies[2][0].toUtf8(),
                  QByteArray("Love the colour \xF0\x9F\x98\x8D does it come in green too? "
                             "\xF0\x9F\x8C\xBF"));
@@ -140,8 +142,7 @@ private Q_SLOTS:
                            "now|1591228799999|dealz4u|dealz4u@example.net|t|15"),
             QStringLiteral("4|1|Does the colour fade after "
                            "washing?|1597856564120|hanna.b|hanna.b@example.com|f|4"),
-            QStringLiteral(
-                "5|1|Can it be tumble dried?|1610011800000|oskar|oskar@example.org|f|0"),
+            QStringLiteral("5|1|Can it be tumble dried?|1610011800000|oskar|oskar@example.org|f|0"),
             QStringLiteral("6|1|asdfghjkl|1613013255926|keyboardcat|kc@example.net|t|2"),
             QStringLiteral("7|1|Is there a matching pair of "
                            "trousers?|1616940005450|lee_w|lee.w@example.com|f|21"),

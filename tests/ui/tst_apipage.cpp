@@ -282,7 +282,7 @@ private Q_SLOTS:
 
         // The figures count what was answered at the next tick.
         QTRY_VERIFY_WITH_TIMEOUT(labelText(page, "apiRequestTotalLabel").toInt() >= 3,
-                                 3 * ui::ApiPage::kSampleIntervalMs);
+                                 kRequestTimeoutMs);
 
         // Stop: grey, no URL, the explorer waits, and a database that comes back does not
         // start it again behind the user's back.

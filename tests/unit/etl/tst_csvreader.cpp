@@ -2,8 +2,8 @@
 // BOM, CRLF, quoted commas, quotes and line breaks, line numbers, raw bytes for reject files.
 
 #include "etl/csvreader.h"
-#include "teststrings.h"
 #include "tests/support/fixturepaths.h"
+#include "teststrings.h"
 
 #include <QFile>
 #include <QTemporaryDir>

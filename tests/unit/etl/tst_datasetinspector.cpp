@@ -78,15 +78,15 @@ private Q_SLOTS:
         QCOMPARE(all[0].preview.size(), 100);
         QCOMPARE(all[2].preview.size(), 57);
         // A quoted line break is part of the field in the preview, not a new row.
-        QCOMPARE(all[0].preview[11][2],
-                 QStringLiteral("Two questions:\n1. Is it lined?\n2. Does it have inside pockets?"));
+        QCOMPARE(
+            all[0].preview[11][2],
+            QStringLiteral("Two questions:\n1. Is it lined?\n2. Does it have inside pockets?"));
         QCOMPARE(all[0].preview[12][0], QStringLiteral("13"));
     }
 
     void legacyFixtureFolder()
     {
-        const QList<FileInspection> files =
-            inspectDataset(qaconsole::testing::legacyFixturePath());
+        const QList<FileInspection> files = inspectDataset(qaconsole::testing::legacyFixturePath());
         QCOMPARE(files.size(), 3);
         for (const FileInspection& file : files) {
             QVERIFY2(file.found, qPrintable(file.path));

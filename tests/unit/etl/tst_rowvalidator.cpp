@@ -4,8 +4,8 @@
 #include "etl/csvreader.h"
 #include "etl/idset.h"
 #include "etl/rowvalidator.h"
-#include "teststrings.h"
 #include "tests/support/fixturepaths.h"
+#include "teststrings.h"
 
 #include <QDateTime>
 #include <QFile>
