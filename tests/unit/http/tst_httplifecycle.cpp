@@ -1,19 +1,40 @@
 // The server's threads and connections: start and bind errors, spreading over workers (each
 // with its own handler made on its own thread), clients vanishing mid-response, the connection
 // cap, live statistics and a graceful stop that lets a request in flight finish. How soon a stop
-// returns is measured in tst_httptiming (label `timing`, not part of the unit suite).
+// returns is asserted only in the `timing` entry (tests/support/timingchecks.h).
 
 #include "backend/http/httpserver.h"
 #include "echohandler.h"
-#include "echoserver.h"
 #include "rawclient.h"
+#include "tests/support/timingchecks.h"
 
+#include <QElapsedTimer>
 #include <QTcpServer>
 #include <QTest>
 
 #include <map>
 
 using namespace qaconsole::http;
+
+namespace {
+
+std::unique_ptr<HttpServer> startServer(HttpServerOptions options, EchoRecord& record)
+{
+    auto server = std::make_unique<HttpServer>(options, EchoHandler::factory(record));
+    QString error;
+    if (!server->start(&error)) {
+        qWarning("start failed: %s", qPrintable(error));
+        return nullptr;
+    }
+    return server;
+}
+
+QByteArray get(const QByteArray& target)
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: test\r\n\r\n";
+}
+
+} // namespace
 
 class TestHttpLifecycle : public QObject
 {
@@ -23,7 +44,7 @@ private Q_SLOTS:
     void portZeroPicksAFreePortAndBusyPortsAreExplained()
     {
         EchoRecord record;
-        const auto server = startEchoServer({}, record);
+        const auto server = startServer({}, record);
         QVERIFY(server);
         QVERIFY(server->port() != 0);
         QVERIFY(server->threads() >= 1);
@@ -55,7 +76,7 @@ private Q_SLOTS:
         EchoRecord record;
         HttpServerOptions options;
         options.threads = 4;
-        const auto server = startEchoServer(options, record);
+        const auto server = startServer(options, record);
         QVERIFY(server);
         QCOMPARE(server->threads(), 4);
         std::vector<std::unique_ptr<RawClient>> clients;
@@ -63,7 +84,7 @@ private Q_SLOTS:
         for (int i = 0; i < 12; ++i) {
             clients.push_back(std::make_unique<RawClient>());
             QVERIFY(clients.back()->connectTo(server->port()));
-            QVERIFY(clients.back()->send(getRequest("/who")));
+            QVERIFY(clients.back()->send(get("/who")));
             const RawClient::Response response = clients.back()->read();
             QVERIFY(response.ok);
             ++perWorker[response.header("x-worker")];
@@ -88,18 +109,18 @@ private Q_SLOTS:
         EchoRecord record;
         HttpServerOptions options;
         options.threads = 1;
-        const auto server = startEchoServer(options, record);
+        const auto server = startServer(options, record);
         QVERIFY(server);
         for (int round = 0; round < 3; ++round) {
             RawClient leaver;
             QVERIFY(leaver.connectTo(server->port()));
-            QVERIFY(leaver.send(getRequest("/big?bytes=20000000")));
+            QVERIFY(leaver.send(get("/big?bytes=20000000")));
             QVERIFY(leaver.socket().waitForReadyRead(RawClient::kWaitMs)); // the answer has started
             leaver.abort();
         }
         RawClient stayer;
         QVERIFY(stayer.connectTo(server->port()));
-        QVERIFY(stayer.send(getRequest("/still-there")));
+        QVERIFY(stayer.send(get("/still-there")));
         QCOMPARE(stayer.read().body, QByteArray("GET /still-there?\n"));
         QTRY_COMPARE(server->stats().openConnections.load(), std::int64_t(1));
     }
@@ -110,13 +131,13 @@ private Q_SLOTS:
         HttpServerOptions options;
         options.threads = 2;
         options.maxConnections = 2;
-        const auto server = startEchoServer(options, record);
+        const auto server = startServer(options, record);
         QVERIFY(server);
         RawClient first;
         RawClient second;
         for (RawClient* client : {&first, &second}) {
             QVERIFY(client->connectTo(server->port()));
-            QVERIFY(client->send(getRequest("/in")));
+            QVERIFY(client->send(get("/in")));
             QCOMPARE(client->read().status, 200);
         }
         RawClient third;
@@ -129,7 +150,7 @@ private Q_SLOTS:
         QTRY_COMPARE(server->stats().openConnections.load(), std::int64_t(1));
         RawClient fourth;
         QVERIFY(fourth.connectTo(server->port()));
-        QVERIFY(fourth.send(getRequest("/in-again")));
+        QVERIFY(fourth.send(get("/in-again")));
         QCOMPARE(fourth.read().status, 200);
     }
 
@@ -138,7 +159,7 @@ private Q_SLOTS:
         EchoRecord record;
         HttpServerOptions options;
         options.threads = 1;
-        const auto server = startEchoServer(options, record);
+        const auto server = startServer(options, record);
         QVERIFY(server);
         const HttpServerStats& stats = server->stats();
         QCOMPARE(stats.openConnections.load(), std::int64_t(0));
@@ -148,7 +169,7 @@ private Q_SLOTS:
         QVERIFY(b.connectTo(server->port()));
         QTRY_COMPARE(stats.openConnections.load(), std::int64_t(2));
         QCOMPARE(stats.acceptedConnections.load(), std::int64_t(2));
-        QVERIFY(a.send(getRequest("/sleep?ms=300")));
+        QVERIFY(a.send(get("/sleep?ms=300")));
         QTRY_COMPARE(stats.inFlight.load(), std::int64_t(1));
         QCOMPARE(a.read().status, 200);
         QCOMPARE(stats.inFlight.load(), std::int64_t(0));
@@ -162,18 +183,22 @@ private Q_SLOTS:
         HttpServerOptions options;
         options.threads = 2;
         options.shutdownGraceMs = 3000;
-        const auto server = startEchoServer(options, record);
+        const auto server = startServer(options, record);
         QVERIFY(server);
         RawClient busy;
         RawClient idle;
         QVERIFY(busy.connectTo(server->port()));
         QVERIFY(idle.connectTo(server->port()));
-        QVERIFY(idle.send(getRequest("/hello")));
+        QVERIFY(idle.send(get("/hello")));
         QCOMPARE(idle.read().status, 200);
-        QVERIFY(busy.send(getRequest("/sleep?ms=400")));
+        QVERIFY(busy.send(get("/sleep?ms=400")));
         QTRY_COMPARE(record.sleeping.load(), 1);
 
+        QElapsedTimer clock;
+        clock.start();
         server->stop();
+        if (qaconsole::testing::timingChecks()) // it waited for the request, not for the grace
+            QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
         const RawClient::Response response = busy.read();
         QVERIFY(response.ok);
         QCOMPARE(response.body, QByteArray("GET /sleep?ms=400\n"));
@@ -194,13 +219,17 @@ private Q_SLOTS:
         HttpServerOptions options;
         options.threads = 1;
         options.shutdownGraceMs = 200;
-        const auto server = startEchoServer(options, record);
+        const auto server = startServer(options, record);
         QVERIFY(server);
         RawClient half;
         QVERIFY(half.connectTo(server->port()));
         QVERIFY(half.send("GET / HTTP/1.1\r\nHost: "));
         QTRY_COMPARE(server->stats().openConnections.load(), std::int64_t(1));
+        QElapsedTimer clock;
+        clock.start();
         server->stop();
+        if (qaconsole::testing::timingChecks())
+            QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(half.waitClosed());
         QCOMPARE(server->stats().openConnections.load(), std::int64_t(0));
     }
@@ -208,16 +237,16 @@ private Q_SLOTS:
     void restartOnTheSamePort()
     {
         EchoRecord record;
-        auto server = startEchoServer({}, record);
+        auto server = startServer({}, record);
         QVERIFY(server);
         HttpServerOptions options;
         options.port = server->port();
         server.reset();
-        server = startEchoServer(options, record);
+        server = startServer(options, record);
         QVERIFY(server);
         RawClient client;
         QVERIFY(client.connectTo(options.port));
-        QVERIFY(client.send(getRequest("/again")));
+        QVERIFY(client.send(get("/again")));
         QCOMPARE(client.read().status, 200);
     }
 };
