@@ -6,6 +6,8 @@
 #include "ui/shell/serviceindicator.h"
 #include "ui/shell/serviceindicatorpanel.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/windowplacement.h"
+#include "ui/shell/windowstatestore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,6 +17,7 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QMenuBar>
+#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -27,7 +30,8 @@ MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
 {
     setWindowTitle(tr("Q&A Backend Console"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/qaconsole.svg")));
-    resize(1200, 780);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        resize(defaultWindowGeometry(screen->availableGeometry()).size());
 
     m_pages->setObjectName(QStringLiteral("pageStack"));
     for (Page* page : pages) {
@@ -61,7 +65,9 @@ void MainWindow::addServiceIndicator(stack::ServiceKind kind)
 
 void MainWindow::addIndicator(const QString& name, const QString& title)
 {
-    m_indicators->addIndicator(name, title);
+    ServiceIndicator* indicator = m_indicators->addIndicator(name, title);
+    connect(indicator, &ServiceIndicator::actionTriggered, this,
+            [this, name] { Q_EMIT indicatorActionTriggered(name); }, Qt::UniqueConnection);
 }
 
 void MainWindow::addToolBarAction(QAction* action)
@@ -89,11 +95,50 @@ void MainWindow::showServiceStatus(const stack::ServiceStatus& status)
         m_versions.insert(status.kind, status.version);
 }
 
-void MainWindow::showIndicatorState(const QString& name, stack::ServiceState state,
-                                    const QString& toolTip)
+void MainWindow::showIndicator(const QString& name, const Indication& indication)
 {
     if (ServiceIndicator* indicator = m_indicators->indicator(name))
-        indicator->showState(state, toolTip);
+        indicator->showIndication(indication);
+}
+
+void MainWindow::restoreWindowState(const WindowStateStore& store)
+{
+    const QByteArray geometry = store.geometry();
+    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+        if (const QScreen* screen = QGuiApplication::primaryScreen())
+            setGeometry(defaultWindowGeometry(screen->availableGeometry()));
+    } else if (!isMaximized() && !isFullScreen()) {
+        // restoreGeometry() does its best already; this also catches a frame that lies partly
+        // beyond a screen that got smaller.
+        const QScreen* screen = QGuiApplication::screenAt(geometry().center());
+        if (!screen)
+            screen = QGuiApplication::primaryScreen();
+        if (screen) {
+            const QRect frame = frameGeometry();
+            const QRect placed = keepOnScreen(frame, screen->availableGeometry());
+            if (placed != frame) {
+                // Frame to client: the margins the window manager adds stay as they are.
+                resize(placed.size() - (frame.size() - size()));
+                move(placed.topLeft());
+            }
+        }
+    }
+    const QString lastPage = store.lastPage();
+    for (int index = 0; index < m_pages->count(); ++index) {
+        if (!lastPage.isEmpty() && m_pages->widget(index)->objectName() == lastPage)
+            m_sidebar->setCurrentIndex(index);
+    }
+}
+
+bool MainWindow::saveWindowState(WindowStateStore& store) const
+{
+    const Page* page = currentPage();
+    return store.save(saveGeometry(), page ? page->objectName() : QString());
+}
+
+Page* MainWindow::currentPage() const
+{
+    return qobject_cast<Page*>(m_pages->currentWidget());
 }
 
 void MainWindow::showAbout()
