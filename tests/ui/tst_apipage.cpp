@@ -195,8 +195,7 @@ private Q_SLOTS:
         page->setDatabaseUrl(m_dsn);
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for data"),
                                   kStartTimeoutMs);
-        QCOMPARE(state->property("stateColor").value<QColor>(),
-                 ui::toneColor(ui::Tone::Neutral));
+        QCOMPARE(state->property("stateColor").value<QColor>(), ui::toneColor(ui::Tone::Neutral));
         QCOMPARE(page->state(), stack::ServiceState::Stopped);
         const QString message = labelText(page.get(), "apiMessageLabel");
         QVERIFY2(message.contains(QStringLiteral("has no Q&A tables yet")), qPrintable(message));
@@ -215,7 +214,8 @@ private Q_SLOTS:
         QTest::mouseClick(start, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for data"),
                                   kStartTimeoutMs);
-        QVERIFY(labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("Load a dataset")));
+        QVERIFY(
+            labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("Load a dataset")));
     }
 
     void servesTheFixture()

@@ -217,18 +217,20 @@ private Q_SLOTS:
         QSignalSpy actions(m_window.get(), &MainWindow::indicatorActionTriggered);
         m_window->showIndicator(QStringLiteral("api"),
                                 {QStringLiteral("waiting for data"), qaconsole::ui::Tone::Neutral,
-                                 QStringLiteral("No Q&A tables yet"), QStringLiteral("Load dataset")});
+                                 QStringLiteral("No Q&A tables yet"),
+                                 QStringLiteral("Load dataset")});
         QCOMPARE(api->text(), QStringLiteral("API: waiting for data"));
         QCOMPARE(api->color(), qaconsole::ui::toneColor(qaconsole::ui::Tone::Neutral));
         QCOMPARE(api->toolTip(), QStringLiteral("No Q&A tables yet"));
         QCOMPARE(api->action(), QStringLiteral("Load dataset"));
         auto* link = api->findChild<QLabel*>(QStringLiteral("apiIndicatorAction"));
-        QVERIFY(link && link->isVisible());
+        QVERIFY(link);
+        QTRY_VERIFY(link->isVisible()); // added to a shown window: shown at the next turn
         Q_EMIT link->linkActivated(QStringLiteral("action"));
         QCOMPARE(actions.size(), 1);
         QCOMPARE(actions.first().first().toString(), QStringLiteral("api"));
-        m_window->showIndicator(QStringLiteral("api"), {QStringLiteral("running"),
-                                                        qaconsole::ui::Tone::Good, {}, {}});
+        m_window->showIndicator(QStringLiteral("api"),
+                                {QStringLiteral("running"), qaconsole::ui::Tone::Good, {}, {}});
         QVERIFY(api->action().isEmpty());
         QVERIFY(!link->isVisible());
         QCOMPARE(api->toolTip(), QStringLiteral("API")); // the title when nothing else is said

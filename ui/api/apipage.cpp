@@ -4,8 +4,8 @@
 #include "ui/api/apiexplorer.h"
 #include "ui/api/backendrunner.h"
 #include "ui/api/livefiguresview.h"
-#include "ui/shell/cardframe.h"
 #include "ui/shell/busyindicator.h"
+#include "ui/shell/cardframe.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 

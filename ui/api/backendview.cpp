@@ -27,13 +27,12 @@ BackendView describeBackend(const BackendFacts& facts)
         view.state = ServiceState::Running;
         view.label = stack::stateName(view.state);
         view.tone = Tone::Good;
-        view.message =
-            facts.threads == 1
-                ? tr("Serving the Q&A API from PostgreSQL at %1 with 1 worker thread.")
-                      .arg(facts.databaseAddress)
-                : tr("Serving the Q&A API from PostgreSQL at %1 with %2 worker threads.")
-                      .arg(facts.databaseAddress)
-                      .arg(facts.threads);
+        view.message = facts.threads == 1
+                           ? tr("Serving the Q&A API from PostgreSQL at %1 with 1 worker thread.")
+                                 .arg(facts.databaseAddress)
+                           : tr("Serving the Q&A API from PostgreSQL at %1 with %2 worker threads.")
+                                 .arg(facts.databaseAddress)
+                                 .arg(facts.threads);
         return view;
     case ServiceState::Starting:
     case ServiceState::Stopping:
@@ -53,8 +52,8 @@ BackendView describeBackend(const BackendFacts& facts)
     if (facts.runner == ServiceState::Failed && facts.failure && !facts.shutDown) {
         if (*facts.failure == BackendStartResult::Problem::NoData && facts.wanted) {
             view.label = tr("waiting for data");
-            view.message = facts.failureMessage + u' ' +
-                           tr("Load a dataset and the API starts by itself.");
+            view.message =
+                facts.failureMessage + u' ' + tr("Load a dataset and the API starts by itself.");
             view.action = BackendAction::LoadDataset;
             return view;
         }

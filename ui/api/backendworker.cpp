@@ -100,8 +100,9 @@ void BackendWorker::start(stack::EmbeddedBackend* backend, const stack::BackendO
                     tr("The database at %1 has no Q&A tables yet.").arg(address));
     }
     if (missing->count > 0) {
-        return fail(BackendStartResult::Problem::NoData,
-                    tr("The database at %1 lacks the Q&A table(s) %2.").arg(address, missing->names));
+        return fail(
+            BackendStartResult::Problem::NoData,
+            tr("The database at %1 lacks the Q&A table(s) %2.").arg(address, missing->names));
     }
 
     QString error;

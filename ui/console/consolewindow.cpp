@@ -16,11 +16,11 @@
 namespace qaconsole::ui {
 
 ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
-    : m_services(new ServicesPage), m_etl(new EtlPage), m_api(new ApiPage),
-      m_cache(new CachePage), m_loadTest(new LoadTestPage),
+    : m_services(new ServicesPage), m_etl(new EtlPage), m_api(new ApiPage), m_cache(new CachePage),
+      m_loadTest(new LoadTestPage),
       // Later pages (Tiers) are added to this list.
-      m_window(std::make_unique<MainWindow>(
-          QList<Page*>{m_services, m_etl, m_api, m_cache, m_loadTest}))
+      m_window(
+          std::make_unique<MainWindow>(QList<Page*>{m_services, m_etl, m_api, m_cache, m_loadTest}))
 {
     MainWindow& window = *m_window;
     bindServices(supervisor, *m_services, window);

@@ -2,12 +2,12 @@
 
 #include "backend/stack/postgressession.h"
 #include "backend/stack/redact.h"
-#include "ui/shell/cardframe.h"
-#include "ui/shell/elidedlabel.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/etl/loadprogressview.h"
 #include "ui/etl/loadsummaryview.h"
 #include "ui/etl/loadwizard.h"
+#include "ui/shell/cardframe.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 

@@ -3,8 +3,8 @@
 #include "ui/etl/etltext.h"
 #include "ui/shell/columnfitter.h"
 #include "ui/shell/figuregrid.h"
-#include "ui/shell/tone.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/tone.h"
 
 #include <QApplication>
 #include <QEvent>

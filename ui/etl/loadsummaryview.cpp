@@ -5,6 +5,7 @@
 #include "ui/shell/elidedlabel.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
+#include "ui/shell/tableheight.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
@@ -58,9 +59,9 @@ QLabel* makeNumber(QWidget* parent, const QString& name)
 
 LoadSummaryView::LoadSummaryView(QWidget* parent)
     : QWidget(parent), m_body(new QWidget(this)), m_status(new QLabel(m_body)),
-      m_route(new ElidedLabel(m_body)), m_error(new QLabel(m_body)), m_checksCaption(new QLabel(m_body)),
-      m_checks(new QTableWidget(0, 3, m_body)), m_rejectLink(new QLabel(m_body)),
-      m_rejectPath(new ElidedLabel(m_body))
+      m_route(new ElidedLabel(m_body)), m_error(new QLabel(m_body)),
+      m_checksCaption(new QLabel(m_body)), m_checks(new QTableWidget(0, 3, m_body)),
+      m_rejectLink(new QLabel(m_body)), m_rejectPath(new ElidedLabel(m_body))
 {
     m_placeholder = createPlaceholder();
     m_status->setObjectName(QStringLiteral("summaryStatusLabel"));
@@ -105,7 +106,6 @@ LoadSummaryView::LoadSummaryView(QWidget* parent)
     m_checks->horizontalHeader()->setStretchLastSection(true);
     m_checks->setColumnWidth(0, 32);
     m_checks->verticalHeader()->setDefaultSectionSize(m_checks->fontMetrics().height() + 10);
-    m_checks->setMinimumHeight(m_checks->verticalHeader()->defaultSectionSize() * 3 + 30);
 
     m_rejectLink->setObjectName(QStringLiteral("rejectFileLink"));
     m_rejectLink->setTextFormat(Qt::RichText);
@@ -338,6 +338,8 @@ void LoadSummaryView::fillChecks(const QList<etl::VerificationCheck>& checks)
         m_checks->setItem(row, 1, name);
         m_checks->setItem(row, 2, detail);
     }
+    // A dozen or so checks: all of them in sight, the page scrolls rather than the table.
+    m_checks->setMinimumHeight(tableHeightForRows(m_checks, m_checks->rowCount()));
     m_checks->setVisible(!checks.isEmpty());
 }
 

@@ -12,6 +12,7 @@
 #include "ui/loadtest/runsummaryview.h"
 #include "ui/loadtest/scenarioeditor.h"
 #include "ui/shell/cardframe.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/numbertext.h"
 #include "ui/shell/statepresentation.h"
@@ -104,7 +105,7 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     m_tabs->setObjectName(QStringLiteral("loadTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(scrolling(m_editor), tr("Scenario"));
-    m_tabs->addTab(createLiveTab(), tr("Live"));
+    m_tabs->addTab(scrolling(createLiveTab()), tr("Live"));
     m_tabs->addTab(scrolling(m_summary), tr("Summary"));
     m_tabs->addTab(historyTab, tr("History"));
 
@@ -114,9 +115,10 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     layout->setSpacing(12);
     layout->addWidget(createRunBar());
     layout->addWidget(m_tabs, 1);
-    setScrollingContent(tr("Puts load on the backend, a tier or any HTTP server with the "
-                           "console's own generator, and checks it against thresholds."),
-                        content);
+    // The run bar stays in sight; each tab scrolls on its own.
+    setContent(tr("Puts load on the backend, a tier or any HTTP server with the console's own "
+                  "generator, and checks it against thresholds."),
+               content);
 
     m_pollTimer->setInterval(kPollIntervalMs);
     connect(m_pollTimer, &QTimer::timeout, this, &LoadTestPage::poll);
@@ -205,9 +207,10 @@ QWidget* LoadTestPage::createRunBar()
     m_state->setObjectName(QStringLiteral("loadStateLabel"));
     m_state->setAlignment(Qt::AlignCenter);
     m_state->setMinimumHeight(24);
-    m_scenarioLine = new QLabel(card);
+    // Cut with "…" where the run bar is short; the whole line is in the tooltip.
+    m_scenarioLine = new ElidedLabel(card);
+    m_scenarioLine->setElideMode(Qt::ElideRight);
     m_scenarioLine->setObjectName(QStringLiteral("loadScenarioLine"));
-    m_scenarioLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_progress = new QProgressBar(card);
     m_progress->setObjectName(QStringLiteral("loadProgress"));
     m_progress->setRange(0, 1000);

@@ -62,8 +62,7 @@ ColumnFitter::ColumnFitter(QTableView* table, int elasticColumn)
         connect(model, &QAbstractItemModel::columnsInserted, this, &ColumnFitter::scheduleRefit);
         connect(model, &QAbstractItemModel::columnsRemoved, this, &ColumnFitter::scheduleRefit);
         connect(model, &QAbstractItemModel::dataChanged, this, &ColumnFitter::scheduleRefit);
-        connect(model, &QAbstractItemModel::headerDataChanged, this,
-                &ColumnFitter::scheduleRefit);
+        connect(model, &QAbstractItemModel::headerDataChanged, this, &ColumnFitter::scheduleRefit);
     }
     scheduleRefit();
 }
@@ -75,13 +74,15 @@ void ColumnFitter::refit()
     if (!model)
         return;
     QHeaderView* header = m_table->horizontalHeader();
+    // Public in QAbstractItemView, protected in QTableView.
+    const QAbstractItemView* view = m_table;
     QList<int> visible;
     QList<int> content;
     for (int column = 0; column < model->columnCount(); ++column) {
         if (m_table->isColumnHidden(column))
             continue;
         visible << column;
-        content << std::max(m_table->sizeHintForColumn(column), header->sectionSizeHint(column));
+        content << std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
     }
     if (visible.isEmpty())
         return;

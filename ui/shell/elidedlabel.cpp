@@ -21,7 +21,7 @@ ElidedLabel::ElidedLabel(const QString& text, QWidget* parent) : QFrame(parent)
 
 QString ElidedLabel::displayedText() const
 {
-    return fontMetrics().elidedText(m_text, Qt::ElideMiddle, contentsRect().width());
+    return fontMetrics().elidedText(m_text, m_mode, contentsRect().width());
 }
 
 void ElidedLabel::setText(const QString& text)
@@ -31,6 +31,12 @@ void ElidedLabel::setText(const QString& text)
     m_text = text;
     setToolTip(text);
     updateGeometry();
+    update();
+}
+
+void ElidedLabel::setElideMode(Qt::TextElideMode mode)
+{
+    m_mode = mode;
     update();
 }
 

@@ -6,7 +6,8 @@ namespace qaconsole::ui {
 
 // One line of text that never widens its parent: when the room is short it is cut in the middle
 // ("/home/ann/…/rejects.csv"), so both the start and the file name stay readable, and the whole
-// text is always in the tooltip. For file paths, folders and URLs in cards and headers.
+// text is always in the tooltip. For file paths, folders and URLs in cards and headers; a
+// sentence is better cut at its end (setElideMode(Qt::ElideRight)).
 //
 // It asks for the width of its whole text but takes any width down to a few characters; the
 // text is drawn in the palette's WindowText, so theme::setTextColor() colours it as a QLabel.
@@ -22,6 +23,8 @@ public:
     QString displayedText() const;
     bool isElided() const { return displayedText() != m_text; }
     void setText(const QString& text);
+    // Where the text is cut: Qt::ElideMiddle (the default) or Qt::ElideRight.
+    void setElideMode(Qt::TextElideMode mode);
     void clear() { setText(QString()); }
 
     QSize sizeHint() const override;
@@ -32,6 +35,7 @@ protected:
 
 private:
     QString m_text;
+    Qt::TextElideMode m_mode = Qt::ElideMiddle;
 };
 
 } // namespace qaconsole::ui

@@ -18,6 +18,7 @@
 #include <QKeySequence>
 #include <QMenuBar>
 #include <QScreen>
+#include <QShowEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -65,9 +66,11 @@ void MainWindow::addServiceIndicator(stack::ServiceKind kind)
 
 void MainWindow::addIndicator(const QString& name, const QString& title)
 {
+    if (m_indicators->indicator(name))
+        return;
     ServiceIndicator* indicator = m_indicators->addIndicator(name, title);
     connect(indicator, &ServiceIndicator::actionTriggered, this,
-            [this, name] { Q_EMIT indicatorActionTriggered(name); }, Qt::UniqueConnection);
+            [this, name] { Q_EMIT indicatorActionTriggered(name); });
 }
 
 void MainWindow::addToolBarAction(QAction* action)
@@ -103,25 +106,14 @@ void MainWindow::showIndicator(const QString& name, const Indication& indication
 
 void MainWindow::restoreWindowState(const WindowStateStore& store)
 {
-    const QByteArray geometry = store.geometry();
-    if (geometry.isEmpty() || !restoreGeometry(geometry)) {
+    const QByteArray saved = store.geometry();
+    if (saved.isEmpty() || !restoreGeometry(saved)) {
         if (const QScreen* screen = QGuiApplication::primaryScreen())
             setGeometry(defaultWindowGeometry(screen->availableGeometry()));
-    } else if (!isMaximized() && !isFullScreen()) {
-        // restoreGeometry() does its best already; this also catches a frame that lies partly
-        // beyond a screen that got smaller.
-        const QScreen* screen = QGuiApplication::screenAt(geometry().center());
-        if (!screen)
-            screen = QGuiApplication::primaryScreen();
-        if (screen) {
-            const QRect frame = frameGeometry();
-            const QRect placed = keepOnScreen(frame, screen->availableGeometry());
-            if (placed != frame) {
-                // Frame to client: the margins the window manager adds stay as they are.
-                resize(placed.size() - (frame.size() - size()));
-                move(placed.topLeft());
-            }
-        }
+    } else {
+        // restoreGeometry() keeps the client area on the screen, but not the frame around it
+        // (a title bar above the top cannot be grabbed): checked once the frame is known.
+        m_keepOnScreen = true;
     }
     const QString lastPage = store.lastPage();
     for (int index = 0; index < m_pages->count(); ++index) {
@@ -153,6 +145,24 @@ void MainWindow::showPage(Page* page)
     const int index = m_pages->indexOf(page);
     if (index >= 0)
         m_sidebar->setCurrentIndex(index);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_keepOnScreen || isMaximized() || isFullScreen())
+        return;
+    m_keepOnScreen = false;
+    const QScreen* shownOn = screen();
+    if (!shownOn)
+        return;
+    const QRect frame = frameGeometry();
+    const QRect placed = keepOnScreen(frame, shownOn->availableGeometry());
+    if (placed != frame) {
+        // Frame to client: the margins around the window stay what they are.
+        resize(placed.size() - (frame.size() - size()));
+        move(placed.topLeft());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

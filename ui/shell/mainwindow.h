@@ -66,6 +66,8 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // Keeps a restored window's frame on its screen (see restoreWindowState()).
+    void showEvent(QShowEvent* event) override;
     // Closes only if every page agrees (Page::confirmClose()), asked in sidebar order.
     void closeEvent(QCloseEvent* event) override;
 
@@ -77,6 +79,7 @@ private:
     QStackedWidget* m_pages;
     ServiceIndicatorPanel* m_indicators;
     QToolBar* m_toolBar = nullptr; // created with the first action
+    bool m_keepOnScreen = false;   // restored: check the frame at the first show
     // The latest non-empty version reported per service; empty until one is.
     QMap<stack::ServiceKind, QString> m_versions;
 };

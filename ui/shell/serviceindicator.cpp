@@ -69,7 +69,8 @@ void ServiceIndicator::showIndication(const Indication& indication)
     present({indication.label, toneColor(indication.tone)});
     setToolTip(indication.toolTip.isEmpty() ? m_title : indication.toolTip);
     m_action->setProperty("action", indication.action);
-    m_action->setText(QStringLiteral("<a href=\"action\">%1</a>").arg(indication.action.toHtmlEscaped()));
+    m_action->setText(
+        QStringLiteral("<a href=\"action\">%1</a>").arg(indication.action.toHtmlEscaped()));
     m_action->setVisible(!indication.action.isEmpty());
 }
 

@@ -57,7 +57,6 @@ QString pillStyleSheet(const StatePresentation& presentation, const QPalette& pa
              blend(base, presentation.color, 0.42).name());
 }
 
-
 QString pillStyleSheet(Tone tone, const QPalette& palette)
 {
     return pillStyleSheet(StatePresentation{QString(), toneColor(tone)}, palette);

@@ -10,8 +10,8 @@ QRect defaultWindowGeometry(const QRect& available)
     const auto share = [](int length) {
         return static_cast<int>(std::lround(length * kDefaultScreenShare));
     };
-    const int width = std::min(available.width(),
-                               std::max(share(available.width()), kComfortableSize.width()));
+    const int width =
+        std::min(available.width(), std::max(share(available.width()), kComfortableSize.width()));
     const int height = std::min(available.height(),
                                 std::max(share(available.height()), kComfortableSize.height()));
     QRect placed(0, 0, width, height);
@@ -22,7 +22,7 @@ QRect defaultWindowGeometry(const QRect& available)
 QRect keepOnScreen(const QRect& frame, const QRect& available)
 {
     QRect placed(frame.topLeft(), QSize(std::min(frame.width(), available.width()),
-                                         std::min(frame.height(), available.height())));
+                                        std::min(frame.height(), available.height())));
     // Right and bottom first, so a frame as large as the screen ends up at its top-left.
     if (placed.right() > available.right())
         placed.moveRight(available.right());

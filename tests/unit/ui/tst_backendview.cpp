@@ -52,7 +52,8 @@ private Q_SLOTS:
         QCOMPARE(view.action, BackendAction::LoadDataset);
         QCOMPARE(ui::backendActionText(view.action), QStringLiteral("Load dataset"));
         QVERIFY(view.message.startsWith(QStringLiteral("The database at 127.0.0.1:54012 has no")));
-        QVERIFY2(view.message.contains(QStringLiteral("starts by itself")), qPrintable(view.message));
+        QVERIFY2(view.message.contains(QStringLiteral("starts by itself")),
+                 qPrintable(view.message));
         QVERIFY(!view.busy);
         QVERIFY(view.canStart); // checking again by hand is allowed
         QVERIFY(!view.canStop);
