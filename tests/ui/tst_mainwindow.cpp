@@ -1,4 +1,5 @@
 #include "ui/shell/aboutdialog.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/page.h"
 #include "ui/shell/serviceindicator.h"
@@ -238,6 +239,31 @@ private Q_SLOTS:
         // Adding an indicator again keeps the one there.
         m_window->addServiceIndicator(ServiceKind::Redis);
         QCOMPARE(m_window->findChildren<ServiceIndicator*>().size(), 3);
+    }
+
+    void longPathsAreElidedInTheMiddle()
+    {
+        const QString path = QStringLiteral(
+            "/home/ann/.local/share/qaconsole/datasets/2026-12-06/sample/rejects.csv");
+        qaconsole::ui::ElidedLabel label(path);
+        label.resize(label.sizeHint());
+        label.show();
+        QCOMPARE(label.displayedText(), path);
+        QVERIFY(!label.isElided());
+        QCOMPARE(label.toolTip(), path);
+
+        // It asks for its whole width, but takes much less without widening its parent.
+        QVERIFY(label.minimumSizeHint().width() < label.sizeHint().width() / 4);
+        label.resize(label.sizeHint().width() / 2, label.height());
+        QVERIFY(label.isElided());
+        const QString shown = label.displayedText();
+        QVERIFY2(shown.startsWith(QStringLiteral("/home/ann")), qPrintable(shown));
+        QVERIFY2(shown.endsWith(QStringLiteral("rejects.csv")), qPrintable(shown));
+        QVERIFY(shown.contains(QChar(0x2026)));
+        QCOMPARE(label.toolTip(), path);
+
+        label.setElideMode(Qt::ElideRight);
+        QVERIFY(label.displayedText().startsWith(QStringLiteral("/home/ann/.local")));
     }
 
     void aboutShowsTheVersionsFound()

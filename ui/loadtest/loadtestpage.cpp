@@ -17,6 +17,7 @@
 #include "ui/shell/numbertext.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/verticalscrollarea.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -70,17 +71,6 @@ struct IdsRead
     QString summary;
 };
 
-// A tab whose content scrolls vertically, on the page's background.
-QScrollArea* scrolling(QWidget* content)
-{
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    return scroll;
-}
-
 } // namespace
 
 LoadTestPage::LoadTestPage(QWidget* parent)
@@ -104,9 +94,9 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("loadTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(scrolling(m_editor), tr("Scenario"));
-    m_tabs->addTab(scrolling(createLiveTab()), tr("Live"));
-    m_tabs->addTab(scrolling(m_summary), tr("Summary"));
+    m_tabs->addTab(verticalScrollArea(m_editor), tr("Scenario"));
+    m_tabs->addTab(verticalScrollArea(createLiveTab()), tr("Live"));
+    m_tabs->addTab(verticalScrollArea(m_summary), tr("Summary"));
     m_tabs->addTab(historyTab, tr("History"));
 
     auto* content = new QWidget;

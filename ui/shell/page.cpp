@@ -1,6 +1,7 @@
 #include "ui/shell/page.h"
 
 #include "ui/shell/pageheader.h"
+#include "ui/shell/verticalscrollarea.h"
 
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -9,15 +10,7 @@ namespace qaconsole::ui {
 
 void Page::setScrollingContent(const QString& subtitle, QWidget* content)
 {
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->viewport()->setAutoFillBackground(false);
-    // A little room between the cards and the scroll bar, so the bar does not touch them.
-    content->setContentsMargins(0, 0, 6, 0);
-    layOut(subtitle, scroll);
+    layOut(subtitle, verticalScrollArea(content, this));
 }
 
 void Page::setContent(const QString& subtitle, QWidget* content)
