@@ -142,8 +142,8 @@ int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topL
                                   QStringLiteral("Show this help."));
     parser.addOption(help);
     common.addTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole cache ACTION")))
+    if (const auto done = parseCommandLine(parser, arguments, help,
+                                           QStringLiteral("qaconsole cache ACTION")))
         return *done;
     const QStringList rest = parser.positionalArguments();
     const QString action = rest.value(0);
@@ -151,9 +151,8 @@ int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topL
     if (action != u"status" && action != u"apply" && action != u"flush")
         return usageError(QStringLiteral("cache needs status, apply or flush; see --help"));
     if (rest.size() != wanted)
-        return usageError(action == u"status"
-                              ? QStringLiteral("status takes no arguments")
-                              : QStringLiteral("%1 takes one argument").arg(action));
+        return usageError(action == u"status" ? QStringLiteral("status takes no arguments")
+                                              : QStringLiteral("%1 takes one argument").arg(action));
     std::optional<cache::CachePolicy> policy;
     if (action == u"apply") {
         QString error;
