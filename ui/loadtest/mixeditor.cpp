@@ -27,7 +27,7 @@ using loadgen::Route;
 
 // The storefront's weights: mostly reads, as its shoppers browse (docs/loadtest.md's example).
 constexpr std::array<double, 8> kDefaultWeights{60, 30, 2, 2, 2, 1, 2, 1};
-// The full dataset's id ranges (shared/docs/dataset.md).
+// The full dataset's id ranges (docs/dataset.md).
 constexpr int kProductMax = 1'000'011;
 constexpr int kQuestionMax = 3'518'963;
 constexpr int kAnswerMax = 6'879'306;
