@@ -1,17 +1,16 @@
 // Every page of the real console window (ui::ConsoleWindow, as app/ builds it) on a real
 // managed stack, the way a user first meets it: the API waits for data, Load dataset on the API
 // page loads the sample, the API starts by itself, a short load test runs against it, and the
-// Load wizard loads the shared fixture. At 1280x720 and at 1920x1080 each page (and each tab of
-// the Load test page, and each page of the wizard) must fit: no table with a horizontal scroll
-// bar or with more columns than it shows, no table of a few rows that cuts some off, no page
-// whose content is cut at the right edge.
+// Load wizard loads the sample fixture (tests/fixtures). At 1280x720 and at 1920x1080 each page
+// (and each tab of the Load test page, and each page of the wizard) must fit: no table with a
+// horizontal scroll bar or with more columns than it shows, no table of a few rows that cuts
+// some off, no page whose content is cut at the right edge.
 //
 // With QACONSOLE_SCREENSHOT_DIR set, each of them is also saved as <page>-<width>x<height>.png.
 // The user guide's images (docs/images) come from here:
 //
 //   cmake --build build -j2 --target tst_pagescreenshots
-//   QACONSOLE_SCREENSHOT_DIR=$PWD/docs/images QACONSOLE_SHARED_DIR=$PWD/../shared
-//     build/tests/ui/tst_pagescreenshots      (one command line)
+//   QACONSOLE_SCREENSHOT_DIR=$PWD/docs/images build/tests/ui/tst_pagescreenshots
 //   rm docs/images/*-1920x1080.png   # the guide uses the 1280x720 set
 //
 // The test runs on a screen of its own (the offscreen platform with a 1920x1080 screen), and
@@ -186,8 +185,6 @@ private:
 
 void TestPageScreenshots::initTestCase()
 {
-    if (!QFile::exists(testing::atelierSamplePath(QStringLiteral("questions.csv"))))
-        QSKIP("QACONSOLE_SHARED_DIR does not lead to fixtures/atelier-sample");
     QVERIFY(m_home.isValid());
     qputenv("XDG_DATA_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("data"))));
     qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_home.filePath(QStringLiteral("config"))));
@@ -325,7 +322,7 @@ void TestPageScreenshots::everyPageFitsAtEachSize()
 void TestPageScreenshots::wizardPagesFit()
 {
     QVERIFY(m_fixtureCopy.isValid());
-    QVERIFY(testing::copyAtelierSample(m_fixtureCopy.path()));
+    QVERIFY(testing::copySampleFixture(m_fixtureCopy.path()));
     ui::EtlPage& etl = m_console->etlPage();
     showPage(&etl);
     QTest::mouseClick(child<QPushButton>(&etl, "loadWizardButton"), Qt::LeftButton);
