@@ -43,8 +43,6 @@ namespace qaconsole::ui {
 
 namespace {
 
-using stack::ServiceState;
-
 enum Tab
 {
     ScenarioTab,
@@ -355,7 +353,7 @@ void LoadTestPage::poll()
         m_p99->setText(microsecondsText(last.corrected.p99, last.counts.requests() > 0));
         m_failed->setText(percentText(last.counts.failureRate()));
         setTextColor(m_failed, last.counts.failureRate() >= 0.01
-                                   ? statePresentation(ServiceState::Failed).color
+                                   ? toneColor(Tone::Bad)
                                    : QApplication::palette(this).color(QPalette::WindowText));
         std::uint64_t total = 0;
         for (const loadgen::IntervalRow& row : m_current.rows)
@@ -530,25 +528,27 @@ void LoadTestPage::applyPalette()
     const QPalette colors = QApplication::palette(this);
     m_figures->applyPalette(colors);
     setTextColor(m_scenarioLine, secondaryText(colors));
-    setTextColor(m_message, m_message->property("error").toBool()
-                                ? statePresentation(ServiceState::Failed).color
-                                : secondaryText(colors));
+    setTextColor(m_message, m_message->property("error").toBool() ? toneColor(Tone::Bad)
+                                                                  : secondaryText(colors));
 
-    StatePresentation look{tr("Ready"), statePresentation(ServiceState::Stopped).color};
-    if (m_stopping)
-        look = {tr("Stopping"), statePresentation(ServiceState::Stopping).color};
-    else if (m_readingIds)
-        look = {tr("Reading ids"), statePresentation(ServiceState::Starting).color};
-    else if (m_running)
-        look = {tr("Running"), statePresentation(ServiceState::Running).color};
-    else if (m_sessionRuns > 0) { // the last of this session, never one saved before it
+    QString label = tr("Ready");
+    Tone tone = Tone::Neutral;
+    if (m_stopping) {
+        label = tr("Stopping");
+        tone = Tone::Busy;
+    } else if (m_readingIds) {
+        label = tr("Reading ids");
+        tone = Tone::Busy;
+    } else if (m_running) {
+        label = tr("Running");
+        tone = Tone::Good;
+    } else if (m_sessionRuns > 0) { // the last of this session, never one saved before it
         const loadgen::RunSummary& last = m_runs.back().summary;
-        const bool passed = last.error.isEmpty() && last.thresholdsPassed();
-        look = {outcomeText(last),
-                statePresentation(passed ? ServiceState::Running : ServiceState::Failed).color};
+        label = outcomeText(last);
+        tone = last.error.isEmpty() && last.thresholdsPassed() ? Tone::Good : Tone::Bad;
     }
-    m_state->setText(look.label);
-    m_state->setStyleSheet(pillStyleSheet(look, colors));
+    m_state->setText(label);
+    m_state->setStyleSheet(pillStyleSheet(tone, colors));
 }
 
 } // namespace qaconsole::ui

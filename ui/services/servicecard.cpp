@@ -103,7 +103,7 @@ QLayout* ServiceCard::createHeader()
 
     m_busy = new BusyIndicator(this);
     m_busy->setObjectName(partName(QStringLiteral("BusyIndicator")));
-    m_busy->setColor(statePresentation(stack::ServiceState::Starting).color);
+    m_busy->setColor(toneColor(Tone::Busy));
 
     const auto button = [this](const QString& text, const QString& icon, const QString& part) {
         auto* created = new QPushButton(QIcon(icon), text, this);
