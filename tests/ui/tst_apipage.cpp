@@ -180,24 +180,27 @@ private Q_SLOTS:
         QVERIFY(report.body.isEmpty());
     }
 
-    // Runs before the fixture is loaded: the database has no Q&A tables yet.
-    void emptyDatabaseSaysLoadADataset()
+    // Runs before the fixture is loaded: the database has no Q&A tables yet. Nothing failed:
+    // the backend waits for data, in a neutral tone, and offers the load.
+    void emptyDatabaseWaitsForData()
     {
         auto page = newPage();
         QSignalSpy dataLoad(page.get(), &ui::ApiPage::dataLoadRequested);
-        page->setDatabaseUrl(m_dsn);
         auto* state = child<QLabel>(page.get(), "apiStateLabel");
-        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("failed"), kStartTimeoutMs);
-        QCOMPARE(state->property("stateColor").value<QColor>(),
-                 ui::statePresentation(stack::ServiceState::Failed).color);
+        QCOMPARE(state->text(), QStringLiteral("waiting for database"));
+        page->setDatabaseUrl(m_dsn);
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for data"),
+                                  kStartTimeoutMs);
+        QCOMPARE(state->property("stateColor").value<QColor>(), ui::toneColor(ui::Tone::Neutral));
+        QCOMPARE(page->state(), stack::ServiceState::Stopped);
         const QString message = labelText(page.get(), "apiMessageLabel");
-        QVERIFY2(message.contains(QStringLiteral("no Q&A tables yet: load a dataset on the Data "
-                                                 "load page")),
-                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("has no Q&A tables yet")), qPrintable(message));
+        QVERIFY(message.contains(QStringLiteral("starts by itself")));
         QVERIFY(!message.contains(QStringLiteral("password")));
-        auto* link = child<QLabel>(page.get(), "apiDataLoadLink");
-        QVERIFY(link->isVisible());
-        Q_EMIT link->linkActivated(QStringLiteral("dataload"));
+        auto* action = child<QPushButton>(page.get(), "apiActionButton");
+        QVERIFY(action->isVisible());
+        QCOMPARE(action->text(), QStringLiteral("Load dataset"));
+        QTest::mouseClick(action, Qt::LeftButton);
         QCOMPARE(dataLoad.size(), 1);
         QVERIFY(!child<QPushButton>(page.get(), "explorerSendButton")->isEnabled());
 
@@ -205,9 +208,10 @@ private Q_SLOTS:
         auto* start = child<QPushButton>(page.get(), "apiStartButton");
         QVERIFY(start->isEnabled());
         QTest::mouseClick(start, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("failed"), kStartTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for data"),
+                                  kStartTimeoutMs);
         QVERIFY(
-            labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("load a dataset")));
+            labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("Load a dataset")));
     }
 
     void servesTheFixture()
@@ -309,8 +313,11 @@ private Q_SLOTS:
 
         // The database goes: the backend stops and says what it waits for.
         page->setDatabaseUrl(QString());
-        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("stopped"), kStartTimeoutMs);
-        QVERIFY(labelText(page.get(), "apiMessageLabel").startsWith(QStringLiteral("Waiting")));
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for database"),
+                                  kStartTimeoutMs);
+        QVERIFY(labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("PostgreSQL")));
+        QCOMPARE(child<QPushButton>(page.get(), "apiActionButton")->text(),
+                 QStringLiteral("Open Services"));
         QVERIFY(!child<QPushButton>(page.get(), "apiStartButton")->isEnabled());
 
         // It comes back: so does the backend.
@@ -337,7 +344,8 @@ private Q_SLOTS:
         const QString message = labelText(page.get(), "apiMessageLabel");
         QVERIFY2(message.contains(QStringLiteral("Port %1 is already in use").arg(port)),
                  qPrintable(message));
-        QVERIFY(!child<QLabel>(page.get(), "apiDataLoadLink")->isVisible());
+        QCOMPARE(state->property("stateColor").value<QColor>(), ui::toneColor(ui::Tone::Bad));
+        QVERIFY(!child<QPushButton>(page.get(), "apiActionButton")->isVisible());
 
         // Another port, and Start: it runs.
         child<QSpinBox>(page.get(), "apiPortSpin")->setValue(0);

@@ -12,10 +12,12 @@
 #include "ui/loadtest/runsummaryview.h"
 #include "ui/loadtest/scenarioeditor.h"
 #include "ui/shell/cardframe.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/numbertext.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/verticalscrollarea.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -40,8 +42,6 @@
 namespace qaconsole::ui {
 
 namespace {
-
-using stack::ServiceState;
 
 enum Tab
 {
@@ -69,17 +69,6 @@ struct IdsRead
     QString summary;
 };
 
-// A tab whose content scrolls vertically, on the page's background.
-QScrollArea* scrolling(QWidget* content)
-{
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    return scroll;
-}
-
 } // namespace
 
 LoadTestPage::LoadTestPage(QWidget* parent)
@@ -103,9 +92,9 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("loadTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(scrolling(m_editor), tr("Scenario"));
-    m_tabs->addTab(createLiveTab(), tr("Live"));
-    m_tabs->addTab(scrolling(m_summary), tr("Summary"));
+    m_tabs->addTab(verticalScrollArea(m_editor), tr("Scenario"));
+    m_tabs->addTab(verticalScrollArea(createLiveTab()), tr("Live"));
+    m_tabs->addTab(verticalScrollArea(m_summary), tr("Summary"));
     m_tabs->addTab(historyTab, tr("History"));
 
     auto* content = new QWidget;
@@ -114,9 +103,10 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     layout->setSpacing(12);
     layout->addWidget(createRunBar());
     layout->addWidget(m_tabs, 1);
-    setScrollingContent(tr("Puts load on the backend, a tier or any HTTP server with the "
-                           "console's own generator, and checks it against thresholds."),
-                        content);
+    // The run bar stays in sight; each tab scrolls on its own.
+    setContent(tr("Puts load on the backend, a tier or any HTTP server with the console's own "
+                  "generator, and checks it against thresholds."),
+               content);
 
     m_pollTimer->setInterval(kPollIntervalMs);
     connect(m_pollTimer, &QTimer::timeout, this, &LoadTestPage::poll);
@@ -205,9 +195,10 @@ QWidget* LoadTestPage::createRunBar()
     m_state->setObjectName(QStringLiteral("loadStateLabel"));
     m_state->setAlignment(Qt::AlignCenter);
     m_state->setMinimumHeight(24);
-    m_scenarioLine = new QLabel(card);
+    // Cut with "…" where the run bar is short; the whole line is in the tooltip.
+    m_scenarioLine = new ElidedLabel(card);
+    m_scenarioLine->setElideMode(Qt::ElideRight);
     m_scenarioLine->setObjectName(QStringLiteral("loadScenarioLine"));
-    m_scenarioLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_progress = new QProgressBar(card);
     m_progress->setObjectName(QStringLiteral("loadProgress"));
     m_progress->setRange(0, 1000);
@@ -362,7 +353,7 @@ void LoadTestPage::poll()
         m_p99->setText(microsecondsText(last.corrected.p99, last.counts.requests() > 0));
         m_failed->setText(percentText(last.counts.failureRate()));
         setTextColor(m_failed, last.counts.failureRate() >= 0.01
-                                   ? statePresentation(ServiceState::Failed).color
+                                   ? toneColor(Tone::Bad)
                                    : QApplication::palette(this).color(QPalette::WindowText));
         std::uint64_t total = 0;
         for (const loadgen::IntervalRow& row : m_current.rows)
@@ -537,25 +528,27 @@ void LoadTestPage::applyPalette()
     const QPalette colors = QApplication::palette(this);
     m_figures->applyPalette(colors);
     setTextColor(m_scenarioLine, secondaryText(colors));
-    setTextColor(m_message, m_message->property("error").toBool()
-                                ? statePresentation(ServiceState::Failed).color
-                                : secondaryText(colors));
+    setTextColor(m_message, m_message->property("error").toBool() ? toneColor(Tone::Bad)
+                                                                  : secondaryText(colors));
 
-    StatePresentation look{tr("Ready"), statePresentation(ServiceState::Stopped).color};
-    if (m_stopping)
-        look = {tr("Stopping"), statePresentation(ServiceState::Stopping).color};
-    else if (m_readingIds)
-        look = {tr("Reading ids"), statePresentation(ServiceState::Starting).color};
-    else if (m_running)
-        look = {tr("Running"), statePresentation(ServiceState::Running).color};
-    else if (m_sessionRuns > 0) { // the last of this session, never one saved before it
+    QString label = tr("Ready");
+    Tone tone = Tone::Neutral;
+    if (m_stopping) {
+        label = tr("Stopping");
+        tone = Tone::Busy;
+    } else if (m_readingIds) {
+        label = tr("Reading ids");
+        tone = Tone::Busy;
+    } else if (m_running) {
+        label = tr("Running");
+        tone = Tone::Good;
+    } else if (m_sessionRuns > 0) { // the last of this session, never one saved before it
         const loadgen::RunSummary& last = m_runs.back().summary;
-        const bool passed = last.error.isEmpty() && last.thresholdsPassed();
-        look = {outcomeText(last),
-                statePresentation(passed ? ServiceState::Running : ServiceState::Failed).color};
+        label = outcomeText(last);
+        tone = last.error.isEmpty() && last.thresholdsPassed() ? Tone::Good : Tone::Bad;
     }
-    m_state->setText(look.label);
-    m_state->setStyleSheet(pillStyleSheet(look, colors));
+    m_state->setText(label);
+    m_state->setStyleSheet(pillStyleSheet(tone, colors));
 }
 
 } // namespace qaconsole::ui

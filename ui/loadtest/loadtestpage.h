@@ -19,6 +19,7 @@ class LoadController;
 
 namespace qaconsole::ui {
 
+class ElidedLabel;
 class FigureGrid;
 class RunCharts;
 class RunHistoryView;
@@ -108,7 +109,7 @@ private:
     bool m_stopping = false; // of a run, or of the start that waits for ids
 
     QLabel* m_state = nullptr;
-    QLabel* m_scenarioLine = nullptr;
+    ElidedLabel* m_scenarioLine = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_stop = nullptr;

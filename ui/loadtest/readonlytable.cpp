@@ -1,5 +1,7 @@
 #include "ui/loadtest/readonlytable.h"
 
+#include "ui/shell/tableheight.h"
+
 #include <QHeaderView>
 #include <QTableWidget>
 
@@ -29,10 +31,7 @@ QTableWidget* readOnlyTable(const QStringList& headers, QWidget* parent)
 
 void fitTableHeight(QTableWidget* table, int minimumRows)
 {
-    const int rows = std::max(minimumRows, table->rowCount());
-    table->setFixedHeight(table->horizontalHeader()->sizeHint().height() +
-                          rows * table->verticalHeader()->defaultSectionSize() +
-                          2 * table->frameWidth());
+    table->setFixedHeight(tableHeightForRows(table, std::max(minimumRows, table->rowCount())));
 }
 
 QTableWidgetItem* tableCell(const QString& text, bool number)
