@@ -52,6 +52,7 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     // The embedded backend is the load test's default target while it runs.
     QObject::connect(apiPage, &ui::ApiPage::stateChanged, loadTestPage,
                      [apiPage, loadTestPage] { loadTestPage->setEmbeddedUrl(apiPage->url()); });
+    loadTestPage->setBackendCpuSource([apiPage] { return apiPage->workerCpuSeconds(); });
     QObject::connect(apiPage, &ui::ApiPage::dataLoadRequested, &window,
                      [&window, etlPage] { window.showPage(etlPage); });
 

@@ -119,6 +119,11 @@ stack::ServiceState ApiPage::state() const
     return state;
 }
 
+double ApiPage::workerCpuSeconds() const
+{
+    return m_runner->gauges().workerCpuSeconds;
+}
+
 QString ApiPage::summary() const
 {
     const QString message = m_message->text();

@@ -1,5 +1,6 @@
 #include "ui/loadtest/loadtesttext.h"
 
+#include "loadgen/databaseids.h"
 #include "loadgen/results.h"
 #include "loadgen/scenario.h"
 #include "ui/api/apitext.h"
@@ -83,6 +84,42 @@ QString scenarioLine(const loadgen::Scenario& scenario)
         return tr("%1 requests/s for %2").arg(perSecondText(scenario.rate), length);
     case LoadModel::RampingArrivalRate:
         return tr("up to %1 requests/s over %2").arg(perSecondText(peak), length);
+    }
+    return {};
+}
+
+QString rangeWarningText(const loadgen::IdRangeExcess& excess, const QString& database)
+{
+    using loadgen::IdSource;
+    const QString top = countText(excess.rangeMax);
+    const QString loaded = countText(excess.loadedMax);
+    const QString share = percentText(excess.missingShare);
+    switch (excess.source) {
+    case IdSource::Products:
+        return excess.loadedMax == 0
+                   ? tr("Products go up to %1 but %2 holds no questions: every listing comes "
+                        "back empty. Load the dataset first.")
+                         .arg(top, database)
+                   : tr("Products go up to %1 but %2 holds ids up to %3: %4 of the product ids "
+                        "drawn have no questions there, so their listings come back empty.")
+                         .arg(top, database, loaded, share);
+    case IdSource::Questions:
+        return excess.loadedMax == 0
+                   ? tr("Questions go up to %1 but %2 holds none: every write on them gets 404. "
+                        "Load the dataset first.")
+                         .arg(top, database)
+                   : tr("Questions go up to %1 but %2 holds ids up to %3: %4 of the question ids "
+                        "drawn do not exist, so writes on them get 404 and their answer lists "
+                        "come back empty.")
+                         .arg(top, database, loaded, share);
+    case IdSource::Answers:
+        return excess.loadedMax == 0
+                   ? tr("Answers go up to %1 but %2 holds none: every write on them gets 404. "
+                        "Load the dataset first.")
+                         .arg(top, database)
+                   : tr("Answers go up to %1 but %2 holds ids up to %3: %4 of the answer ids "
+                        "drawn do not exist, so writes on them get 404.")
+                         .arg(top, database, loaded, share);
     }
     return {};
 }
