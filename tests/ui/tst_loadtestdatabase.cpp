@@ -29,6 +29,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -144,6 +145,7 @@ private Q_SLOTS:
         QVERIFY2(note->text().contains(u"get 404"), qPrintable(note->text()));
         QVERIFY(editor->problems().isEmpty());
         QVERIFY(start()->isEnabled());
+        screenshot(m_page.get(), 0, QStringLiteral("loadtest-range-warning"));
         // The ids read again after a question on a new product: the maximum nobody typed follows
         // the data, the typed one stays.
         etl::PgConnection pg(m_stack->stack().postgresDsn());
@@ -214,11 +216,23 @@ private Q_SLOTS:
         QVERIFY(child<QLabel>(&page, "summaryBackendCpuLabel")
                     ->text()
                     .startsWith(QLocale().toString(backendCpu, 'f', 2) + QStringLiteral(" s · ")));
+        screenshot(&page, 2, QStringLiteral("loadtest-database-summary"));
         page.shutdown();
         backend.stop();
     }
 
 private:
+    // With QACONSOLE_SCREENSHOT_DIR set, `page` on `tab` as PNG, at the window's default size.
+    static void screenshot(ui::LoadTestPage* page, int tab, const QString& name)
+    {
+        const QString dir = qEnvironmentVariable("QACONSOLE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            return;
+        child<QTabWidget>(page, "loadTabs")->setCurrentIndex(tab);
+        page->resize(1000, 740);
+        page->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    }
+
     // summary.json of the newest run the pages saved.
     static QJsonObject newestSummary()
     {
