@@ -10,6 +10,8 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 namespace qaconsole::ui {
 
@@ -90,38 +92,36 @@ QString scenarioLine(const loadgen::Scenario& scenario)
 
 QString rangeWarningText(const loadgen::IdRangeExcess& excess, const QString& database)
 {
-    using loadgen::IdSource;
+    // By IdSource: the sentence when the database holds none of the kind, and when it holds
+    // fewer than the range reaches.
+    static constexpr std::array<std::pair<const char*, const char*>, 3> kSentences{{
+        {QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Products go up to %1 but %2 holds no questions: every listing comes "
+                           "back empty. Load the dataset first."),
+         QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Products go up to %1 but %2 holds ids up to %3: %4 of the product "
+                           "ids drawn have no questions there, so their listings come back "
+                           "empty.")},
+        {QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Questions go up to %1 but %2 holds none: every write on them gets "
+                           "404. Load the dataset first."),
+         QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Questions go up to %1 but %2 holds ids up to %3: %4 of the question "
+                           "ids drawn do not exist, so writes on them get 404 and their answer "
+                           "lists come back empty.")},
+        {QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Answers go up to %1 but %2 holds none: every write on them gets 404. "
+                           "Load the dataset first."),
+         QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Answers go up to %1 but %2 holds ids up to %3: %4 of the answer ids "
+                           "drawn do not exist, so writes on them get 404.")},
+    }};
+    const auto& [none, fewer] = kSentences[std::size_t(excess.source)];
     const QString top = countText(excess.rangeMax);
-    const QString loaded = countText(excess.loadedMax);
-    const QString share = percentText(excess.missingShare);
-    switch (excess.source) {
-    case IdSource::Products:
-        return excess.loadedMax == 0
-                   ? tr("Products go up to %1 but %2 holds no questions: every listing comes "
-                        "back empty. Load the dataset first.")
-                         .arg(top, database)
-                   : tr("Products go up to %1 but %2 holds ids up to %3: %4 of the product ids "
-                        "drawn have no questions there, so their listings come back empty.")
-                         .arg(top, database, loaded, share);
-    case IdSource::Questions:
-        return excess.loadedMax == 0
-                   ? tr("Questions go up to %1 but %2 holds none: every write on them gets 404. "
-                        "Load the dataset first.")
-                         .arg(top, database)
-                   : tr("Questions go up to %1 but %2 holds ids up to %3: %4 of the question ids "
-                        "drawn do not exist, so writes on them get 404 and their answer lists "
-                        "come back empty.")
-                         .arg(top, database, loaded, share);
-    case IdSource::Answers:
-        return excess.loadedMax == 0
-                   ? tr("Answers go up to %1 but %2 holds none: every write on them gets 404. "
-                        "Load the dataset first.")
-                         .arg(top, database)
-                   : tr("Answers go up to %1 but %2 holds ids up to %3: %4 of the answer ids "
-                        "drawn do not exist, so writes on them get 404.")
-                         .arg(top, database, loaded, share);
-    }
-    return {};
+    if (excess.loadedMax == 0)
+        return tr(none).arg(top, database);
+    return tr(fewer).arg(top, database, countText(excess.loadedMax),
+                         percentText(excess.missingShare));
 }
 
 QString outcomeText(const loadgen::RunSummary& summary)

@@ -212,10 +212,10 @@ QWidget* MixEditor::createMixPanel()
     m_exponent->setValue(1.0);
     m_exponent->setPrefix(tr("s = "));
     m_exponent->setToolTip(tr("Zipf exponent: rank k is drawn with probability ∝ 1/k^s."));
-    m_productMax = idSpin(QStringLiteral("productMaxSpin"));
-    m_questionMax = idSpin(QStringLiteral("questionMaxSpin"));
-    m_answerMax = idSpin(QStringLiteral("answerMaxSpin"));
-    for (QSpinBox* max : {m_productMax, m_questionMax, m_answerMax})
+    m_maxSpins = {idSpin(QStringLiteral("productMaxSpin")),
+                  idSpin(QStringLiteral("questionMaxSpin")),
+                  idSpin(QStringLiteral("answerMaxSpin"))};
+    for (QSpinBox* max : m_maxSpins)
         max->setToolTip(tr("The largest id drawn. It follows the largest id in the database until "
                            "you type one; 0 makes it follow again."));
     m_rangeNote = new QLabel(panel);
@@ -232,9 +232,9 @@ QWidget* MixEditor::createMixPanel()
     form->setHorizontalSpacing(12);
     form->addRow(tr("Ids"), distribution);
     form->addRow(QString(), m_databaseNote);
-    form->addRow(tr("Products up to"), m_productMax);
-    form->addRow(tr("Questions up to"), m_questionMax);
-    form->addRow(tr("Answers up to"), m_answerMax);
+    form->addRow(tr("Products up to"), maxSpin(IdSource::Products));
+    form->addRow(tr("Questions up to"), maxSpin(IdSource::Questions));
+    form->addRow(tr("Answers up to"), maxSpin(IdSource::Answers));
     form->addRow(QString(), m_rangeNote);
 
     auto* layout = new QVBoxLayout(panel);
@@ -298,15 +298,7 @@ loadgen::IdDistribution MixEditor::idsFor(const QString& kind) const
 
 QSpinBox* MixEditor::maxSpin(IdSource source) const
 {
-    switch (source) {
-    case IdSource::Products:
-        return m_productMax;
-    case IdSource::Questions:
-        return m_questionMax;
-    case IdSource::Answers:
-        return m_answerMax;
-    }
-    return m_productMax;
+    return m_maxSpins[std::size_t(source)];
 }
 
 void MixEditor::setMaxFromData(IdSource source, std::int64_t value)
@@ -364,7 +356,7 @@ void MixEditor::distributionChanged()
     m_exponent->setVisible(kind == IdDistribution::Kind::Zipf);
     m_sample->setVisible(database);
     m_databaseNote->setVisible(database);
-    for (QSpinBox* max : {m_productMax, m_questionMax, m_answerMax})
+    for (QSpinBox* max : m_maxSpins)
         max->setEnabled(!database);
     validate();
 }

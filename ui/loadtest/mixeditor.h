@@ -87,9 +87,7 @@ private:
     QDoubleSpinBox* m_exponent = nullptr;
     QSpinBox* m_sample = nullptr;
     QLabel* m_databaseNote = nullptr;
-    QSpinBox* m_productMax = nullptr;
-    QSpinBox* m_questionMax = nullptr;
-    QSpinBox* m_answerMax = nullptr;
+    std::array<QSpinBox*, 3> m_maxSpins{}; // by loadgen::IdSource
     QLabel* m_rangeNote = nullptr;
     QLineEdit* m_path = nullptr;
     // Per IdSource: whether the maximum still follows the database (not typed, not from a file).
