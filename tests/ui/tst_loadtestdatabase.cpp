@@ -145,6 +145,7 @@ private Q_SLOTS:
         QVERIFY2(note->text().contains(u"get 404"), qPrintable(note->text()));
         QVERIFY(editor->problems().isEmpty());
         QVERIFY(start()->isEnabled());
+        QVERIFY2(start()->toolTip().contains(expected), qPrintable(start()->toolTip()));
         screenshot(m_page.get(), 0, QStringLiteral("loadtest-range-warning"));
         // The ids read again after a question on a new product: the maximum nobody typed follows
         // the data, the typed one stays.

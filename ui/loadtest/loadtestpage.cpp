@@ -304,10 +304,16 @@ void LoadTestPage::start()
     if (m_running || m_readingIds || !m_editor->problems().isEmpty())
         return;
     const loadgen::Scenario scenario = m_editor->scenario();
-    if (loadgen::needsDatabaseIds(scenario.mix))
+    if (loadgen::needsDatabaseIds(scenario.mix)) {
         readIdsThenStart(scenario);
-    else
-        startRun(scenario);
+        return;
+    }
+    startRun(scenario);
+    // Ranges past the loaded ids may be meant (a 404 test); the run goes, the warning stays.
+    const QStringList warnings = m_editor->warnings();
+    if (m_running && !warnings.isEmpty())
+        showMessage(tr("Started with ids past the loaded ones: %1").arg(warnings.join(u' ')),
+                    false);
 }
 
 void LoadTestPage::readIdsThenStart(const loadgen::Scenario& scenario)
@@ -565,7 +571,11 @@ void LoadTestPage::updateControls()
     const QStringList problems = m_editor->problems();
     const bool busy = m_running || m_readingIds;
     m_start->setEnabled(!busy && problems.isEmpty());
-    m_start->setToolTip(problems.isEmpty() ? tr("Start the scenario") : problems.join(u'\n'));
+    const QStringList warnings = m_editor->warnings();
+    m_start->setToolTip(!problems.isEmpty() ? problems.join(u'\n')
+                        : warnings.isEmpty()
+                            ? tr("Start the scenario")
+                            : tr("Start the scenario. Note: %1").arg(warnings.join(u' ')));
     m_stop->setEnabled(busy && !m_stopping);
     m_progress->setVisible(m_running || m_sessionRuns > 0);
     const loadgen::Scenario& shown = m_running ? m_current.scenario : m_editor->scenario();
