@@ -185,6 +185,18 @@ struct Options
     }
 };
 
+CommandLineSpec commandLine(const Options& options, const CommonOptions& common)
+{
+    CommandLineSpec spec;
+    spec.summary = QStringLiteral("load-test an HTTP server (k6 models, thresholds)");
+    spec.description = QStringLiteral(
+        "Load-test an HTTP server: closed models (connections kept busy) or open models (requests "
+        "at scheduled times, latency measured from those times). Ctrl-C stops the run and still "
+        "prints the summary.");
+    spec.options = options.all() + common.options();
+    return spec;
+}
+
 // A whole number option in [low, high]; false after naming the option.
 bool intOption(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 low,
                qint64 high, qint64* value, QStringList& errors)
@@ -331,19 +343,18 @@ std::optional<int> readDatabaseIds(Scenario& scenario, const QCommandLineParser&
 
 } // namespace
 
+CommandLineSpec loadtestCommandLine(const CommonOptions& common)
+{
+    return commandLine(Options{}, common);
+}
+
 int runLoadtestCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
                        const CommonOptions& common)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Load-test an HTTP server: closed models (connections kept busy) or open "
-                       "models (requests at scheduled times, latency measured from those times). "
-                       "Ctrl-C stops the run and still prints the summary."));
     const Options options;
-    parser.addOptions(options.all());
-    common.addTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, options.help, QStringLiteral("qaconsole loadtest")))
+    if (const auto done = parseCommandLine(parser, commandLine(options, common), arguments,
+                                           options.help, QStringLiteral("qaconsole loadtest")))
         return *done;
     if (!parser.positionalArguments().isEmpty()) // the parser took "loadtest" for the program
         return usageError(QStringLiteral("loadtest takes no arguments besides options"));

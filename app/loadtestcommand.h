@@ -7,6 +7,10 @@ class QCommandLineParser;
 namespace qaconsole::app {
 
 class CommonOptions;
+struct CommandLineSpec;
+
+// The command line --help, the man page and the shell completion show.
+CommandLineSpec loadtestCommandLine(const CommonOptions& common);
 
 // Exit code of a load test whose run went through but broke a threshold, as k6 has it.
 inline constexpr int ExitThresholdFailed = 99;

@@ -101,7 +101,7 @@ private Q_SLOTS:
 
     void loadTheSample()
     {
-        const QString loadError = testing::loadAtelierSample(m_dsn);
+        const QString loadError = testing::loadSampleFixture(m_dsn);
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     }
 

@@ -102,7 +102,7 @@ private Q_SLOTS:
 
     void idsAreReadThenTheRunGoes()
     {
-        const QString loadError = testing::loadAtelierSample(m_stack->stack().postgresDsn());
+        const QString loadError = testing::loadSampleFixture(m_stack->stack().postgresDsn());
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
 
         QTest::mouseClick(start(), Qt::LeftButton);

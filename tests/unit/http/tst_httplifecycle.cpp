@@ -1,12 +1,14 @@
 // The server's threads and connections: start and bind errors, spreading over workers (each
 // with its own handler made on its own thread), clients vanishing mid-response, the connection
 // cap, live statistics (the workers' CPU time among them) and a graceful stop that lets a request
-// in flight finish.
+// in flight finish. How soon a stop returns is asserted only in the `timing` entry
+// (tests/support/timingchecks.h).
 
 #include "backend/http/cputime.h"
 #include "backend/http/httpserver.h"
 #include "echohandler.h"
 #include "rawclient.h"
+#include "tests/support/timingchecks.h"
 
 #include <QElapsedTimer>
 #include <QTcpServer>
@@ -115,7 +117,7 @@ private Q_SLOTS:
             RawClient leaver;
             QVERIFY(leaver.connectTo(server->port()));
             QVERIFY(leaver.send(get("/big?bytes=20000000")));
-            QVERIFY(leaver.socket().waitForReadyRead(3000)); // the answer has started
+            QVERIFY(leaver.socket().waitForReadyRead(RawClient::kWaitMs)); // the answer has started
             leaver.abort();
         }
         RawClient stayer;
@@ -142,7 +144,7 @@ private Q_SLOTS:
         }
         RawClient third;
         QVERIFY(third.connectTo(server->port()));
-        QVERIFY(third.waitClosed(3000));
+        QVERIFY(third.waitClosed());
         QVERIFY(third.pending().isEmpty());
         QTRY_COMPARE(server->stats().acceptedConnections.load(), std::int64_t(3));
 
@@ -227,7 +229,8 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         server->stop();
-        QVERIFY(clock.elapsed() < 2500); // it waited for the request, not for the grace period
+        if (qaconsole::testing::timingChecks()) // it waited for the request, not for the grace
+            QVERIFY2(clock.elapsed() < 2500, qPrintable(QString::number(clock.elapsed())));
         const RawClient::Response response = busy.read();
         QVERIFY(response.ok);
         QCOMPARE(response.body, QByteArray("GET /sleep?ms=400\n"));
@@ -257,8 +260,10 @@ private Q_SLOTS:
         QElapsedTimer clock;
         clock.start();
         server->stop();
-        QVERIFY(clock.elapsed() < 1500);
+        if (qaconsole::testing::timingChecks())
+            QVERIFY2(clock.elapsed() < 1500, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(half.waitClosed());
+        QCOMPARE(server->stats().openConnections.load(), std::int64_t(0));
     }
 
     void restartOnTheSamePort()
