@@ -132,6 +132,11 @@ BackendView ApiPage::view() const
     return describeBackend(facts);
 }
 
+double ApiPage::workerCpuSeconds() const
+{
+    return m_runner->gauges().workerCpuSeconds;
+}
+
 QString ApiPage::summary() const
 {
     const QString message = m_message->text();

@@ -68,6 +68,9 @@ public:
     QString url() const { return m_url; }
     // The state in a line or two, for the status bar's tooltip; never a password.
     QString summary() const;
+    // CPU seconds the running backend's HTTP worker threads have used since it started; 0 while
+    // it does not run. For the Load test page's summary.
+    double workerCpuSeconds() const;
     // Stops the backend and waits for it: for quitting, before the database goes away. The page
     // starts nothing afterwards.
     void shutdown();

@@ -33,6 +33,7 @@ ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
     // The embedded backend is the load test's default target while it runs.
     QObject::connect(m_api, &ApiPage::stateChanged, m_loadTest,
                      [this] { m_loadTest->setEmbeddedUrl(m_api->url()); });
+    m_loadTest->setBackendCpuSource([this] { return m_api->workerCpuSeconds(); });
 
     m_loadDataset = new QAction(QIcon(QStringLiteral(":/icons/dataload.svg")),
                                 QObject::tr("Load dataset"), &window);

@@ -6,6 +6,7 @@
 #include "loadgen/resultexport.h"
 #include "loadgen/savedruns.h"
 #include "ui/api/apitext.h"
+#include "ui/loadtest/loadedidsreader.h"
 #include "ui/loadtest/loadtesttext.h"
 #include "ui/loadtest/runcharts.h"
 #include "ui/loadtest/runhistoryview.h"
@@ -72,7 +73,8 @@ struct IdsRead
 } // namespace
 
 LoadTestPage::LoadTestPage(QWidget* parent)
-    : Page(parent), m_controller(new loadgen::LoadController(this)), m_pollTimer(new QTimer(this))
+    : Page(parent), m_controller(new loadgen::LoadController(this)), m_pollTimer(new QTimer(this)),
+      m_loadedIds(new LoadedIdsReader(this))
 {
     setObjectName(QStringLiteral("loadTestPage"));
 
@@ -112,6 +114,18 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     connect(m_pollTimer, &QTimer::timeout, this, &LoadTestPage::poll);
     connect(m_controller, &loadgen::LoadController::finished, this, &LoadTestPage::finished);
     connect(m_editor, &ScenarioEditor::changed, this, &LoadTestPage::updateControls);
+    connect(m_editor, &ScenarioEditor::loadedIdsWanted, this, &LoadTestPage::readLoadedIds);
+    // A result for a database since replaced is dropped: the newer one's read follows.
+    connect(m_loadedIds, &LoadedIdsReader::idsRead, this,
+            [this](const QString& dsn, const loadgen::LoadedIds& loaded) {
+                if (dsn == m_databaseDsn)
+                    m_editor->setLoadedIds(loaded, {});
+            });
+    connect(m_loadedIds, &LoadedIdsReader::failed, this,
+            [this](const QString& dsn, const QString& error) {
+                if (dsn == m_databaseDsn)
+                    m_editor->setLoadedIds(std::nullopt, error);
+            });
     connect(m_history, &RunHistoryView::showRequested, this, &LoadTestPage::showRun);
     connect(m_history, &RunHistoryView::compareRequested, this, &LoadTestPage::compareRuns);
     connect(m_history, &RunHistoryView::exportChartsRequested, this, &LoadTestPage::exportCharts);
@@ -166,10 +180,25 @@ void LoadTestPage::setDatabaseDsn(const QString& dsn)
 {
     m_databaseDsn = dsn;
     m_editor->setDatabaseAvailable(!dsn.isEmpty());
+    if (dsn.isEmpty())
+        m_editor->setLoadedIds(std::nullopt, {});
+    else
+        readLoadedIds();
+}
+
+void LoadTestPage::setBackendCpuSource(std::function<double()> source)
+{
+    m_backendCpu = std::move(source);
+}
+
+void LoadTestPage::readLoadedIds()
+{
+    m_loadedIds->read(m_databaseDsn);
 }
 
 void LoadTestPage::shutdown()
 {
+    m_loadedIds->shutdown();
     if (m_readingIds) {
         m_stopping = true; // no run starts when the ids arrive
         m_idThread->wait();
@@ -186,6 +215,13 @@ void LoadTestPage::changeEvent(QEvent* event)
     if (event->type() == QEvent::ApplicationPaletteChange)
         applyPalette();
     Page::changeEvent(event);
+}
+
+// A dataset loaded on the Data load page since changes what fixed ranges can reach.
+void LoadTestPage::showEvent(QShowEvent* event)
+{
+    Page::showEvent(event);
+    readLoadedIds();
 }
 
 QWidget* LoadTestPage::createRunBar()
@@ -259,10 +295,16 @@ void LoadTestPage::start()
     if (m_running || m_readingIds || !m_editor->problems().isEmpty())
         return;
     const loadgen::Scenario scenario = m_editor->scenario();
-    if (loadgen::needsDatabaseIds(scenario.mix))
+    if (loadgen::needsDatabaseIds(scenario.mix)) {
         readIdsThenStart(scenario);
-    else
-        startRun(scenario);
+        return;
+    }
+    startRun(scenario);
+    // Ranges past the loaded ids may be meant (a 404 test); the run goes, the warning stays.
+    const QStringList warnings = m_editor->warnings();
+    if (m_running && !warnings.isEmpty())
+        showMessage(tr("Started with ids past the loaded ones: %1").arg(warnings.join(u' ')),
+                    false);
 }
 
 void LoadTestPage::readIdsThenStart(const loadgen::Scenario& scenario)
@@ -307,6 +349,7 @@ void LoadTestPage::startRun(const loadgen::Scenario& scenario)
     }
     m_running = true;
     m_stopping = false;
+    m_backendCpuAtStart = m_backendCpu && m_editor->targetsEmbeddedBackend() ? m_backendCpu() : -1;
     m_rowsSeen = 0;
     m_current = RunRecord{};
     m_current.number = ++m_sessionRuns;
@@ -372,6 +415,11 @@ void LoadTestPage::finished()
     m_running = false;
     m_stopping = false;
     m_current.summary = m_controller->summary();
+    if (m_backendCpuAtStart >= 0) {
+        // A backend restarted during the run starts its count again: no figure then.
+        const double used = m_backendCpu() - m_backendCpuAtStart;
+        m_current.summary.backendCpuSeconds = used >= 0 ? used : -1;
+    }
     m_current.rows = m_controller->rowsFrom(0);
     m_charts->showRun(m_current.scenario, m_current.rows);
     m_charts->replot();
@@ -514,7 +562,11 @@ void LoadTestPage::updateControls()
     const QStringList problems = m_editor->problems();
     const bool busy = m_running || m_readingIds;
     m_start->setEnabled(!busy && problems.isEmpty());
-    m_start->setToolTip(problems.isEmpty() ? tr("Start the scenario") : problems.join(u'\n'));
+    const QStringList warnings = m_editor->warnings();
+    m_start->setToolTip(!problems.isEmpty() ? problems.join(u'\n')
+                        : warnings.isEmpty()
+                            ? tr("Start the scenario")
+                            : tr("Start the scenario. Note: %1").arg(warnings.join(u' ')));
     m_stop->setEnabled(busy && !m_stopping);
     m_progress->setVisible(m_running || m_sessionRuns > 0);
     const loadgen::Scenario& shown = m_running ? m_current.scenario : m_editor->scenario();
