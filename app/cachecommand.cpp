@@ -126,24 +126,53 @@ int flush(cache::ResponseCache& cache, const QString& what)
     return ExitOk;
 }
 
+// "freshness-first": a preset's name as the command line takes it.
+QString presetWord(cache::PolicyPreset preset)
+{
+    return cache::presetName(preset).toLower().replace(u' ', u'-');
+}
+
+struct Options
+{
+    QCommandLineOption help = helpOption();
+};
+
+CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
+{
+    QStringList presets;
+    for (int index = 0; index < cache::kPresetCount; ++index)
+        presets << presetWord(cache::PolicyPreset(index));
+    CommandLineSpec spec;
+    spec.summary = QStringLiteral("the running instances' cache policy");
+    spec.description = QStringLiteral(
+        "The response cache of the running API instances (through Redis):\n"
+        "  status                  the policy each listening instance has in force\n"
+        "  apply FILE|PRESET       put a policy file or a preset (freshness-first, balanced,\n"
+        "                          throughput-first) in force on every instance\n"
+        "  flush questions|answers|all   drop cached lists everywhere");
+    spec.actions = {
+        {QStringLiteral("status")},
+        {QStringLiteral("apply"), presets, true},
+        {QStringLiteral("flush"),
+         {QStringLiteral("questions"), QStringLiteral("answers"), QStringLiteral("all")}}};
+    spec.options = QList<QCommandLineOption>{o.help} + common.options();
+    return spec;
+}
+
 } // namespace
+
+CommandLineSpec cacheCommandLine(const CommonOptions& common)
+{
+    return commandLine(Options{}, common);
+}
 
 int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
                     const CommonOptions& common)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "The response cache of the running API instances (through Redis):\n"
-        "  status                  the policy each listening instance has in force\n"
-        "  apply FILE|PRESET       put a policy file or a preset (freshness-first, balanced,\n"
-        "                          throughput-first) in force on every instance\n"
-        "  flush questions|answers|all   drop cached lists everywhere"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOption(help);
-    common.addTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole cache ACTION")))
+    const Options o;
+    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
+                                           QStringLiteral("qaconsole cache ACTION")))
         return *done;
     const QStringList rest = parser.positionalArguments();
     const QString action = rest.value(0);

@@ -7,6 +7,10 @@ class QCommandLineParser;
 namespace qaconsole::app {
 
 class CommonOptions;
+struct CommandLineSpec;
+
+// The command line --help, the man page and the shell completion show.
+CommandLineSpec cacheCommandLine(const CommonOptions& common);
 
 // `qaconsole cache status | apply FILE|PRESET | flush questions|answers|all [--redis URL]`:
 // the cache policy of the running API instances, without the window. `apply` publishes the

@@ -9,15 +9,20 @@
 
 namespace qaconsole::app {
 
-CommonOptions::CommonOptions()
-    : m_settingsFile(
-          QStringLiteral("settings"),
-          QStringLiteral("Settings file to use (default: %1).").arg(stack::defaultSettingsFile()),
-          QStringLiteral("FILE")),
+CommonOptions::CommonOptions(Defaults defaults)
+    : m_settingsFile(QStringLiteral("settings"),
+                     QStringLiteral("Settings file to use (default: %1).")
+                         .arg(defaults == Defaults::ThisUser
+                                  ? stack::defaultSettingsFile()
+                                  : QStringLiteral("~/.config/qaconsole/qaconsole.ini")),
+                     QStringLiteral("FILE")),
       m_dataDir(QStringLiteral("data-dir"),
                 QStringLiteral("Folder of the managed stack (default: %1). Several folders give "
                                "independent stacks.")
-                    .arg(stack::defaultDataDir()),
+                    .arg(defaults == Defaults::ThisUser
+                             ? stack::defaultDataDir()
+                             : QStringLiteral("~/.local/share/qaconsole; /var/lib/qaconsole as "
+                                              "root")),
                 QStringLiteral("DIR")),
       m_dsn(QStringLiteral("dsn"),
             QStringLiteral("Use this PostgreSQL instead of starting one (libpq connection "
@@ -29,9 +34,9 @@ CommonOptions::CommonOptions()
           QStringLiteral("URL"))
 {}
 
-void CommonOptions::addTo(QCommandLineParser& parser) const
+QList<QCommandLineOption> CommonOptions::options() const
 {
-    parser.addOptions({m_settingsFile, m_dataDir, m_dsn, m_redis});
+    return {m_settingsFile, m_dataDir, m_dsn, m_redis};
 }
 
 stack::SettingsResult CommonOptions::loadSettings(const QCommandLineParser& earlier,
@@ -118,9 +123,11 @@ QString helpText(const QCommandLineParser& parser, const QString& usage)
     return text;
 }
 
-std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
-                                    const QCommandLineOption& help, const QString& usage)
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const CommandLineSpec& spec,
+                                    const QStringList& arguments, const QCommandLineOption& help,
+                                    const QString& usage)
 {
+    spec.applyTo(parser);
     if (!parser.parse(arguments))
         return usageError(parser.errorText());
     if (parser.isSet(help)) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/commandspec.h"
 #include "backend/stack/servicestatus.h"
 #include "backend/stack/stacksettings.h"
 
@@ -25,8 +26,16 @@ enum ExitCode
 class CommonOptions
 {
 public:
-    CommonOptions();
-    void addTo(QCommandLineParser& parser) const;
+    // Which defaults the descriptions name: this user's folders (--help), or the rule for every
+    // user on Linux (the man page, written once at build time by whoever builds).
+    enum class Defaults
+    {
+        ThisUser,
+        Documented
+    };
+
+    explicit CommonOptions(Defaults defaults = Defaults::ThisUser);
+    QList<QCommandLineOption> options() const;
 
     // Settings file plus command-line overrides. `later` (a subcommand's parser) wins over
     // `earlier` (the top-level one) when both set an option.
@@ -69,10 +78,12 @@ int usageError(const QString& reason);
 // The parser's help with `usage` ("qaconsole stack") as the program name, whatever argv[0] was.
 QString helpText(const QCommandLineParser& parser, const QString& usage);
 
-// Parses a command's arguments and answers --help (`help`) with helpText(parser, usage). The
-// exit code when the command ends here (bad options: ExitUsage; help: ExitOk), else nothing.
-std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
-                                    const QCommandLineOption& help, const QString& usage);
+// Fills `parser` from `spec`, parses a command's arguments and answers --help (`help`) with
+// helpText(parser, usage). The exit code when the command ends here (bad options: ExitUsage;
+// help: ExitOk), else nothing.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const CommandLineSpec& spec,
+                                    const QStringList& arguments, const QCommandLineOption& help,
+                                    const QString& usage);
 
 // Writes a line to stdout / stderr (UTF-8).
 void printOut(const QString& line);

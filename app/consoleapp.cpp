@@ -2,18 +2,11 @@
 
 #include "backend/stack/localstack.h"
 #include "backend/stack/stacksupervisor.h"
-#include "ui/api/apibinding.h"
-#include "ui/api/apipage.h"
-#include "ui/cache/cachepage.h"
-#include "ui/etl/etlpage.h"
-#include "ui/loadtest/loadtestpage.h"
-#include "ui/services/servicesbinding.h"
-#include "ui/services/servicespage.h"
+#include "ui/console/consolewindow.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/windowstatestore.h"
 
-#include <QAction>
 #include <QApplication>
-#include <QIcon>
 #include <QThread>
 
 namespace qaconsole::app {
@@ -34,38 +27,10 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     supervisor.moveToThread(&stackThread);
     stackThread.start();
 
-    // Later pages (Tiers) are added to this list.
-    auto* servicesPage = new ui::ServicesPage;
-    auto* etlPage = new ui::EtlPage;
-    auto* apiPage = new ui::ApiPage;
-    auto* cachePage = new ui::CachePage;
-    auto* loadTestPage = new ui::LoadTestPage;
-    ui::MainWindow window({servicesPage, etlPage, apiPage, cachePage, loadTestPage});
-
-    ui::bindServices(supervisor, *servicesPage, window);
-    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, etlPage,
-                     &ui::EtlPage::setManagedDsn);
-    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, loadTestPage,
-                     &ui::LoadTestPage::setDatabaseDsn);
-    ui::bindApi(supervisor, *apiPage, window);
-    QObject::connect(apiPage, &ui::ApiPage::cacheChanged, cachePage, &ui::CachePage::setCache);
-    // The embedded backend is the load test's default target while it runs.
-    QObject::connect(apiPage, &ui::ApiPage::stateChanged, loadTestPage,
-                     [apiPage, loadTestPage] { loadTestPage->setEmbeddedUrl(apiPage->url()); });
-    QObject::connect(apiPage, &ui::ApiPage::dataLoadRequested, &window,
-                     [&window, etlPage] { window.showPage(etlPage); });
-
-    auto* loadAction = new QAction(QIcon(QStringLiteral(":/icons/dataload.svg")),
-                                   QObject::tr("Load dataset"), &window);
-    loadAction->setToolTip(
-        QObject::tr("Load the dataset into the managed database (Data load page)"));
-    loadAction->setEnabled(etlPage->canLoad());
-    QObject::connect(loadAction, &QAction::triggered, etlPage, [&window, etlPage] {
-        window.showPage(etlPage);
-        etlPage->loadDataset();
-    });
-    QObject::connect(etlPage, &ui::EtlPage::canLoadChanged, loadAction, &QAction::setEnabled);
-    window.addToolBarAction(loadAction);
+    ui::ConsoleWindow console(supervisor);
+    ui::MainWindow& window = console.window();
+    ui::WindowStateStore windowState(ui::WindowStateStore::defaultFilePath());
+    window.restoreWindowState(windowState);
 
     window.show();
     // The embedded default: bring the stack up as soon as the window is there.
@@ -80,10 +45,9 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
 
     const int code = app.exec();
 
+    window.saveWindowState(windowState);
     // The API backend holds database connections: it goes before the database does.
-    loadTestPage->shutdown(); // its load goes to the backend, which stops next
-    cachePage->shutdown();
-    apiPage->shutdown();
+    console.shutdownPages();
     // Stop what this console started, on the stack's own thread, before anything is destroyed.
     QMetaObject::invokeMethod(
         &supervisor,

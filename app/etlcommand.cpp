@@ -69,48 +69,62 @@ void printSummary(const etl::EtlResult& result)
                  .arg(result.legacyFormat ? QStringLiteral(" (older export format)") : QString()));
 }
 
+struct Options
+{
+    QCommandLineOption source{QStringLiteral("source"),
+                              QStringLiteral("Folder with the three CSV files."),
+                              QStringLiteral("DIR")};
+    QCommandLineOption jobs{QStringLiteral("jobs"),
+                            QStringLiteral("Connections building keys and indexes "
+                                           "(default: the number of cores)."),
+                            QStringLiteral("N")};
+    QCommandLineOption rejectFile{QStringLiteral("rejects"),
+                                  QStringLiteral("Where bad rows go (default: DIR/rejects.csv)."),
+                                  QStringLiteral("FILE")};
+    QCommandLineOption quiet{QStringLiteral("quiet"), QStringLiteral("No progress on stderr.")};
+    QCommandLineOption help = helpOption();
+};
+
+CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
+{
+    CommandLineSpec spec;
+    spec.summary = QStringLiteral("load a dataset into PostgreSQL");
+    spec.description =
+        QStringLiteral("Load questions.csv, answers.csv and answers_photos.csv into PostgreSQL: "
+                       "validated, keyed, indexed, verified, then swapped in at once.\n"
+                       "Without --dsn it loads into the managed local database (started if "
+                       "needed). Bad rows go to the reject file with their line numbers.");
+    spec.options = QList<QCommandLineOption>{o.source, o.jobs, o.rejectFile, o.quiet, o.help} +
+                   common.options();
+    return spec;
+}
+
 } // namespace
+
+CommandLineSpec etlCommandLine(const CommonOptions& common)
+{
+    return commandLine(Options{}, common);
+}
 
 int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
                   const CommonOptions& common)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Load questions.csv, answers.csv and answers_photos.csv into PostgreSQL: "
-                       "validated, keyed, indexed, verified, then swapped in at once.\n"
-                       "Without --dsn it loads into the managed local database (started if "
-                       "needed). Bad rows go to the reject file with their line numbers."));
-    const QCommandLineOption source(QStringLiteral("source"),
-                                    QStringLiteral("Folder with the three CSV files."),
-                                    QStringLiteral("DIR"));
-    const QCommandLineOption jobs(QStringLiteral("jobs"),
-                                  QStringLiteral("Connections building keys and indexes "
-                                                 "(default: the number of cores)."),
-                                  QStringLiteral("N"));
-    const QCommandLineOption rejectFile(QStringLiteral("rejects"),
-                                        QStringLiteral("Where bad rows go (default: "
-                                                       "DIR/rejects.csv)."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption quiet(QStringLiteral("quiet"),
-                                   QStringLiteral("No progress on stderr."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOptions({source, jobs, rejectFile, quiet, help});
-    common.addTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole etl")))
+    const Options o;
+    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
+                                           QStringLiteral("qaconsole etl")))
         return *done;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("etl takes no arguments besides options"));
-    if (!parser.isSet(source))
+    if (!parser.isSet(o.source))
         return usageError(QStringLiteral("etl needs --source DIR"));
-    const QString sourceDir = QDir(parser.value(source)).absolutePath();
+    const QString sourceDir = QDir(parser.value(o.source)).absolutePath();
     if (!QDir(sourceDir).exists())
         return usageError(QStringLiteral("--source: %1 is not a folder").arg(sourceDir));
     int jobCount = 0;
-    if (parser.isSet(jobs)) {
+    if (parser.isSet(o.jobs)) {
         bool ok = false;
-        jobCount = parser.value(jobs).toInt(&ok);
+        jobCount = parser.value(o.jobs).toInt(&ok);
         if (!ok || jobCount < 1 || jobCount > 64)
             return usageError(QStringLiteral("--jobs must be a whole number from 1 to 64"));
     }
@@ -125,11 +139,11 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
     options.sourceDir = sourceDir;
     options.dsn = dsn;
     options.jobs = jobCount;
-    options.rejectFile = parser.value(rejectFile);
+    options.rejectFile = parser.value(o.rejectFile);
 
     std::atomic<bool> interrupted{false};
     onTerminationSignals([&interrupted] { interrupted = true; });
-    const bool showProgress = !parser.isSet(quiet);
+    const bool showProgress = !parser.isSet(o.quiet);
     QElapsedTimer sinceLine;
     sinceLine.start();
     etl::EtlLoader loader(options);

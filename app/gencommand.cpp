@@ -128,47 +128,62 @@ void printSummary(const etl::GeneratorOptions& options, const etl::GeneratorResu
                               dir.filePath(QStringLiteral("expected-rejects.csv")))));
 }
 
+struct Options
+{
+    QCommandLineOption out{{QStringLiteral("o"), QStringLiteral("out")},
+                           QStringLiteral("Folder to write the files into (created if needed; "
+                                          "files there are replaced)."),
+                           QStringLiteral("DIR")};
+    QCommandLineOption scale{QStringLiteral("scale"),
+                             QStringLiteral("Fraction of the full export, above 0 and up to "
+                                            "100 (default: 0.1)."),
+                             QStringLiteral("S"), QStringLiteral("0.1")};
+    QCommandLineOption seed{QStringLiteral("seed"),
+                            QStringLiteral("Random seed, a non-negative integer (default: 1)."),
+                            QStringLiteral("N"), QStringLiteral("1")};
+    QCommandLineOption dirty{QStringLiteral("dirty"),
+                             QStringLiteral("Mix in bad rows of every kind the ETL rejects "
+                                            "and list them in expected-rejects.csv "
+                                            "(file,line,reason).")};
+    QCommandLineOption legacy{QStringLiteral("legacy"),
+                              QStringLiteral("The older export: spaces after the header's "
+                                             "commas, dates as \"YYYY-MM-DD\".")};
+    QCommandLineOption bom{QStringLiteral("bom"),
+                           QStringLiteral("Start each file with a UTF-8 byte order mark.")};
+    QCommandLineOption crlf{QStringLiteral("crlf"),
+                            QStringLiteral("End lines with CRLF instead of LF.")};
+    QCommandLineOption help = helpOption();
+};
+
+CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
+{
+    CommandLineSpec spec;
+    spec.summary = QStringLiteral("write a dataset shaped like the storefront's");
+    spec.description = QStringLiteral(
+        "Write questions.csv, answers.csv and answers_photos.csv shaped like the storefront's "
+        "export.\nScale 1.0 is the full export: 3,518,963 questions, 6,879,306 answers, "
+        "2,063,759 photos (about 1.7 GB).\nThe same seed and options always give the same bytes.");
+    spec.options = QList<QCommandLineOption>{o.out,    o.scale, o.seed, o.dirty,
+                                             o.legacy, o.bom,   o.crlf, o.help} +
+                   common.options();
+    return spec;
+}
+
 } // namespace
+
+CommandLineSpec genCommandLine(const CommonOptions& common)
+{
+    return commandLine(Options{}, common);
+}
 
 int runGenCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
                   const CommonOptions& common)
 {
     Q_UNUSED(topLevel);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
-        "Write questions.csv, answers.csv and answers_photos.csv shaped like the storefront's "
-        "export.\nScale 1.0 is the full export: 3,518,963 questions, 6,879,306 answers, "
-        "2,063,759 photos (about 1.7 GB).\nThe same seed and options always give the same bytes."));
-    const QCommandLineOption out(
-        {QStringLiteral("o"), QStringLiteral("out")},
-        QStringLiteral("Folder to write the files into (created if needed; "
-                       "files there are replaced)."),
-        QStringLiteral("DIR"));
-    const QCommandLineOption scale(QStringLiteral("scale"),
-                                   QStringLiteral("Fraction of the full export, above 0 and up to "
-                                                  "100 (default: 0.1)."),
-                                   QStringLiteral("S"), QStringLiteral("0.1"));
-    const QCommandLineOption seed(
-        QStringLiteral("seed"), QStringLiteral("Random seed, a non-negative integer (default: 1)."),
-        QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption dirty(QStringLiteral("dirty"),
-                                   QStringLiteral("Mix in bad rows of every kind the ETL rejects "
-                                                  "and list them in expected-rejects.csv "
-                                                  "(file,line,reason)."));
-    const QCommandLineOption legacy(QStringLiteral("legacy"),
-                                    QStringLiteral("The older export: spaces after the header's "
-                                                   "commas, dates as \"YYYY-MM-DD\"."));
-    const QCommandLineOption bom(QStringLiteral("bom"),
-                                 QStringLiteral("Start each file with a UTF-8 byte order mark."));
-    const QCommandLineOption crlf(QStringLiteral("crlf"),
-                                  QStringLiteral("End lines with CRLF instead of LF."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOptions({out, scale, seed, dirty, legacy, bom, crlf, help});
-    common.addTo(parser);
-
-    if (const auto done =
-            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole gen")))
+    const Options o;
+    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
+                                           QStringLiteral("qaconsole gen")))
         return *done;
     // The parser takes "gen" for the program's name: whatever is left is a stray argument.
     if (!parser.positionalArguments().isEmpty())
@@ -176,23 +191,23 @@ int runGenCommand(const QStringList& arguments, const QCommandLineParser& topLev
                               .arg(parser.positionalArguments().first()));
 
     etl::GeneratorOptions options;
-    options.outDir = parser.value(out);
+    options.outDir = parser.value(o.out);
     if (options.outDir.isEmpty())
         return usageError(QStringLiteral("gen needs --out DIR"));
     bool ok = false;
-    options.scale = parser.value(scale).toDouble(&ok);
+    options.scale = parser.value(o.scale).toDouble(&ok);
     if (!ok || !(options.scale > 0) || options.scale > 100)
         return usageError(
             QStringLiteral("--scale must be a number above 0 and at most 100 (got '%1')")
-                .arg(parser.value(scale)));
-    options.seed = parser.value(seed).toULongLong(&ok);
+                .arg(parser.value(o.scale)));
+    options.seed = parser.value(o.seed).toULongLong(&ok);
     if (!ok)
         return usageError(QStringLiteral("--seed must be a non-negative integer (got '%1')")
-                              .arg(parser.value(seed)));
-    options.dirty = parser.isSet(dirty);
-    options.legacy = parser.isSet(legacy);
-    options.bom = parser.isSet(bom);
-    options.crlf = parser.isSet(crlf);
+                              .arg(parser.value(o.seed)));
+    options.dirty = parser.isSet(o.dirty);
+    options.legacy = parser.isSet(o.legacy);
+    options.bom = parser.isSet(o.bom);
+    options.crlf = parser.isSet(o.crlf);
 
     // The generator runs on its own thread so this one can run the event loop that turns Ctrl-C
     // into quit(); the progress callback then answers "stop" and the partial files go away.

@@ -2,6 +2,7 @@
 
 #include "app/commandline.h"
 #include "app/quitonsignal.h"
+#include "loadgen/builtinmixes.h"
 #include "loadgen/loadcontroller.h"
 #include "loadgen/mixfile.h"
 #include "loadgen/pgidreader.h"
@@ -88,12 +89,13 @@ void printSummary(const Scenario& scenario, const RunSummary& s)
     printOut(QStringLiteral("Transfer/sec: %1")
                  .arg(bytes(double(t.bytesIn) / std::max(s.seconds, 1e-9))));
     printOut(QStringLiteral("Failure rate: %1%").arg(t.failureRate() * 100, 0, 'f', 3));
-    const double cpu = t.cpuSeconds > 0 ? t.cpuSeconds : s.processCpuSeconds;
-    printOut(QStringLiteral("Generator CPU: %1 s (%2 s per million requests; %3 s of it polling "
-                            "for answers)")
-                 .arg(cpu, 0, 'f', 2)
-                 .arg(t.requests() ? cpu * 1e6 / double(t.requests()) : 0.0, 0, 'f', 2)
-                 .arg(t.pollSeconds, 0, 'f', 2));
+    const GeneratorCpu cpu = generatorCpu(s);
+    printOut(QStringLiteral("Generator CPU (%1): %2 s, %3 s per million requests (%4% of it "
+                            "polling for answers)")
+                 .arg(cpu.ofThreads ? QStringLiteral("its threads") : QStringLiteral("the process"))
+                 .arg(cpu.seconds, 0, 'f', 2)
+                 .arg(cpu.microsecondsPerRequest, 0, 'f', 2)
+                 .arg(cpu.pollShare() * 100, 0, 'f', 0));
     for (const QString& warning : s.warnings)
         printOut(QStringLiteral("Warning: ") + warning);
     for (const ThresholdOutcome& outcome : s.thresholds)
@@ -110,8 +112,12 @@ struct Options
                                           "a GET of it; with a mix, its host and port."),
                            QStringLiteral("URL")};
     QCommandLineOption mix{QStringLiteral("mix"),
-                           QStringLiteral("Request mix file (JSON, see docs/loadtest.md)."),
-                           QStringLiteral("FILE")};
+                           QStringLiteral("Request mix: a file (JSON, see docs/loadtest.md) or a "
+                                          "built-in mix: %1. storefront is the eight Q&A routes "
+                                          "with ids read from the database of --dsn (or the "
+                                          "managed one), so every id exists.")
+                               .arg(builtinMixNames().join(QStringLiteral(", "))),
+                           QStringLiteral("FILE|NAME")};
     QCommandLineOption model{QStringLiteral("model"),
                              QStringLiteral("constant-vus, ramping-vus, constant-arrival-rate, "
                                             "ramping-arrival-rate, or loader.io's "
@@ -179,6 +185,18 @@ struct Options
     }
 };
 
+CommandLineSpec commandLine(const Options& options, const CommonOptions& common)
+{
+    CommandLineSpec spec;
+    spec.summary = QStringLiteral("load-test an HTTP server (k6 models, thresholds)");
+    spec.description = QStringLiteral(
+        "Load-test an HTTP server: closed models (connections kept busy) or open models (requests "
+        "at scheduled times, latency measured from those times). Ctrl-C stops the run and still "
+        "prints the summary.");
+    spec.options = options.all() + common.options();
+    return spec;
+}
+
 // A whole number option in [low, high]; false after naming the option.
 bool intOption(const QCommandLineParser& parser, const QCommandLineOption& option, qint64 low,
                qint64 high, qint64* value, QStringList& errors)
@@ -200,7 +218,7 @@ Scenario scenarioFrom(const QCommandLineParser& parser, const Options& o, QStrin
 {
     Scenario scenario;
     if (parser.isSet(o.mix)) {
-        const MixFile file = loadMixFile(parser.value(o.mix));
+        const MixFile file = resolveMixArgument(parser.value(o.mix));
         for (const QString& error : file.errors)
             errors << QStringLiteral("--mix %1: %2").arg(parser.value(o.mix), error);
         scenario.mix = file.mix;
@@ -325,19 +343,18 @@ std::optional<int> readDatabaseIds(Scenario& scenario, const QCommandLineParser&
 
 } // namespace
 
+CommandLineSpec loadtestCommandLine(const CommonOptions& common)
+{
+    return commandLine(Options{}, common);
+}
+
 int runLoadtestCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
                        const CommonOptions& common)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Load-test an HTTP server: closed models (connections kept busy) or open "
-                       "models (requests at scheduled times, latency measured from those times). "
-                       "Ctrl-C stops the run and still prints the summary."));
     const Options options;
-    parser.addOptions(options.all());
-    common.addTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, options.help, QStringLiteral("qaconsole loadtest")))
+    if (const auto done = parseCommandLine(parser, commandLine(options, common), arguments,
+                                           options.help, QStringLiteral("qaconsole loadtest")))
         return *done;
     if (!parser.positionalArguments().isEmpty()) // the parser took "loadtest" for the program
         return usageError(QStringLiteral("loadtest takes no arguments besides options"));

@@ -13,64 +13,85 @@
 
 namespace qaconsole::app {
 
+namespace {
+
+struct Options
+{
+    QCommandLineOption port{QStringLiteral("port"),
+                            QStringLiteral("TCP port (default 8080; 0 picks a free one)."),
+                            QStringLiteral("N"), QStringLiteral("8080")};
+    QCommandLineOption bind{QStringLiteral("bind"),
+                            QStringLiteral("Address to listen on (default 127.0.0.1)."),
+                            QStringLiteral("ADDR"), QStringLiteral("127.0.0.1")};
+    QCommandLineOption threads{QStringLiteral("threads"),
+                               QStringLiteral("Worker threads (default: the number of cores)."),
+                               QStringLiteral("N"), QStringLiteral("0")};
+    QCommandLineOption useStack{QStringLiteral("stack"),
+                                QStringLiteral("Use the managed local stack (the default when no "
+                                               "--dsn is given).")};
+    QCommandLineOption noCache{QStringLiteral("no-cache"),
+                               QStringLiteral("Serve every list from the database.")};
+    QCommandLineOption policyFile{
+        QStringLiteral("cache-policy"),
+        QStringLiteral("Cache policy file (docs/cache-policy.md; default: Balanced). A newer "
+                       "policy published by the console replaces it."),
+        QStringLiteral("FILE")};
+    QCommandLineOption cacheMemory{
+        QStringLiteral("cache-memory"),
+        QStringLiteral("Bound of the in-process cache layer in MiB (default 256)."),
+        QStringLiteral("MIB"), QStringLiteral("256")};
+    QCommandLineOption help = helpOption();
+};
+
+CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
+{
+    CommandLineSpec spec;
+    spec.summary = QStringLiteral("serve the Q&A API");
+    spec.description =
+        QStringLiteral("Serve the Q&A API until interrupted (Ctrl-C or SIGTERM stop it cleanly).\n"
+                       "Without --dsn it uses the managed local database (started if needed).");
+    spec.options = QList<QCommandLineOption>{o.port,    o.bind,       o.threads,     o.useStack,
+                                             o.noCache, o.policyFile, o.cacheMemory, o.help} +
+                   common.options();
+    return spec;
+}
+
+} // namespace
+
+CommandLineSpec serveCommandLine(const CommonOptions& common)
+{
+    return commandLine(Options{}, common);
+}
+
 int runServeCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
                     const CommonOptions& common)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Serve the Q&A API until interrupted (Ctrl-C or SIGTERM stop it cleanly).\n"
-                       "Without --dsn it uses the managed local database (started if needed)."));
-    const QCommandLineOption port(QStringLiteral("port"),
-                                  QStringLiteral("TCP port (default 8080; 0 picks a free one)."),
-                                  QStringLiteral("N"), QStringLiteral("8080"));
-    const QCommandLineOption bind(QStringLiteral("bind"),
-                                  QStringLiteral("Address to listen on (default 127.0.0.1)."),
-                                  QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption threads(
-        QStringLiteral("threads"), QStringLiteral("Worker threads (default: the number of cores)."),
-        QStringLiteral("N"), QStringLiteral("0"));
-    const QCommandLineOption useStack(QStringLiteral("stack"),
-                                      QStringLiteral("Use the managed local stack (the default "
-                                                     "when no --dsn is given)."));
-    const QCommandLineOption noCache(QStringLiteral("no-cache"),
-                                     QStringLiteral("Serve every list from the database."));
-    const QCommandLineOption policyFile(
-        QStringLiteral("cache-policy"),
-        QStringLiteral("Cache policy file (docs/cache-policy.md; default: Balanced). A newer "
-                       "policy published by the console replaces it."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption cacheMemory(
-        QStringLiteral("cache-memory"),
-        QStringLiteral("Bound of the in-process cache layer in MiB (default 256)."),
-        QStringLiteral("MIB"), QStringLiteral("256"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOptions({port, bind, threads, useStack, noCache, policyFile, cacheMemory, help});
-    common.addTo(parser);
-    if (const auto done =
-            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole serve")))
+    const Options o;
+    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
+                                           QStringLiteral("qaconsole serve")))
         return *done;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("serve takes no arguments besides options"));
     bool ok = false;
-    const int portNumber = parser.value(port).toInt(&ok);
+    const int portNumber = parser.value(o.port).toInt(&ok);
     if (!ok || portNumber < 0 || portNumber > 65535)
         return usageError(QStringLiteral("--port must be a number from 0 to 65535"));
-    const int threadCount = parser.value(threads).toInt(&ok);
+    const int threadCount = parser.value(o.threads).toInt(&ok);
     if (!ok || threadCount < 0 || threadCount > 256)
         return usageError(QStringLiteral("--threads must be a number from 0 to 256"));
-    if (QHostAddress(parser.value(bind)).isNull())
+    if (QHostAddress(parser.value(o.bind)).isNull())
         return usageError(
-            QStringLiteral("--bind: '%1' is not an IP address").arg(parser.value(bind)));
-    const int memoryMiB = parser.value(cacheMemory).toInt(&ok);
+            QStringLiteral("--bind: '%1' is not an IP address").arg(parser.value(o.bind)));
+    const int memoryMiB = parser.value(o.cacheMemory).toInt(&ok);
     if (!ok || memoryMiB < 1 || memoryMiB > 1 << 20)
         return usageError(QStringLiteral("--cache-memory must be a number of MiB from 1"));
     cache::CachePolicy policy = cache::defaultPolicy();
-    if (parser.isSet(policyFile)) {
-        const cache::PolicyParseResult loaded = cache::loadPolicyFile(parser.value(policyFile));
+    if (parser.isSet(o.policyFile)) {
+        const cache::PolicyParseResult loaded = cache::loadPolicyFile(parser.value(o.policyFile));
         if (!loaded.policy) {
             for (const cache::PolicyError& problem : loaded.errors)
-                printErr(QStringLiteral("qaconsole: ") + parser.value(policyFile) +
+                printErr(QStringLiteral("qaconsole: ") + parser.value(o.policyFile) +
                          QStringLiteral(": ") + problem.text());
             return ExitUsage;
         }
@@ -84,11 +105,11 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     const QString& dsn = database.url;
 
     instance::BackendOptions options;
-    options.bindAddress = parser.value(bind);
+    options.bindAddress = parser.value(o.bind);
     options.port = std::uint16_t(portNumber);
     options.threads = threadCount;
     options.dsn = dsn;
-    options.cache = !parser.isSet(noCache);
+    options.cache = !parser.isSet(o.noCache);
     options.policy = policy;
     options.cacheMemoryBytes = std::size_t(memoryMiB) << 20;
     if (options.cache) {

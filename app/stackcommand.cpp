@@ -61,27 +61,43 @@ QJsonObject toJson(const stack::LocalStack& stack, const ServiceStatus& status)
     };
 }
 
+struct Options
+{
+    QCommandLineOption json{QStringLiteral("json"),
+                            QStringLiteral("Print the state, addresses and connection URLs "
+                                           "(with passwords) as JSON, for scripts.")};
+    QCommandLineOption help = helpOption();
+};
+
+CommandLineSpec commandLine(const Options& options, const CommonOptions& common)
+{
+    CommandLineSpec spec;
+    spec.summary = QStringLiteral("the managed local PostgreSQL and Redis");
+    spec.description =
+        QStringLiteral("Start, stop or show the managed local PostgreSQL and Redis.\n"
+                       "Services started here keep running until `qaconsole stack stop`.");
+    spec.positionals = {{QStringLiteral("action"), QStringLiteral("start, stop or status"),
+                         QStringLiteral("start|stop|status")}};
+    spec.actions = {
+        {QStringLiteral("start")}, {QStringLiteral("stop")}, {QStringLiteral("status")}};
+    spec.options = QList<QCommandLineOption>{options.json, options.help} + common.options();
+    return spec;
+}
+
 } // namespace
+
+CommandLineSpec stackCommandLine(const CommonOptions& common)
+{
+    return commandLine(Options{}, common);
+}
 
 int runStackCommand(const QStringList& arguments, const QCommandLineParser& topLevel,
                     const CommonOptions& common)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Start, stop or show the managed local PostgreSQL and Redis.\n"
-                       "Services started here keep running until `qaconsole stack stop`."));
-    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("start, stop or status"),
-                                 QStringLiteral("start|stop|status"));
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the state, addresses and connection URLs "
-                                                 "(with passwords) as JSON, for scripts."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
-    parser.addOptions({json, help});
-    common.addTo(parser);
-
-    if (const auto done =
-            parseCommandLine(parser, arguments, help, QStringLiteral("qaconsole stack")))
+    const Options options;
+    if (const auto done = parseCommandLine(parser, commandLine(options, common), arguments,
+                                           options.help, QStringLiteral("qaconsole stack")))
         return *done;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
@@ -109,12 +125,12 @@ int runStackCommand(const QStringList& arguments, const QCommandLineParser& topL
         const bool wanted = action == u"stop" ? status.state != ServiceState::Failed
                                               : status.state == ServiceState::Running;
         ok = ok && (wanted || action == u"status");
-        if (parser.isSet(json))
+        if (parser.isSet(options.json))
             document.insert(stack::serviceName(kind), toJson(stack, status));
         else
             printHuman(stack, status);
     }
-    if (parser.isSet(json))
+    if (parser.isSet(options.json))
         printOut(
             QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)).trimmed());
     else if (action != u"stop")

@@ -7,7 +7,7 @@
 
 namespace qaconsole::etl {
 
-// The three source files and the tables they become (docs: shared/docs/dataset.md). Table and
+// The three source files and the tables they become (docs/dataset.md). Table and
 // column names are the files' names and headers, so the database "looks the same".
 enum class Table
 {

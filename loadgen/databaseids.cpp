@@ -1,5 +1,6 @@
 #include "loadgen/databaseids.h"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -24,6 +25,54 @@ QString idSourceNoun(IdSource source)
         return QStringLiteral("answer");
     }
     return {};
+}
+
+std::int64_t LoadedIds::largest(IdSource source) const
+{
+    switch (source) {
+    case IdSource::Products:
+        return product;
+    case IdSource::Questions:
+        return question;
+    case IdSource::Answers:
+        return answer;
+    }
+    return 0;
+}
+
+std::optional<LoadedIds> readLoadedIds(IdReader& reader, QString* error)
+{
+    LoadedIds loaded;
+    for (const auto& [source, field] : {std::pair{IdSource::Products, &LoadedIds::product},
+                                        std::pair{IdSource::Questions, &LoadedIds::question},
+                                        std::pair{IdSource::Answers, &LoadedIds::answer}}) {
+        const std::optional<std::int64_t> largest = reader.largest(source, error);
+        if (!largest)
+            return std::nullopt;
+        loaded.*field = *largest;
+    }
+    return loaded;
+}
+
+std::vector<IdRangeExcess> idRangeExcesses(const RequestMix& mix, const LoadedIds& loaded)
+{
+    std::vector<IdRangeExcess> excesses;
+    for (IdSource source : {IdSource::Products, IdSource::Questions, IdSource::Answers}) {
+        IdRangeExcess worst{source, 0, loaded.largest(source), 0.0};
+        for (const RouteSpec& route : mix.routes) {
+            if (route.route == Route::Get || idSourceOf(route.route) != source ||
+                route.ids.kind == IdDistribution::Kind::Database)
+                continue;
+            const double share = missingShare(route.ids, worst.loadedMax);
+            if (share <= 0)
+                continue;
+            worst.missingShare = std::max(worst.missingShare, share);
+            worst.rangeMax = std::max(worst.rangeMax, largestId(route.ids));
+        }
+        if (worst.missingShare > 0)
+            excesses.push_back(worst);
+    }
+    return excesses;
 }
 
 bool needsDatabaseIds(const RequestMix& mix)

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace qaconsole::loadgen {
@@ -19,8 +20,8 @@ enum class IdSource
 IdSource idSourceOf(Route route);      // by routeIdKind(); not for Route::Get
 QString idSourceNoun(IdSource source); // "product", "question", "answer"
 
-// The database behind the "database" distribution: one method, so that resolving a mix is
-// tested without PostgreSQL (pgidreader.h is the libpq one).
+// The database behind the "database" distribution and the check of fixed ranges: two methods,
+// so that resolving a mix is tested without PostgreSQL (pgidreader.h is the libpq one).
 class IdReader
 {
 public:
@@ -28,7 +29,34 @@ public:
     // Up to `limit` distinct existing ids drawn at random, in no particular order; empty when
     // the table has none. On failure: empty, with one sentence in `error` that says what to do.
     virtual std::vector<std::int64_t> read(IdSource source, int limit, QString* error) = 0;
+    // The largest existing id of `source` (counted as read() counts them), 0 when there is none;
+    // nothing on failure, with one sentence in `error`.
+    virtual std::optional<std::int64_t> largest(IdSource source, QString* error) = 0;
 };
+
+// The largest id of each kind the database holds: what fixed ranges are checked against.
+struct LoadedIds
+{
+    std::int64_t product = 0; // of the products with unreported questions
+    std::int64_t question = 0;
+    std::int64_t answer = 0; // 0: the table is empty
+    std::int64_t largest(IdSource source) const;
+    bool operator==(const LoadedIds&) const = default;
+};
+// Three index look-ups with `reader`; nothing, with the first failure's reason in `error`.
+std::optional<LoadedIds> readLoadedIds(IdReader& reader, QString* error);
+
+// A kind whose fixed ids (uniform, last10, zipf, list) reach past what the database holds.
+struct IdRangeExcess
+{
+    IdSource source;
+    std::int64_t rangeMax = 0;  // the largest id the mix can draw
+    std::int64_t loadedMax = 0; // the largest the database holds
+    double missingShare = 0;    // of the ids drawn, the share above loadedMax (0..1]
+};
+// One entry per kind, in IdSource order, over the routes of `mix` that draw fixed ids; the
+// largest share when routes of one kind differ. Empty when every id drawn can exist.
+std::vector<IdRangeExcess> idRangeExcesses(const RequestMix& mix, const LoadedIds& loaded);
 
 bool needsDatabaseIds(const RequestMix& mix);
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 namespace qaconsole::loadgen {
 
@@ -19,7 +21,91 @@ double helper2(double x)
                               : 1 + x * 0.5 * (1 + x * (1.0 / 3) * (1 + 0.25 * x));
 }
 
+// The ids [low, low + span) a uniform kind draws from, as IdSampler has them.
+std::pair<std::int64_t, std::uint64_t> uniformSpan(const IdDistribution& distribution)
+{
+    const std::int64_t low = std::min(distribution.min, distribution.max);
+    const std::int64_t high = std::max(distribution.min, distribution.max);
+    const std::uint64_t span = std::uint64_t(high - low) + 1;
+    if (distribution.kind != IdDistribution::Kind::Last10)
+        return {low, span};
+    const std::uint64_t tail = std::max<std::uint64_t>(1, span / 10);
+    return {high - std::int64_t(tail) + 1, tail};
+}
+
+// The sum of 1/k^s for k in 1..n: exact up to kExactRanks, then the midpoint rule, whose error
+// shrinks as 1/k^(s+2) there.
+double zipfWeight(std::uint64_t n, double s)
+{
+    constexpr std::uint64_t kExactRanks = 1000;
+    double sum = 0;
+    const std::uint64_t exact = std::min(n, kExactRanks);
+    for (std::uint64_t k = 1; k <= exact; ++k)
+        sum += std::pow(double(k), -s);
+    if (n > exact) {
+        const double a = double(exact) + 0.5;
+        const double b = double(n) + 0.5;
+        sum += std::abs(s - 1) < 1e-12 ? std::log(b / a)
+                                       : (std::pow(b, 1 - s) - std::pow(a, 1 - s)) / (1 - s);
+    }
+    return sum;
+}
+
 } // namespace
+
+std::int64_t largestId(const IdDistribution& distribution)
+{
+    switch (distribution.kind) {
+    case IdDistribution::Kind::Uniform:
+    case IdDistribution::Kind::Last10:
+    case IdDistribution::Kind::Zipf:
+        return std::max(distribution.min, distribution.max);
+    case IdDistribution::Kind::List:
+        return distribution.values.empty()
+                   ? 0
+                   : *std::max_element(distribution.values.begin(), distribution.values.end());
+    case IdDistribution::Kind::Database:
+        return 0;
+    }
+    return 0;
+}
+
+double missingShare(const IdDistribution& distribution, std::int64_t largest)
+{
+    switch (distribution.kind) {
+    case IdDistribution::Kind::Database:
+        return 0;
+    case IdDistribution::Kind::List: {
+        if (distribution.values.empty())
+            return 0;
+        const auto above = std::count_if(distribution.values.begin(), distribution.values.end(),
+                                         [largest](std::int64_t id) { return id > largest; });
+        return double(above) / double(distribution.values.size());
+    }
+    case IdDistribution::Kind::Uniform:
+    case IdDistribution::Kind::Last10: {
+        const auto [low, span] = uniformSpan(distribution);
+        const std::int64_t high = low + std::int64_t(span) - 1;
+        if (largest >= high)
+            return 0;
+        if (largest < low)
+            return 1;
+        return double(high - largest) / double(span);
+    }
+    case IdDistribution::Kind::Zipf: {
+        const std::int64_t low = std::min(distribution.min, distribution.max);
+        const std::uint64_t ranks = std::uint64_t(largestId(distribution) - low) + 1;
+        if (largest < low)
+            return 1;
+        const std::uint64_t existing = std::uint64_t(largest - low) + 1; // ranks that exist
+        if (existing >= ranks)
+            return 0;
+        return 1 - zipfWeight(existing, distribution.exponent) /
+                       zipfWeight(ranks, distribution.exponent);
+    }
+    }
+    return 0;
+}
 
 QString distributionName(IdDistribution::Kind kind)
 {
@@ -52,15 +138,7 @@ IdSampler::IdSampler(const IdDistribution& distribution)
     : m_kind(distribution.kind), m_values(distribution.values), m_exponent(distribution.exponent)
 {
     const std::int64_t low = std::min(distribution.min, distribution.max);
-    const std::int64_t high = std::max(distribution.min, distribution.max);
-    const std::uint64_t span = std::uint64_t(high - low) + 1;
-    m_low = low;
-    m_span = span;
-    if (m_kind == IdDistribution::Kind::Last10) {
-        const std::uint64_t tail = std::max<std::uint64_t>(1, span / 10);
-        m_low = high - std::int64_t(tail) + 1;
-        m_span = tail;
-    }
+    std::tie(m_low, m_span) = uniformSpan(distribution);
     if (m_kind == IdDistribution::Kind::Zipf) {
         m_hIntegralX1 = h(1.5) - 1.0;
         m_hIntegralN = h(double(m_span) + 0.5);

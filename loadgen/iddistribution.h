@@ -38,6 +38,14 @@ struct IdDistribution
 QString distributionName(IdDistribution::Kind kind);
 std::optional<IdDistribution::Kind> parseDistributionName(const QString& name);
 
+// The largest id `distribution` can draw (the largest value of a list); 0 for Database, whose
+// ids are not known before they are read.
+std::int64_t largestId(const IdDistribution& distribution);
+// The share (0..1) of the ids drawn from `distribution` that are above `largest`: exact for the
+// uniform kinds and lists, for Zipf exact over the first thousand ranks and within 0.1% beyond
+// (midpoint sums). 0 for Database, whose ids all exist.
+double missingShare(const IdDistribution& distribution, std::int64_t largest);
+
 // Draws ids from one distribution without tables: Zipf uses Hörmann and Derflinger's
 // rejection-inversion, O(1) per id whatever the range. Owned by one worker (not thread-safe).
 class IdSampler

@@ -47,9 +47,42 @@ QByteArray sampleSql(IdSource source)
         .toUtf8();
 }
 
+// The largest id the sample's probe can find.
+QByteArray largestSql(IdSource source)
+{
+    const Probe p = probeOf(source);
+    return QStringLiteral("SELECT max(%2) FROM %1 WHERE %3")
+        .arg(QLatin1String(p.table), QLatin1String(p.column), QLatin1String(p.filter))
+        .toUtf8();
+}
+
 QString firstLine(const char* message)
 {
     return QString::fromUtf8(message).section(u'\n', 0, 0).trimmed();
+}
+
+// Runs `sql` with one parameter at most; null after saying why in `error` (a missing table as
+// "load the dataset first").
+Result execute(PGconn* connection, IdSource source, const QByteArray& sql,
+               const QByteArray* parameter, QString* error)
+{
+    const char* params[] = {parameter ? parameter->constData() : nullptr};
+    Result result(PQexecParams(connection, sql.constData(), parameter ? 1 : 0, nullptr, params,
+                               nullptr, nullptr, 0),
+                  &PQclear);
+    if (PQresultStatus(result.get()) == PGRES_TUPLES_OK)
+        return result;
+    const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
+    const QString table = QString::fromLatin1(probeOf(source).table);
+    if (error && state && qstrcmp(state, "42P01") == 0) // undefined_table
+        *error = QStringLiteral("The database has no %1 table: load the dataset first "
+                                "(qaconsole etl, or the Data load page).")
+                     .arg(table);
+    else if (error)
+        *error =
+            QStringLiteral("Cannot read %1 ids from the %2 table: %3")
+                .arg(idSourceNoun(source), table, firstLine(PQresultErrorMessage(result.get())));
+    return Result(nullptr, &PQclear);
 }
 
 } // namespace
@@ -109,30 +142,31 @@ std::vector<std::int64_t> PgIdReader::read(IdSource source, int limit, QString* 
             *error = why;
         return ids;
     }
-    const QByteArray sql = sampleSql(source);
     const QByteArray count = QByteArray::number(limit);
-    const char* params[] = {count.constData()};
-    const Result result(
-        PQexecParams(m_connection, sql.constData(), 1, nullptr, params, nullptr, nullptr, 0),
-        &PQclear);
-    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
-        const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
-        const QString table = QString::fromLatin1(probeOf(source).table);
-        if (error && state && qstrcmp(state, "42P01") == 0) // undefined_table
-            *error = QStringLiteral("The database has no %1 table: load the dataset first "
-                                    "(qaconsole etl, or the Data load page).")
-                         .arg(table);
-        else if (error)
-            *error = QStringLiteral("Cannot read %1 ids from the %2 table: %3")
-                         .arg(idSourceNoun(source), table,
-                              firstLine(PQresultErrorMessage(result.get())));
+    const Result result = execute(m_connection, source, sampleSql(source), &count, error);
+    if (!result)
         return ids;
-    }
     ids.reserve(std::size_t(PQntuples(result.get())));
     for (int row = 0; row < PQntuples(result.get()); ++row)
         if (!PQgetisnull(result.get(), row, 0))
             ids.push_back(std::strtoll(PQgetvalue(result.get(), row, 0), nullptr, 10));
     return ids;
+}
+
+std::optional<std::int64_t> PgIdReader::largest(IdSource source, QString* error)
+{
+    QString why;
+    if (!connect(&why)) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    }
+    const Result result = execute(m_connection, source, largestSql(source), nullptr, error);
+    if (!result)
+        return std::nullopt;
+    if (PQntuples(result.get()) == 0 || PQgetisnull(result.get(), 0, 0))
+        return 0; // an empty table
+    return std::strtoll(PQgetvalue(result.get(), 0, 0), nullptr, 10);
 }
 
 } // namespace qaconsole::loadgen

@@ -111,6 +111,8 @@ QByteArray summaryJson(const Scenario& scenario, const RunSummary& summary)
                      {QStringLiteral("thresholds"), thresholds},
                      {QStringLiteral("thresholds_passed"), summary.thresholdsPassed()},
                      {QStringLiteral("warnings"), QJsonArray::fromStringList(summary.warnings)}};
+    if (summary.backendCpuSeconds >= 0)
+        root.insert(QStringLiteral("backend_cpu_seconds"), summary.backendCpuSeconds);
     if (!summary.error.isEmpty())
         root.insert(QStringLiteral("error"), summary.error);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);

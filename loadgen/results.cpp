@@ -26,6 +26,18 @@ bool RunSummary::thresholdsPassed() const
     return true;
 }
 
+GeneratorCpu generatorCpu(const RunSummary& summary)
+{
+    GeneratorCpu cpu;
+    const Counts& totals = summary.totals;
+    cpu.ofThreads = totals.cpuSeconds > 0;
+    cpu.seconds = cpu.ofThreads ? totals.cpuSeconds : summary.processCpuSeconds;
+    cpu.pollSeconds = cpu.ofThreads ? totals.pollSeconds : 0;
+    if (totals.requests() > 0)
+        cpu.microsecondsPerRequest = cpu.seconds * 1e6 / double(totals.requests());
+    return cpu;
+}
+
 std::vector<ThresholdOutcome> evaluateThresholds(const std::vector<Threshold>& thresholds,
                                                  const RunSummary& summary)
 {

@@ -54,6 +54,10 @@ struct RunSummary
     LatencyFigures corrected;
     LatencyFigures uncorrected;
     double processCpuSeconds = 0; // the whole process, during the run
+    // The embedded backend's HTTP worker threads during the run, when the target was the
+    // backend running in this process (set by the caller, which knows; the engine does not).
+    // Negative: not measured.
+    double backendCpuSeconds = -1;
     int peakConnections = 0;
     bool stoppedByUser = false;
     std::vector<ThresholdOutcome> thresholds;
@@ -63,6 +67,19 @@ struct RunSummary
 
     bool thresholdsPassed() const;
 };
+
+// The generator's own CPU time during a run: its worker threads' (Counts::cpuSeconds), or the
+// whole process's where threads have no CPU clock (`ofThreads` false), with the share of it
+// spent polling for answers (Counts::pollSeconds).
+struct GeneratorCpu
+{
+    double seconds = 0;
+    double pollSeconds = 0;
+    bool ofThreads = true;
+    double microsecondsPerRequest = 0; // 0 without requests
+    double pollShare() const { return seconds > 0 ? pollSeconds / seconds : 0; }
+};
+GeneratorCpu generatorCpu(const RunSummary& summary);
 
 std::vector<ThresholdOutcome> evaluateThresholds(const std::vector<Threshold>& thresholds,
                                                  const RunSummary& summary);

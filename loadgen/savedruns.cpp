@@ -43,10 +43,10 @@ public:
             fail(key, "a number");
         return value.toDouble();
     }
-    // A number that files of older versions do not have: 0 when absent.
-    double optionalNumber(const char* key)
+    // A number that files of older versions (or of some runs) do not have: `absent` then.
+    double optionalNumber(const char* key, double absent = 0.0)
     {
-        return m_object.contains(QLatin1String(key)) ? number(key) : 0.0;
+        return m_object.contains(QLatin1String(key)) ? number(key) : absent;
     }
     QString text(const char* key)
     {
@@ -183,6 +183,7 @@ RunSummary summaryFrom(Fields root, Scenario& scenario)
     summary.corrected = latencyFrom(root.object("latency_ms"));
     summary.uncorrected = latencyFrom(root.object("latency_uncorrected_ms"));
     summary.processCpuSeconds = root.number("process_cpu_seconds");
+    summary.backendCpuSeconds = root.optionalNumber("backend_cpu_seconds", -1);
     summary.peakConnections = int(root.number("peak_connections"));
     summary.stoppedByUser = root.flag("stopped_by_user");
     for (const QJsonValue& value : root.array("thresholds")) {

@@ -1,6 +1,6 @@
 #include "loadgen/workerloop.h"
 
-#include "loadgen/cputime.h"
+#include "backend/http/cputime.h"
 #include "loadgen/loadworker.h"
 #include "loadgen/workershared.h"
 
@@ -110,7 +110,7 @@ void WorkerLoop::run()
         return;
     }
     m_poller.add(m_shared.waker.handle(), kWakerToken, http::Interest::Read);
-    m_cpuAtPublish = std::max(0.0, threadCpuSeconds());
+    m_cpuAtPublish = std::max(0.0, http::threadCpuSeconds());
     for (;;) {
         std::int64_t t = now();
         if (m_shared.stop.load(std::memory_order_relaxed))
@@ -603,7 +603,7 @@ std::int64_t WorkerLoop::waitTimeNs(std::int64_t now) const
 
 void WorkerLoop::publish()
 {
-    const double cpu = threadCpuSeconds();
+    const double cpu = http::threadCpuSeconds();
     if (cpu >= 0) {
         m_stats.counts.cpuSeconds += cpu - m_cpuAtPublish;
         m_cpuAtPublish = cpu;

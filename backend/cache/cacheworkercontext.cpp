@@ -171,20 +171,30 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
             break;
         }
     }
-    if (inMemory && attempt == 0)
-        bump(key.dataClass, CacheLayer::Memory, Misses);
-
     bool leader = true;
     SingleFlight::FlightPtr flight;
     if (attempt < kJoinAttempts)
         flight = m_cache.m_flights->join(key, leader);
     if (!leader) {
+        if (inMemory && attempt == 0)
+            bump(key.dataClass, CacheLayer::Memory, Misses);
         bump(m_counters.coalescedWaits);
         result.step = LookupResult::Step::Wait;
         result.joined = std::move(flight);
         return result;
     }
     takeTicket(key, std::move(flight), result);
+    // A load that ended between the memory look above and join() filled memory first and left
+    // no flight to join: leading now would load the same entry again. One more look settles it.
+    if (inMemory && m_cache.m_memory->find(key, hit) &&
+        memoryTimes(policy, *hit.response, hit.insertedAtMs).at(now) == Freshness::Fresh) {
+        bump(key.dataClass, CacheLayer::Memory, Hits);
+        result.ticket.release({hit.response, LookupStatus::Fresh});
+        return served(std::move(result), LookupStatus::Fresh, CacheLayer::Memory,
+                      std::move(hit.response));
+    }
+    if (inMemory && attempt == 0)
+        bump(key.dataClass, CacheLayer::Memory, Misses);
     if (inRedis) {
         result.step = LookupResult::Step::ReadRedis;
         return result;

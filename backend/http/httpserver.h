@@ -33,6 +33,11 @@ struct HttpServerStats
     std::atomic<std::int64_t> openConnections{0};
     std::atomic<std::int64_t> acceptedConnections{0};
     std::atomic<std::int64_t> inFlight{0};
+    // CPU time (user + system) the worker threads have used since they started, summed, in
+    // microseconds. Each worker adds its share at least every 100 ms while it has connections
+    // and before it sleeps with none, so the figure trails by at most that much of its work.
+    // Stays 0 where the platform has no per-thread CPU clock (cputime.h).
+    std::atomic<std::int64_t> workerCpuMicros{0};
 };
 
 // HTTP/1.1 on native non-blocking sockets: one acceptor spreads connections evenly over N worker

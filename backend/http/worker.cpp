@@ -1,6 +1,7 @@
 #include "backend/http/worker.h"
 
 #include "backend/http/connection.h"
+#include "backend/http/cputime.h"
 #include "backend/http/httpdate.h"
 #include "backend/http/workercontext.h"
 
@@ -126,7 +127,9 @@ void Worker::loop()
 
     for (;;) {
         int timeout = -1; // nothing to time out: sleep until a socket or the waker speaks
-        if (!m_active.empty() || context.draining) {
+        if (m_active.empty() && !context.draining) {
+            publishCpu(); // what the last connections cost, before a sleep of any length
+        } else {
             std::int64_t wake = nextSweep;
             if (context.draining)
                 wake = std::min(wake, graceEnd);
@@ -163,6 +166,7 @@ void Worker::loop()
             }
             nextSweep = context.nowMs + kTickMs;
             completeDeferred(context); // a drained backlog may have deferred requests too
+            publishCpu();
         }
         recycle(closed);
         if (context.draining && (m_active.empty() || context.nowMs >= graceEnd))
@@ -172,6 +176,20 @@ void Worker::loop()
     for (const std::unique_ptr<Connection>& connection : m_active)
         connection->close(context);
     recycle(closed);
+    publishCpu();
+}
+
+// A syscall on Linux (the thread clock has no vDSO path), so once per sweep, not per turn.
+void Worker::publishCpu()
+{
+    const double seconds = threadCpuSeconds();
+    if (seconds < 0)
+        return;
+    const auto micros = static_cast<std::int64_t>(seconds * 1e6);
+    if (micros > m_cpuPublishedMicros) {
+        m_stats.workerCpuMicros.fetch_add(micros - m_cpuPublishedMicros, std::memory_order_relaxed);
+        m_cpuPublishedMicros = micros;
+    }
 }
 
 void Worker::adoptIncoming(WorkerContext& context, std::vector<NativeSocket>& incoming)

@@ -53,6 +53,7 @@ private:
     void adoptIncoming(WorkerContext& context, std::vector<NativeSocket>& incoming);
     void recycle(std::vector<Connection*>& closed);
     void completeDeferred(WorkerContext& context);
+    void publishCpu();
 
     const int m_index;
     const HttpServerOptions& m_options;
@@ -75,6 +76,7 @@ private:
     std::vector<std::unique_ptr<Connection>> m_pool;
     std::vector<Connection*> m_batch;          // the deferred requests being completed
     std::vector<HttpResponse*> m_batchAnswers; // their responses, in the same order
+    std::int64_t m_cpuPublishedMicros = 0;     // of this thread, added to the stats so far
 };
 
 } // namespace qaconsole::http

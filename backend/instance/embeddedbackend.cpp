@@ -102,7 +102,8 @@ metrics::ServerGauges EmbeddedBackend::gauges() const
         return {};
     const http::HttpServerStats& stats = server->stats();
     return {stats.openConnections.load(std::memory_order_relaxed),
-            stats.inFlight.load(std::memory_order_relaxed)};
+            stats.inFlight.load(std::memory_order_relaxed),
+            double(stats.workerCpuMicros.load(std::memory_order_relaxed)) / 1e6};
 }
 
 } // namespace qaconsole::instance

@@ -118,6 +118,9 @@ std::string MetricsRegistry::prometheusText(const ServerGauges& gauges) const
            "# TYPE qa_http_open_connections gauge\n";
     appendLine(out, "qa_http_open_connections %lld\n",
                static_cast<long long>(gauges.openConnections));
+    out += "# HELP qa_http_worker_cpu_seconds_total CPU time (user + system) the HTTP worker "
+           "threads used.\n# TYPE qa_http_worker_cpu_seconds_total counter\n";
+    appendLine(out, "qa_http_worker_cpu_seconds_total %.6f\n", gauges.workerCpuSeconds);
     out += "# HELP qa_database_errors_total Database calls that failed.\n"
            "# TYPE qa_database_errors_total counter\n";
     appendLine(out, "qa_database_errors_total %llu\n",

@@ -14,6 +14,8 @@ struct ServerGauges
 {
     std::int64_t openConnections = 0;
     std::int64_t inFlight = 0;
+    // CPU time the HTTP worker threads have used since the server started (HttpServerStats).
+    double workerCpuSeconds = 0;
 };
 
 // Merged figures, for the console's live charts.

@@ -11,20 +11,25 @@ QAC_PACKAGES=(
   libpq-dev libhiredis-dev libhttp-parser-dev rapidjson-dev
   postgresql postgresql-client redis-server redis-tools
   nginx-light wrk
+  librsvg2-bin
 )
+# What scripts/test and scripts/package make and check the .deb with (cpack's dpkg-shlibdeps
+# needs dpkg-dev and file; tests/package the rest): not needed to build or run, so scripts/run
+# does not install them.
+QAC_CHECK_PACKAGES=(dpkg-dev file lintian desktop-file-utils appstream)
 
 qac_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 qac_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
-# Installs the packages that are not installed yet; does nothing (and asks no mirror) when all
-# are there, so a second run is fast.
+# Installs the packages that are not installed yet (QAC_PACKAGES and the ones given); does
+# nothing (and asks no mirror) when all are there, so a second run is fast.
 qac_install_deps() {
   if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
     qac_say "Not a Debian/Ubuntu system: install the dependencies listed in README.md yourself."
     return 0
   fi
   local missing=() pkg
-  for pkg in "${QAC_PACKAGES[@]}"; do
+  for pkg in "${QAC_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
       missing+=("$pkg")
   done

@@ -1,4 +1,4 @@
-// The API with its cache, on a real PostgreSQL (loaded from the atelier sample) and a real
+// The API with its cache, on a real PostgreSQL (loaded from the sample fixture) and a real
 // Redis shared by two backend instances: hits per layer, a report on one instance hidden on
 // the other, a policy published on one in force on the other, and stale-if-error when
 // PostgreSQL stops. Time is a ManualClock: nothing sleeps.
@@ -80,7 +80,7 @@ private Q_SLOTS:
         m_stack = std::make_unique<testing::StackFixture>();
         QString error;
         QVERIFY2(m_stack->start(&error), qPrintable(error));
-        const QString loadError = testing::loadAtelierSample(m_stack->stack().postgresDsn());
+        const QString loadError = testing::loadSampleFixture(m_stack->stack().postgresDsn());
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
         m_a = makeInstance();
         m_b = makeInstance();
@@ -130,7 +130,7 @@ private Q_SLOTS:
     void aHelpfulVoteWaitsForTheTtlUnderBalanced()
     {
         const ApiReply first = m_a.get("/qa/questions/1/answers");
-        QCOMPARE(m_a.put("/qa/answers/8/helpful").status, 204);
+        QCOMPARE(m_a.put("/qa/answers/12/helpful").status, 204);
         // Balanced keeps helpful votes until the TTL: the same bytes, from the cache.
         const ApiReply cached = m_a.get("/qa/questions/1/answers");
         QCOMPARE(cached.header("X-Cache"), std::string("HIT"));
@@ -153,13 +153,13 @@ private Q_SLOTS:
         QCOMPARE(m_b.cache->policy()->name, policy.name);
         // Freshness first drops entries on a helpful vote and recomputes them on a report:
         // after the report the next read is a hit that already lacks the reported answer.
-        QCOMPARE(m_b.put("/qa/answers/8/helpful").status, 204);
+        QCOMPARE(m_b.put("/qa/answers/12/helpful").status, 204);
         QCOMPARE(m_b.get("/qa/questions/1/answers").header("X-Cache"), std::string("MISS"));
-        QCOMPARE(m_b.put("/qa/answers/8/report").status, 204);
+        QCOMPARE(m_b.put("/qa/answers/12/report").status, 204);
         const ApiReply after = m_b.get("/qa/questions/1/answers");
         QCOMPARE(after.header("X-Cache"), std::string("HIT"));
         for (const QJsonValue& answer : after.results())
-            QVERIFY(answer.toObject().value(u"answer_id").toInteger() != 8);
+            QVERIFY(answer.toObject().value(u"answer_id").toInteger() != 12);
     }
 
     // Last: it stops PostgreSQL.

@@ -1,4 +1,4 @@
-// The ETL against a real PostgreSQL: the real sample loads completely and equals its files,
+// The ETL against a real PostgreSQL: the sample fixture loads completely and equals its files,
 // the schema is the canonical one, bad rows are rejected with their reason and line, a
 // cancelled or failed load leaves the previous tables as they were, and text survives byte for
 // byte.
@@ -78,53 +78,80 @@ private Q_SLOTS:
 
     void cleanupTestCase() { m_stack.reset(); }
 
-    void realSampleLoadsCompletely()
+    void sampleLoadsCompletely()
     {
         QTemporaryDir dir;
-        QVERIFY(testing::copyAtelierSample(dir.path()));
+        QVERIFY(testing::copySampleFixture(dir.path()));
         const etl::EtlResult result = load(dir.path());
         QVERIFY2(result.ok, qPrintable(failedChecks(result)));
         QVERIFY(result.verified());
         QCOMPARE(result.counts(Table::Questions).rowsLoaded, 100);
         QCOMPARE(result.counts(Table::Answers).rowsLoaded, 100);
-        QCOMPARE(result.counts(Table::Photos).rowsLoaded, 17);
+        QCOMPARE(result.counts(Table::Photos).rowsLoaded, 57);
         QCOMPARE(result.totalRejected(), 0);
         QVERIFY(QFileInfo::exists(result.rejectFile));
 
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions")), QStringLiteral("100"));
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers")), QStringLiteral("100"));
-        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers_photos")), QStringLiteral("17"));
-        // Facts from the sample's README.
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers_photos")), QStringLiteral("57"));
+        // Facts from tests/fixtures/sample/README.md.
         QCOMPARE(one(QStringLiteral("SELECT string_agg(id::text, ',' ORDER BY id) FROM questions "
                                     "WHERE product_id = 1 AND reported")),
-                 QStringLiteral("2,6"));
-        QCOMPARE(one(QStringLiteral("SELECT string_agg(id || ':' || helpful, ',' ORDER BY id) FROM "
-                                    "answers WHERE question_id = 1")),
-                 QStringLiteral("5:5,7:7,8:8,57:7,95:3"));
+                 QStringLiteral("3,6"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions WHERE reported")),
+                 QStringLiteral("9"));
+        QCOMPARE(
+            one(QStringLiteral("SELECT string_agg(id || ':' || helpful || ':' || reported::text, "
+                               "',' ORDER BY id) FROM answers WHERE question_id = 1")),
+            QStringLiteral("3:6:false,11:14:false,12:6:false,48:2:false,60:30:true,"
+                           "90:3:false"));
         QCOMPARE(one(QStringLiteral("SELECT string_agg(id::text, ',' ORDER BY id) FROM "
-                                    "answers_photos WHERE answer_id = 5")),
+                                    "answers_photos WHERE answer_id = 3")),
                  QStringLiteral("1,2,3"));
+        // Quoted commas, quotes, line breaks (LF and CRLF), tabs, backslashes and emoji are
+        // stored as the fields hold them.
+        QCOMPARE(one(QStringLiteral("SELECT url FROM answers_photos WHERE id = 3")),
+                 QStringLiteral("https://cdn.example.com/qa/a3/label.jpg?w=800,h=600"));
+        const QList<QStringList> bodies = query(QStringLiteral(
+            "SELECT body FROM questions WHERE id IN (9, 12, 15, 24, 30) ORDER BY id"));
+        QCOMPARE(bodies.size(), 5);
+        QCOMPARE(bodies[0][0], QStringLiteral("Will it fit a 15\" laptop, or only a tablet?"));
+        QCOMPARE(
+            bodies[1][0],
+            QStringLiteral("Two questions:\n1. Is it lined?\n2. Does it have inside pockets?"));
+        QCOMPARE(bodies[2][0].toUtf8(),
+                 QByteArray("Love the colour \xF0\x9F\x98\x8D does it come in green too? "
+                            "\xF0\x9F\x8C\xBF"));
+        QCOMPARE(bodies[3][0].toUtf8(),
+                 QByteArray("Quote from the label: \"dry clean only\" \xE2\x80\x94 is that "
+                            "really true?\r\nMine says hand wash."));
+        QCOMPARE(bodies[4][0],
+                 QStringLiteral("Size chart says 38\\40 with a\ttab between columns, which one "
+                                "is right?"));
     }
 
     void productOneEqualsTheFile()
     {
         // The rows of product 1 exactly as questions.csv has them (BOM and CRLF stripped).
         const QStringList expected{
-            QStringLiteral("1|1|What fabric is the top made "
-                           "of?|1595880000000|yankeelover|first.last@gmail.com|f|1"),
-            QStringLiteral("2|1|HEY THIS IS A WEIRD "
-                           "QUESTION!!!!?|1613890000000|jbilas|first.last@gmail.com|t|4"),
-            QStringLiteral("3|1|Does this product run big or "
-                           "small?|1608540000000|jbilas|first.last@gmail.com|f|8"),
-            QStringLiteral(
-                "4|1|How long does it last?|1594340000000|funnygirl|first.last@gmail.com|f|6"),
-            QStringLiteral("5|1|Can I wash it?|1608860000000|cleopatra|first.last@gmail.com|f|7"),
-            QStringLiteral(
-                "6|1|Is it noise cancelling?|1608860000000|coolkid|first.last@gmail.com|t|19"),
+            QStringLiteral("1|1|Is the fabric soft enough to wear without a layer "
+                           "underneath?|1589544614305|mira_k|mira.k@example.com|f|9"),
+            QStringLiteral("2|1|How does the sizing compare to other "
+                           "brands?|1591087501017|tomasz88|tomasz88@example.org|f|4"),
+            QStringLiteral("3|1|GREAT DEALS AT cheap-jackets dot biz!!! click "
+                           "now|1591228799999|dealz4u|dealz4u@example.net|t|15"),
+            QStringLiteral("4|1|Does the colour fade after "
+                           "washing?|1597856564120|hanna.b|hanna.b@example.com|f|4"),
+            QStringLiteral("5|1|Can it be tumble dried?|1610011800000|oskar|oskar@example.org|f|0"),
+            QStringLiteral("6|1|asdfghjkl|1613013255926|keyboardcat|kc@example.net|t|2"),
+            QStringLiteral("7|1|Is there a matching pair of "
+                           "trousers?|1616940005450|lee_w|lee.w@example.com|f|21"),
         };
-        QFile file(testing::atelierSamplePath(QStringLiteral("questions.csv")));
+        QFile file(testing::sampleFixturePath(QStringLiteral("questions.csv")));
         QVERIFY(file.open(QIODevice::ReadOnly));
-        const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        const QStringList lines = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"));
         for (int i = 0; i < expected.size(); ++i) {
             // The file says 0/1 where the table says f/t; everything else is the same text.
             QString fromFile = lines[i + 1];
@@ -171,7 +198,7 @@ private Q_SLOTS:
                 u"-1");
         QCOMPARE(one(QStringLiteral("INSERT INTO answers_photos (answer_id, url) VALUES (5, 'x') "
                                     "RETURNING id")),
-                 QStringLiteral("18"));
+                 QStringLiteral("58"));
     }
 
     void textSurvivesByteForByte()
@@ -238,7 +265,7 @@ private Q_SLOTS:
     void cancelLeavesThePreviousTables()
     {
         QTemporaryDir sample;
-        QVERIFY(testing::copyAtelierSample(sample.path()));
+        QVERIFY(testing::copySampleFixture(sample.path()));
         QVERIFY(load(sample.path()).ok);
 
         QTemporaryDir bigger;
@@ -263,14 +290,14 @@ private Q_SLOTS:
     void failedLoadLeavesThePreviousTablesAndLeftoversAreCleared()
     {
         QTemporaryDir sample;
-        QVERIFY(testing::copyAtelierSample(sample.path()));
+        QVERIFY(testing::copySampleFixture(sample.path()));
         QVERIFY(load(sample.path()).ok);
         // What a killed run leaves: a half-made new table.
         stack::PostgresSession session(m_dsn);
         QVERIFY(session.exec({QStringLiteral("CREATE TABLE questions__new (id integer)")}));
 
         QTemporaryDir broken;
-        QVERIFY(testing::copyAtelierSample(broken.path()));
+        QVERIFY(testing::copySampleFixture(broken.path()));
         QVERIFY(QFile::remove(broken.filePath(QStringLiteral("answers.csv"))));
         const etl::EtlResult failed = load(broken.path());
         QVERIFY(!failed.ok);
@@ -333,6 +360,28 @@ private Q_SLOTS:
                 actual << row;
         }
         QCOMPARE(actual, expected);
+    }
+
+    void legacyFixtureLoads()
+    {
+        QTemporaryDir dir;
+        QVERIFY(testing::copySampleFixture(dir.path(), testing::legacyFixturePath()));
+        const etl::EtlResult result = load(dir.path());
+        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY(result.legacyFormat);
+        QCOMPARE(result.totalRejected(), 0);
+        QCOMPARE(result.counts(Table::Questions).rowsLoaded, 4);
+        QCOMPARE(result.counts(Table::Answers).rowsLoaded, 4);
+        QCOMPARE(result.counts(Table::Photos).rowsLoaded, 3);
+        // "YYYY-MM-DD" is midnight UTC of that day, in epoch ms (2020 was a leap year).
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(id || ':' || date_written, ',' ORDER BY id) "
+                                    "FROM questions WHERE id IN (1, 4)")),
+                 QStringLiteral("1:1533945600000,4:1582934400000"));
+        QCOMPARE(one(QStringLiteral("SELECT body FROM answers WHERE id = 2")),
+                 QStringLiteral("Warm enough down to 0\u00b0C, and windproof."));
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(id::text, ',' ORDER BY id) FROM questions "
+                                    "WHERE reported")),
+                 QStringLiteral("3"));
     }
 
     void legacyFormatLoads()

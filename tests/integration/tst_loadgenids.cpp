@@ -1,7 +1,9 @@
 // The load test's "database" ids against a real PostgreSQL loaded from the real sample by the
 // real ETL: the ids read exist (products with unreported questions, questions, answers), are
 // distinct and bounded by the sample size; a database without the tables and one that cannot be
-// reached say what to do; `qaconsole loadtest --dsn` reads them before its run.
+// reached say what to do; `qaconsole loadtest --dsn` reads them before its run; the built-in
+// storefront mix against `qaconsole serve` on the sample fails nothing, where the full dataset's
+// fixed ranges get 404s.
 
 #include "etl/etlloader.h"
 #include "etl/etloptions.h"
@@ -9,12 +11,16 @@
 #include "etl/pgconnection.h"
 #include "loadgen/iddistribution.h"
 #include "loadgen/pgidreader.h"
+#include "tests/support/programrun.h"
 #include "tests/support/sampleload.h"
+#include "tests/support/serveprocess.h"
 #include "tests/support/stackfixture.h"
 #include "tests/unit/loadgen/testhttpserver.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -95,7 +101,7 @@ private Q_SLOTS:
 
     void loadTheSample()
     {
-        const QString loadError = testing::loadAtelierSample(m_dsn);
+        const QString loadError = testing::loadSampleFixture(m_dsn);
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     }
 
@@ -168,6 +174,67 @@ private Q_SLOTS:
                      "read ([1-9]|1[0-9]|20) product ids, [1-9][0-9]* question ids"))),
                  qPrintable(err));
         QCOMPARE(server.requests(), std::uint64_t(50));
+    }
+
+    // The acceptance run of the issue, bounded by a count: the storefront mix by name, its ids
+    // read from the database the server serves, so no write meets a missing row.
+    void storefrontMixAgainstServeFailsNothing()
+    {
+        testing::ServeProcess serve;
+        QString error;
+        QVERIFY2(serve.start(QStringLiteral(QACONSOLE_BINARY), m_dsn, m_stack->dataDir(), &error),
+                 qPrintable(error));
+        QTemporaryDir out;
+        const testing::ProgramRun run = testing::runProgram(
+            QStringLiteral(QACONSOLE_BINARY),
+            {QStringLiteral("loadtest"), QStringLiteral("--url"), serve.url(),
+             QStringLiteral("--mix"), QStringLiteral("storefront"), QStringLiteral("--requests"),
+             QStringLiteral("400"), QStringLiteral("--connections"), QStringLiteral("4"),
+             QStringLiteral("--dsn"), m_dsn, QStringLiteral("--threshold"),
+             QStringLiteral("http_req_failed rate<0.01"), QStringLiteral("--out"), out.path()},
+            60000);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err + run.out));
+        QVERIFY2(run.err.contains(QRegularExpression(QStringLiteral(
+                     "read [1-9][0-9]* product ids, [1-9][0-9]* question ids, [1-9][0-9]* "
+                     "answer ids"))),
+                 qPrintable(run.err));
+        QVERIFY2(run.out.contains(u"Generator CPU (its threads): "), qPrintable(run.out));
+        const QJsonObject summary = runSummary(out.path());
+        QCOMPARE(summary.value(u"completed").toInt(), 400);
+        QCOMPARE(summary.value(u"failed").toInt(), 0);
+        QCOMPARE(summary.value(u"errors").toObject().value(u"4xx").toInt(), 0);
+
+        // The same server with the full dataset's question ids: nearly every write is a 404.
+        QFile mix(out.filePath(QStringLiteral("fullscale.json")));
+        QVERIFY(mix.open(QIODevice::WriteOnly));
+        mix.write(R"({"routes": [{"route": "question_helpful",
+                                  "ids": {"distribution": "last10", "min": 1, "max": 3518963}}]})");
+        mix.close();
+        const testing::ProgramRun fullScale = testing::runProgram(
+            QStringLiteral(QACONSOLE_BINARY),
+            {QStringLiteral("loadtest"), QStringLiteral("--url"), serve.url(),
+             QStringLiteral("--mix"), mix.fileName(), QStringLiteral("--requests"),
+             QStringLiteral("50"), QStringLiteral("--connections"), QStringLiteral("2"),
+             QStringLiteral("--threshold"), QStringLiteral("http_req_failed rate<0.01"),
+             QStringLiteral("--out"), out.filePath(QStringLiteral("fullscale")),
+             QStringLiteral("--quiet")},
+            60000);
+        QCOMPARE(fullScale.exitCode, 99);
+        QCOMPARE(runSummary(out.filePath(QStringLiteral("fullscale")))
+                     .value(u"errors")
+                     .toObject()
+                     .value(u"4xx")
+                     .toInt(),
+                 50);
+    }
+
+private:
+    static QJsonObject runSummary(const QString& dir)
+    {
+        QFile file(QDir(dir).filePath(QStringLiteral("summary.json")));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(file.readAll()).object();
     }
 };
 

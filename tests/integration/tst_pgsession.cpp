@@ -60,7 +60,7 @@ private Q_SLOTS:
                      result.failure().detail.c_str());
         }
 
-        const QString loadError = testing::loadAtelierSample(m_stack->stack().postgresDsn());
+        const QString loadError = testing::loadSampleFixture(m_stack->stack().postgresDsn());
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
     }
 

@@ -65,7 +65,7 @@ private Q_SLOTS:
         QVERIFY2(status.state == stack::ServiceState::Running, qPrintable(status.message));
         const QString dsn = m_stack->stack().postgresDsn();
 
-        const QString loadError = testing::loadAtelierSample(dsn);
+        const QString loadError = testing::loadSampleFixture(dsn);
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
 
         m_server.setProgram(QStringLiteral(QACONSOLE_BINARY));
@@ -101,11 +101,11 @@ private Q_SLOTS:
         QCOMPARE(questions.status, 200);
         const QJsonObject list = json(questions);
         QCOMPARE(list[u"product_id"].toString(), QStringLiteral("1"));
-        QCOMPARE(list[u"results"].toArray().size(), 4); // 6 questions, 2 reported
+        QCOMPARE(list[u"results"].toArray().size(), 5); // 7 questions, 2 reported
 
         const Reply answers = send("GET", QStringLiteral("/qa/questions/1/answers"));
         QCOMPARE(answers.status, 200);
-        QCOMPARE(json(answers)[u"results"].toArray().first()[u"answer_id"].toInt(), 8);
+        QCOMPARE(json(answers)[u"results"].toArray().first()[u"answer_id"].toInt(), 11);
 
         const Reply added = send(
             "POST", QStringLiteral("/qa/questions"),
@@ -142,7 +142,7 @@ private Q_SLOTS:
             json(send("GET", QStringLiteral("/qa/questions?product_id=1&count=10")))[u"results"]
                 .toArray()
                 .size(),
-            4);
+            5);
 
         QCOMPARE(send("GET", QStringLiteral("/health")).status, 200);
         QCOMPARE(send("GET", QStringLiteral("/ready")).status, 200);

@@ -5,18 +5,14 @@
 
 namespace qaconsole::testing {
 
-QString atelierSamplePath(const QString& fileName)
-{
-    const QDir sample(qEnvironmentVariable("QACONSOLE_SHARED_DIR") +
-                      QStringLiteral("/fixtures/atelier-sample"));
-    return fileName.isEmpty() ? sample.path() : sample.filePath(fileName);
-}
-
-bool copyAtelierSample(const QString& toDir)
+bool copySampleFixture(const QString& toDir, const QString& fromDir)
 {
     for (const char* name : {"questions.csv", "answers.csv", "answers_photos.csv"}) {
         const QString file = QString::fromLatin1(name);
-        if (!QFile::copy(atelierSamplePath(file), QDir(toDir).filePath(file)))
+        const QString target = QDir(toDir).filePath(file);
+        // A checkout can make the fixtures read-only; the copy must not inherit that.
+        if (!QFile::copy(QDir(fromDir).filePath(file), target) ||
+            !QFile::setPermissions(target, QFile::permissions(target) | QFile::WriteOwner))
             return false;
     }
     return true;

@@ -1,15 +1,15 @@
 #pragma once
 
+#include "tests/support/fixturepaths.h"
+
 #include <QString>
 
 namespace qaconsole::testing {
 
-// The real sample of the storefront's export: shared/fixtures/atelier-sample, found through
-// QACONSOLE_SHARED_DIR (CTest sets it). Read-only: tests load copies.
-QString atelierSamplePath(const QString& fileName = {});
-
-// Copies questions.csv, answers.csv and answers_photos.csv into `toDir` (the ETL writes its
-// reject file beside them). False when a file is missing or cannot be copied.
-bool copyAtelierSample(const QString& toDir);
+// Copies questions.csv, answers.csv and answers_photos.csv of the fixture folder `fromDir`
+// (sampleFixturePath() unless told) into `toDir`, writable, since the ETL writes its reject
+// file beside them and tests may change the copies. False when a file is missing or cannot be
+// copied.
+bool copySampleFixture(const QString& toDir, const QString& fromDir = sampleFixturePath());
 
 } // namespace qaconsole::testing

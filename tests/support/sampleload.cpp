@@ -7,10 +7,10 @@
 
 namespace qaconsole::testing {
 
-QString loadAtelierSample(const QString& dsn)
+QString loadSampleFixture(const QString& dsn)
 {
     QTemporaryDir dir;
-    if (!dir.isValid() || !copyAtelierSample(dir.path()))
+    if (!dir.isValid() || !copySampleFixture(dir.path()))
         return QStringLiteral("could not copy the sample into a temporary folder");
     etl::EtlOptions options;
     options.sourceDir = dir.path();

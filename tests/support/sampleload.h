@@ -4,8 +4,8 @@
 
 namespace qaconsole::testing {
 
-// Loads a copy of the shared atelier sample into the database of `dsn` through the ETL, as a
-// user's first load would. Empty on success, else why it failed.
-QString loadAtelierSample(const QString& dsn);
+// Loads a copy of the repository's sample fixture (tests/fixtures/sample) into the database of
+// `dsn` through the ETL, as a user's first load would. Empty on success, else why it failed.
+QString loadSampleFixture(const QString& dsn);
 
 } // namespace qaconsole::testing

@@ -8,7 +8,6 @@
 #include "backend/metrics/workermetrics.h"
 #include "backend/stack/postgressession.h"
 #include "backend/stack/stacksupervisor.h"
-#include "tests/support/samplefixture.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
@@ -23,7 +22,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -108,8 +106,6 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        if (!QFile::exists(testing::atelierSamplePath(QStringLiteral("questions.csv"))))
-            QSKIP("QACONSOLE_SHARED_DIR does not lead to fixtures/atelier-sample");
         m_stack = std::make_unique<testing::StackFixture>();
         const stack::ServiceStatus postgres = m_stack->stack().start(stack::ServiceKind::Postgres);
         QVERIFY2(postgres.state == stack::ServiceState::Running, qPrintable(postgres.message));
@@ -184,24 +180,27 @@ private Q_SLOTS:
         QVERIFY(report.body.isEmpty());
     }
 
-    // Runs before the fixture is loaded: the database has no Q&A tables yet.
-    void emptyDatabaseSaysLoadADataset()
+    // Runs before the fixture is loaded: the database has no Q&A tables yet. Nothing failed:
+    // the backend waits for data, in a neutral tone, and offers the load.
+    void emptyDatabaseWaitsForData()
     {
         auto page = newPage();
         QSignalSpy dataLoad(page.get(), &ui::ApiPage::dataLoadRequested);
-        page->setDatabaseUrl(m_dsn);
         auto* state = child<QLabel>(page.get(), "apiStateLabel");
-        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("failed"), kStartTimeoutMs);
-        QCOMPARE(state->property("stateColor").value<QColor>(),
-                 ui::statePresentation(stack::ServiceState::Failed).color);
+        QCOMPARE(state->text(), QStringLiteral("waiting for database"));
+        page->setDatabaseUrl(m_dsn);
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for data"),
+                                  kStartTimeoutMs);
+        QCOMPARE(state->property("stateColor").value<QColor>(), ui::toneColor(ui::Tone::Neutral));
+        QCOMPARE(page->state(), stack::ServiceState::Stopped);
         const QString message = labelText(page.get(), "apiMessageLabel");
-        QVERIFY2(message.contains(QStringLiteral("no Q&A tables yet: load a dataset on the Data "
-                                                 "load page")),
-                 qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("has no Q&A tables yet")), qPrintable(message));
+        QVERIFY(message.contains(QStringLiteral("starts by itself")));
         QVERIFY(!message.contains(QStringLiteral("password")));
-        auto* link = child<QLabel>(page.get(), "apiDataLoadLink");
-        QVERIFY(link->isVisible());
-        Q_EMIT link->linkActivated(QStringLiteral("dataload"));
+        auto* action = child<QPushButton>(page.get(), "apiActionButton");
+        QVERIFY(action->isVisible());
+        QCOMPARE(action->text(), QStringLiteral("Load dataset"));
+        QTest::mouseClick(action, Qt::LeftButton);
         QCOMPARE(dataLoad.size(), 1);
         QVERIFY(!child<QPushButton>(page.get(), "explorerSendButton")->isEnabled());
 
@@ -209,14 +208,15 @@ private Q_SLOTS:
         auto* start = child<QPushButton>(page.get(), "apiStartButton");
         QVERIFY(start->isEnabled());
         QTest::mouseClick(start, Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("failed"), kStartTimeoutMs);
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for data"),
+                                  kStartTimeoutMs);
         QVERIFY(
-            labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("load a dataset")));
+            labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("Load a dataset")));
     }
 
     void servesTheFixture()
     {
-        const QString loadError = testing::loadAtelierSample(m_dsn);
+        const QString loadError = testing::loadSampleFixture(m_dsn);
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
 
         // The window's own wiring: the supervisor hands the database to the page, which starts
@@ -260,9 +260,9 @@ private Q_SLOTS:
         const QJsonObject questions = shownJson(page);
         QCOMPARE(questions.value(u"product_id").toString(), QStringLiteral("1"));
         const QJsonArray results = questions.value(u"results").toArray();
-        QCOMPARE(results.size(), 4); // questions 1 to 6 less the two reported
+        QCOMPARE(results.size(), 5); // questions 1 to 7 less the two reported
         for (const QJsonValue& question : results)
-            QVERIFY(QList<qint64>({1, 3, 4, 5}).contains(question[u"question_id"].toInteger()));
+            QVERIFY(QList<qint64>({1, 2, 4, 5, 7}).contains(question[u"question_id"].toInteger()));
         QVERIFY(child<QPlainTextEdit>(page, "explorerBodyView")->isReadOnly());
         QVERIFY(child<QPlainTextEdit>(page, "explorerHeadersView")
                     ->toPlainText()
@@ -275,7 +275,7 @@ private Q_SLOTS:
         QList<qint64> answerIds;
         for (const QJsonValue& answer : shownJson(page).value(u"results").toArray())
             answerIds << answer[u"answer_id"].toInteger();
-        QCOMPARE(answerIds, QList<qint64>({8, 7, 57, 5, 95}));
+        QCOMPARE(answerIds, QList<qint64>({11, 3, 12, 90, 48}));
 
         // A value the API refuses: 422 in amber, with the field named.
         send(page, 0, "explorerProductIdEdit", QStringLiteral("abc"));
@@ -286,7 +286,7 @@ private Q_SLOTS:
 
         // The figures count what was answered at the next tick.
         QTRY_VERIFY_WITH_TIMEOUT(labelText(page, "apiRequestTotalLabel").toInt() >= 3,
-                                 3 * ui::ApiPage::kSampleIntervalMs);
+                                 kRequestTimeoutMs);
 
         // Stop: grey, no URL, the explorer waits, and a database that comes back does not
         // start it again behind the user's back.
@@ -313,8 +313,11 @@ private Q_SLOTS:
 
         // The database goes: the backend stops and says what it waits for.
         page->setDatabaseUrl(QString());
-        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("stopped"), kStartTimeoutMs);
-        QVERIFY(labelText(page.get(), "apiMessageLabel").startsWith(QStringLiteral("Waiting")));
+        QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for database"),
+                                  kStartTimeoutMs);
+        QVERIFY(labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("PostgreSQL")));
+        QCOMPARE(child<QPushButton>(page.get(), "apiActionButton")->text(),
+                 QStringLiteral("Open Services"));
         QVERIFY(!child<QPushButton>(page.get(), "apiStartButton")->isEnabled());
 
         // It comes back: so does the backend.
@@ -341,7 +344,8 @@ private Q_SLOTS:
         const QString message = labelText(page.get(), "apiMessageLabel");
         QVERIFY2(message.contains(QStringLiteral("Port %1 is already in use").arg(port)),
                  qPrintable(message));
-        QVERIFY(!child<QLabel>(page.get(), "apiDataLoadLink")->isVisible());
+        QCOMPARE(state->property("stateColor").value<QColor>(), ui::toneColor(ui::Tone::Bad));
+        QVERIFY(!child<QPushButton>(page.get(), "apiActionButton")->isVisible());
 
         // Another port, and Start: it runs.
         child<QSpinBox>(page.get(), "apiPortSpin")->setValue(0);

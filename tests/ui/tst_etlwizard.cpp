@@ -93,8 +93,6 @@ private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        if (!QFile::exists(testing::atelierSamplePath(QStringLiteral("questions.csv"))))
-            QSKIP("QACONSOLE_SHARED_DIR does not lead to fixtures/atelier-sample");
 
         m_stack = std::make_unique<testing::StackFixture>();
         const stack::ServiceStatus postgres = m_stack->stack().start(stack::ServiceKind::Postgres);
@@ -128,7 +126,7 @@ private Q_SLOTS:
     {
         QTemporaryDir source;
         QVERIFY(source.isValid());
-        QVERIFY(testing::copyAtelierSample(source.path()));
+        QVERIFY(testing::copySampleFixture(source.path()));
 
         ui::EtlRunner runner;
         LoadWizard wizard(runner, QString());
@@ -201,7 +199,7 @@ private Q_SLOTS:
                  qPrintable(labelText(summary, "summaryErrorLabel")));
         QCOMPARE(labelText(summary, "questionsLoadedLabel"), QStringLiteral("100"));
         QCOMPARE(labelText(summary, "answersLoadedLabel"), QStringLiteral("100"));
-        QCOMPARE(labelText(summary, "answers_photosLoadedLabel"), QStringLiteral("17"));
+        QCOMPARE(labelText(summary, "answers_photosLoadedLabel"), QStringLiteral("57"));
         QCOMPARE(labelText(summary, "summaryRejectedLabel"), QStringLiteral("0"));
         auto* checks = child<QTableWidget>(summary, "verificationTable");
         QVERIFY(checks->rowCount() > 0);
@@ -214,7 +212,7 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(summary, "rejectFileLink")->property("path").toString().isEmpty());
         QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
 
-        QCOMPARE(tableCounts(m_dsn), QStringLiteral("questions=100 answers=100 answers_photos=17"));
+        QCOMPARE(tableCounts(m_dsn), QStringLiteral("questions=100 answers=100 answers_photos=57"));
     }
 
     void cancelDuringRunLeavesTheTablesAsTheyWere()

@@ -4,17 +4,23 @@
 // thresholds passed in the summary and is listed (and saved) in the history; Stop ends a long
 // run early; ids read from a database that cannot be reached keep the run from starting, with
 // the reason; a bad threshold is marked where it is written and keeps Start disabled; a scenario
-// survives a file; two runs are overlaid. AppDataLocation is a temporary folder (XDG_DATA_HOME).
+// survives a file; two runs are overlaid; fixed id ranges without a database say they cannot be
+// checked; the summary shows the generator threads' CPU (not the process's) and its tables whole,
+// without scroll bars, at 1280x720, 1920x1080 and the window's default size. AppDataLocation is a
+// temporary folder (XDG_DATA_HOME).
 // The engine runs on its own threads, so the test waits with QTRY_*, never sleeps.
 //
 // With QACONSOLE_SCREENSHOT_DIR set, the window is also saved there as PNG, during and after a
-// run, at 1280x800.
+// run, at 1280x800, and the summary at each size it is checked at.
 
 #include "loadgen/resultexport.h"
-#include "tests/unit/loadgen/testhttpserver.h"
 #include "tests/support/widgetlookup.h"
+#include "tests/unit/loadgen/testhttpserver.h"
 #include "ui/loadtest/loadtestpage.h"
+#include "ui/loadtest/readonlytable.h"
 #include "ui/loadtest/runcharts.h"
+#include "ui/loadtest/runrecord.h"
+#include "ui/loadtest/runsummaryview.h"
 #include "ui/loadtest/scenarioeditor.h"
 #include "ui/shell/customplot.h"
 #include "ui/shell/mainwindow.h"
@@ -31,6 +37,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -115,7 +122,10 @@ private Q_SLOTS:
     void cleanupTestCase();
     void savedRunsAreListedOverlaidAndDeleted();
     void databaseIdsAreReadBeforeTheStart();
+    void rangesWithoutADatabaseCannotBeChecked();
     void runFillsChartsSummaryAndHistory();
+    void summaryShowsTheGeneratorThreadsCpu();
+    void summaryTablesShowEveryRowWhole();
     void stopEndsARunEarly();
     void overlayTwoRuns();
     void invalidThresholdIsMarkedAndBlocksStart();
@@ -125,6 +135,7 @@ private Q_SLOTS:
 private:
     // A constant-rate run of `seconds` on the test server with the storefront mix.
     void configureRun(int seconds, double rate);
+    void selectUniformIds();
     void screenshot(const QString& name);
     bool running() const;
 
@@ -217,10 +228,12 @@ void TestLoadTestPage::savedRunsAreListedOverlaidAndDeleted()
 void TestLoadTestPage::databaseIdsAreReadBeforeTheStart()
 {
     configureRun(2, 50);
+    // The default: the storefront mix with ids read from the database the target serves.
     auto* distribution = child<QComboBox>(m_page, "idDistributionCombo");
-    const int last10 = distribution->currentIndex();
     distribution->setCurrentIndex(
         distribution->findData(int(loadgen::IdDistribution::Kind::Database)));
+    QCOMPARE(ui::ScenarioEditor().scenario().mix.routes.front().ids.kind,
+             loadgen::IdDistribution::Kind::Database);
     QVERIFY(!child<QSpinBox>(m_page, "databaseSampleSpin")->isHidden());
     QVERIFY(!child<QSpinBox>(m_page, "productMaxSpin")->isEnabled());
     auto* start = child<QPushButton>(m_page, "loadStartButton");
@@ -241,8 +254,39 @@ void TestLoadTestPage::databaseIdsAreReadBeforeTheStart()
     QCOMPARE(child<QTableWidget>(m_page, "historyTable")->rowCount(), m_savedListed);
     QCOMPARE(m_server->requests(), std::uint64_t(0));
 
-    distribution->setCurrentIndex(last10);
+    // Fixed ranges are then checked against nothing: the note says why, from the reader.
+    selectUniformIds();
+    auto* note = child<QLabel>(m_page, "idRangeNote");
+    QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(u"Cannot connect to PostgreSQL"), kRunTimeoutMs);
+    QVERIFY2(note->text().startsWith(u"The ids cannot be checked:"), qPrintable(note->text()));
     m_page->setDatabaseDsn(QString());
+}
+
+void TestLoadTestPage::rangesWithoutADatabaseCannotBeChecked()
+{
+    configureRun(2, 50);
+    auto* note = child<QLabel>(m_page, "idRangeNote");
+    QVERIFY(!note->isHidden());
+    QVERIFY2(note->text().contains(u"the database is not running"), qPrintable(note->text()));
+    auto* target = child<QComboBox>(m_page, "targetCombo");
+    target->setCurrentIndex(1);
+    child<QLineEdit>(m_page, "targetUrlEdit")->setText(QStringLiteral("http://127.0.0.1:9"));
+    QVERIFY2(note->text().contains(
+                 u"the target is not the embedded backend and no database is reachable"),
+             qPrintable(note->text()));
+    QVERIFY(child<ui::ScenarioEditor>(m_page, "scenarioEditor")->warnings().isEmpty());
+    target->setCurrentIndex(0);
+
+    // A maximum nobody typed and no database gave is not a range: Start says so.
+    auto* questions = child<QSpinBox>(m_page, "questionMaxSpin");
+    questions->setValue(0);
+    QCOMPARE(questions->text(), QStringLiteral("unknown"));
+    QVERIFY(!child<QPushButton>(m_page, "loadStartButton")->isEnabled());
+    QVERIFY(child<QLabel>(m_page, "scenarioProblems")
+                ->text()
+                .contains(u"Ids: the largest question id is not known"));
+    questions->setValue(1000);
+    QVERIFY(child<QPushButton>(m_page, "loadStartButton")->isEnabled());
 }
 
 void TestLoadTestPage::runFillsChartsSummaryAndHistory()
@@ -336,6 +380,101 @@ void TestLoadTestPage::overlayTwoRuns()
     }
 }
 
+// The figures: 5.69 s for the process (the embedded backend under load included), 0.42 s
+// for the generator's threads. The summary shows the threads', with polling and per million.
+void TestLoadTestPage::summaryShowsTheGeneratorThreadsCpu()
+{
+    ui::RunRecord run;
+    run.number = 9;
+    run.started = QDateTime::currentDateTime();
+    run.scenario.url = QStringLiteral("http://127.0.0.1:1/");
+    run.summary.seconds = 30;
+    run.summary.totals.completed = 10'000;
+    run.summary.totals.cpuSeconds = 0.42;
+    run.summary.totals.pollSeconds = 0.14;
+    run.summary.processCpuSeconds = 5.69;
+    ui::RunSummaryView view;
+    view.showRun(run);
+    const QString generator = child<QLabel>(&view, "summaryCpuLabel")->text();
+    QVERIFY2(generator.startsWith(QLocale().toString(0.42, 'f', 2) + QStringLiteral(" s")),
+             qPrintable(generator));
+    QVERIFY2(generator.contains(QLocale().toString(42.0, 'f', 1) +
+                                QStringLiteral(" s per million requests")),
+             qPrintable(generator));
+    QVERIFY2(generator.contains(u"of it polling"), qPrintable(generator));
+    QVERIFY(!generator.contains(QLocale().toString(5.69, 'f', 2)));
+    QVERIFY(child<QLabel>(&view, "summaryBackendCpuLabel")
+                ->text()
+                .contains(u"not the embedded backend"));
+
+    run.summary.backendCpuSeconds = 1.9;
+    view.showRun(run);
+    QCOMPARE(child<QLabel>(&view, "summaryBackendCpuLabel")->text(),
+             QStringLiteral("%1 s · %2 s per million requests")
+                 .arg(QLocale().toString(1.9, 'f', 2), QLocale().toString(190.0, 'f', 1)));
+}
+
+// Every row and the whole of every number, at the sizes users have: no table scrolls.
+void TestLoadTestPage::summaryTablesShowEveryRowWhole()
+{
+    ui::RunRecord run;
+    run.number = 10;
+    run.started = QDateTime::currentDateTime();
+    run.scenario = child<ui::ScenarioEditor>(m_page, "scenarioEditor")->scenario();
+    run.summary.seconds = 30;
+    run.summary.totals.completed = 27'588;
+    run.summary.totals.error(loadgen::ErrorKind::Status4xx) = 2'412'345;
+    run.summary.totals.error(loadgen::ErrorKind::Timeout) = 12'345;
+    const std::pair<const char*, double> measured[] = {{"http_req_failed rate<0.01", 0.0805},
+                                                       {"http_req_duration p(99)<2000", 25'000},
+                                                       {"http_req_duration p(99.9)<5000", 31'000},
+                                                       {"http_reqs rate>900", 81'997.8}};
+    for (const auto& [text, actual] : measured) {
+        const loadgen::Threshold threshold =
+            *loadgen::parseThreshold(QString::fromLatin1(text)).threshold;
+        run.summary.thresholds.push_back({threshold, actual, threshold.holds(actual)});
+    }
+    auto* summary = child<ui::RunSummaryView>(m_page, "runSummary");
+    summary->showRun(run);
+    child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(2);
+    const QSize before = m_window->size();
+    const QSize windowDefault = ui::MainWindow(QList<ui::Page*>{}).size();
+    for (const QSize& size : {windowDefault, QSize(1280, 720), QSize(1920, 1080)}) {
+        m_window->resize(size);
+        QCoreApplication::processEvents();
+        for (const char* name : {"thresholdTable", "errorTable", "latencyTable"}) {
+            auto* table = child<QTableWidget>(m_page, name);
+            const QString where = QStringLiteral("%1 at %2x%3")
+                                      .arg(QString::fromLatin1(name))
+                                      .arg(size.width())
+                                      .arg(size.height());
+            QVERIFY2(!table->horizontalScrollBar()->isVisible(), qPrintable(where));
+            // Not cut off on the right either: the summary got the width it asks for.
+            QVERIFY2(table->mapTo(summary, QPoint(table->width(), 0)).x() <= summary->width(),
+                     qPrintable(where));
+            QVERIFY2(!table->verticalScrollBar()->isVisible(), qPrintable(where));
+            for (int column = 0; column < table->columnCount(); ++column)
+                QVERIFY2(table->columnWidth(column) >= ui::columnContentWidth(table, column),
+                         qPrintable(where + QStringLiteral(" column %1").arg(column)));
+            QVERIFY2(table->horizontalHeader()->length() <= table->viewport()->width(),
+                     qPrintable(where));
+            const int rowsHeight =
+                table->horizontalHeader()->height() +
+                table->rowCount() * table->verticalHeader()->defaultSectionSize();
+            QVERIFY2(table->viewport()->height() + table->horizontalHeader()->height() >=
+                         rowsHeight,
+                     qPrintable(where));
+        }
+        QVERIFY2(summary->width() >= summary->minimumSizeHint().width(),
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(summary->width())
+                                .arg(summary->minimumSizeHint().width())));
+        QCOMPARE(child<QTableWidget>(m_page, "errorTable")->rowCount(), loadgen::kErrorKindCount);
+        screenshot(QStringLiteral("loadtest-summary-%1x%2").arg(size.width()).arg(size.height()));
+    }
+    m_window->resize(before);
+}
+
 void TestLoadTestPage::invalidThresholdIsMarkedAndBlocksStart()
 {
     auto* edit = child<QPlainTextEdit>(m_page, "thresholdEdit");
@@ -426,8 +565,19 @@ void TestLoadTestPage::configureRun(int seconds, double rate)
     child<QDoubleSpinBox>(m_page, "rateSpin")->setValue(rate);
     child<QSpinBox>(m_page, "durationSpin")->setValue(seconds);
     child<QSpinBox>(m_page, "threadsSpin")->setValue(1);
+    // The test server answers any id: typed ranges, no database needed.
+    selectUniformIds();
+    for (const char* name : {"productMaxSpin", "questionMaxSpin", "answerMaxSpin"})
+        child<QSpinBox>(m_page, name)->setValue(1000);
     QVERIFY2(child<ui::ScenarioEditor>(m_page, "scenarioEditor")->problems().isEmpty(),
              qPrintable(child<QLabel>(m_page, "scenarioProblems")->text()));
+}
+
+void TestLoadTestPage::selectUniformIds()
+{
+    auto* distribution = child<QComboBox>(m_page, "idDistributionCombo");
+    distribution->setCurrentIndex(
+        distribution->findData(int(loadgen::IdDistribution::Kind::Uniform)));
 }
 
 void TestLoadTestPage::screenshot(const QString& name)

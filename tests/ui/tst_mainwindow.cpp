@@ -1,15 +1,22 @@
 #include "ui/shell/aboutdialog.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/page.h"
 #include "ui/shell/serviceindicator.h"
 #include "ui/shell/statepresentation.h"
+#include "ui/shell/windowplacement.h"
+#include "ui/shell/windowstatestore.h"
 
 #include <QAction>
+#include <QFile>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPointer>
+#include <QScreen>
+#include <QSignalSpy>
 #include <QStackedWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -27,7 +34,7 @@ namespace {
 class FakePage : public Page
 {
 public:
-    explicit FakePage(QString title) : m_title(std::move(title)) {}
+    explicit FakePage(QString title) : m_title(std::move(title)) { setObjectName(m_title); }
     QString title() const override { return m_title; }
     QIcon icon() const override { return QIcon(QStringLiteral(":/icons/services.svg")); }
 
@@ -68,7 +75,61 @@ private Q_SLOTS:
     {
         QCOMPARE(m_window->windowTitle(), QStringLiteral("Q&A Backend Console"));
         QVERIFY(!m_window->windowIcon().isNull());
-        QVERIFY(m_window->width() >= 1000);
+        // Without a saved state: the default share of the screen.
+        const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+        QCOMPARE(m_window->size(), qaconsole::ui::defaultWindowGeometry(available).size());
+    }
+
+    void windowStateIsRememberedAndKeptOnScreen()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(QStringLiteral("config/window.ini"));
+        qaconsole::ui::WindowStateStore store(file);
+        QVERIFY(store.geometry().isEmpty());
+        const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+
+        // A first start: the default geometry, the first page.
+        auto* first = new FakePage(QStringLiteral("First"));
+        auto* last = new FakePage(QStringLiteral("Last"));
+        auto before = std::make_unique<MainWindow>(QList<Page*>{first, last});
+        before->restoreWindowState(store);
+        QCOMPARE(before->geometry(), qaconsole::ui::defaultWindowGeometry(available));
+        QCOMPARE(before->currentPage(), first);
+
+        // Left larger than this screen and half beyond its corner, as on a bigger screen, on
+        // the last page.
+        before->show();
+        QVERIFY(QTest::qWaitForWindowExposed(before.get()));
+        before->showPage(last);
+        before->setGeometry(QRect(available.center(), available.size() * 2));
+        QVERIFY(before->saveWindowState(store));
+        QVERIFY(QFile::exists(file)); // its folder is made when missing
+        before.reset();
+        QVERIFY(!store.geometry().isEmpty());
+        QCOMPARE(store.lastPage(), QStringLiteral("Last"));
+
+        auto* again = new FakePage(QStringLiteral("First"));
+        auto* lastAgain = new FakePage(QStringLiteral("Last"));
+        MainWindow after(QList<Page*>{again, lastAgain});
+        after.restoreWindowState(store);
+        after.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&after));
+        QCOMPARE(after.currentPage(), lastAgain);
+        QVERIFY2(available.contains(after.frameGeometry()),
+                 qPrintable(QStringLiteral("%1,%2 %3x%4 is not inside %5x%6")
+                                .arg(after.frameGeometry().x())
+                                .arg(after.frameGeometry().y())
+                                .arg(after.frameGeometry().width())
+                                .arg(after.frameGeometry().height())
+                                .arg(available.width())
+                                .arg(available.height())));
+
+        // A page that no longer exists: the first one, not an error.
+        QVERIFY(store.save(store.geometry(), QStringLiteral("Gone")));
+        MainWindow other(QList<Page*>{new FakePage(QStringLiteral("Only"))});
+        other.restoreWindowState(store);
+        QCOMPARE(other.currentPage()->objectName(), QStringLiteral("Only"));
     }
 
     void pagesAreListedInOrder()
@@ -149,9 +210,60 @@ private Q_SLOTS:
         QCOMPARE(redis->color(), qaconsole::ui::statePresentation(ServiceState::Crashed).color);
         QVERIFY(redis->toolTip().contains(status.message));
 
+        // Something with a service's life cycle that waits: a neutral dot, and the one action
+        // that fixes it as a link that the window passes on.
+        m_window->addIndicator(QStringLiteral("api"), QStringLiteral("API"));
+        ServiceIndicator* api = indicator("apiIndicator");
+        QCOMPARE(api->text(), QStringLiteral("API: unknown"));
+        QSignalSpy actions(m_window.get(), &MainWindow::indicatorActionTriggered);
+        m_window->showIndicator(QStringLiteral("api"),
+                                {QStringLiteral("waiting for data"), qaconsole::ui::Tone::Neutral,
+                                 QStringLiteral("No Q&A tables yet"),
+                                 QStringLiteral("Load dataset")});
+        QCOMPARE(api->text(), QStringLiteral("API: waiting for data"));
+        QCOMPARE(api->color(), qaconsole::ui::toneColor(qaconsole::ui::Tone::Neutral));
+        QCOMPARE(api->toolTip(), QStringLiteral("No Q&A tables yet"));
+        QCOMPARE(api->action(), QStringLiteral("Load dataset"));
+        auto* link = api->findChild<QLabel*>(QStringLiteral("apiIndicatorAction"));
+        QVERIFY(link);
+        QTRY_VERIFY(link->isVisible()); // added to a shown window: shown at the next turn
+        Q_EMIT link->linkActivated(QStringLiteral("action"));
+        QCOMPARE(actions.size(), 1);
+        QCOMPARE(actions.first().first().toString(), QStringLiteral("api"));
+        m_window->showIndicator(QStringLiteral("api"),
+                                {QStringLiteral("running"), qaconsole::ui::Tone::Good, {}, {}});
+        QVERIFY(api->action().isEmpty());
+        QVERIFY(!link->isVisible());
+        QCOMPARE(api->toolTip(), QStringLiteral("API")); // the title when nothing else is said
+
         // Adding an indicator again keeps the one there.
         m_window->addServiceIndicator(ServiceKind::Redis);
-        QCOMPARE(m_window->findChildren<ServiceIndicator*>().size(), 2);
+        QCOMPARE(m_window->findChildren<ServiceIndicator*>().size(), 3);
+    }
+
+    void longPathsAreElidedInTheMiddle()
+    {
+        const QString path = QStringLiteral(
+            "/home/ann/.local/share/qaconsole/datasets/2026-12-06/sample/rejects.csv");
+        qaconsole::ui::ElidedLabel label(path);
+        label.resize(label.sizeHint());
+        label.show();
+        QCOMPARE(label.displayedText(), path);
+        QVERIFY(!label.isElided());
+        QCOMPARE(label.toolTip(), path);
+
+        // It asks for its whole width, but takes much less without widening its parent.
+        QVERIFY(label.minimumSizeHint().width() < label.sizeHint().width() / 4);
+        label.resize(label.sizeHint().width() / 2, label.height());
+        QVERIFY(label.isElided());
+        const QString shown = label.displayedText();
+        QVERIFY2(shown.startsWith(QStringLiteral("/home/ann")), qPrintable(shown));
+        QVERIFY2(shown.endsWith(QStringLiteral("rejects.csv")), qPrintable(shown));
+        QVERIFY(shown.contains(QChar(0x2026)));
+        QCOMPARE(label.toolTip(), path);
+
+        label.setElideMode(Qt::ElideRight);
+        QVERIFY(label.displayedText().startsWith(QStringLiteral("/home/ann/.local")));
     }
 
     void aboutShowsTheVersionsFound()

@@ -3,12 +3,19 @@
 #include "backend/stack/stacksupervisor.h"
 #include "ui/api/apipage.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/serviceindicator.h"
 
 namespace qaconsole::ui {
 
 namespace {
 
 const QString kIndicator = QStringLiteral("api");
+
+Indication indicationOf(const ApiPage& page)
+{
+    const BackendView view = page.view();
+    return {view.label, view.tone, page.summary(), backendActionText(view.action)};
+}
 
 } // namespace
 
@@ -19,10 +26,13 @@ void bindApi(stack::StackSupervisor& supervisor, ApiPage& page, MainWindow& wind
     QObject::connect(&supervisor, &stack::StackSupervisor::redisUrlChanged, &page,
                      &ApiPage::setRedisUrl);
     window.addIndicator(kIndicator, page.title());
-    window.showIndicatorState(kIndicator, page.state(), page.summary());
+    window.showIndicator(kIndicator, indicationOf(page));
     QObject::connect(&page, &ApiPage::stateChanged, &window,
-                     [&window](stack::ServiceState state, const QString& summary) {
-                         window.showIndicatorState(kIndicator, state, summary);
+                     [&window, &page] { window.showIndicator(kIndicator, indicationOf(page)); });
+    QObject::connect(&window, &MainWindow::indicatorActionTriggered, &page,
+                     [&page](const QString& name) {
+                         if (name == kIndicator)
+                             page.triggerAction();
                      });
 }
 

@@ -11,8 +11,9 @@ class MainWindow;
 
 // Connects the API page to the managed database's URL from a stack supervisor on another thread
 // (queued), and adds the backend's indicator ("apiIndicator", "API: running") to the window's
-// status bar, after PostgreSQL and Redis. The one place this wiring exists, so the window and
-// its tests use the same.
+// status bar, after PostgreSQL and Redis, with the page's action ("Load dataset") as a link that
+// does what the page's button does. The one place this wiring exists, so the window and its
+// tests use the same.
 void bindApi(stack::StackSupervisor& supervisor, ApiPage& page, MainWindow& window);
 
 } // namespace qaconsole::ui

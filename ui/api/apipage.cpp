@@ -112,11 +112,29 @@ QIcon ApiPage::icon() const
 
 stack::ServiceState ApiPage::state() const
 {
-    const stack::ServiceState state = m_runner->state();
-    // A failure is forgotten once the database changed: what it said no longer holds.
-    if (state == stack::ServiceState::Failed && !m_failure)
-        return stack::ServiceState::Stopped;
-    return state;
+    return view().state;
+}
+
+BackendView ApiPage::view() const
+{
+    BackendFacts facts;
+    facts.runner = m_runner->state();
+    if (m_failure) {
+        facts.failure = m_failure->problem;
+        facts.failureMessage = m_failure->message;
+    }
+    facts.wanted = m_wanted;
+    facts.shutDown = m_shutDown;
+    const QString dsn = facts.runner == stack::ServiceState::Stopped ? m_dsn : m_startedDsn;
+    if (!dsn.isEmpty())
+        facts.databaseAddress = stack::PostgresSession::addressOf(dsn);
+    facts.threads = m_result.threads;
+    return describeBackend(facts);
+}
+
+double ApiPage::workerCpuSeconds() const
+{
+    return m_runner->gauges().workerCpuSeconds;
 }
 
 QString ApiPage::summary() const
@@ -210,7 +228,7 @@ QWidget* ApiPage::createBackendCard()
     m_state->setAlignment(Qt::AlignCenter);
     m_state->setMinimumHeight(24);
     m_busy = new BusyIndicator(card);
-    m_busy->setColor(statePresentation(stack::ServiceState::Starting).color);
+    m_busy->setColor(toneColor(Tone::Busy));
 
     m_urlLabel = new QLabel(card);
     m_urlLabel->setObjectName(QStringLiteral("apiUrlLabel"));
@@ -298,17 +316,22 @@ QWidget* ApiPage::createBackendCard()
     m_message->setWordWrap(true);
     m_message->setTextFormat(Qt::PlainText);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_dataLoadLink = new QLabel(
-        QStringLiteral("<a href=\"dataload\">%1</a>").arg(tr("Open the Data load page")), card);
-    m_dataLoadLink->setObjectName(QStringLiteral("apiDataLoadLink"));
-    connect(m_dataLoadLink, &QLabel::linkActivated, this, &ApiPage::dataLoadRequested);
+    m_action = new QPushButton(card);
+    m_action->setObjectName(QStringLiteral("apiActionButton"));
+    m_action->setMinimumWidth(120);
+    m_action->hide();
+    connect(m_action, &QPushButton::clicked, this, &ApiPage::triggerAction);
+
+    auto* messageRow = new QHBoxLayout;
+    messageRow->setSpacing(12);
+    messageRow->addWidget(m_message, 1);
+    messageRow->addWidget(m_action, 0, Qt::AlignVCenter);
 
     QVBoxLayout* content = card->contentLayout();
     content->addLayout(header);
     content->addLayout(settings);
     content->addWidget(m_bindWarning);
-    content->addWidget(m_message);
-    content->addWidget(m_dataLoadLink);
+    content->addLayout(messageRow);
     return card;
 }
 
@@ -391,82 +414,49 @@ void ApiPage::sample()
 
 void ApiPage::present()
 {
-    using stack::ServiceState;
-    const ServiceState current = state();
-    const StatePresentation presentation = statePresentation(current);
-    m_state->setText(presentation.label);
-    m_state->setProperty("stateColor", presentation.color);
-    const QString pill = pillStyleSheet(presentation, QApplication::palette(this));
+    const BackendView shown = view();
+    m_state->setText(shown.label);
+    m_state->setProperty("stateColor", toneColor(shown.tone));
+    const QString pill = pillStyleSheet(shown.tone, QApplication::palette(this));
     if (m_state->styleSheet() != pill)
         m_state->setStyleSheet(pill);
-    m_busy->setVisible(isBusyState(current));
+    m_busy->setVisible(shown.busy);
 
-    const bool running = current == ServiceState::Running;
+    const bool running = shown.state == stack::ServiceState::Running;
     m_urlLabel->setText(m_url);
     m_urlLabel->setVisible(running);
     m_copy->setVisible(running);
-    const bool idle = current == ServiceState::Stopped || current == ServiceState::Failed;
-    m_start->setEnabled(idle && !m_dsn.isEmpty() && !m_shutDown);
-    m_stop->setEnabled(running);
+    m_start->setEnabled(shown.canStart);
+    m_stop->setEnabled(shown.canStop);
     for (QWidget* setting : std::initializer_list<QWidget*>{m_bind, m_port, m_threads})
-        setting->setEnabled(idle);
+        setting->setEnabled(shown.settingsEditable);
     m_bindWarning->setVisible(m_bind->currentData().toString() == kAllInterfaces);
 
-    QString message;
-    bool error = false;
-    switch (current) {
-    case ServiceState::Running: {
-        const QString address = stack::PostgresSession::addressOf(m_startedDsn);
-        message =
-            m_result.threads == 1
-                ? tr("Serving the Q&A API from PostgreSQL at %1 with 1 worker thread.").arg(address)
-                : tr("Serving the Q&A API from PostgreSQL at %1 with %2 worker threads.")
-                      .arg(address)
-                      .arg(m_result.threads);
-        break;
-    }
-    case ServiceState::Starting:
-        message = tr("Checking the database at %1 and starting the server…")
-                      .arg(stack::PostgresSession::addressOf(m_startedDsn));
-        break;
-    case ServiceState::Stopping:
-        message = tr("Stopping: the requests in progress finish first…");
-        break;
-    case ServiceState::Failed:
-        error = true;
-        message = m_failure->message;
-        if (m_failure->problem == BackendStartResult::Problem::NoData && m_wanted)
-            message += u' ' + tr("The API starts by itself once the tables are there.");
-        break;
-    default:
-        if (m_shutDown)
-            message = tr("Stopped.");
-        else if (!m_wanted)
-            message = tr("Stopped. Click Start to serve the API again.");
-        else if (m_dsn.isEmpty())
-            message = tr("Waiting for PostgreSQL: the API starts by itself once the database "
-                         "runs (see the Services page).");
-        break;
-    }
-    showMessage(message, error);
-    m_dataLoadLink->setVisible(current == ServiceState::Failed &&
-                               m_failure->problem == BackendStartResult::Problem::NoData);
+    m_message->setText(shown.message);
+    m_message->setVisible(!shown.message.isEmpty());
+    setTextColor(m_message, shown.messageTone == Tone::Neutral
+                                ? secondaryText(QApplication::palette(this))
+                                : toneColor(shown.messageTone));
+    m_shownAction = shown.action;
+    m_action->setText(backendActionText(shown.action));
+    m_action->setVisible(shown.action != BackendAction::None);
 
     const QString text = summary();
-    if (current != m_announcedState || text != m_announcedSummary) {
-        m_announcedState = current;
+    if (shown.state != m_announcedState || text != m_announcedSummary ||
+        shown.label != m_announcedLabel) {
+        m_announcedState = shown.state;
         m_announcedSummary = text;
-        Q_EMIT stateChanged(current, text);
+        m_announcedLabel = shown.label;
+        Q_EMIT stateChanged(shown.state, text);
     }
 }
 
-void ApiPage::showMessage(const QString& text, bool error)
+void ApiPage::triggerAction()
 {
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
-    const QPalette colors = QApplication::palette(this);
-    setTextColor(m_message, error ? statePresentation(stack::ServiceState::Failed).color
-                                  : secondaryText(colors));
+    if (m_shownAction == BackendAction::LoadDataset)
+        Q_EMIT dataLoadRequested();
+    else if (m_shownAction == BackendAction::OpenServices)
+        Q_EMIT servicesRequested();
 }
 
 void ApiPage::applyPalette()
@@ -474,7 +464,7 @@ void ApiPage::applyPalette()
     const QPalette colors = QApplication::palette(this);
     for (QLabel* caption : std::as_const(m_captions))
         setTextColor(caption, secondaryText(colors));
-    setTextColor(m_bindWarning, statePresentation(stack::ServiceState::Starting).color);
+    setTextColor(m_bindWarning, toneColor(Tone::Busy));
 }
 
 } // namespace qaconsole::ui

@@ -2,6 +2,7 @@
 
 #include "backend/stack/servicestatus.h"
 #include "ui/api/backendstartresult.h"
+#include "ui/api/backendview.h"
 #include "ui/shell/page.h"
 
 #include <memory>
@@ -27,11 +28,12 @@ class LiveFiguresView;
 
 // The API page: the embedded Q&A API backend, in this process.
 //
-// - Backend: its state (stopped, starting, running, stopping, failed with the reason), where it
-//   listens (address, port, threads; changeable while it is not running), Start and Stop, and
-//   its URL with Copy. It starts by itself once the managed database runs and holds the Q&A
-//   tables; when they are missing it says so, points at the Data load page and starts as soon
-//   as a load has put them there. Stop keeps it stopped until Start.
+// - Backend: its state (see describeBackend(): stopped, waiting for a database or for data,
+//   starting, running, stopping, failed with the reason), where it listens (address, port,
+//   threads; changeable while it is not running), Start and Stop, and its URL with Copy. It
+//   starts by itself once the managed database runs and holds the Q&A tables; when they are
+//   missing it waits, offers Load dataset and starts as soon as a load has put them there.
+//   Stop keeps it stopped until Start.
 // - Live figures: sampled from the backend's counters once a second (see LiveFiguresView).
 // - Explorer: one request at a time to the running backend (see ApiExplorer), with ids taken
 //   from the data.
@@ -40,7 +42,7 @@ class LiveFiguresView;
 // backend's atomic counters from its timer.
 //
 // Widgets are named for tests: "apiStateLabel" (its colour in "stateColor"),
-// "apiMessageLabel", "apiDataLoadLink", "apiBindCombo", "apiBindWarning", "apiPortSpin",
+// "apiMessageLabel", "apiActionButton", "apiBindCombo", "apiBindWarning", "apiPortSpin",
 // "apiThreadsSpin", "apiStartButton", "apiStopButton", "apiUrlLabel", "apiCopyUrlButton",
 // "apiLiveFigures", "apiExplorer".
 class ApiPage : public Page
@@ -58,11 +60,17 @@ public:
     QString title() const override;
     QIcon icon() const override;
 
+    // Stopped also while waiting for a database or for data (see BackendView::state).
     stack::ServiceState state() const;
+    // The whole presentation of the backend now: label, tone, message, action.
+    BackendView view() const;
     // Where clients reach the running backend ("http://127.0.0.1:8080"); empty otherwise.
     QString url() const { return m_url; }
     // The state in a line or two, for the status bar's tooltip; never a password.
     QString summary() const;
+    // CPU seconds the running backend's HTTP worker threads have used since it started; 0 while
+    // it does not run. For the Load test page's summary.
+    double workerCpuSeconds() const;
     // Stops the backend and waits for it: for quitting, before the database goes away. The page
     // starts nothing afterwards.
     void shutdown();
@@ -77,13 +85,18 @@ public Q_SLOTS:
     // What Start and Stop do.
     void start();
     void stop();
+    // What the action button beside the message does (view().action): asks for a dataset load
+    // or for the Services page; nothing when no action is offered.
+    void triggerAction();
 
 Q_SIGNALS:
     // The running backend's response cache, or null once it stops.
     void cacheChanged(std::shared_ptr<qaconsole::cache::ResponseCache> cache);
     void stateChanged(qaconsole::stack::ServiceState state, const QString& summary);
-    // The "Data load page" link was clicked.
+    // Load dataset was clicked: the database has no Q&A tables.
     void dataLoadRequested();
+    // Open Services was clicked: there is no database to serve from.
+    void servicesRequested();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -97,7 +110,6 @@ private:
     void dataChecked(const QString& dsn, bool present);
     void sample();
     void present();
-    void showMessage(const QString& text, bool error);
     void applyPalette();
 
     BackendRunner* m_runner;
@@ -116,6 +128,7 @@ private:
     QString m_url; // where clients reach the running backend
     stack::ServiceState m_announcedState = stack::ServiceState::Stopped;
     QString m_announcedSummary;
+    QString m_announcedLabel;
 
     QLabel* m_state = nullptr;
     BusyIndicator* m_busy = nullptr;
@@ -128,7 +141,8 @@ private:
     QSpinBox* m_threads = nullptr;
     QLabel* m_bindWarning = nullptr;
     QLabel* m_message = nullptr;
-    QLabel* m_dataLoadLink = nullptr;
+    QPushButton* m_action = nullptr;
+    BackendAction m_shownAction = BackendAction::None;
     QList<QLabel*> m_captions;
     LiveFiguresView* m_figures = nullptr;
     ApiExplorer* m_explorer = nullptr;

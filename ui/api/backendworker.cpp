@@ -98,14 +98,12 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
     }
     if (missing->count == kTableCount) {
         return fail(BackendStartResult::Problem::NoData,
-                    tr("The database has no Q&A tables yet: load a dataset on the Data load "
-                       "page."));
+                    tr("The database at %1 has no Q&A tables yet.").arg(address));
     }
     if (missing->count > 0) {
-        return fail(BackendStartResult::Problem::NoData,
-                    tr("The database lacks the Q&A table(s) %1: load the dataset again on the "
-                       "Data load page.")
-                        .arg(missing->names));
+        return fail(
+            BackendStartResult::Problem::NoData,
+            tr("The database at %1 lacks the Q&A table(s) %2.").arg(address, missing->names));
     }
 
     QString error;

@@ -7,6 +7,7 @@
 #include "ui/etl/loadsummaryview.h"
 #include "ui/etl/loadwizard.h"
 #include "ui/shell/cardframe.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
@@ -195,12 +196,9 @@ QWidget* EtlPage::createLoadCard()
     m_targetState->setMinimumHeight(24); // tall enough for the pill's rounded ends
     m_targetDetail = new QLabel(card);
     m_targetDetail->setObjectName(QStringLiteral("targetDetailLabel"));
-    m_source = new QLabel(card);
+    // A long path is elided in the middle instead of widening the window.
+    m_source = new ElidedLabel(card);
     m_source->setObjectName(QStringLiteral("sourceLabel"));
-    m_source->setTextFormat(Qt::PlainText);
-    m_source->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // A long path is cut at the card's edge instead of widening the window.
-    m_source->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_useSample = new QLabel(
         QStringLiteral("<a href=\"sample\">%1</a>").arg(tr("Use the sample dataset instead")),
         card);
@@ -336,19 +334,16 @@ void EtlPage::showMessage(const QString& text)
 {
     m_message->setText(text);
     m_message->setVisible(!text.isEmpty());
-    setTextColor(m_message, statePresentation(stack::ServiceState::Failed).color);
+    setTextColor(m_message, toneColor(Tone::Bad));
 }
 
 void EtlPage::showTarget()
 {
     const bool running = !m_managedDsn.isEmpty();
-    const StatePresentation state{
-        running ? tr("ready") : tr("not running"),
-        statePresentation(running ? stack::ServiceState::Running : stack::ServiceState::Stopped)
-            .color};
-    m_targetState->setText(state.label);
-    m_targetState->setProperty("stateColor", state.color);
-    m_targetState->setStyleSheet(pillStyleSheet(state, QApplication::palette(this)));
+    const Tone tone = running ? Tone::Good : Tone::Neutral;
+    m_targetState->setText(running ? tr("ready") : tr("not running"));
+    m_targetState->setProperty("stateColor", toneColor(tone));
+    m_targetState->setStyleSheet(pillStyleSheet(tone, QApplication::palette(this)));
     m_targetDetail->setText(
         running
             ? tr("Managed PostgreSQL at %1").arg(stack::PostgresSession::addressOf(m_managedDsn))
@@ -364,7 +359,6 @@ void EtlPage::showSource()
     } else {
         m_source->setText(QDir::toNativeSeparators(m_sourceDir));
     }
-    m_source->setToolTip(m_source->text());
     m_useSample->setVisible(!m_sourceDir.isEmpty());
 }
 

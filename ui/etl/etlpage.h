@@ -12,6 +12,7 @@ class QPushButton;
 
 namespace qaconsole::ui {
 
+class ElidedLabel;
 class EtlRunner;
 class LoadProgressView;
 class LoadSummaryView;
@@ -83,7 +84,7 @@ private:
 
     QLabel* m_targetState = nullptr;
     QLabel* m_targetDetail = nullptr;
-    QLabel* m_source = nullptr;
+    ElidedLabel* m_source = nullptr;
     QLabel* m_useSample = nullptr;
     QPushButton* m_load = nullptr;
     QPushButton* m_openWizard = nullptr;

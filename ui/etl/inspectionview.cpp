@@ -1,9 +1,10 @@
 #include "ui/etl/inspectionview.h"
 
 #include "ui/etl/etltext.h"
+#include "ui/shell/columnfitter.h"
 #include "ui/shell/figuregrid.h"
-#include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/tone.h"
 
 #include <QApplication>
 #include <QEvent>
@@ -17,8 +18,6 @@ namespace qaconsole::ui {
 namespace {
 
 const QString noValue = QStringLiteral("—");
-// Body text runs long; a column wider than this is cut and shows the rest in its tooltip.
-constexpr int kMaxColumnWidth = 240;
 
 QStringList canonicalHeader(etl::Table table)
 {
@@ -56,10 +55,10 @@ InspectionView::InspectionView(etl::Table table, QWidget* parent)
     m_preview->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_preview->setAlternatingRowColors(true);
     m_preview->setWordWrap(false);
-    m_preview->setTextElideMode(Qt::ElideRight);
     m_preview->horizontalHeader()->setHighlightSections(false);
     m_preview->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    m_preview->horizontalHeader()->setStretchLastSection(true);
+    // Body text runs long: the widest columns are cut to fit, the rest is in each tooltip.
+    ColumnFitter::install(m_preview);
     m_preview->verticalHeader()->setDefaultSectionSize(m_preview->fontMetrics().height() + 8);
     // The id column already numbers the rows.
     m_preview->verticalHeader()->hide();
@@ -136,11 +135,6 @@ void InspectionView::fillPreview(const QStringList& header, const QList<QStringL
             m_preview->setItem(row, column, item);
         }
     }
-    m_preview->resizeColumnsToContents();
-    for (int column = 0; column < m_preview->columnCount(); ++column) {
-        if (m_preview->columnWidth(column) > kMaxColumnWidth)
-            m_preview->setColumnWidth(column, kMaxColumnWidth);
-    }
 }
 
 void InspectionView::applyColors()
@@ -148,7 +142,7 @@ void InspectionView::applyColors()
     const QPalette colors = QApplication::palette(this);
     m_figures->applyPalette(colors);
     setTextColor(m_previewCaption, secondaryText(colors));
-    setTextColor(m_problem, statePresentation(stack::ServiceState::Failed).color);
+    setTextColor(m_problem, toneColor(Tone::Bad));
 }
 
 } // namespace qaconsole::ui

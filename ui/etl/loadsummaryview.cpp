@@ -2,8 +2,10 @@
 
 #include "backend/endpoint/redact.h"
 #include "ui/etl/etltext.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
+#include "ui/shell/tableheight.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
@@ -31,17 +33,17 @@ const QString noValue = QStringLiteral("—");
 
 QColor green()
 {
-    return statePresentation(stack::ServiceState::Running).color;
+    return toneColor(Tone::Good);
 }
 
 QColor red()
 {
-    return statePresentation(stack::ServiceState::Failed).color;
+    return toneColor(Tone::Bad);
 }
 
 QColor grey()
 {
-    return statePresentation(stack::ServiceState::Stopped).color;
+    return toneColor(Tone::Neutral);
 }
 
 QLabel* makeNumber(QWidget* parent, const QString& name)
@@ -57,17 +59,15 @@ QLabel* makeNumber(QWidget* parent, const QString& name)
 
 LoadSummaryView::LoadSummaryView(QWidget* parent)
     : QWidget(parent), m_body(new QWidget(this)), m_status(new QLabel(m_body)),
-      m_route(new QLabel(m_body)), m_error(new QLabel(m_body)), m_checksCaption(new QLabel(m_body)),
-      m_checks(new QTableWidget(0, 3, m_body)), m_rejectLink(new QLabel(m_body)),
-      m_rejectPath(new QLabel(m_body))
+      m_route(new ElidedLabel(m_body)), m_error(new QLabel(m_body)),
+      m_checksCaption(new QLabel(m_body)), m_checks(new QTableWidget(0, 3, m_body)),
+      m_rejectLink(new QLabel(m_body)), m_rejectPath(new ElidedLabel(m_body))
 {
     m_placeholder = createPlaceholder();
     m_status->setObjectName(QStringLiteral("summaryStatusLabel"));
     m_status->setAlignment(Qt::AlignCenter);
     m_status->setMinimumHeight(24); // tall enough for the pill's rounded ends
     m_route->setObjectName(QStringLiteral("summaryRouteLabel"));
-    m_route->setTextFormat(Qt::PlainText);
-    m_route->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_error->setObjectName(QStringLiteral("summaryErrorLabel"));
     m_error->setTextFormat(Qt::PlainText);
     m_error->setWordWrap(true);
@@ -106,17 +106,13 @@ LoadSummaryView::LoadSummaryView(QWidget* parent)
     m_checks->horizontalHeader()->setStretchLastSection(true);
     m_checks->setColumnWidth(0, 32);
     m_checks->verticalHeader()->setDefaultSectionSize(m_checks->fontMetrics().height() + 10);
-    m_checks->setMinimumHeight(m_checks->verticalHeader()->defaultSectionSize() * 3 + 30);
 
     m_rejectLink->setObjectName(QStringLiteral("rejectFileLink"));
     m_rejectLink->setTextFormat(Qt::RichText);
     m_rejectLink->setTextInteractionFlags(Qt::LinksAccessibleByMouse |
                                           Qt::LinksAccessibleByKeyboard);
     connect(m_rejectLink, &QLabel::linkActivated, this, &LoadSummaryView::openRejectFile);
-    m_rejectPath->setTextFormat(Qt::PlainText);
-    m_rejectPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_rejectPath->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_captions.append(m_rejectPath);
+    m_rejectPath->setObjectName(QStringLiteral("rejectFilePathLabel"));
 
     auto* rejects = new QHBoxLayout;
     rejects->setSpacing(10);
@@ -164,7 +160,6 @@ void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& so
     if (!targetAddress.isEmpty())
         route << tr("into %1").arg(targetAddress);
     m_route->setText(route.join(u' '));
-    m_route->setToolTip(m_route->text());
 
     QString note;
     QColor noteColor = red();
@@ -219,7 +214,6 @@ void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& so
         haveRejects ? QStringLiteral("<a href=\"reject\">%1</a>").arg(linkText.toHtmlEscaped())
                     : tr("No reject file"));
     m_rejectPath->setText(haveRejects ? QDir::toNativeSeparators(result.rejectFile) : QString());
-    m_rejectPath->setToolTip(m_rejectPath->text());
 }
 
 void LoadSummaryView::clear()
@@ -344,6 +338,8 @@ void LoadSummaryView::fillChecks(const QList<etl::VerificationCheck>& checks)
         m_checks->setItem(row, 1, name);
         m_checks->setItem(row, 2, detail);
     }
+    // A dozen or so checks: all of them in sight, the page scrolls rather than the table.
+    m_checks->setMinimumHeight(tableHeightForRows(m_checks, m_checks->rowCount()));
     m_checks->setVisible(!checks.isEmpty());
 }
 
@@ -369,6 +365,7 @@ void LoadSummaryView::applyColors()
     for (QLabel* caption : std::as_const(m_captions))
         setTextColor(caption, quiet);
     setTextColor(m_route, quiet);
+    setTextColor(m_rejectPath, quiet);
     setTextColor(m_placeholderText, quiet);
 }
 

@@ -12,6 +12,7 @@ class QTableWidget;
 
 namespace qaconsole::ui {
 
+class ElidedLabel;
 class FigureGrid;
 
 // The outcome of one load, as the Data load page and the wizard's Summary page show it: a
@@ -62,7 +63,7 @@ private:
     QWidget* m_placeholder = nullptr;
     QWidget* m_body;
     QLabel* m_status;
-    QLabel* m_route;
+    ElidedLabel* m_route;
     QLabel* m_error;
     FigureGrid* m_figures = nullptr;
     QLabel* m_time = nullptr;
@@ -73,7 +74,7 @@ private:
     QLabel* m_checksCaption;
     QTableWidget* m_checks;
     QLabel* m_rejectLink;
-    QLabel* m_rejectPath;
+    ElidedLabel* m_rejectPath;
     QList<QLabel*> m_captions;
     QColor m_statusColor;
 };

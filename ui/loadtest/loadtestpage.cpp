@@ -6,16 +6,19 @@
 #include "loadgen/resultexport.h"
 #include "loadgen/savedruns.h"
 #include "ui/api/apitext.h"
+#include "ui/loadtest/loadedidsreader.h"
 #include "ui/loadtest/loadtesttext.h"
 #include "ui/loadtest/runcharts.h"
 #include "ui/loadtest/runhistoryview.h"
 #include "ui/loadtest/runsummaryview.h"
 #include "ui/loadtest/scenarioeditor.h"
 #include "ui/shell/cardframe.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/numbertext.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/verticalscrollarea.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -40,8 +43,6 @@
 namespace qaconsole::ui {
 
 namespace {
-
-using stack::ServiceState;
 
 enum Tab
 {
@@ -69,21 +70,11 @@ struct IdsRead
     QString summary;
 };
 
-// A tab whose content scrolls vertically, on the page's background.
-QScrollArea* scrolling(QWidget* content)
-{
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    return scroll;
-}
-
 } // namespace
 
 LoadTestPage::LoadTestPage(QWidget* parent)
-    : Page(parent), m_controller(new loadgen::LoadController(this)), m_pollTimer(new QTimer(this))
+    : Page(parent), m_controller(new loadgen::LoadController(this)), m_pollTimer(new QTimer(this)),
+      m_loadedIds(new LoadedIdsReader(this))
 {
     setObjectName(QStringLiteral("loadTestPage"));
 
@@ -103,9 +94,9 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("loadTabs"));
     m_tabs->setDocumentMode(true);
-    m_tabs->addTab(scrolling(m_editor), tr("Scenario"));
-    m_tabs->addTab(createLiveTab(), tr("Live"));
-    m_tabs->addTab(scrolling(m_summary), tr("Summary"));
+    m_tabs->addTab(verticalScrollArea(m_editor), tr("Scenario"));
+    m_tabs->addTab(verticalScrollArea(createLiveTab()), tr("Live"));
+    m_tabs->addTab(verticalScrollArea(m_summary), tr("Summary"));
     m_tabs->addTab(historyTab, tr("History"));
 
     auto* content = new QWidget;
@@ -114,14 +105,27 @@ LoadTestPage::LoadTestPage(QWidget* parent)
     layout->setSpacing(12);
     layout->addWidget(createRunBar());
     layout->addWidget(m_tabs, 1);
-    setScrollingContent(tr("Puts load on the backend, a tier or any HTTP server with the "
-                           "console's own generator, and checks it against thresholds."),
-                        content);
+    // The run bar stays in sight; each tab scrolls on its own.
+    setContent(tr("Puts load on the backend, a tier or any HTTP server with the console's own "
+                  "generator, and checks it against thresholds."),
+               content);
 
     m_pollTimer->setInterval(kPollIntervalMs);
     connect(m_pollTimer, &QTimer::timeout, this, &LoadTestPage::poll);
     connect(m_controller, &loadgen::LoadController::finished, this, &LoadTestPage::finished);
     connect(m_editor, &ScenarioEditor::changed, this, &LoadTestPage::updateControls);
+    connect(m_editor, &ScenarioEditor::loadedIdsWanted, this, &LoadTestPage::readLoadedIds);
+    // A result for a database since replaced is dropped: the newer one's read follows.
+    connect(m_loadedIds, &LoadedIdsReader::idsRead, this,
+            [this](const QString& dsn, const loadgen::LoadedIds& loaded) {
+                if (dsn == m_databaseDsn)
+                    m_editor->setLoadedIds(loaded, {});
+            });
+    connect(m_loadedIds, &LoadedIdsReader::failed, this,
+            [this](const QString& dsn, const QString& error) {
+                if (dsn == m_databaseDsn)
+                    m_editor->setLoadedIds(std::nullopt, error);
+            });
     connect(m_history, &RunHistoryView::showRequested, this, &LoadTestPage::showRun);
     connect(m_history, &RunHistoryView::compareRequested, this, &LoadTestPage::compareRuns);
     connect(m_history, &RunHistoryView::exportChartsRequested, this, &LoadTestPage::exportCharts);
@@ -176,10 +180,25 @@ void LoadTestPage::setDatabaseDsn(const QString& dsn)
 {
     m_databaseDsn = dsn;
     m_editor->setDatabaseAvailable(!dsn.isEmpty());
+    if (dsn.isEmpty())
+        m_editor->setLoadedIds(std::nullopt, {});
+    else
+        readLoadedIds();
+}
+
+void LoadTestPage::setBackendCpuSource(std::function<double()> source)
+{
+    m_backendCpu = std::move(source);
+}
+
+void LoadTestPage::readLoadedIds()
+{
+    m_loadedIds->read(m_databaseDsn);
 }
 
 void LoadTestPage::shutdown()
 {
+    m_loadedIds->shutdown();
     if (m_readingIds) {
         m_stopping = true; // no run starts when the ids arrive
         m_idThread->wait();
@@ -198,6 +217,13 @@ void LoadTestPage::changeEvent(QEvent* event)
     Page::changeEvent(event);
 }
 
+// A dataset loaded on the Data load page since changes what fixed ranges can reach.
+void LoadTestPage::showEvent(QShowEvent* event)
+{
+    Page::showEvent(event);
+    readLoadedIds();
+}
+
 QWidget* LoadTestPage::createRunBar()
 {
     auto* card = new CardFrame(tr("Run"));
@@ -205,9 +231,10 @@ QWidget* LoadTestPage::createRunBar()
     m_state->setObjectName(QStringLiteral("loadStateLabel"));
     m_state->setAlignment(Qt::AlignCenter);
     m_state->setMinimumHeight(24);
-    m_scenarioLine = new QLabel(card);
+    // Cut with "…" where the run bar is short; the whole line is in the tooltip.
+    m_scenarioLine = new ElidedLabel(card);
+    m_scenarioLine->setElideMode(Qt::ElideRight);
     m_scenarioLine->setObjectName(QStringLiteral("loadScenarioLine"));
-    m_scenarioLine->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_progress = new QProgressBar(card);
     m_progress->setObjectName(QStringLiteral("loadProgress"));
     m_progress->setRange(0, 1000);
@@ -268,10 +295,16 @@ void LoadTestPage::start()
     if (m_running || m_readingIds || !m_editor->problems().isEmpty())
         return;
     const loadgen::Scenario scenario = m_editor->scenario();
-    if (loadgen::needsDatabaseIds(scenario.mix))
+    if (loadgen::needsDatabaseIds(scenario.mix)) {
         readIdsThenStart(scenario);
-    else
-        startRun(scenario);
+        return;
+    }
+    startRun(scenario);
+    // Ranges past the loaded ids may be meant (a 404 test); the run goes, the warning stays.
+    const QStringList warnings = m_editor->warnings();
+    if (m_running && !warnings.isEmpty())
+        showMessage(tr("Started with ids past the loaded ones: %1").arg(warnings.join(u' ')),
+                    false);
 }
 
 void LoadTestPage::readIdsThenStart(const loadgen::Scenario& scenario)
@@ -316,6 +349,7 @@ void LoadTestPage::startRun(const loadgen::Scenario& scenario)
     }
     m_running = true;
     m_stopping = false;
+    m_backendCpuAtStart = m_backendCpu && m_editor->targetsEmbeddedBackend() ? m_backendCpu() : -1;
     m_rowsSeen = 0;
     m_current = RunRecord{};
     m_current.number = ++m_sessionRuns;
@@ -362,7 +396,7 @@ void LoadTestPage::poll()
         m_p99->setText(microsecondsText(last.corrected.p99, last.counts.requests() > 0));
         m_failed->setText(percentText(last.counts.failureRate()));
         setTextColor(m_failed, last.counts.failureRate() >= 0.01
-                                   ? statePresentation(ServiceState::Failed).color
+                                   ? toneColor(Tone::Bad)
                                    : QApplication::palette(this).color(QPalette::WindowText));
         std::uint64_t total = 0;
         for (const loadgen::IntervalRow& row : m_current.rows)
@@ -381,6 +415,11 @@ void LoadTestPage::finished()
     m_running = false;
     m_stopping = false;
     m_current.summary = m_controller->summary();
+    if (m_backendCpuAtStart >= 0) {
+        // A backend restarted during the run starts its count again: no figure then.
+        const double used = m_backendCpu() - m_backendCpuAtStart;
+        m_current.summary.backendCpuSeconds = used >= 0 ? used : -1;
+    }
     m_current.rows = m_controller->rowsFrom(0);
     m_charts->showRun(m_current.scenario, m_current.rows);
     m_charts->replot();
@@ -523,7 +562,11 @@ void LoadTestPage::updateControls()
     const QStringList problems = m_editor->problems();
     const bool busy = m_running || m_readingIds;
     m_start->setEnabled(!busy && problems.isEmpty());
-    m_start->setToolTip(problems.isEmpty() ? tr("Start the scenario") : problems.join(u'\n'));
+    const QStringList warnings = m_editor->warnings();
+    m_start->setToolTip(!problems.isEmpty() ? problems.join(u'\n')
+                        : warnings.isEmpty()
+                            ? tr("Start the scenario")
+                            : tr("Start the scenario. Note: %1").arg(warnings.join(u' ')));
     m_stop->setEnabled(busy && !m_stopping);
     m_progress->setVisible(m_running || m_sessionRuns > 0);
     const loadgen::Scenario& shown = m_running ? m_current.scenario : m_editor->scenario();
@@ -537,25 +580,27 @@ void LoadTestPage::applyPalette()
     const QPalette colors = QApplication::palette(this);
     m_figures->applyPalette(colors);
     setTextColor(m_scenarioLine, secondaryText(colors));
-    setTextColor(m_message, m_message->property("error").toBool()
-                                ? statePresentation(ServiceState::Failed).color
-                                : secondaryText(colors));
+    setTextColor(m_message, m_message->property("error").toBool() ? toneColor(Tone::Bad)
+                                                                  : secondaryText(colors));
 
-    StatePresentation look{tr("Ready"), statePresentation(ServiceState::Stopped).color};
-    if (m_stopping)
-        look = {tr("Stopping"), statePresentation(ServiceState::Stopping).color};
-    else if (m_readingIds)
-        look = {tr("Reading ids"), statePresentation(ServiceState::Starting).color};
-    else if (m_running)
-        look = {tr("Running"), statePresentation(ServiceState::Running).color};
-    else if (m_sessionRuns > 0) { // the last of this session, never one saved before it
+    QString label = tr("Ready");
+    Tone tone = Tone::Neutral;
+    if (m_stopping) {
+        label = tr("Stopping");
+        tone = Tone::Busy;
+    } else if (m_readingIds) {
+        label = tr("Reading ids");
+        tone = Tone::Busy;
+    } else if (m_running) {
+        label = tr("Running");
+        tone = Tone::Good;
+    } else if (m_sessionRuns > 0) { // the last of this session, never one saved before it
         const loadgen::RunSummary& last = m_runs.back().summary;
-        const bool passed = last.error.isEmpty() && last.thresholdsPassed();
-        look = {outcomeText(last),
-                statePresentation(passed ? ServiceState::Running : ServiceState::Failed).color};
+        label = outcomeText(last);
+        tone = last.error.isEmpty() && last.thresholdsPassed() ? Tone::Good : Tone::Bad;
     }
-    m_state->setText(look.label);
-    m_state->setStyleSheet(pillStyleSheet(look, colors));
+    m_state->setText(label);
+    m_state->setStyleSheet(pillStyleSheet(tone, colors));
 }
 
 } // namespace qaconsole::ui

@@ -3,6 +3,7 @@
 #include "ui/loadtest/runrecord.h"
 #include "ui/shell/page.h"
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -19,7 +20,9 @@ class LoadController;
 
 namespace qaconsole::ui {
 
+class ElidedLabel;
 class FigureGrid;
+class LoadedIdsReader;
 class RunCharts;
 class RunHistoryView;
 class RunSummaryView;
@@ -32,6 +35,8 @@ class ScenarioEditor;
 // - Scenario: the editor (ScenarioEditor), opened from and saved to files. Start is enabled
 //   only when it has no problem; each problem is shown where it is. A mix with ids read from
 //   the database has them read on a thread of their own first ("Reading ids"; Stop cancels).
+//   Fixed id ranges are checked against the database's largest ids, read on another thread
+//   when the database comes, when the page is shown and when such ranges are chosen.
 // - Live: the last interval's figures and four charts (RunCharts), fed from a timer that polls
 //   the engine a few times a second; the engine runs on its own threads.
 // - Summary: the finished run (RunSummaryView), thresholds passed or failed.
@@ -68,17 +73,23 @@ public:
     // The managed database's URL (StackSupervisor::postgresUrlChanged), empty when it is down:
     // where the ids of a mix's "database" distribution are read.
     void setDatabaseDsn(const QString& dsn);
+    // Where the embedded backend's CPU time comes from: the seconds its HTTP worker threads have
+    // used so far (ApiPage::workerCpuSeconds()). Read when a run against it starts and ends, so
+    // the summary shows the backend's share beside the generator's.
+    void setBackendCpuSource(std::function<double()> source);
     // Stops a run in progress and waits for it to end (before quitting); ids being read are
     // awaited (PgIdReader bounds that) and no run starts after them.
     void shutdown();
 
 protected:
     void changeEvent(QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     QWidget* createRunBar();
     QWidget* createLiveTab();
     void start();
+    void readLoadedIds();
     void readIdsThenStart(const loadgen::Scenario& scenario);
     void startRun(const loadgen::Scenario& scenario);
     void stop();
@@ -102,13 +113,16 @@ private:
     RunRecord m_current; // the run in progress
     int m_rowsSeen = 0;
     QString m_databaseDsn;
+    LoadedIdsReader* m_loadedIds; // the largest ids, for the check of fixed ranges
+    std::function<double()> m_backendCpu;
+    double m_backendCpuAtStart = -1;     // of the run in progress; -1: not against the backend
     std::unique_ptr<QThread> m_idThread; // reads a mix's database ids before a start
     bool m_readingIds = false;
     bool m_running = false;
     bool m_stopping = false; // of a run, or of the start that waits for ids
 
     QLabel* m_state = nullptr;
-    QLabel* m_scenarioLine = nullptr;
+    ElidedLabel* m_scenarioLine = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_stop = nullptr;

@@ -1,5 +1,6 @@
 #include "ui/loadtest/loadtesttext.h"
 
+#include "loadgen/databaseids.h"
 #include "loadgen/results.h"
 #include "loadgen/scenario.h"
 #include "ui/api/apitext.h"
@@ -9,6 +10,8 @@
 #include <QLocale>
 
 #include <algorithm>
+#include <array>
+#include <utility>
 
 namespace qaconsole::ui {
 
@@ -85,6 +88,40 @@ QString scenarioLine(const loadgen::Scenario& scenario)
         return tr("up to %1 requests/s over %2").arg(perSecondText(peak), length);
     }
     return {};
+}
+
+QString rangeWarningText(const loadgen::IdRangeExcess& excess, const QString& database)
+{
+    // By IdSource: the sentence when the database holds none of the kind, and when it holds
+    // fewer than the range reaches.
+    static constexpr std::array<std::pair<const char*, const char*>, 3> kSentences{{
+        {QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Products go up to %1 but %2 holds no questions: every listing comes "
+                           "back empty. Load the dataset first."),
+         QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Products go up to %1 but %2 holds ids up to %3: %4 of the product "
+                           "ids drawn have no questions there, so their listings come back "
+                           "empty.")},
+        {QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Questions go up to %1 but %2 holds none: every write on them gets "
+                           "404. Load the dataset first."),
+         QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Questions go up to %1 but %2 holds ids up to %3: %4 of the question "
+                           "ids drawn do not exist, so writes on them get 404 and their answer "
+                           "lists come back empty.")},
+        {QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Answers go up to %1 but %2 holds none: every write on them gets 404. "
+                           "Load the dataset first."),
+         QT_TRANSLATE_NOOP("qaconsole::ui::LoadTestText",
+                           "Answers go up to %1 but %2 holds ids up to %3: %4 of the answer ids "
+                           "drawn do not exist, so writes on them get 404.")},
+    }};
+    const auto& [none, fewer] = kSentences[std::size_t(excess.source)];
+    const QString top = countText(excess.rangeMax);
+    if (excess.loadedMax == 0)
+        return tr(none).arg(top, database);
+    return tr(fewer).arg(top, database, countText(excess.loadedMax),
+                         percentText(excess.missingShare));
 }
 
 QString outcomeText(const loadgen::RunSummary& summary)

@@ -1,5 +1,9 @@
 #include "ui/loadtest/mixeditor.h"
 
+#include "loadgen/builtinmixes.h"
+#include "ui/loadtest/loadtesttext.h"
+#include "ui/shell/numbertext.h"
+#include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
@@ -23,22 +27,20 @@ namespace qaconsole::ui {
 namespace {
 
 using loadgen::IdDistribution;
+using loadgen::IdSource;
 using loadgen::Route;
 
-// The storefront's weights: mostly reads, as its shoppers browse (docs/loadtest.md's example).
-constexpr std::array<double, 8> kDefaultWeights{60, 30, 2, 2, 2, 1, 2, 1};
-// The full dataset's id ranges (shared/docs/dataset.md).
-constexpr int kProductMax = 1'000'011;
-constexpr int kQuestionMax = 3'518'963;
-constexpr int kAnswerMax = 6'879'306;
+constexpr std::array kSources{IdSource::Products, IdSource::Questions, IdSource::Answers};
 
-QSpinBox* idSpin(const QString& name, int value)
+// 0 reads "unknown": not typed, and not read from a database yet.
+QSpinBox* idSpin(const QString& name)
 {
     auto* spin = new QSpinBox;
     spin->setObjectName(name);
-    spin->setRange(1, std::numeric_limits<int>::max());
+    spin->setRange(0, std::numeric_limits<int>::max());
     spin->setGroupSeparatorShown(true);
-    spin->setValue(value);
+    spin->setSpecialValueText(MixEditor::tr("unknown"));
+    spin->setValue(0);
     return spin;
 }
 
@@ -46,10 +48,11 @@ QSpinBox* idSpin(const QString& name, int value)
 
 MixEditor::MixEditor(QWidget* parent) : QWidget(parent)
 {
-    for (int i = 0; i < kRoutes; ++i) {
+    for (int i = 0; i < kRoutes; ++i)
         m_templates[std::size_t(i)].route = Route(i);
-        m_templates[std::size_t(i)].weight = kDefaultWeights[std::size_t(i)];
-    }
+    const loadgen::RequestMix storefront = loadgen::storefrontMix();
+    for (const loadgen::RouteSpec& spec : storefront.routes)
+        m_templates[std::size_t(spec.route)] = spec;
     m_mode = new QComboBox(this);
     m_mode->setObjectName(QStringLiteral("mixModeCombo"));
     m_mode->addItem(tr("Storefront mix: the eight Q&A routes"));
@@ -68,7 +71,7 @@ MixEditor::MixEditor(QWidget* parent) : QWidget(parent)
         m_panels->setCurrentIndex(index);
         validate();
     });
-    validate();
+    setMix(storefront);
 }
 
 bool MixEditor::isSingleUrl() const
@@ -126,15 +129,14 @@ void MixEditor::setMix(const loadgen::RequestMix& mix)
         m_templates[std::size_t(row)] = spec;
         m_table->item(row, 0)->setCheckState(Qt::Checked);
         m_table->item(row, 1)->setText(QString::number(spec.weight));
-        const QString kind = loadgen::routeIdKind(spec.route);
-        QSpinBox* max = kind == u"product"    ? m_productMax
-                        : kind == u"question" ? m_questionMax
-                                              : m_answerMax;
+        const IdSource source = loadgen::idSourceOf(spec.route);
         const bool list = spec.ids.kind == IdDistribution::Kind::List && !spec.ids.values.empty();
-        if (spec.ids.kind != IdDistribution::Kind::Database) // it has no range to show
-            max->setValue(
-                int(list ? *std::max_element(spec.ids.values.begin(), spec.ids.values.end())
-                         : spec.ids.max));
+        if (spec.ids.kind != IdDistribution::Kind::Database) { // it has no range to show
+            // The file's range is the user's: it no longer follows the database.
+            m_followsData[std::size_t(source)] = false;
+            maxSpin(source)->setValue(int(std::min<std::int64_t>(loadgen::largestId(spec.ids),
+                                                                 std::numeric_limits<int>::max())));
+        }
         if (!idsShown && !list) {
             idsShown = true;
             if (const int index = m_distribution->findData(int(spec.ids.kind)); index >= 0)
@@ -189,7 +191,7 @@ QWidget* MixEditor::createMixPanel()
                             int(IdDistribution::Kind::Last10));
     m_distribution->addItem(tr("Zipf: a few ids very often"), int(IdDistribution::Kind::Zipf));
     m_distribution->addItem(tr("Ids read from the database"), int(IdDistribution::Kind::Database));
-    m_distribution->setCurrentIndex(m_distribution->findData(int(IdDistribution::Kind::Last10)));
+    m_distribution->setCurrentIndex(m_distribution->findData(int(IdDistribution::Kind::Database)));
     m_sample = new QSpinBox(panel);
     m_sample->setObjectName(QStringLiteral("databaseSampleSpin"));
     m_sample->setRange(1, IdDistribution::kMaxSample);
@@ -203,7 +205,6 @@ QWidget* MixEditor::createMixPanel()
     m_databaseNote->setWordWrap(true);
     m_databaseNote->setText(tr("Read when the run starts: random products with questions, "
                                "questions and answers of the database. Every id exists."));
-    setTextColor(m_databaseNote, secondaryText(QApplication::palette(this)));
     m_exponent = new QDoubleSpinBox(panel);
     m_exponent->setObjectName(QStringLiteral("zipfExponentSpin"));
     m_exponent->setRange(0.1, 10);
@@ -211,9 +212,16 @@ QWidget* MixEditor::createMixPanel()
     m_exponent->setValue(1.0);
     m_exponent->setPrefix(tr("s = "));
     m_exponent->setToolTip(tr("Zipf exponent: rank k is drawn with probability ∝ 1/k^s."));
-    m_productMax = idSpin(QStringLiteral("productMaxSpin"), kProductMax);
-    m_questionMax = idSpin(QStringLiteral("questionMaxSpin"), kQuestionMax);
-    m_answerMax = idSpin(QStringLiteral("answerMaxSpin"), kAnswerMax);
+    m_maxSpins = {idSpin(QStringLiteral("productMaxSpin")),
+                  idSpin(QStringLiteral("questionMaxSpin")),
+                  idSpin(QStringLiteral("answerMaxSpin"))};
+    for (QSpinBox* max : m_maxSpins)
+        max->setToolTip(tr("The largest id drawn. It follows the largest id in the database until "
+                           "you type one; 0 makes it follow again."));
+    m_rangeNote = new QLabel(panel);
+    m_rangeNote->setObjectName(QStringLiteral("idRangeNote"));
+    m_rangeNote->setWordWrap(true);
+    m_rangeNote->setTextFormat(Qt::PlainText);
 
     auto* distribution = new QHBoxLayout;
     distribution->addWidget(m_distribution, 1);
@@ -224,9 +232,10 @@ QWidget* MixEditor::createMixPanel()
     form->setHorizontalSpacing(12);
     form->addRow(tr("Ids"), distribution);
     form->addRow(QString(), m_databaseNote);
-    form->addRow(tr("Products up to"), m_productMax);
-    form->addRow(tr("Questions up to"), m_questionMax);
-    form->addRow(tr("Answers up to"), m_answerMax);
+    form->addRow(tr("Products up to"), maxSpin(IdSource::Products));
+    form->addRow(tr("Questions up to"), maxSpin(IdSource::Questions));
+    form->addRow(tr("Answers up to"), maxSpin(IdSource::Answers));
+    form->addRow(QString(), m_rangeNote);
 
     auto* layout = new QVBoxLayout(panel);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -234,9 +243,22 @@ QWidget* MixEditor::createMixPanel()
     layout->addWidget(m_table);
     layout->addLayout(form);
 
-    connect(m_distribution, &QComboBox::currentIndexChanged, this, &MixEditor::distributionChanged);
-    for (QSpinBox* spin : {m_productMax, m_questionMax, m_answerMax, m_sample})
-        connect(spin, &QSpinBox::valueChanged, this, &MixEditor::changed);
+    connect(m_distribution, &QComboBox::currentIndexChanged, this, [this] {
+        distributionChanged();
+        if (distributionKind() != IdDistribution::Kind::Database)
+            Q_EMIT loadedIdsWanted();
+    });
+    for (IdSource source : kSources)
+        connect(maxSpin(source), &QSpinBox::valueChanged, this, [this, source](int value) {
+            // Typed: the user's. Emptied to 0 ("unknown"): the database's again.
+            if (!m_settingFromData) {
+                m_followsData[std::size_t(source)] = value == 0;
+                if (value == 0 && m_loaded)
+                    setMaxFromData(source, m_loaded->largest(source));
+            }
+            validate();
+        });
+    connect(m_sample, &QSpinBox::valueChanged, this, &MixEditor::changed);
     distributionChanged();
     connect(m_exponent, &QDoubleSpinBox::valueChanged, this, &MixEditor::changed);
     return panel;
@@ -266,18 +288,58 @@ loadgen::IdDistribution MixEditor::idsFor(const QString& kind) const
     ids.kind = distributionKind();
     ids.exponent = m_exponent->value();
     ids.sample = m_sample->value();
-    const QSpinBox* max = kind == u"product"    ? m_productMax
-                          : kind == u"question" ? m_questionMax
-                                                : m_answerMax;
     ids.min = 1;
-    ids.max = max->value();
+    ids.max = maxSpin(kind == u"product"    ? IdSource::Products
+                      : kind == u"question" ? IdSource::Questions
+                                            : IdSource::Answers)
+                  ->value();
     return ids;
+}
+
+QSpinBox* MixEditor::maxSpin(IdSource source) const
+{
+    return m_maxSpins[std::size_t(source)];
+}
+
+void MixEditor::setMaxFromData(IdSource source, std::int64_t value)
+{
+    if (!m_followsData[std::size_t(source)])
+        return;
+    m_settingFromData = true;
+    maxSpin(source)->setValue(int(std::min<std::int64_t>(value, std::numeric_limits<int>::max())));
+    m_settingFromData = false;
+}
+
+void MixEditor::setLoadedIds(const std::optional<loadgen::LoadedIds>& loaded,
+                             const QString& database, const QString& why)
+{
+    m_loaded = loaded;
+    m_loadedDatabase = database;
+    m_uncheckedWhy = why;
+    if (loaded)
+        for (IdSource source : kSources)
+            setMaxFromData(source, loaded->largest(source));
+    validate();
+}
+
+bool MixEditor::usesSource(IdSource source) const
+{
+    for (int row = 0; row < kRoutes; ++row)
+        if (m_table->item(row, 0)->checkState() == Qt::Checked &&
+            loadgen::idSourceOf(Route(row)) == source)
+            return true;
+    return false;
+}
+
+QStringList MixEditor::rangeWarnings() const
+{
+    return m_rangeWarnings;
 }
 
 void MixEditor::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::ApplicationPaletteChange)
-        setTextColor(m_databaseNote, secondaryText(QApplication::palette(this)));
+        validate(); // recolours the notes
     QWidget::changeEvent(event);
 }
 
@@ -294,9 +356,42 @@ void MixEditor::distributionChanged()
     m_exponent->setVisible(kind == IdDistribution::Kind::Zipf);
     m_sample->setVisible(database);
     m_databaseNote->setVisible(database);
-    for (QSpinBox* max : {m_productMax, m_questionMax, m_answerMax})
+    for (QSpinBox* max : m_maxSpins)
         max->setEnabled(!database);
     validate();
+}
+
+// The note under the ranges: what they were checked against and, past the loaded ids, what that
+// does to the run; or why they cannot be checked.
+void MixEditor::checkRanges()
+{
+    m_rangeWarnings.clear();
+    const bool fixed = !isSingleUrl() && distributionKind() != IdDistribution::Kind::Database;
+    m_rangeNote->setVisible(fixed);
+    const QPalette colors = QApplication::palette(this);
+    setTextColor(m_databaseNote, secondaryText(colors));
+    setTextColor(m_rangeNote, secondaryText(colors));
+    if (!fixed)
+        return;
+    if (!m_loaded) {
+        m_rangeNote->setText(tr("The ids cannot be checked: %1").arg(m_uncheckedWhy));
+        return;
+    }
+    const loadgen::RequestMix current = mix();
+    for (const loadgen::RouteSpec& route : current.routes)
+        if (route.route != Route::Get && route.ids.max < 1)
+            return; // an unknown maximum is an error of its own, shown above
+    for (const loadgen::IdRangeExcess& excess : loadgen::idRangeExcesses(current, *m_loaded))
+        m_rangeWarnings << rangeWarningText(excess, m_loadedDatabase);
+    if (m_rangeWarnings.isEmpty()) {
+        m_rangeNote->setText(tr("Every id drawn exists in %1 (products up to %2, questions up to "
+                                "%3, answers up to %4).")
+                                 .arg(m_loadedDatabase, countText(m_loaded->product),
+                                      countText(m_loaded->question), countText(m_loaded->answer)));
+        return;
+    }
+    m_rangeNote->setText(m_rangeWarnings.join(u'\n'));
+    setTextColor(m_rangeNote, statePresentation(stack::ServiceState::Starting).color);
 }
 
 void MixEditor::validate()
@@ -320,7 +415,14 @@ void MixEditor::validate()
         }
         if (enabled == 0)
             m_errors << tr("Mix: tick at least one route");
+        if (distributionKind() != IdDistribution::Kind::Database)
+            for (IdSource source : kSources)
+                if (usesSource(source) && maxSpin(source)->value() < 1)
+                    m_errors << tr("Ids: the largest %1 id is not known: type it, or start the "
+                                   "database so that it is read")
+                                    .arg(loadgen::idSourceNoun(source));
     }
+    checkRanges();
     Q_EMIT changed();
 }
 

@@ -1,6 +1,9 @@
 #include "ui/loadtest/readonlytable.h"
 
+#include "ui/shell/tableheight.h"
+
 #include <QHeaderView>
+#include <QStyleOptionViewItem>
 #include <QTableWidget>
 
 #include <algorithm>
@@ -27,12 +30,43 @@ QTableWidget* readOnlyTable(const QStringList& headers, QWidget* parent)
     return table;
 }
 
-void fitTableHeight(QTableWidget* table, int minimumRows)
+void fitTable(QTableWidget* table, int minimumRows)
 {
+    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    int width = 2 * table->frameWidth();
+    for (int column = 0; column < table->columnCount(); ++column)
+        width += columnContentWidth(table, column);
+    table->setMinimumWidth(width);
+    // A "stretched last section" never gets narrower than the default section size (100 px),
+    // which pushes a short column past the table's edge; a Stretch column takes what is left,
+    // which the minimum width above makes enough.
+    QHeaderView* header = table->horizontalHeader();
+    if (header->stretchLastSection() && table->columnCount() > 0) {
+        header->setStretchLastSection(false);
+        header->setSectionResizeMode(table->columnCount() - 1, QHeaderView::Stretch);
+    }
     const int rows = std::max(minimumRows, table->rowCount());
-    table->setFixedHeight(table->horizontalHeader()->sizeHint().height() +
-                          rows * table->verticalHeader()->defaultSectionSize() +
-                          2 * table->frameWidth());
+    table->setFixedHeight(tableHeightForRows(table, rows));
+}
+
+int columnContentWidth(const QTableWidget* table, int column)
+{
+    QStyleOptionViewItem option;
+    option.initFrom(table);
+    option.font = table->font();
+    option.fontMetrics = table->fontMetrics();
+    int width = table->horizontalHeader()->sectionSizeHint(column);
+    const QAbstractItemModel* model = table->model();
+    for (int row = 0; row < table->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, column);
+        // A cell spanning several columns is laid out over all of them, not this one alone.
+        if (table->columnSpan(row, column) > 1)
+            continue;
+        width =
+            std::max(width, table->itemDelegateForIndex(index)->sizeHint(option, index).width());
+    }
+    return width;
 }
 
 QTableWidgetItem* tableCell(const QString& text, bool number)

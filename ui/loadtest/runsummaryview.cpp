@@ -62,16 +62,13 @@ RunSummaryView::RunSummaryView(QWidget* parent)
     m_placeholder->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
 
+    // Side by side, each as tall as its rows: at 1280x720 the whole summary fits below the run
+    // bar. The thresholds (as many as the scenario has, as long as written) get the most room.
     auto* tables = new QHBoxLayout;
     tables->setSpacing(16);
-    tables->addWidget(createThresholdCard(), 4);
-    tables->addWidget(createLatencyCard(), 3);
-    auto* errorCard = new CardFrame(tr("Errors by kind"));
-    m_errors = readOnlyTable({tr("Kind"), tr("Requests")}, errorCard);
-    m_errors->setObjectName(QStringLiteral("errorTable"));
-    errorCard->contentLayout()->addWidget(m_errors);
-    errorCard->contentLayout()->addStretch(1);
-    tables->addWidget(errorCard, 2);
+    tables->addWidget(createThresholdCard(), 5, Qt::AlignTop);
+    tables->addWidget(createLatencyCard(), 4, Qt::AlignTop);
+    tables->addWidget(createErrorCard(), 2, Qt::AlignTop);
 
     auto* body = new QVBoxLayout(m_body);
     body->setContentsMargins(0, 12, 0, 0);
@@ -104,13 +101,31 @@ void RunSummaryView::showRun(const RunRecord& run)
                      : run.folder.isEmpty()
                          ? run.saveError
                          : tr("Files: %1").arg(QDir::toNativeSeparators(run.folder)));
+    m_files->setVisible(!m_files->text().isEmpty());
 
     m_requests->setText(countText(qint64(totals.requests())));
     m_rps->setText(perSecondText(summary.rps));
     m_failure->setText(percentText(totals.failureRate()));
     m_duration->setText(durationText(qint64(summary.seconds * 1000)));
     m_peak->setText(countText(summary.peakConnections));
-    m_cpu->setText(tr("%1 s").arg(QLocale().toString(summary.processCpuSeconds, 'f', 2)));
+    const loadgen::GeneratorCpu cpu = loadgen::generatorCpu(summary);
+    const QString perMillion =
+        tr("%1 s per million requests").arg(QLocale().toString(cpu.microsecondsPerRequest, 'f', 1));
+    m_cpu->setText(cpu.ofThreads ? tr("%1 s · %2 · %3 of it polling for answers")
+                                       .arg(QLocale().toString(cpu.seconds, 'f', 2), perMillion,
+                                            percentText(cpu.pollShare()))
+                                 : tr("%1 s (the whole process) · %2")
+                                       .arg(QLocale().toString(cpu.seconds, 'f', 2), perMillion));
+    if (summary.backendCpuSeconds < 0)
+        m_backendCpu->setText(tr("— (not the embedded backend)"));
+    else
+        m_backendCpu->setText(
+            tr("%1 s · %2 s per million requests")
+                .arg(QLocale().toString(summary.backendCpuSeconds, 'f', 2),
+                     QLocale().toString(totals.requests() ? summary.backendCpuSeconds * 1e6 /
+                                                                double(totals.requests())
+                                                          : 0.0,
+                                        'f', 1)));
 
     m_thresholds->setRowCount(0);
     m_thresholds->clearSpans();
@@ -162,9 +177,9 @@ void RunSummaryView::showRun(const RunRecord& run)
         m_errors->setItem(index, 1, cell);
     }
 
-    fitTableHeight(m_thresholds);
-    fitTableHeight(m_latency);
-    fitTableHeight(m_errors);
+    fitTable(m_thresholds);
+    fitTable(m_latency);
+    fitTable(m_errors);
     m_warnings->setText(summary.warnings.isEmpty()
                             ? QString()
                             : tr("Generator warnings:") + u"\n• " + summary.warnings.join(u"\n• "));
@@ -206,7 +221,18 @@ QWidget* RunSummaryView::createFigureCard()
     m_failure = m_figures->addFigure(tr("Failed"), QStringLiteral("summaryFailureLabel"));
     m_duration = m_figures->addFigure(tr("Duration"), QStringLiteral("summaryDurationLabel"));
     m_peak = m_figures->addFigure(tr("Peak connections"), QStringLiteral("summaryPeakLabel"));
-    m_cpu = m_figures->addFigure(tr("Generator CPU"), QStringLiteral("summaryCpuLabel"));
+    // The generator's threads alone: the process also runs the window and, against the embedded
+    // backend, the very backend under load, whose CPU is shown on its own beside it.
+    m_cpuFigures = new FigureGrid(card);
+    m_cpu = m_cpuFigures->addFigure(tr("Generator CPU (its threads)"),
+                                    QStringLiteral("summaryCpuLabel"));
+    m_cpu->setToolTip(tr("CPU time of the load generator's worker threads during the run. "
+                         "Polling: waiting for answers on a busy CPU before sleeping, which a "
+                         "quicker server makes unnecessary."));
+    m_backendCpu = m_cpuFigures->addFigure(tr("Backend CPU (embedded, its workers)"),
+                                           QStringLiteral("summaryBackendCpuLabel"));
+    m_backendCpu->setToolTip(tr("CPU time of the embedded backend's HTTP worker threads during "
+                                "the run, when it was the target."));
 
     m_warnings = new QLabel(card);
     m_warnings->setObjectName(QStringLiteral("summaryWarnings"));
@@ -218,6 +244,7 @@ QWidget* RunSummaryView::createFigureCard()
 
     card->contentLayout()->addLayout(header);
     card->contentLayout()->addLayout(m_figures);
+    card->contentLayout()->addLayout(m_cpuFigures);
     card->contentLayout()->addWidget(m_warnings);
     card->contentLayout()->addWidget(m_files);
     return card;
@@ -229,7 +256,15 @@ QWidget* RunSummaryView::createThresholdCard()
     m_thresholds = readOnlyTable({tr("Threshold"), tr("Measured"), tr("Result")}, card);
     m_thresholds->setObjectName(QStringLiteral("thresholdTable"));
     card->contentLayout()->addWidget(m_thresholds);
-    card->contentLayout()->addStretch(1);
+    return card;
+}
+
+QWidget* RunSummaryView::createErrorCard()
+{
+    auto* card = new CardFrame(tr("Errors by kind"));
+    m_errors = readOnlyTable({tr("Kind"), tr("Requests")}, card);
+    m_errors->setObjectName(QStringLiteral("errorTable"));
+    card->contentLayout()->addWidget(m_errors);
     return card;
 }
 
@@ -250,7 +285,6 @@ QWidget* RunSummaryView::createLatencyCard()
     note->setObjectName(QStringLiteral("latencyNote"));
     card->contentLayout()->addWidget(m_latency);
     card->contentLayout()->addWidget(note);
-    card->contentLayout()->addStretch(1);
     return card;
 }
 
@@ -258,6 +292,7 @@ void RunSummaryView::applyPalette()
 {
     const QPalette colors = QApplication::palette(this);
     m_figures->applyPalette(colors);
+    m_cpuFigures->applyPalette(colors);
     setTextColor(m_placeholder, secondaryText(colors));
     setTextColor(m_scenario, secondaryText(colors));
     setTextColor(m_files, secondaryText(colors));

@@ -1,5 +1,6 @@
 #include "ui/loadtest/scenarioeditor.h"
 
+#include "loadgen/builtinmixes.h"
 #include "loadgen/databaseids.h"
 #include "loadgen/scenariofile.h"
 #include "ui/loadtest/loadtesttext.h"
@@ -40,10 +41,12 @@ constexpr int kEmbeddedTarget = 0;
 constexpr int kOtherTarget = 1;
 const QString kFileFilter = QStringLiteral("Scenario files (*.json)");
 
-// The acceptance goal of the storefront: 1,000 rps of its mix, under 1% failures, p99 under 2 s.
+// The acceptance goal of the storefront: 1,000 rps of its mix, under 1% failures, p99 under 2 s,
+// with ids that exist in whatever dataset is loaded.
 loadgen::Scenario defaultScenario()
 {
     loadgen::Scenario scenario;
+    scenario.mix = loadgen::storefrontMix();
     scenario.model = LoadModel::ConstantArrivalRate;
     scenario.rate = 1000;
     scenario.connections = 64;
@@ -105,10 +108,9 @@ ScenarioEditor::ScenarioEditor(QWidget* parent) : QWidget(parent)
     connect(m_stages, &StagesEditor::changed, this, &ScenarioEditor::refresh);
     connect(m_mix, &MixEditor::changed, this, &ScenarioEditor::refresh);
     connect(m_thresholds, &ThresholdEditor::changed, this, &ScenarioEditor::refresh);
-    // The storefront mix as the mix editor starts with it.
-    loadgen::Scenario initial = defaultScenario();
-    initial.mix = m_mix->mix();
-    setScenario(initial);
+    connect(m_mix, &MixEditor::loadedIdsWanted, this, &ScenarioEditor::loadedIdsWanted);
+    setScenario(defaultScenario());
+    updateIdCheck();
     applyPalette();
 }
 
@@ -171,6 +173,41 @@ void ScenarioEditor::setEmbeddedUrl(const QString& url)
 {
     m_embeddedUrl = url;
     refresh();
+}
+
+void ScenarioEditor::setLoadedIds(const std::optional<loadgen::LoadedIds>& loaded,
+                                  const QString& error)
+{
+    m_loaded = loaded;
+    m_loadedError = error;
+    updateIdCheck();
+}
+
+QStringList ScenarioEditor::warnings() const
+{
+    return m_mix->rangeWarnings();
+}
+
+bool ScenarioEditor::targetsEmbeddedBackend() const
+{
+    return m_target->currentIndex() == kEmbeddedTarget;
+}
+
+// The embedded backend serves the managed database; another server may serve another, so its
+// ranges are checked against the managed one only as the best guess there is.
+void ScenarioEditor::updateIdCheck()
+{
+    const bool embedded = targetsEmbeddedBackend();
+    if (m_loaded)
+        m_mix->setLoadedIds(m_loaded, embedded ? tr("the database") : tr("the managed database"),
+                            {});
+    else if (!m_loadedError.isEmpty())
+        m_mix->setLoadedIds(std::nullopt, {}, m_loadedError);
+    else
+        m_mix->setLoadedIds(std::nullopt, {},
+                            embedded ? tr("the database is not running.")
+                                     : tr("the target is not the embedded backend and no "
+                                          "database is reachable."));
 }
 
 void ScenarioEditor::setDatabaseAvailable(bool available)
@@ -279,6 +316,7 @@ CardFrame* ScenarioEditor::createTargetCard()
     card->contentLayout()->addLayout(row);
     card->contentLayout()->addWidget(m_targetNote);
     connect(m_target, &QComboBox::currentIndexChanged, this, &ScenarioEditor::refresh);
+    connect(m_target, &QComboBox::currentIndexChanged, this, &ScenarioEditor::updateIdCheck);
     connect(m_url, &QLineEdit::textChanged, this, &ScenarioEditor::refresh);
     return card;
 }

@@ -1,8 +1,11 @@
 #pragma once
 
+#include "loadgen/databaseids.h"
 #include "loadgen/scenario.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -43,6 +46,14 @@ public:
     void setEmbeddedUrl(const QString& url);
     // Whether the managed database is up, which a mix with ids read from it needs.
     void setDatabaseAvailable(bool available);
+    // The largest ids of the managed database, which fixed id ranges are checked against (for
+    // another server, as the best guess of what it serves); nothing with why they could not be
+    // read (empty: the database is not running).
+    void setLoadedIds(const std::optional<loadgen::LoadedIds>& loaded, const QString& error);
+    // What the run would do wrong but may still do: a fixed id range past the loaded ids.
+    QStringList warnings() const;
+    // Whether the scenario's target is the embedded backend (rather than another server).
+    bool targetsEmbeddedBackend() const;
 
     // What Open… and Save… do after their file dialog; false with the reason in `error`.
     bool openFile(const QString& path, QString* error);
@@ -50,6 +61,8 @@ public:
 
 Q_SIGNALS:
     void changed();
+    // Fixed id ranges were chosen: the page reads the largest ids again (setLoadedIds()).
+    void loadedIdsWanted();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -60,11 +73,14 @@ private:
     CardFrame* createLoadCard();
     QString targetUrl() const;
     void modelChanged();
+    void updateIdCheck();
     void refresh();
     void applyPalette();
 
     QString m_embeddedUrl;
     bool m_databaseAvailable = false;
+    std::optional<loadgen::LoadedIds> m_loaded;
+    QString m_loadedError;
     QStringList m_problems;
 
     QComboBox* m_target = nullptr;

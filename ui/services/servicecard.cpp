@@ -3,11 +3,13 @@
 #include "ui/services/logview.h"
 #include "ui/services/uptimetext.h"
 #include "ui/shell/busyindicator.h"
+#include "ui/shell/elidedlabel.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -101,7 +103,7 @@ QLayout* ServiceCard::createHeader()
 
     m_busy = new BusyIndicator(this);
     m_busy->setObjectName(partName(QStringLiteral("BusyIndicator")));
-    m_busy->setColor(statePresentation(stack::ServiceState::Starting).color);
+    m_busy->setColor(toneColor(Tone::Busy));
 
     const auto button = [this](const QString& text, const QString& icon, const QString& part) {
         auto* created = new QPushButton(QIcon(icon), text, this);
@@ -161,11 +163,9 @@ QLayout* ServiceCard::createLogSection()
 {
     auto* caption = new QLabel(tr("Log"), this);
     m_captions.append(caption);
-    m_logPath = new QLabel(this);
-    m_logPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // A long path is cut at the card's edge instead of widening the whole window.
-    m_logPath->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_captions.append(m_logPath);
+    // A long path is elided in the middle instead of widening the whole window.
+    m_logPath = new ElidedLabel(this);
+    m_logPath->setObjectName(partName(QStringLiteral("LogPathLabel")));
 
     m_log = new LogView(this);
     m_log->setObjectName(partName(QStringLiteral("LogView")));
@@ -219,7 +219,7 @@ void ServiceCard::present()
 
     const QString logFile = m_status ? m_status->logFile : QString();
     m_log->follow(logFile);
-    m_logPath->setText(logFile);
+    m_logPath->setText(QDir::toNativeSeparators(logFile));
     if (logFile.isEmpty()) {
         m_log->setPlaceholderText(m_status && m_status->external
                                       ? tr("The log of an external service stays where it runs.")
@@ -283,6 +283,7 @@ void ServiceCard::applyStyle()
     m_details->applyPalette(colors);
     for (QLabel* caption : std::as_const(m_captions))
         setTextColor(caption, quiet);
+    setTextColor(m_logPath, quiet);
     setTextColor(m_externalNote, quiet);
 
     // The log sits a shade off the card's white so it reads as a separate, scrolling area.

@@ -13,6 +13,7 @@ class QTimer;
 namespace qaconsole::ui {
 
 class BusyIndicator;
+class ElidedLabel;
 class FigureGrid;
 class LogView;
 
@@ -74,7 +75,7 @@ private:
     QLabel* m_uptime = nullptr;
     QLabel* m_pid = nullptr;
     QLabel* m_message = nullptr;
-    QLabel* m_logPath = nullptr;
+    ElidedLabel* m_logPath = nullptr;
     LogView* m_log = nullptr;
     QTimer* m_uptimeTimer = nullptr;
     QList<QLabel*> m_captions;

@@ -6,6 +6,8 @@
 #include "ui/shell/serviceindicator.h"
 #include "ui/shell/serviceindicatorpanel.h"
 #include "ui/shell/theme.h"
+#include "ui/shell/windowplacement.h"
+#include "ui/shell/windowstatestore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,6 +17,8 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QMenuBar>
+#include <QScreen>
+#include <QShowEvent>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolBar>
@@ -27,7 +31,8 @@ MainWindow::MainWindow(const QList<Page*>& pages, QWidget* parent)
 {
     setWindowTitle(tr("Q&A Backend Console"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/qaconsole.svg")));
-    resize(1200, 780);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        resize(defaultWindowGeometry(screen->availableGeometry()).size());
 
     m_pages->setObjectName(QStringLiteral("pageStack"));
     for (Page* page : pages) {
@@ -61,7 +66,11 @@ void MainWindow::addServiceIndicator(stack::ServiceKind kind)
 
 void MainWindow::addIndicator(const QString& name, const QString& title)
 {
-    m_indicators->addIndicator(name, title);
+    if (m_indicators->indicator(name))
+        return;
+    ServiceIndicator* indicator = m_indicators->addIndicator(name, title);
+    connect(indicator, &ServiceIndicator::actionTriggered, this,
+            [this, name] { Q_EMIT indicatorActionTriggered(name); });
 }
 
 void MainWindow::addToolBarAction(QAction* action)
@@ -89,11 +98,39 @@ void MainWindow::showServiceStatus(const stack::ServiceStatus& status)
         m_versions.insert(status.kind, status.version);
 }
 
-void MainWindow::showIndicatorState(const QString& name, stack::ServiceState state,
-                                    const QString& toolTip)
+void MainWindow::showIndicator(const QString& name, const Indication& indication)
 {
     if (ServiceIndicator* indicator = m_indicators->indicator(name))
-        indicator->showState(state, toolTip);
+        indicator->showIndication(indication);
+}
+
+void MainWindow::restoreWindowState(const WindowStateStore& store)
+{
+    const QByteArray saved = store.geometry();
+    if (saved.isEmpty() || !restoreGeometry(saved)) {
+        if (const QScreen* screen = QGuiApplication::primaryScreen())
+            setGeometry(defaultWindowGeometry(screen->availableGeometry()));
+    } else {
+        // restoreGeometry() keeps the client area on the screen, but not the frame around it
+        // (a title bar above the top cannot be grabbed): checked once the frame is known.
+        m_keepOnScreen = true;
+    }
+    const QString lastPage = store.lastPage();
+    for (int index = 0; index < m_pages->count(); ++index) {
+        if (!lastPage.isEmpty() && m_pages->widget(index)->objectName() == lastPage)
+            m_sidebar->setCurrentIndex(index);
+    }
+}
+
+bool MainWindow::saveWindowState(WindowStateStore& store) const
+{
+    const Page* page = currentPage();
+    return store.save(saveGeometry(), page ? page->objectName() : QString());
+}
+
+Page* MainWindow::currentPage() const
+{
+    return qobject_cast<Page*>(m_pages->currentWidget());
 }
 
 void MainWindow::showAbout()
@@ -108,6 +145,24 @@ void MainWindow::showPage(Page* page)
     const int index = m_pages->indexOf(page);
     if (index >= 0)
         m_sidebar->setCurrentIndex(index);
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (!m_keepOnScreen || isMaximized() || isFullScreen())
+        return;
+    m_keepOnScreen = false;
+    const QScreen* shownOn = screen();
+    if (!shownOn)
+        return;
+    const QRect frame = frameGeometry();
+    const QRect placed = keepOnScreen(frame, shownOn->availableGeometry());
+    if (placed != frame) {
+        // Frame to client: the margins around the window stay what they are.
+        resize(placed.size() - (frame.size() - size()));
+        move(placed.topLeft());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

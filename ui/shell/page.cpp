@@ -1,6 +1,7 @@
 #include "ui/shell/page.h"
 
 #include "ui/shell/pageheader.h"
+#include "ui/shell/verticalscrollarea.h"
 
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -9,18 +10,21 @@ namespace qaconsole::ui {
 
 void Page::setScrollingContent(const QString& subtitle, QWidget* content)
 {
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    scroll->viewport()->setAutoFillBackground(false);
+    layOut(subtitle, verticalScrollArea(content, this));
+}
 
+void Page::setContent(const QString& subtitle, QWidget* content)
+{
+    layOut(subtitle, content);
+}
+
+void Page::layOut(const QString& subtitle, QWidget* body)
+{
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(28, 24, 28, 20);
     layout->setSpacing(18);
     layout->addWidget(new PageHeader(title(), subtitle, this));
-    layout->addWidget(scroll, 1);
+    layout->addWidget(body, 1);
 }
 
 } // namespace qaconsole::ui

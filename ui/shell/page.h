@@ -31,6 +31,12 @@ protected:
     // above `content`, which scrolls vertically (never sideways) in a frameless area that lets
     // the page's background show. Called once, from the page's constructor.
     void setScrollingContent(const QString& subtitle, QWidget* content);
+    // The same without the scrolling: for a page whose parts scroll on their own (tabs that
+    // each scroll), where a second, outer scroll bar would only confuse.
+    void setContent(const QString& subtitle, QWidget* content);
+
+private:
+    void layOut(const QString& subtitle, QWidget* body);
 };
 
 } // namespace qaconsole::ui

@@ -21,14 +21,20 @@ ServiceIndicator::ServiceIndicator(stack::ServiceKind kind, QWidget* parent)
 {}
 
 ServiceIndicator::ServiceIndicator(const QString& name, const QString& title, QWidget* parent)
-    : QWidget(parent), m_name(name), m_title(title), m_text(new QLabel(this))
+    : QWidget(parent), m_name(name), m_title(title), m_text(new QLabel(this)),
+      m_action(new QLabel(this))
 {
     setObjectName(name + QStringLiteral("Indicator"));
     auto* layout = new QHBoxLayout(this);
     // The dot is painted in the left margin: drawn at paint time it stays round and sharp at
     // any scale factor, where a pixmap would have to be redone for each screen.
     layout->setContentsMargins(sideMargin + dotDiameter + dotGap, 0, sideMargin, 0);
+    layout->setSpacing(8);
     layout->addWidget(m_text);
+    layout->addWidget(m_action);
+    m_action->setObjectName(name + QStringLiteral("IndicatorAction"));
+    m_action->hide();
+    connect(m_action, &QLabel::linkActivated, this, &ServiceIndicator::actionTriggered);
 
     present(unknownStatePresentation());
     setToolTip(tr("No status received yet"));
@@ -37,6 +43,11 @@ ServiceIndicator::ServiceIndicator(const QString& name, const QString& title, QW
 QString ServiceIndicator::text() const
 {
     return m_text->text();
+}
+
+QString ServiceIndicator::action() const
+{
+    return m_action->isHidden() ? QString() : m_action->property("action").toString();
 }
 
 void ServiceIndicator::showStatus(const stack::ServiceStatus& status)
@@ -48,13 +59,19 @@ void ServiceIndicator::showStatus(const stack::ServiceStatus& status)
         tip << tr("External service");
     if (!status.message.isEmpty())
         tip << status.message;
-    showState(status.state, tip.join(QLatin1Char('\n')));
+    present(statePresentation(status.state));
+    setToolTip(tip.isEmpty() ? m_title : tip.join(QLatin1Char('\n')));
+    m_action->hide();
 }
 
-void ServiceIndicator::showState(stack::ServiceState state, const QString& toolTip)
+void ServiceIndicator::showIndication(const Indication& indication)
 {
-    present(statePresentation(state));
-    setToolTip(toolTip.isEmpty() ? m_title : toolTip);
+    present({indication.label, toneColor(indication.tone)});
+    setToolTip(indication.toolTip.isEmpty() ? m_title : indication.toolTip);
+    m_action->setProperty("action", indication.action);
+    m_action->setText(
+        QStringLiteral("<a href=\"action\">%1</a>").arg(indication.action.toHtmlEscaped()));
+    m_action->setVisible(!indication.action.isEmpty());
 }
 
 void ServiceIndicator::paintEvent(QPaintEvent* event)

@@ -6,39 +6,33 @@
 
 namespace qaconsole::ui {
 
-namespace {
-
-// Saturated enough to read as a dot at 10 px, dark enough to read as text on a pale tint.
-const QColor green(0x21, 0x8a, 0x4f);
-const QColor amber(0xc2, 0x7c, 0x0e);
-const QColor red(0xcf, 0x3a, 0x3a);
-const QColor grey(0x7a, 0x84, 0x90);
-
-} // namespace
-
-StatePresentation statePresentation(stack::ServiceState state)
+Tone stateTone(stack::ServiceState state)
 {
     using stack::ServiceState;
-    const QString label = stack::stateName(state);
     switch (state) {
     case ServiceState::Running:
-        return {label, green};
+        return Tone::Good;
     case ServiceState::Starting:
     case ServiceState::Stopping:
-        return {label, amber};
+        return Tone::Busy;
     case ServiceState::Crashed:
     case ServiceState::Failed:
     case ServiceState::Unreachable:
-        return {label, red};
+        return Tone::Bad;
     case ServiceState::Stopped:
         break;
     }
-    return {label, grey};
+    return Tone::Neutral;
+}
+
+StatePresentation statePresentation(stack::ServiceState state)
+{
+    return {stack::stateName(state), toneColor(stateTone(state))};
 }
 
 StatePresentation unknownStatePresentation()
 {
-    return {QStringLiteral("unknown"), grey};
+    return {QStringLiteral("unknown"), toneColor(Tone::Neutral)};
 }
 
 bool isErrorState(stack::ServiceState state)
@@ -61,6 +55,11 @@ QString pillStyleSheet(const StatePresentation& presentation, const QPalette& pa
                           " border-radius: 11px; padding: 2px 12px; font-weight: 600; }")
         .arg(presentation.color.name(), blend(base, presentation.color, 0.13).name(),
              blend(base, presentation.color, 0.42).name());
+}
+
+QString pillStyleSheet(Tone tone, const QPalette& palette)
+{
+    return pillStyleSheet(StatePresentation{QString(), toneColor(tone)}, palette);
 }
 
 } // namespace qaconsole::ui

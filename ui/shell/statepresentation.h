@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/stack/servicestatus.h"
+#include "ui/shell/tone.h"
 
 #include <QColor>
 #include <QString>
@@ -16,8 +17,10 @@ struct StatePresentation
     QColor color;  // the dot, and the text of the state pill
 };
 
-// Green when running; amber while starting or stopping; red when crashed, failed or
-// unreachable; grey when stopped.
+// Good when running; Busy while starting or stopping; Bad when crashed, failed or
+// unreachable; Neutral when stopped.
+Tone stateTone(stack::ServiceState state);
+// The state's name in its tone's colour.
 StatePresentation statePresentation(stack::ServiceState state);
 // Grey "unknown": before the first status of a service has arrived.
 StatePresentation unknownStatePresentation();
@@ -28,5 +31,7 @@ bool isBusyState(stack::ServiceState state);
 // A style sheet for a QLabel that draws `presentation` as a rounded pill, tinted against the
 // palette's base colour.
 QString pillStyleSheet(const StatePresentation& presentation, const QPalette& palette);
+// The same for a pill in `tone`.
+QString pillStyleSheet(Tone tone, const QPalette& palette);
 
 } // namespace qaconsole::ui

@@ -183,7 +183,7 @@ private Q_SLOTS:
         m_handler = std::make_unique<api::ApiHandler>(
             m_store, m_store, *m_registry, 0,
             [] {
-                return metrics::ServerGauges{3, 1};
+                return metrics::ServerGauges{3, 1, 2.5};
             },
             [] { return kNow; });
     }
@@ -375,6 +375,8 @@ private Q_SLOTS:
         QCOMPARE(m_response.status, 200);
         QCOMPARE(m_response.contentType, std::string_view("text/plain; version=0.0.4"));
         QVERIFY(m_response.body.find("qa_http_open_connections 3") != std::string::npos);
+        QVERIFY(m_response.body.find("qa_http_worker_cpu_seconds_total 2.500000") !=
+                std::string::npos);
         QCOMPARE(counted(Route::Health, 200), 1u);
         QCOMPARE(counted(Route::Ready, 200), 1u);
     }

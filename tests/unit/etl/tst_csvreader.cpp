@@ -2,13 +2,14 @@
 // BOM, CRLF, quoted commas, quotes and line breaks, line numbers, raw bytes for reject files.
 
 #include "etl/csvreader.h"
+#include "tests/support/fixturepaths.h"
 #include "teststrings.h"
 
-#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -111,8 +112,7 @@ private:
 
     static QString fixture(const QString& name)
     {
-        return QDir(qEnvironmentVariable("QACONSOLE_SHARED_DIR"))
-            .filePath(QStringLiteral("fixtures/atelier-sample/") + name);
+        return qaconsole::testing::sampleFixturePath(name);
     }
 
 private Q_SLOTS:
@@ -302,7 +302,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("fields");
         QTest::newRow("questions") << QStringLiteral("questions.csv") << 100 << 8;
         QTest::newRow("answers") << QStringLiteral("answers.csv") << 100 << 8;
-        QTest::newRow("photos") << QStringLiteral("answers_photos.csv") << 17 << 3;
+        QTest::newRow("photos") << QStringLiteral("answers_photos.csv") << 57 << 3;
     }
 
     void fixtureFilesReadCompletely()
@@ -317,9 +317,13 @@ private Q_SLOTS:
             QVERIFY(read.bom);
             QVERIFY(read.crlf);
             QCOMPARE(int(read.rows.size()), records + 1);
-            for (std::size_t i = 0; i < read.rows.size(); ++i) {
-                QCOMPARE(int(read.rows[i].fields.size()), fields);
-                QCOMPARE(read.rows[i].line, qint64(i + 1));
+            // No empty lines in the files: a record starts on the line after the last one
+            // its predecessor's quoted line breaks reached.
+            qint64 line = 1;
+            for (const Row& row : read.rows) {
+                QCOMPARE(int(row.fields.size()), fields);
+                QCOMPARE(row.line, line);
+                line += 1 + qint64(std::count(row.raw.begin(), row.raw.end(), '\n'));
             }
             QCOMPARE(read.rows[0].fields[0], std::string("id")); // no BOM left on it
             QCOMPARE(read.consumed, read.size);
@@ -328,22 +332,34 @@ private Q_SLOTS:
 
     void fixtureFacts()
     {
+        // What tests/fixtures/sample/README.md promises about its special rows.
         const auto answers = readAll(fixture(QStringLiteral("answers.csv")));
         QCOMPARE(answers.rows.size(), std::size_t(101));
         QCOMPARE(answers.rows[1].fields[0], std::string("1"));
-        QCOMPARE(answers.rows[1].fields[2],
-                 std::string("Supposedly suede, but I think its synthetic"));
+        QCOMPARE(answers.rows[1].fields[2], std::string("No, unfortunately not."));
         QCOMPARE(answers.rows[1].raw,
-                 std::string("1,36,\"Supposedly suede, but I think its synthetic\",1599958385988,"
-                             "sillyguy,first.last@gmail.com,0,1"));
+                 std::string("1,26,\"No, unfortunately not.\",1545896103563,fatima,"
+                             "fatima@example.com,0,4"));
 
         const auto questions = readAll(fixture(QStringLiteral("questions.csv")));
         QCOMPARE(questions.rows[9].fields[2],
-                 std::string("I'm allergic to dye #17, does this product contain any?"));
+                 std::string("Will it fit a 15\" laptop, or only a tablet?"));
+        // A quoted LF inside a CRLF file, and a quoted CRLF: both kept as written.
+        QCOMPARE(questions.rows[12].fields[2],
+                 std::string("Two questions:\n1. Is it lined?\n2. Does it have inside pockets?"));
+        QCOMPARE(questions.rows[13].line, questions.rows[12].line + 3);
+        QCOMPARE(questions.rows[24].fields[2],
+                 std::string("Quote from the label: \"dry clean only\" \xE2\x80\x94 is that "
+                             "really true?\r\nMine says hand wash."));
+        QCOMPARE(questions.rows[15].fields[2],
+                 std::string("Love the colour \xF0\x9F\x98\x8D does it come in green too? "
+                             "\xF0\x9F\x8C\xBF"));
 
         const auto photos = readAll(fixture(QStringLiteral("answers_photos.csv")));
-        QCOMPARE(photos.rows[7].fields[0], std::string("8")); // out of order in the file
-        QCOMPARE(photos.rows[8].fields[0], std::string("7"));
+        QCOMPARE(photos.rows[3].fields[2],
+                 std::string("https://cdn.example.com/qa/a3/label.jpg?w=800,h=600"));
+        QCOMPARE(photos.rows[8].fields[0], std::string("9")); // out of order in the file
+        QCOMPARE(photos.rows[9].fields[0], std::string("8"));
     }
 };
 

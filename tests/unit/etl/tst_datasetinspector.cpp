@@ -2,8 +2,8 @@
 // they can be loaded at all.
 
 #include "etl/datasetinspector.h"
+#include "tests/support/fixturepaths.h"
 
-#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
@@ -15,8 +15,7 @@ namespace {
 
 QString fixtureDir()
 {
-    return QDir(qEnvironmentVariable("QACONSOLE_SHARED_DIR"))
-        .filePath(QStringLiteral("fixtures/atelier-sample"));
+    return qaconsole::testing::sampleFixturePath();
 }
 
 bool writeFile(const QString& path, const QByteArray& bytes)
@@ -63,9 +62,9 @@ private Q_SLOTS:
         QCOMPARE(files[0].header, list({"id", "product_id", "body", "date_written", "asker_name",
                                         "asker_email", "reported", "helpful"}));
         QCOMPARE(files[2].header, list({"id", "answer_id", "url"}));
-        QCOMPARE(files[1].preview[0][2],
-                 QStringLiteral("Supposedly suede, but I think its synthetic"));
-        QCOMPARE(files[2].preview[7][0], QStringLiteral("7")); // photo ids out of order
+        QCOMPARE(files[1].preview[0][2], QStringLiteral("No, unfortunately not."));
+        QCOMPARE(files[2].preview[7][0], QStringLiteral("9")); // photo ids out of order
+        QCOMPARE(files[2].preview[8][0], QStringLiteral("8"));
     }
 
     void previewRowsAreBounded()
@@ -73,9 +72,37 @@ private Q_SLOTS:
         const QList<FileInspection> files = inspectDataset(fixtureDir(), 3);
         QCOMPARE(files[0].preview.size(), 3);
         QCOMPARE(files[0].preview[2],
-                 list({"3", "1", "Does this product run big or small?", "1608540000000", "jbilas",
-                       "first.last@gmail.com", "0", "8"}));
-        QCOMPARE(inspectDataset(fixtureDir(), 500)[2].preview.size(), 17);
+                 list({"3", "1", "GREAT DEALS AT cheap-jackets dot biz!!! click now",
+                       "1591228799999", "dealz4u", "dealz4u@example.net", "1", "15"}));
+        const QList<FileInspection> all = inspectDataset(fixtureDir(), 500);
+        QCOMPARE(all[0].preview.size(), 100);
+        QCOMPARE(all[2].preview.size(), 57);
+        // A quoted line break is part of the field in the preview, not a new row.
+        QCOMPARE(
+            all[0].preview[11][2],
+            QStringLiteral("Two questions:\n1. Is it lined?\n2. Does it have inside pockets?"));
+        QCOMPARE(all[0].preview[12][0], QStringLiteral("13"));
+    }
+
+    void legacyFixtureFolder()
+    {
+        const QList<FileInspection> files = inspectDataset(qaconsole::testing::legacyFixturePath());
+        QCOMPARE(files.size(), 3);
+        for (const FileInspection& file : files) {
+            QVERIFY2(file.found, qPrintable(file.path));
+            QVERIFY2(file.problem.isEmpty(), qPrintable(file.problem));
+            QVERIFY(file.legacyHeader);
+            QVERIFY(!file.bom);
+            QVERIFY(!file.crlf);
+            QCOMPARE(file.encoding, QStringLiteral("UTF-8"));
+        }
+        QCOMPARE(files[0].dateFormat, QStringLiteral("YYYY-MM-DD"));
+        QCOMPARE(files[1].dateFormat, QStringLiteral("YYYY-MM-DD"));
+        QVERIFY(files[2].dateFormat.isEmpty());
+        QCOMPARE(files[2].header, list({"id", "answer_id", "url"}));
+        QCOMPARE(files[0].preview.size(), 4);
+        QCOMPARE(files[0].preview[1][2], QStringLiteral("Is it warm, or just windproof?"));
+        QCOMPARE(files[0].preview[1][3], QStringLiteral("2018-12-31"));
     }
 
     void legacyFileAndMissingFiles()

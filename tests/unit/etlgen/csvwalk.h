@@ -24,7 +24,7 @@ struct WalkedFile
 WalkedFile walkCsv(const QByteArray& bytes);
 WalkedFile walkCsvFile(const QString& path);
 
-// What the ETL's rules (docs: shared/docs/dataset.md, etl/rejectreason.h) say about a row, in
+// What the ETL's rules (docs: docs/dataset.md, etl/rejectreason.h) say about a row, in
 // their order: field count, fields left to right, duplicate id, missing parent. Empty when good.
 enum class ColumnRule
 {

@@ -14,7 +14,7 @@ bool RawClient::send(const QByteArray& bytes)
     if (m_socket.write(bytes) != bytes.size())
         return false;
     while (m_socket.bytesToWrite() > 0) {
-        if (!m_socket.waitForBytesWritten(3000))
+        if (!m_socket.waitForBytesWritten(kWaitMs))
             return false;
     }
     return true;

@@ -9,6 +9,10 @@
 class RawClient
 {
 public:
+    // How long a wait for something that should happen may take by default: far beyond what it
+    // needs, so that a busy machine makes a test slower, never failed.
+    static constexpr int kWaitMs = 15000;
+
     struct Response
     {
         bool ok = false; // a complete response arrived in time
@@ -22,12 +26,12 @@ public:
         }
     };
 
-    bool connectTo(quint16 port, int timeoutMs = 3000);
+    bool connectTo(quint16 port, int timeoutMs = kWaitMs);
     bool send(const QByteArray& bytes);
     // The next response. For a HEAD request the body is not read (it is not sent).
-    Response read(bool headRequest = false, int timeoutMs = 3000);
+    Response read(bool headRequest = false, int timeoutMs = kWaitMs);
     // True once the server closed the connection (reading whatever came before).
-    bool waitClosed(int timeoutMs = 3000);
+    bool waitClosed(int timeoutMs = kWaitMs);
     QByteArray pending() const { return m_buffer; }
     void abort() { m_socket.abort(); }
     QTcpSocket& socket() { return m_socket; }

@@ -1,9 +1,13 @@
 // The engine against a test server on loopback: every request counted once, errors by kind,
-// corrected against uncorrected latency across a server pause, the open model's rate, stages,
-// stop. Runs are short and bounded; tolerances are wide on purpose (a shared, noisy machine).
+// requests dropped rather than queued when no connection is free, stop; and, measured on the
+// wall clock, corrected against uncorrected latency across a server pause, the open model's
+// rate, stages, how soon a stop ends a run. The measuring functions run only in the `timing`
+// entry (tests/support/timingchecks.h); elsewhere they are skipped. Runs are short and bounded;
+// tolerances are wide on purpose.
 
 #include "loadgen/histogram.h"
 #include "loadgen/loadcontroller.h"
+#include "tests/support/timingchecks.h"
 #include "tests/unit/loadgen/testhttpserver.h"
 
 #include <QElapsedTimer>
@@ -22,6 +26,18 @@ Scenario scenarioFor(const TestHttpServer& server)
     scenario.connections = 4;
     scenario.durationMs = 0;
     scenario.intervalMs = 500;
+    return scenario;
+}
+
+// 100 requests/s for `durationMs` on one connection, dropping those that find it busy.
+Scenario dropOnOneConnection(const TestHttpServer& server, std::int64_t durationMs)
+{
+    Scenario scenario = scenarioFor(server);
+    scenario.model = LoadModel::ConstantArrivalRate;
+    scenario.rate = 100;
+    scenario.connections = 1;
+    scenario.policy = ConnectionPolicy::Drop;
+    scenario.durationMs = durationMs;
     return scenario;
 }
 
@@ -151,6 +167,7 @@ private Q_SLOTS:
 
     void pauseShowsInCorrectedLatencyOnly()
     {
+        QACONSOLE_TIMING_TEST_ONLY();
         // T = 4 s at 400/s; the server freezes for S = 1 s after 1.5 s. The corrected p99 is
         // about S - (1 - 0.99) T = 0.96 s; the uncorrected one stays near the service time
         // (only the 10 requests caught in flight, 0.6%, waited the whole pause).
@@ -184,22 +201,40 @@ private Q_SLOTS:
         scenario.threads = 2;
         LoadController controller;
         const RunSummary summary = run(controller, scenario);
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QVERIFY(summary.totals.sent > 0);
+        QCOMPARE(ended(summary.totals), summary.totals.sent + summary.totals.dropped());
+        if (!qaconsole::testing::timingChecks())
+            return;
         QVERIFY2(summary.totals.sent >= 540 && summary.totals.sent <= 660,
                  qPrintable(QStringLiteral("sent %1 of 600").arg(summary.totals.sent)));
-        QCOMPARE(ended(summary.totals), summary.totals.sent + summary.totals.dropped());
         QVERIFY(summary.rps > 200 && summary.rps < 360);
     }
 
     void droppedWhenNoConnectionIsFree()
     {
+        // One connection, and the server holds its first answer past the end of the run: that
+        // request is the only one sent and every later one is dropped, however late the
+        // workers get the CPU.
+        TestHttpServer server;
+        server.setDelayMs(5000);
+        Scenario scenario = dropOnOneConnection(server, 500);
+        scenario.gracefulStopMs = 0;
+        LoadController controller;
+        const RunSummary summary = run(controller, scenario);
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.totals.sent, std::uint64_t(1));
+        QCOMPARE(summary.totals.unfinished, std::uint64_t(1));
+        QVERIFY(summary.totals.dropped() > 0);
+        QCOMPARE(ended(summary.totals), summary.totals.sent + summary.totals.dropped());
+    }
+
+    void droppedRequestsKeepTheSchedule()
+    {
+        QACONSOLE_TIMING_TEST_ONLY();
         TestHttpServer server;
         server.setDelayMs(300);
-        Scenario scenario = scenarioFor(server);
-        scenario.model = LoadModel::ConstantArrivalRate;
-        scenario.rate = 100;
-        scenario.connections = 1;
-        scenario.policy = ConnectionPolicy::Drop;
-        scenario.durationMs = 1000;
+        const Scenario scenario = dropOnOneConnection(server, 1000);
         LoadController controller;
         const RunSummary summary = run(controller, scenario);
         QVERIFY(summary.totals.dropped() > 50);
@@ -209,6 +244,7 @@ private Q_SLOTS:
 
     void stagesAreFollowed()
     {
+        QACONSOLE_TIMING_TEST_ONLY();
         // 0 -> 100/s over 1 s (50 requests), then 100 -> 500/s over 1 s (300 requests).
         TestHttpServer server;
         Scenario scenario = scenarioFor(server);
@@ -236,7 +272,7 @@ private Q_SLOTS:
         QVERIFY(closed.peakConnections >= 5 && closed.peakConnections <= 6);
     }
 
-    void stopEndsTheRunWithinOneSecond()
+    void stopEndsTheRun()
     {
         TestHttpServer server;
         server.setDelayMs(2);
@@ -246,14 +282,16 @@ private Q_SLOTS:
         QSignalSpy intervals(&controller, &LoadController::intervalReady);
         QSignalSpy finished(&controller, &LoadController::finished);
         QVERIFY(controller.start(scenario));
-        QVERIFY(intervals.wait(5000));
+        QVERIFY(intervals.wait(30000));
         QVERIFY(controller.status().running);
         QVERIFY(!controller.rowsFrom(0).empty());
         QElapsedTimer timer;
         timer.start();
         controller.stop();
-        QVERIFY(finished.wait(1000));
-        QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+        // Within a second; a busy machine may take longer, so that is asserted under `timing`.
+        QVERIFY(finished.wait(qaconsole::testing::timingChecks() ? 1000 : 30000));
+        if (qaconsole::testing::timingChecks())
+            QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
         const RunSummary summary = controller.summary();
         QVERIFY(summary.stoppedByUser);
         QVERIFY(summary.totals.completed > 0);

@@ -50,6 +50,15 @@ public:
         return ids;
     }
 
+    std::optional<std::int64_t> largest(IdSource source, QString* error) override
+    {
+        if (source == failing) {
+            *error = QStringLiteral("The database has no answers table: load the dataset first.");
+            return std::nullopt;
+        }
+        return source == empty ? 0 : 1000;
+    }
+
     std::optional<IdSource> failing;
     std::optional<IdSource> empty;
     int reads = 0;

@@ -1,4 +1,4 @@
-#include "loadgen/cputime.h"
+#include "backend/http/cputime.h"
 
 #include <ctime>
 
@@ -15,7 +15,7 @@
 #include <time.h>
 #endif
 
-namespace qaconsole::loadgen {
+namespace qaconsole::http {
 
 #if defined(_WIN32)
 namespace {
@@ -62,4 +62,4 @@ double threadCpuSeconds()
 #endif
 }
 
-} // namespace qaconsole::loadgen
+} // namespace qaconsole::http

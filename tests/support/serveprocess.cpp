@@ -1,0 +1,52 @@
+#include "tests/support/serveprocess.h"
+
+#include <QDeadlineTimer>
+#include <QRegularExpression>
+
+namespace qaconsole::testing {
+
+namespace {
+
+constexpr int kStartTimeoutMs = 30'000;
+
+} // namespace
+
+ServeProcess::~ServeProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.kill();
+        m_process.waitForFinished();
+    }
+}
+
+bool ServeProcess::start(const QString& binary, const QString& dsn, const QString& dataDir,
+                         QString* error)
+{
+    m_process.setProgram(binary);
+    m_process.setArguments({QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                            QStringLiteral("--threads"), QStringLiteral("2"),
+                            QStringLiteral("--dsn"), dsn, QStringLiteral("--data-dir"), dataDir,
+                            QStringLiteral("--settings"), dataDir + QStringLiteral("/none.ini")});
+    m_process.start();
+    if (!m_process.waitForStarted()) {
+        *error = m_process.errorString();
+        return false;
+    }
+    // The URL is on the first line of stdout, once it listens.
+    const QDeadlineTimer deadline(kStartTimeoutMs);
+    while (!m_process.canReadLine() && m_process.state() == QProcess::Running &&
+           !deadline.hasExpired())
+        m_process.waitForReadyRead(int(deadline.remainingTime()));
+    const QString line = QString::fromUtf8(m_process.readLine());
+    const QRegularExpressionMatch match =
+        QRegularExpression(QStringLiteral("listening on (http://\\S+)")).match(line);
+    if (!match.hasMatch()) {
+        *error = QStringLiteral("serve did not start: ") + line +
+                 QString::fromUtf8(m_process.readAllStandardError());
+        return false;
+    }
+    m_url = match.captured(1);
+    return true;
+}
+
+} // namespace qaconsole::testing

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <memory>
+
+class QAction;
+
+namespace qaconsole::stack {
+class StackSupervisor;
+}
+
+namespace qaconsole::ui {
+
+class ApiPage;
+class CachePage;
+class EtlPage;
+class LoadTestPage;
+class MainWindow;
+class ServicesPage;
+
+// The console's window with every page, wired to a stack supervisor and to each other: the
+// Services page and status bar follow the supervisor, the Data load, API and Load test pages
+// get the managed database, the API's cache goes to the Cache page and its URL to the Load
+// test page, and Load dataset (toolbar, API page, status bar) loads on the Data load page.
+// app/ builds one around the real stack; the screenshot test builds one around a test stack,
+// so both see the same window.
+//
+// The supervisor lives on its own thread and must outlive this object.
+class ConsoleWindow
+{
+public:
+    explicit ConsoleWindow(stack::StackSupervisor& supervisor);
+    ~ConsoleWindow();
+    ConsoleWindow(const ConsoleWindow&) = delete;
+    ConsoleWindow& operator=(const ConsoleWindow&) = delete;
+
+    MainWindow& window() { return *m_window; }
+    ServicesPage& servicesPage() { return *m_services; }
+    EtlPage& etlPage() { return *m_etl; }
+    ApiPage& apiPage() { return *m_api; }
+    CachePage& cachePage() { return *m_cache; }
+    LoadTestPage& loadTestPage() { return *m_loadTest; }
+
+    // Stops the pages' work in the order quitting needs: the load test (its load goes to the
+    // backend), the cache, then the API backend (it holds database connections), before the
+    // database goes away.
+    void shutdownPages();
+
+private:
+    // Created first and owned by the window once it is built.
+    ServicesPage* m_services;
+    EtlPage* m_etl;
+    ApiPage* m_api;
+    CachePage* m_cache;
+    LoadTestPage* m_loadTest;
+    std::unique_ptr<MainWindow> m_window;
+    QAction* m_loadDataset = nullptr;
+};
+
+} // namespace qaconsole::ui
