@@ -31,8 +31,28 @@ QStringList arguments(int argc, char** argv)
     return list;
 }
 
+// On X11/Wayland systems, why the window cannot open, before Qt aborts on it with a message
+// about platform plugins that sends users reinstalling. Empty when a display is there, or when
+// QT_QPA_PLATFORM chooses a platform (offscreen, vnc...) on purpose.
+QString missingDisplay()
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        return QStringLiteral(
+            "no display: the window needs a desktop session (DISPLAY and WAYLAND_DISPLAY are "
+            "unset). Without one, use the commands (qaconsole --help), e.g. 'qaconsole serve'; "
+            "over SSH, 'ssh -X' forwards the window.");
+#endif
+    return {};
+}
+
 int runWindow(int argc, char** argv, const QCommandLineParser& parser, const CommonOptions& common)
 {
+    if (const QString problem = missingDisplay(); !problem.isEmpty()) {
+        printErr(QStringLiteral("qaconsole: ") + problem);
+        return ExitFailure;
+    }
     QApplication app(argc, argv);
     QApplication::setStyle(QStringLiteral("Fusion"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/qaconsole.svg")));

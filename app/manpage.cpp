@@ -181,7 +181,9 @@ QString manPage(const CommandDocs& docs, const QString& version)
         ".TP\n/usr/share/qaconsole/policies\nThe cache policy presets, as files for "
         "\\fBcache apply\\fR and \\fBserve \\-\\-cache\\-policy\\fR.\n"
         ".TP\n/usr/share/qaconsole/scenarios\nLoad test scenarios to open in the window or to "
-        "start from.\n");
+        "start from.\n"
+        ".TP\n/usr/share/doc/qaconsole/user\\-guide.md\nThe user guide: a first load test in five "
+        "minutes, each page of the window, troubleshooting.\n");
     out += QStringLiteral(".SH SEE ALSO\n.BR psql (1),\n.BR redis\\-cli (1),\n.BR nginx (8)\n");
     return out;
 }

@@ -47,7 +47,7 @@ QString parentColumn(Table table)
     return {};
 }
 
-// The access path the API needs for each table (api-contract.md): questions of a product and
+// The access path the API needs for each table (docs/api-contract.md): questions of a product and
 // answers of questions, both non-reported and ordered by helpfulness then id; photos of answers.
 QString indexColumns(Table table)
 {

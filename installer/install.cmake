@@ -25,9 +25,13 @@ install(DIRECTORY "${QACONSOLE_RESOURCES}/policies" "${QACONSOLE_RESOURCES}/scen
         DESTINATION "${CMAKE_INSTALL_DATADIR}/qaconsole" FILES_MATCHING PATTERN "*.json")
 
 # The user documentation the help and the man page point to.
-install(FILES "${PROJECT_SOURCE_DIR}/docs/cache-policy.md" "${PROJECT_SOURCE_DIR}/docs/loadtest.md"
-              "${PROJECT_SOURCE_DIR}/docs/settings.md"
-        DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+# The user guide comes with its screenshots, so its pictures show in the installed copy too.
+foreach(doc user-guide reference api-contract dataset cache-policy loadtest load-testing-practice
+            settings)
+  install(FILES "${PROJECT_SOURCE_DIR}/docs/${doc}.md" DESTINATION "${CMAKE_INSTALL_DOCDIR}")
+endforeach()
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/docs/images" DESTINATION "${CMAKE_INSTALL_DOCDIR}"
+        FILES_MATCHING PATTERN "*.png")
 
 # The PNG sizes desktops look for before they fall back to the SVG.
 set(QACONSOLE_ICON_SIZES 16 22 24 32 48 64 128 256)

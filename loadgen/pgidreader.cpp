@@ -56,6 +56,13 @@ QByteArray largestSql(IdSource source)
         .toUtf8();
 }
 
+QString noTableMessage(const QString& table)
+{
+    return QStringLiteral("The database has no %1 table: load the dataset first (qaconsole etl, "
+                          "or the Data load page).")
+        .arg(table);
+}
+
 QString firstLine(const char* message)
 {
     return QString::fromUtf8(message).section(u'\n', 0, 0).trimmed();
@@ -66,6 +73,18 @@ QString firstLine(const char* message)
 Result execute(PGconn* connection, IdSource source, const QByteArray& sql,
                const QByteArray* parameter, QString* error)
 {
+    // Asked first rather than learnt from the error: a page that reads the ids as soon as the
+    // database is up would otherwise put an ERROR line in PostgreSQL's log before every load.
+    const char* tableName[] = {probeOf(source).table};
+    const Result exists(PQexecParams(connection, "SELECT to_regclass($1) IS NOT NULL", 1, nullptr,
+                                     tableName, nullptr, nullptr, 0),
+                        &PQclear);
+    if (PQresultStatus(exists.get()) == PGRES_TUPLES_OK && PQntuples(exists.get()) == 1 &&
+        qstrcmp(PQgetvalue(exists.get(), 0, 0), "f") == 0) {
+        if (error)
+            *error = noTableMessage(QLatin1String(tableName[0]));
+        return Result(nullptr, &PQclear);
+    }
     const char* params[] = {parameter ? parameter->constData() : nullptr};
     Result result(PQexecParams(connection, sql.constData(), parameter ? 1 : 0, nullptr, params,
                                nullptr, nullptr, 0),
@@ -75,9 +94,7 @@ Result execute(PGconn* connection, IdSource source, const QByteArray& sql,
     const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
     const QString table = QString::fromLatin1(probeOf(source).table);
     if (error && state && qstrcmp(state, "42P01") == 0) // undefined_table
-        *error = QStringLiteral("The database has no %1 table: load the dataset first "
-                                "(qaconsole etl, or the Data load page).")
-                     .arg(table);
+        *error = noTableMessage(table);
     else if (error)
         *error =
             QStringLiteral("Cannot read %1 ids from the %2 table: %3")

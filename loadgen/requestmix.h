@@ -11,7 +11,7 @@
 
 namespace qaconsole::loadgen {
 
-// The eight routes of the Q&A API (shared/docs/api-contract.md) and a plain GET of any path.
+// The eight routes of the Q&A API (docs/api-contract.md) and a plain GET of any path.
 enum class Route
 {
     ListQuestions,   // GET  /qa/questions?product_id=ID&page=P&count=C

@@ -6,8 +6,8 @@
 
 namespace qaconsole::api {
 
-// The pure text rules behind the contract's Validation table. Characters are Unicode code
-// points of UTF-8 text; "white space" is what JavaScript's String.prototype.trim() removes, so
+// The pure text rules behind the validation rules of docs/api-contract.md. Characters are Unicode
+// code points of UTF-8 text; "white space" is what JavaScript's String.prototype.trim() removes, so
 // the storefront's client and this server count the same characters.
 
 // `text` without surrounding white space. Invalid UTF-8 is never trimmed away.

@@ -7,9 +7,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using qaconsole::supervise::isProcessAlive;
@@ -45,6 +48,31 @@ private Q_SLOTS:
         QCOMPARE(stackHelp.exitCode, 0);
         QVERIFY(stackHelp.out.contains(QStringLiteral("--json")));
         QVERIFY(stackHelp.out.contains(QStringLiteral("--data-dir")));
+    }
+
+    // Without a display the window would abort inside Qt with advice to reinstall; instead it
+    // says what is missing and what to use, and starts nothing.
+    void windowWithoutDisplaySaysSoAndStartsNothing()
+    {
+#if !defined(Q_OS_UNIX) || defined(Q_OS_MACOS)
+        QSKIP("X11 and Wayland systems only");
+#endif
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+            env.remove(QString::fromLatin1(name));
+        QProcess window;
+        window.setProcessEnvironment(env);
+        const QString dataDir = dir.filePath(QStringLiteral("data"));
+        window.start(QStringLiteral(QACONSOLE_BINARY), {QStringLiteral("--data-dir"), dataDir});
+        QVERIFY(window.waitForFinished(60'000));
+        QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(window.exitCode(), 1);
+        const QString err = QString::fromUtf8(window.readAllStandardError());
+        QVERIFY2(err.contains(QStringLiteral("no display")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("qaconsole serve")), qPrintable(err));
+        QVERIFY(!QFileInfo::exists(dataDir));
     }
 
     void badUsageExitsWithTwoAndOneLine_data()

@@ -66,6 +66,7 @@ for path in ./usr/bin/qaconsole ./usr/share/man/man1/qaconsole.1.gz \
   ./usr/share/bash-completion/completions/qaconsole ./usr/share/applications/qaconsole.desktop \
   ./usr/share/metainfo/qaconsole.metainfo.xml ./usr/share/icons/hicolor/scalable/apps/qaconsole.svg \
   ./usr/share/doc/qaconsole/copyright ./usr/share/doc/qaconsole/changelog.gz \
+  ./usr/share/doc/qaconsole/user-guide.md ./usr/share/doc/qaconsole/images/services-1280x720.png \
   ./usr/share/qaconsole/policies/balanced.json ./usr/share/qaconsole/policies/freshness-first.json \
   ./usr/share/qaconsole/policies/throughput-first.json ./usr/share/qaconsole/scenarios/storefront.json; do
   grep -q " $path\$" "$work/contents" && ok "contains $path" || fail "missing $path"

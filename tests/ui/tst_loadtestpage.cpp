@@ -24,6 +24,7 @@
 #include "ui/loadtest/scenarioeditor.h"
 #include "ui/shell/customplot.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/shell/windowplacement.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -438,7 +439,9 @@ void TestLoadTestPage::summaryTablesShowEveryRowWhole()
     summary->showRun(run);
     child<QTabWidget>(m_page, "loadTabs")->setCurrentIndex(2);
     const QSize before = m_window->size();
-    const QSize windowDefault = ui::MainWindow(QList<ui::Page*>{}).size();
+    // The size a first start opens at on a common 1920x1080 screen (the offscreen test screen
+    // is smaller than any the console is laid out for).
+    const QSize windowDefault = ui::defaultWindowGeometry(QRect(0, 0, 1920, 1080)).size();
     for (const QSize& size : {windowDefault, QSize(1280, 720), QSize(1920, 1080)}) {
         m_window->resize(size);
         QCoreApplication::processEvents();

@@ -366,11 +366,6 @@ void TestPageScreenshots::check(QWidget* widget, const QString& name, const QSiz
         const QString file = QDir(dir).filePath(name + u'-' + sizeName(size) + u".png");
         QVERIFY2(widget->grab().save(file), qPrintable(file));
     }
-    // Known, and being fixed with the scenario and mix editors (ui/loadtest/mixeditor.cpp): its id
-    // distribution combo makes the Requests card ask for more than half of a 1280 px window.
-    // Once fixed, this reports an unexpected pass: then delete these lines.
-    if (name == u"loadtest-scenario" && size.width() == 1280)
-        QEXPECT_FAIL("", "the Scenario tab is too wide at 1280x720 (mix editor)", Continue);
     QVERIFY2(problems.isEmpty(),
              qPrintable(name + u' ' + sizeName(size) + u":\n  " + problems.join(u"\n  ")));
 }

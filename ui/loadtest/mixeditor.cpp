@@ -192,6 +192,10 @@ QWidget* MixEditor::createMixPanel()
     m_distribution->addItem(tr("Zipf: a few ids very often"), int(IdDistribution::Kind::Zipf));
     m_distribution->addItem(tr("Ids read from the database"), int(IdDistribution::Kind::Database));
     m_distribution->setCurrentIndex(m_distribution->findData(int(IdDistribution::Kind::Database)));
+    // Sized for a short entry, not the longest: the card shares a 1280 px window with the load
+    // settings, and the open list still shows every entry whole.
+    m_distribution->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_distribution->setMinimumContentsLength(14);
     m_sample = new QSpinBox(panel);
     m_sample->setObjectName(QStringLiteral("databaseSampleSpin"));
     m_sample->setRange(1, IdDistribution::kMaxSample);
