@@ -5,7 +5,7 @@
 #include "backend/cache/policyjson.h"
 #include "backend/cache/policytext.h"
 #include "backend/cache/responsecache.h"
-#include "backend/stack/redisendpoint.h"
+#include "backend/endpoint/redisendpoint.h"
 
 #include <QCommandLineParser>
 #include <QDeadlineTimer>
@@ -196,7 +196,7 @@ int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topL
     if (redis.exitCode)
         return *redis.exitCode;
     QString error;
-    const auto endpoint = stack::parseRedisUrl(redis.url, &error);
+    const auto endpoint = endpoint::parseRedisUrl(redis.url, &error);
     if (!endpoint)
         return usageError(error);
     cache::ResponseCacheOptions options;

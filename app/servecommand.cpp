@@ -3,9 +3,9 @@
 #include "app/commandline.h"
 #include "app/quitonsignal.h"
 #include "backend/cache/policyjson.h"
-#include "backend/stack/embeddedbackend.h"
+#include "backend/endpoint/redisendpoint.h"
+#include "backend/instance/embeddedbackend.h"
 #include "backend/stack/postgressession.h"
-#include "backend/stack/redisendpoint.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -104,7 +104,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
         return *database.exitCode;
     const QString& dsn = database.url;
 
-    stack::BackendOptions options;
+    instance::BackendOptions options;
     options.bindAddress = parser.value(o.bind);
     options.port = std::uint16_t(portNumber);
     options.threads = threadCount;
@@ -118,7 +118,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
         if (options.redisUrl.isEmpty())
             printErr(QStringLiteral("qaconsole serve: caching in this process only (no Redis)"));
     }
-    stack::EmbeddedBackend backend(options);
+    instance::EmbeddedBackend backend(options);
     QString why;
     if (!backend.start(&why)) {
         printErr(QStringLiteral("qaconsole: cannot serve: ") + why);
@@ -128,7 +128,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
                               : options.redisUrl.isEmpty()
                                   ? QStringLiteral("cache in memory")
                                   : QStringLiteral("cache with Redis %1")
-                                        .arg(stack::parseRedisUrl(options.redisUrl)->address());
+                                        .arg(endpoint::parseRedisUrl(options.redisUrl)->address());
     printOut(QStringLiteral("qaconsole serve: listening on %1 (%2 threads, database %3, %4)")
                  .arg(backend.url())
                  .arg(backend.threads())

@@ -1,7 +1,7 @@
 #include "backend/api/apiservice.h"
 
 #include "backend/api/apiworker.h"
-#include "backend/stack/redact.h"
+#include "backend/endpoint/redact.h"
 #include "backend/store/schemacheck.h"
 
 namespace qaconsole::api {
@@ -21,7 +21,7 @@ http::RequestHandlerFactory makeApiHandlerFactory(ApiOptions options,
 QString checkSchema(const QString& dsn)
 {
     // libpq leaves passwords out of its messages; the mask is for a malformed string echoed back.
-    return stack::redactSecrets(QString::fromStdString(store::checkSchema(dsn.toStdString())));
+    return endpoint::redactSecrets(QString::fromStdString(store::checkSchema(dsn.toStdString())));
 }
 
 } // namespace qaconsole::api

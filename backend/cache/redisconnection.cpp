@@ -124,7 +124,7 @@ void RedisConnection::fail()
 
 bool RedisConnection::logIn()
 {
-    const stack::RedisEndpoint& endpoint = m_options.endpoint;
+    const endpoint::RedisEndpoint& endpoint = m_options.endpoint;
     if (!endpoint.password.isEmpty()) {
         const QByteArray user = endpoint.username.toUtf8();
         const QByteArray password = endpoint.password.toUtf8();

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backend/stack/redisendpoint.h"
+#include "backend/endpoint/redisendpoint.h"
 
 #include <atomic>
 #include <chrono>
@@ -19,7 +19,7 @@ namespace qaconsole::cache {
 
 struct RedisOptions
 {
-    stack::RedisEndpoint endpoint;
+    endpoint::RedisEndpoint endpoint;
     // Short, so that a Redis that is down or stuck never holds a request for long.
     int connectTimeoutMs = 150;
     int commandTimeoutMs = 150;

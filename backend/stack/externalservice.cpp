@@ -20,7 +20,7 @@ ServiceStatus ExternalService::stop()
 
 ServiceStatus ExternalService::status()
 {
-    const ProbeResult probe = m_probe();
+    const supervise::ProbeResult probe = m_probe();
     ServiceStatus result;
     result.kind = m_kind;
     result.external = true;

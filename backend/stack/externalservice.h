@@ -1,7 +1,7 @@
 #pragma once
 
 #include "backend/stack/managedservice.h"
-#include "backend/stack/proberesult.h"
+#include "backend/supervise/proberesult.h"
 
 #include <functional>
 
@@ -12,7 +12,7 @@ namespace qaconsole::stack {
 class ExternalService final : public ManagedService
 {
 public:
-    using Probe = std::function<ProbeResult()>;
+    using Probe = std::function<supervise::ProbeResult()>;
 
     // `address` is shown to people (no password); `url` is handed to clients.
     ExternalService(ServiceKind kind, QString address, QString url, Probe probe);

@@ -2,11 +2,12 @@
 
 #include "backend/stack/externalservice.h"
 #include "backend/stack/postgresprobe.h"
-#include "backend/stack/postgresservice.h"
+#include "backend/stack/postgresprogram.h"
 #include "backend/stack/postgressession.h"
 #include "backend/stack/redisprobe.h"
-#include "backend/stack/redisservice.h"
+#include "backend/stack/redisprogram.h"
 #include "backend/stack/stackstate.h"
+#include "backend/stack/supervisedservice.h"
 
 namespace qaconsole::stack {
 
@@ -26,7 +27,8 @@ std::unique_ptr<ManagedService> externalPostgres(const QString& dsn)
 std::unique_ptr<ManagedService> externalRedis(const QString& url)
 {
     // Settings validation has already rejected a malformed URL.
-    const RedisEndpoint endpoint = parseRedisUrl(url).value_or(RedisEndpoint{});
+    const endpoint::RedisEndpoint endpoint =
+        endpoint::parseRedisUrl(url).value_or(endpoint::RedisEndpoint{});
     return std::make_unique<ExternalService>(ServiceKind::Redis, endpoint.address(), url,
                                              [endpoint] { return probeRedis(endpoint); });
 }
@@ -39,11 +41,13 @@ LocalStack::LocalStack(StackSettings settings, Starter starter)
     m_state->load(&m_stateError);
     const QString who = starterName(starter);
     if (m_settings.postgres.dsn.isEmpty())
-        m_postgres = std::make_unique<PostgresService>(m_settings, *m_state, who);
+        m_postgres = std::make_unique<SupervisedService>(
+            ServiceKind::Postgres, std::make_unique<PostgresProgram>(m_settings, *m_state, who));
     else
         m_postgres = externalPostgres(m_settings.postgres.dsn);
     if (m_settings.redis.url.isEmpty())
-        m_redis = std::make_unique<RedisService>(m_settings, *m_state, who);
+        m_redis = std::make_unique<SupervisedService>(
+            ServiceKind::Redis, std::make_unique<RedisProgram>(m_settings, *m_state, who));
     else
         m_redis = externalRedis(m_settings.redis.url);
 }

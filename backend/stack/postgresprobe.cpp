@@ -4,9 +4,9 @@
 
 namespace qaconsole::stack {
 
-ProbeResult probePostgres(const QString& dsn, int timeoutSec)
+supervise::ProbeResult probePostgres(const QString& dsn, int timeoutSec)
 {
-    ProbeResult probe;
+    supervise::ProbeResult probe;
     PostgresSession session(dsn, timeoutSec);
     const QList<QStringList> rows =
         session.ok() ? session.query(

@@ -1,6 +1,6 @@
 #include "backend/stack/postgressession.h"
 
-#include "backend/stack/redact.h"
+#include "backend/endpoint/redact.h"
 
 #include <QByteArray>
 
@@ -37,7 +37,7 @@ PostgresSession::PostgresSession(const QString& dsn, int timeoutSec)
     const char* values[] = {conninfo.constData(), timeout.constData(), "qaconsole", nullptr};
     m_conn = PQconnectdbParams(keys, values, 1);
     if (PQstatus(m_conn) != CONNECTION_OK)
-        m_error = redactSecrets(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+        m_error = endpoint::redactSecrets(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
 }
 
 PostgresSession::~PostgresSession()
@@ -75,8 +75,9 @@ QString PostgresSession::parseError(const QString& dsn)
         PQconninfoFree(options);
         return {};
     }
-    const QString reason = parseError ? redactSecrets(QString::fromUtf8(parseError).trimmed())
-                                      : QStringLiteral("not a connection string");
+    const QString reason = parseError
+                               ? endpoint::redactSecrets(QString::fromUtf8(parseError).trimmed())
+                               : QStringLiteral("not a connection string");
     PQfreemem(parseError);
     return reason;
 }
@@ -97,7 +98,7 @@ bool PostgresSession::exec(const QStringList& statements)
         Result result(PQexec(m_conn, statement.toUtf8().constData()));
         const ExecStatusType status = PQresultStatus(result.get());
         if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            m_error = redactSecrets(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+            m_error = endpoint::redactSecrets(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
             return false;
         }
     }
@@ -109,7 +110,7 @@ QList<QStringList> PostgresSession::query(const QString& sql)
     QList<QStringList> rows;
     Result result(PQexec(m_conn, sql.toUtf8().constData()));
     if (PQresultStatus(result.get()) != PGRES_TUPLES_OK) {
-        m_error = redactSecrets(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
+        m_error = endpoint::redactSecrets(QString::fromUtf8(PQerrorMessage(m_conn)).trimmed());
         return rows;
     }
     for (int row = 0; row < PQntuples(result.get()); ++row) {

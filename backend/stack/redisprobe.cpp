@@ -34,7 +34,7 @@ Reply command(redisContext* context, const QList<QByteArray>& words)
 }
 
 // Connected and logged in, or null with `error` set.
-Context open(const RedisEndpoint& endpoint, int timeoutMs, QString* error)
+Context open(const endpoint::RedisEndpoint& endpoint, int timeoutMs, QString* error)
 {
     const timeval timeout{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
     Context context(
@@ -73,9 +73,9 @@ QString infoField(const QString& info, const QString& key)
 
 } // namespace
 
-ProbeResult probeRedis(const RedisEndpoint& endpoint, int timeoutMs)
+supervise::ProbeResult probeRedis(const endpoint::RedisEndpoint& endpoint, int timeoutMs)
 {
-    ProbeResult probe;
+    supervise::ProbeResult probe;
     Context context = open(endpoint, timeoutMs, &probe.error);
     if (!context)
         return probe;
@@ -98,7 +98,7 @@ ProbeResult probeRedis(const RedisEndpoint& endpoint, int timeoutMs)
     return probe;
 }
 
-bool shutdownRedis(const RedisEndpoint& endpoint, QString* error, int timeoutMs)
+bool shutdownRedis(const endpoint::RedisEndpoint& endpoint, QString* error, int timeoutMs)
 {
     Context context = open(endpoint, timeoutMs, error);
     if (!context)

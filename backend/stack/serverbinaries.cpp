@@ -1,6 +1,6 @@
 #include "backend/stack/serverbinaries.h"
 
-#include "backend/stack/processcontrol.h"
+#include "backend/supervise/processcontrol.h"
 
 #include <QCollator>
 #include <QDir>
@@ -11,6 +11,9 @@
 #include <algorithm>
 
 namespace qaconsole::stack {
+
+using supervise::CommandResult;
+using supervise::runCommand;
 
 namespace {
 

@@ -1,7 +1,7 @@
 #include "backend/stack/stacksettings.h"
 
+#include "backend/endpoint/redisendpoint.h"
 #include "backend/stack/postgressession.h"
-#include "backend/stack/redisendpoint.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -107,7 +107,7 @@ SettingsResult loadStackSettings(QSettings& file, const SettingsOverrides& overr
                       .arg(s.redis.serverPath);
     if (!s.redis.url.isEmpty()) {
         QString why;
-        if (!parseRedisUrl(s.redis.url, &why))
+        if (!endpoint::parseRedisUrl(s.redis.url, &why))
             errors << QStringLiteral("redis/url: %1").arg(why);
     }
     if (s.postgres.port != 0 && s.postgres.port == s.redis.port)

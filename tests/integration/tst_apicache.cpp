@@ -6,8 +6,8 @@
 #include "backend/api/apiservice.h"
 #include "backend/cache/clock.h"
 #include "backend/cache/responsecache.h"
+#include "backend/endpoint/redisendpoint.h"
 #include "backend/metrics/metricsregistry.h"
-#include "backend/stack/redisendpoint.h"
 #include "tests/support/apidriver.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
@@ -58,18 +58,19 @@ private:
     Instance makeInstance()
     {
         cache::ResponseCacheOptions options;
-        options.redis = cache::RedisOptions{*stack::parseRedisUrl(m_stack->stack().redisUrl())};
+        options.redis = cache::RedisOptions{*endpoint::parseRedisUrl(m_stack->stack().redisUrl())};
         options.clock = &m_clock;
-        options.jitter = [] { return 0.0f; };
+        options.jitter = [] {
+            return 0.0f;
+        };
         // Writes wait for every instance's confirmation; only a failure would wait this long.
         options.confirmTimeout = std::chrono::minutes(1);
         Instance instance;
         instance.registry = std::make_unique<metrics::MetricsRegistry>(1);
         instance.cache = std::make_shared<cache::ResponseCache>(std::move(options));
-        instance.handler = api::makeApiHandlerFactory({m_stack->stack().postgresDsn(),
-                                                       instance.cache},
-                                                      *instance.registry,
-                                                      [] { return metrics::ServerGauges{}; })(0);
+        instance.handler = api::makeApiHandlerFactory(
+            {m_stack->stack().postgresDsn(), instance.cache}, *instance.registry,
+            [] { return metrics::ServerGauges{}; })(0);
         return instance;
     }
 

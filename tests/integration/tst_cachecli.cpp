@@ -6,7 +6,7 @@
 #include "backend/cache/cacheworkercontext.h"
 #include "backend/cache/invalidationmessage.h"
 #include "backend/cache/responsecache.h"
-#include "backend/stack/redisendpoint.h"
+#include "backend/endpoint/redisendpoint.h"
 #include "tests/support/programrun.h"
 #include "tests/support/stackfixture.h"
 
@@ -35,7 +35,7 @@ private Q_SLOTS:
         QVERIFY2(redis.state == stack::ServiceState::Running, qPrintable(redis.message));
         m_redisUrl = m_fixture.stack().redisUrl();
         cache::ResponseCacheOptions options;
-        options.redis = cache::RedisOptions{*stack::parseRedisUrl(m_redisUrl)};
+        options.redis = cache::RedisOptions{*endpoint::parseRedisUrl(m_redisUrl)};
         options.redis->commandTimeoutMs = 2000;
         options.memoryBytes = 1 << 20;
         m_instance = std::make_unique<cache::ResponseCache>(std::move(options));
@@ -83,8 +83,8 @@ private Q_SLOTS:
         QCOMPARE(m_instance->stats().at(DataClass::Answers, CacheLayer::Memory).keys, 1u);
         const Run run = cacheCommand({QStringLiteral("flush"), QStringLiteral("answers")});
         QCOMPARE(run.exitCode, 0);
-        QTRY_COMPARE_WITH_TIMEOUT(m_instance->stats().at(DataClass::Answers, CacheLayer::Memory).keys,
-                                  0u, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            m_instance->stats().at(DataClass::Answers, CacheLayer::Memory).keys, 0u, kWaitMs);
         QCOMPARE(m_instance->stats().at(DataClass::Questions, CacheLayer::Memory).keys, 1u);
     }
 

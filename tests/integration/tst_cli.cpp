@@ -1,7 +1,7 @@
 // The command line as a user or a script meets it: exit codes, help, the version, and
 // `stack start`, `status --json`, `stop` with psql and redis-cli reaching the printed addresses.
 
-#include "backend/stack/processcontrol.h"
+#include "backend/supervise/processcontrol.h"
 #include "tests/support/programrun.h"
 #include "tests/support/stackfixture.h"
 
@@ -15,7 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using qaconsole::stack::isProcessAlive;
+using qaconsole::supervise::isProcessAlive;
 
 namespace {
 

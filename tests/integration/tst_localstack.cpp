@@ -1,11 +1,11 @@
 // The managed stack against real PostgreSQL and Redis servers: start, stop, restart, crash
 // recovery, adoption after a console crash, root handling, external mode and bad settings.
 
-#include "backend/stack/freeport.h"
+#include "backend/endpoint/freeport.h"
 #include "backend/stack/postgressession.h"
-#include "backend/stack/processcontrol.h"
 #include "backend/stack/redisprobe.h"
-#include "backend/stack/serviceuser.h"
+#include "backend/supervise/processcontrol.h"
+#include "backend/supervise/serviceuser.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDir>
@@ -19,6 +19,8 @@
 #endif
 
 using namespace qaconsole::stack;
+using namespace qaconsole::supervise;
+using namespace qaconsole::endpoint;
 using qaconsole::testing::StackFixture;
 
 namespace {

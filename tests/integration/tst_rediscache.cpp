@@ -8,7 +8,7 @@
 #include "backend/cache/entrycodec.h"
 #include "backend/cache/redisconnection.h"
 #include "backend/cache/responsecache.h"
-#include "backend/stack/freeport.h"
+#include "backend/endpoint/freeport.h"
 #include "backend/stack/redisprobe.h"
 #include "backend/stack/serverbinaries.h"
 
@@ -42,7 +42,7 @@ public:
         if (!binary)
             return false;
         if (m_port == 0)
-            m_port = stack::pickFreeLoopbackPort();
+            m_port = endpoint::pickFreeLoopbackPort();
         m_process.setProgram(binary->serverPath);
         m_process.setArguments({QStringLiteral("--port"), QString::number(m_port),
                                 QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
@@ -55,7 +55,7 @@ public:
             *error = m_process.errorString();
             return false;
         }
-        stack::RedisEndpoint endpoint;
+        endpoint::RedisEndpoint endpoint;
         endpoint.port = m_port;
         QDeadlineTimer deadline(kWaitMs);
         while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
@@ -447,7 +447,7 @@ private Q_SLOTS:
     {
         ManualClock clock;
         RedisOptions nowhere = m_server.options();
-        nowhere.endpoint.port = stack::pickFreeLoopbackPort();
+        nowhere.endpoint.port = endpoint::pickFreeLoopbackPort();
         ResponseCacheOptions options;
         options.redis = nowhere;
         options.ns = uniqueNamespace();

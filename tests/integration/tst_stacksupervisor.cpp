@@ -2,8 +2,8 @@
 // reported in order, health polling that notices a crash, and stopAll() stopping only what a
 // window started.
 
-#include "backend/stack/processcontrol.h"
 #include "backend/stack/stacksupervisor.h"
+#include "backend/supervise/processcontrol.h"
 #include "tests/support/stackfixture.h"
 
 #include <QSignalSpy>
@@ -15,6 +15,7 @@
 #endif
 
 using namespace qaconsole::stack;
+using namespace qaconsole::supervise;
 using qaconsole::testing::StackFixture;
 
 namespace {

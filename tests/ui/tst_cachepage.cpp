@@ -7,7 +7,7 @@
 #include "backend/cache/cacheworkercontext.h"
 #include "backend/cache/policytext.h"
 #include "backend/cache/responsecache.h"
-#include "backend/stack/redisendpoint.h"
+#include "backend/endpoint/redisendpoint.h"
 #include "tests/support/stackfixture.h"
 #include "ui/cache/cachepage.h"
 #include "ui/shell/customplot.h"
@@ -77,7 +77,7 @@ private Q_SLOTS:
         const stack::ServiceStatus redis = m_fixture.stack().start(stack::ServiceKind::Redis);
         QVERIFY2(redis.state == stack::ServiceState::Running, qPrintable(redis.message));
         QString error;
-        const auto endpoint = stack::parseRedisUrl(m_fixture.stack().redisUrl(), &error);
+        const auto endpoint = endpoint::parseRedisUrl(m_fixture.stack().redisUrl(), &error);
         QVERIFY2(endpoint, qPrintable(error));
         m_redis.endpoint = *endpoint;
         // Generous: a busy shared machine must not turn slowness into errors.

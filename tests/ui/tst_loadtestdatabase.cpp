@@ -7,7 +7,7 @@
 // and the backend's CPU apart. The reading and the run are on other threads, so the test waits
 // with QTRY_*.
 
-#include "backend/stack/embeddedbackend.h"
+#include "backend/instance/embeddedbackend.h"
 #include "etl/pgconnection.h"
 #include "loadgen/pgidreader.h"
 #include "loadgen/scenario.h"
@@ -166,10 +166,10 @@ private Q_SLOTS:
     // default scenario right after the sample's load, against the backend the window runs.
     void defaultScenarioPassesAgainstTheBackend()
     {
-        stack::BackendOptions options;
+        instance::BackendOptions options;
         options.dsn = m_stack->stack().postgresDsn();
         options.threads = 2;
-        stack::EmbeddedBackend backend(options);
+        instance::EmbeddedBackend backend(options);
         QString error;
         QVERIFY2(backend.start(&error), qPrintable(error));
         ui::LoadTestPage page;

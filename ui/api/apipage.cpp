@@ -339,7 +339,7 @@ void ApiPage::startBackend()
 {
     if (m_shutDown)
         return;
-    stack::BackendOptions options;
+    instance::BackendOptions options;
     options.bindAddress = m_bind->currentData().toString();
     options.port = std::uint16_t(m_port->value());
     options.threads = m_threads->value();

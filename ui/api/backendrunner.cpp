@@ -22,12 +22,12 @@ BackendRunner::~BackendRunner()
     delete m_worker;
 }
 
-void BackendRunner::start(const stack::BackendOptions& options)
+void BackendRunner::start(const instance::BackendOptions& options)
 {
     using stack::ServiceState;
     if (m_shutDown || (m_state != ServiceState::Stopped && m_state != ServiceState::Failed))
         return;
-    m_backend = std::make_unique<stack::EmbeddedBackend>(options);
+    m_backend = std::make_unique<instance::EmbeddedBackend>(options);
     m_state = ServiceState::Starting;
     QMetaObject::invokeMethod(
         m_worker,

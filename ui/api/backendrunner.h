@@ -1,7 +1,7 @@
 #pragma once
 
+#include "backend/instance/embeddedbackend.h"
 #include "backend/metrics/metricsregistry.h"
-#include "backend/stack/embeddedbackend.h"
 #include "backend/stack/servicestatus.h"
 #include "ui/api/backendstartresult.h"
 
@@ -33,7 +33,7 @@ public:
     stack::ServiceState state() const { return m_state; }
     // Makes a backend with `options` and starts it on the thread: Starting, then Running or
     // Failed with started(). Does nothing unless Stopped or Failed, or after shutdown().
-    void start(const stack::BackendOptions& options);
+    void start(const instance::BackendOptions& options);
     // Stopping, then Stopped with stopped(). Does nothing unless Running.
     void stop();
     // Asks, on the thread, whether `dsn` holds the Q&A tables; dataChecked() answers.
@@ -59,7 +59,7 @@ private:
 
     QThread m_thread;
     BackendWorker* m_worker; // lives on m_thread; deleted by the runner once the thread stopped
-    std::unique_ptr<stack::EmbeddedBackend> m_backend;
+    std::unique_ptr<instance::EmbeddedBackend> m_backend;
     stack::ServiceState m_state = stack::ServiceState::Stopped;
     bool m_shutDown = false;
 };

@@ -1,7 +1,7 @@
 #include "ui/api/backendworker.h"
 
+#include "backend/endpoint/redact.h"
 #include "backend/stack/postgressession.h"
-#include "backend/stack/redact.h"
 
 #include <QHostAddress>
 #include <QTcpServer>
@@ -75,7 +75,8 @@ bool portInUse(const QString& bindAddress, std::uint16_t port)
 
 } // namespace
 
-void BackendWorker::start(stack::EmbeddedBackend* backend, const stack::BackendOptions& options)
+void BackendWorker::start(instance::EmbeddedBackend* backend,
+                          const instance::BackendOptions& options)
 {
     BackendStartResult result;
     const auto fail = [&](BackendStartResult::Problem problem, const QString& message) {
@@ -114,7 +115,7 @@ void BackendWorker::start(stack::EmbeddedBackend* backend, const stack::BackendO
                             .arg(options.port)
                             .arg(options.bindAddress));
         }
-        return fail(BackendStartResult::Problem::Other, stack::redactSecrets(error));
+        return fail(BackendStartResult::Problem::Other, endpoint::redactSecrets(error));
     }
     result.url = backend->url();
     result.threads = backend->threads();
@@ -122,7 +123,7 @@ void BackendWorker::start(stack::EmbeddedBackend* backend, const stack::BackendO
     Q_EMIT started(result);
 }
 
-void BackendWorker::stop(stack::EmbeddedBackend* backend)
+void BackendWorker::stop(instance::EmbeddedBackend* backend)
 {
     backend->stop();
     Q_EMIT stopped();

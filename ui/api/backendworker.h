@@ -1,6 +1,6 @@
 #pragma once
 
-#include "backend/stack/embeddedbackend.h"
+#include "backend/instance/embeddedbackend.h"
 #include "ui/api/backendstartresult.h"
 
 #include <QObject>
@@ -20,9 +20,9 @@ public:
     // Connects to the database first to tell "unreachable" and "no Q&A tables yet" apart from
     // the server's own problems, starts `backend` (made with `options`), tells a port in use
     // from other listen errors, and on success looks up example ids. Emits started().
-    void start(stack::EmbeddedBackend* backend, const stack::BackendOptions& options);
+    void start(instance::EmbeddedBackend* backend, const instance::BackendOptions& options);
     // Stops `backend`, waiting for its threads. Emits stopped().
-    void stop(stack::EmbeddedBackend* backend);
+    void stop(instance::EmbeddedBackend* backend);
     // Emits dataChecked(): whether `dsn` can be reached and holds the three Q&A tables.
     void checkData(const QString& dsn);
 

@@ -1,12 +1,12 @@
 // Port selection: a free loopback port, the preferred one when free, another when it is taken.
 
-#include "backend/stack/freeport.h"
+#include "backend/endpoint/freeport.h"
 
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTest>
 
-using namespace qaconsole::stack;
+using namespace qaconsole::endpoint;
 
 class TestFreePort : public QObject
 {

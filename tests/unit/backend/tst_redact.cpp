@@ -1,12 +1,12 @@
 // Passwords never reach a log or a screen: every connection-string form is masked, the rest
 // is kept.
 
-#include "backend/stack/redact.h"
-#include "backend/stack/redisendpoint.h"
+#include "backend/endpoint/redact.h"
+#include "backend/endpoint/redisendpoint.h"
 
 #include <QTest>
 
-using namespace qaconsole::stack;
+using namespace qaconsole::endpoint;
 
 class TestRedact : public QObject
 {

@@ -1,7 +1,7 @@
 // Root handling: as root PostgreSQL runs as an unprivileged user, a missing user gives a clear
 // instruction, folders that user cannot enter are found before anything starts.
 
-#include "backend/stack/serviceuser.h"
+#include "backend/supervise/serviceuser.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace qaconsole::stack;
+using namespace qaconsole::supervise;
 
 class TestServiceUser : public QObject
 {

@@ -1,6 +1,6 @@
 #pragma once
 
-namespace qaconsole::stack {
+namespace qaconsole::endpoint {
 
 // A TCP port on 127.0.0.1 that nothing listens on right now: `preferred` when it is free (so an
 // address stays the same across restarts), otherwise one the system picks. Returns 0 when no
@@ -10,4 +10,4 @@ int pickFreeLoopbackPort(int preferred = 0);
 
 bool isLoopbackPortFree(int port);
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::endpoint

@@ -1,9 +1,11 @@
-#include "backend/stack/processcontrol.h"
+#include "backend/supervise/processcontrol.h"
 
-#include "backend/stack/serviceuser.h"
+#include "backend/supervise/serviceuser.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
+#include <QThread>
 
 #ifdef Q_OS_WIN
 #include <windows.h>
@@ -13,7 +15,7 @@
 #include <sys/types.h>
 #endif
 
-namespace qaconsole::stack {
+namespace qaconsole::supervise {
 
 CommandResult runCommand(const QString& program, const QStringList& arguments, int timeoutMs,
                          const ServiceUser* user, const QString& workingDir)
@@ -40,6 +42,25 @@ CommandResult runCommand(const QString& program, const QStringList& arguments, i
     if (!result.timedOut)
         result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     return result;
+}
+
+qint64 startDetached(const QString& program, const QStringList& arguments,
+                     const QString& workingDir, const QString& outputFile, QString* error)
+{
+    QProcess process;
+    process.setProgram(program);
+    process.setArguments(arguments);
+    process.setWorkingDirectory(workingDir);
+    process.setStandardInputFile(QProcess::nullDevice());
+    const QString output = outputFile.isEmpty() ? QProcess::nullDevice() : outputFile;
+    process.setStandardOutputFile(output, QIODevice::Append);
+    process.setStandardErrorFile(output, QIODevice::Append);
+    qint64 pid = 0;
+    if (!process.startDetached(&pid)) {
+        *error = QStringLiteral("cannot run %1: %2").arg(program, process.errorString());
+        return 0;
+    }
+    return pid;
 }
 
 bool isProcessAlive(qint64 pid)
@@ -76,6 +97,18 @@ bool terminateProcess(qint64 pid)
 #endif
 }
 
+bool waitForExit(qint64 pid, int timeoutMs)
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (isProcessAlive(pid)) {
+        if (clock.elapsed() > timeoutMs)
+            return false;
+        QThread::msleep(50);
+    }
+    return true;
+}
+
 qint64 readPidFile(const QString& path)
 {
     QFile file(path);
@@ -98,4 +131,4 @@ QString lastLines(const QString& path, int lines)
     return all.mid(qMax(0, all.size() - lines)).join(u'\n');
 }
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::supervise

@@ -6,7 +6,7 @@
 
 class QProcess;
 
-namespace qaconsole::stack {
+namespace qaconsole::supervise {
 
 // The account a service process runs as. PostgreSQL refuses to run as root, so when the console
 // runs as root (containers, CI) it starts PostgreSQL as an unprivileged system user instead.
@@ -49,4 +49,4 @@ bool giveOwnership(const QString& path, const ServiceUser& user, QString* error,
 // The first folder on the way to `path` that `user` cannot enter, or empty when it can reach it.
 QString firstUnreachableFolder(const QString& path, const ServiceUser& user);
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::supervise

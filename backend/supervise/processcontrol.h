@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-namespace qaconsole::stack {
+namespace qaconsole::supervise {
 
 struct ServiceUser;
 
@@ -22,11 +22,20 @@ struct CommandResult
 CommandResult runCommand(const QString& program, const QStringList& arguments, int timeoutMs,
                          const ServiceUser* user = nullptr, const QString& workingDir = {});
 
+// Starts `program` detached: it outlives the console and inherits none of its pipes, so it never
+// holds a caller's terminal open. Its output goes to `outputFile` (appended), or nowhere when
+// empty. Returns the pid, or 0 with `error` set.
+qint64 startDetached(const QString& program, const QStringList& arguments,
+                     const QString& workingDir, const QString& outputFile, QString* error);
+
 // Whether a process with this id exists (also when it belongs to another user).
 bool isProcessAlive(qint64 pid);
 
 // Asks the process to end (SIGTERM; TerminateProcess on Windows). False when it is not there.
 bool terminateProcess(qint64 pid);
+
+// Waits up to `timeoutMs` for the process to be gone; true when it is.
+bool waitForExit(qint64 pid, int timeoutMs);
 
 // Reads a pid from the first line of a pid file; 0 when the file is missing or malformed.
 qint64 readPidFile(const QString& path);
@@ -34,4 +43,4 @@ qint64 readPidFile(const QString& path);
 // The last `lines` lines of a text file, for error messages that point at a log.
 QString lastLines(const QString& path, int lines);
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::supervise

@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace qaconsole::stack {
+namespace qaconsole::endpoint {
 
 // Where a Redis server listens and how to log in, parsed from a URL such as
 // redis://[[user]:password@]host[:port][/db].
@@ -23,4 +23,4 @@ struct RedisEndpoint
 // nullopt and a one-line reason in `error` when the URL is not a redis:// URL.
 std::optional<RedisEndpoint> parseRedisUrl(const QString& url, QString* error = nullptr);
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::endpoint

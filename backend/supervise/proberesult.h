@@ -3,7 +3,7 @@
 #include <QDateTime>
 #include <QString>
 
-namespace qaconsole::stack {
+namespace qaconsole::supervise {
 
 // The answer of one health check.
 struct ProbeResult
@@ -15,4 +15,4 @@ struct ProbeResult
     QString error;       // why it failed; never holds a password
 };
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::supervise

@@ -1,9 +1,9 @@
-#include "backend/stack/freeport.h"
+#include "backend/endpoint/freeport.h"
 
 #include <QHostAddress>
 #include <QTcpServer>
 
-namespace qaconsole::stack {
+namespace qaconsole::endpoint {
 
 bool isLoopbackPortFree(int port)
 {
@@ -23,4 +23,4 @@ int pickFreeLoopbackPort(int preferred)
     return probe.serverPort();
 }
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::endpoint

@@ -16,7 +16,7 @@ namespace qaconsole::cache {
 class ResponseCache;
 }
 
-namespace qaconsole::stack {
+namespace qaconsole::instance {
 
 struct BackendOptions
 {
@@ -63,4 +63,4 @@ private:
     std::atomic<http::HttpServer*> m_live{nullptr};
 };
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::instance

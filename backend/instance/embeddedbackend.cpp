@@ -1,13 +1,13 @@
-#include "backend/stack/embeddedbackend.h"
+#include "backend/instance/embeddedbackend.h"
 
 #include "backend/api/apiservice.h"
 #include "backend/cache/responsecache.h"
+#include "backend/endpoint/redisendpoint.h"
 #include "backend/http/httpserver.h"
-#include "backend/stack/redisendpoint.h"
 
 #include <QThread>
 
-namespace qaconsole::stack {
+namespace qaconsole::instance {
 
 EmbeddedBackend::EmbeddedBackend(BackendOptions options) : m_options(std::move(options)) {}
 
@@ -34,7 +34,7 @@ bool EmbeddedBackend::start(QString* error)
         cacheOptions.policy = m_options.policy;
         if (!m_options.redisUrl.isEmpty()) {
             QString problem;
-            const auto endpoint = parseRedisUrl(m_options.redisUrl, &problem);
+            const auto endpoint = endpoint::parseRedisUrl(m_options.redisUrl, &problem);
             if (!endpoint) {
                 *error = QStringLiteral("Redis: ") + problem;
                 return false;
@@ -48,9 +48,8 @@ bool EmbeddedBackend::start(QString* error)
     options.port = m_options.port;
     options.threads = threads;
     auto server = std::make_unique<http::HttpServer>(
-        options,
-        api::makeApiHandlerFactory({m_options.dsn, m_cache}, *m_metrics,
-                                   [this] { return gauges(); }));
+        options, api::makeApiHandlerFactory({m_options.dsn, m_cache}, *m_metrics,
+                                            [this] { return gauges(); }));
     m_live = server.get();
     if (!server->start(error)) {
         m_live = nullptr;
@@ -107,4 +106,4 @@ metrics::ServerGauges EmbeddedBackend::gauges() const
             double(stats.workerCpuMicros.load(std::memory_order_relaxed)) / 1e6};
 }
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::instance

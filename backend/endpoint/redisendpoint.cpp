@@ -1,8 +1,8 @@
-#include "backend/stack/redisendpoint.h"
+#include "backend/endpoint/redisendpoint.h"
 
 #include <QUrl>
 
-namespace qaconsole::stack {
+namespace qaconsole::endpoint {
 
 QString RedisEndpoint::toUrl() const
 {
@@ -49,4 +49,4 @@ std::optional<RedisEndpoint> parseRedisUrl(const QString& text, QString* error)
     return endpoint;
 }
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::endpoint

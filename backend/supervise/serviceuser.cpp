@@ -1,4 +1,4 @@
-#include "backend/stack/serviceuser.h"
+#include "backend/supervise/serviceuser.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -15,7 +15,7 @@
 #include <unistd.h>
 #endif
 
-namespace qaconsole::stack {
+namespace qaconsole::supervise {
 
 bool runningAsRoot()
 {
@@ -134,4 +134,4 @@ QString firstUnreachableFolder(const QString& path, const ServiceUser& user)
     return {};
 }
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::supervise

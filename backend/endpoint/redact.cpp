@@ -1,8 +1,8 @@
-#include "backend/stack/redact.h"
+#include "backend/endpoint/redact.h"
 
 #include <QRegularExpression>
 
-namespace qaconsole::stack {
+namespace qaconsole::endpoint {
 
 QString redactSecrets(const QString& text)
 {
@@ -24,4 +24,4 @@ QString redactSecrets(const QString& text)
     return out;
 }
 
-} // namespace qaconsole::stack
+} // namespace qaconsole::endpoint

@@ -1,0 +1,249 @@
+#include "backend/stack/postgresprogram.h"
+
+#include "backend/stack/postgresprobe.h"
+#include "backend/stack/postgressession.h"
+#include "backend/stack/stackstate.h"
+#include "backend/supervise/processcontrol.h"
+
+#include <QDir>
+#include <QFile>
+
+namespace qaconsole::stack {
+
+using supervise::CommandResult;
+using supervise::Depth;
+using supervise::runCommand;
+
+namespace {
+
+constexpr const char* kSuperuser = "postgres";
+
+// Settings appended to postgresql.conf once, at creation: loopback TCP only, no Unix socket
+// (so nothing depends on a socket folder the service user may not reach, and Windows works the
+// same). No replication, so the minimal WAL level: a table created and filled by COPY in one
+// transaction (the ETL) then skips the WAL and is made durable by a flush at commit instead.
+const char* const kClusterConfig = "\n# Added by qaconsole: a private cluster on loopback only.\n"
+                                   "listen_addresses = '127.0.0.1'\n"
+                                   "unix_socket_directories = ''\n"
+                                   "wal_level = minimal\n"
+                                   "max_wal_senders = 0\n"
+                                   "max_wal_size = '2GB'\n";
+
+bool appendText(const QString& path, const QByteArray& text)
+{
+    QFile file(path);
+    return file.open(QIODevice::Append) && file.write(text) == text.size();
+}
+
+} // namespace
+
+PostgresProgram::PostgresProgram(const StackSettings& settings, StackState& state, QString starter)
+    : ManagedProgram(state, state.postgresPort, state.postgresStartedBy, std::move(starter)),
+      m_settings(settings.postgres), m_dataDir(settings.dataDir)
+{}
+
+QString PostgresProgram::clusterDir() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("postgres"));
+}
+QString PostgresProgram::pgData() const
+{
+    return QDir(clusterDir()).filePath(QStringLiteral("data"));
+}
+QString PostgresProgram::logFile() const
+{
+    return QDir(clusterDir()).filePath(QStringLiteral("postgres.log"));
+}
+QString PostgresProgram::pidFile() const
+{
+    return QDir(pgData()).filePath(QStringLiteral("postmaster.pid"));
+}
+
+QString PostgresProgram::dsn(const QString& user, const QString& password,
+                             const QString& database) const
+{
+    return QStringLiteral("postgresql://%1:%2@127.0.0.1:%3/%4")
+        .arg(user, password)
+        .arg(m_state.postgresPort)
+        .arg(database);
+}
+
+QString PostgresProgram::clientUrl() const
+{
+    return dsn(QLatin1String(kRole), m_state.appPassword, QLatin1String(kDatabase));
+}
+
+bool PostgresProgram::prepare(QString* why)
+{
+    if (!m_binaries) {
+        m_binaries = findPostgresBinaries(systemSearch(m_settings.binDir), why);
+        if (!m_binaries)
+            return false;
+    }
+    if (!m_user) {
+        const supervise::ServiceUserResult resolved =
+            supervise::resolveServiceUser(m_settings.serviceUser, supervise::runningAsRoot());
+        if (!resolved.user) {
+            *why = resolved.error;
+            return false;
+        }
+        m_user = resolved.user;
+    }
+    const QString blocked = supervise::firstUnreachableFolder(clusterDir(), *m_user);
+    if (!blocked.isEmpty()) {
+        *why = QStringLiteral("PostgreSQL runs as user '%1', who cannot enter %2. Choose a data "
+                              "folder it can reach with --data-dir (as root the default is "
+                              "/var/lib/qaconsole), or allow it: chmod o+x %2")
+                   .arg(m_user->name, blocked);
+        return false;
+    }
+    if (!QDir().mkpath(clusterDir())) {
+        *why = QStringLiteral("cannot create %1").arg(clusterDir());
+        return false;
+    }
+    return supervise::giveOwnership(clusterDir(), *m_user, why, Depth::PathOnly);
+}
+
+bool PostgresProgram::setUp(QString* why)
+{
+    if (QFile::exists(QDir(pgData()).filePath(QStringLiteral("PG_VERSION"))))
+        return true;
+    if (QDir(pgData()).exists() && !QDir(pgData()).isEmpty()) {
+        *why = QStringLiteral("%1 holds files but no PostgreSQL cluster; move them away")
+                   .arg(pgData());
+        return false;
+    }
+    m_state.superuserPassword = StackState::generatePassword();
+    m_state.appPassword = StackState::generatePassword();
+    if (!m_state.save(why))
+        return false;
+
+    // initdb reads the superuser's password from a file, never from the command line.
+    const QString pwFile = QDir(clusterDir()).filePath(QStringLiteral(".initdb-password"));
+    {
+        QFile file(pwFile);
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            file.write(m_state.superuserPassword.toUtf8() + '\n') < 0) {
+            *why = QStringLiteral("cannot write %1").arg(pwFile);
+            return false;
+        }
+    }
+    if (!supervise::giveOwnership(pwFile, *m_user, why))
+        return false;
+    const CommandResult result =
+        runCommand(m_binaries->initdb(),
+                   {QStringLiteral("-D"), pgData(), QStringLiteral("-U"), QLatin1String(kSuperuser),
+                    QStringLiteral("--pwfile=") + pwFile, QStringLiteral("--auth=scram-sha-256"),
+                    QStringLiteral("--encoding=UTF8"), QStringLiteral("--locale=C")},
+                   120 * 1000, &*m_user, clusterDir());
+    QFile::remove(pwFile);
+    // initdb's own advice ("you can now start the server using pg_ctl ...") would mislead in
+    // the server log people read on the Services page, so it gets a file of its own.
+    const QString initdbLog = QDir(clusterDir()).filePath(QStringLiteral("initdb.log"));
+    appendText(initdbLog, result.output.toUtf8());
+    if (!result.ok()) {
+        *why = QStringLiteral("initdb failed; see %1\n%2")
+                   .arg(initdbLog, supervise::lastLines(initdbLog, 5));
+        return false;
+    }
+    const QString config = QDir(pgData()).filePath(QStringLiteral("postgresql.conf"));
+    if (!appendText(config, kClusterConfig)) {
+        *why = QStringLiteral("cannot write %1").arg(config);
+        return false;
+    }
+    return supervise::giveOwnership(clusterDir(), *m_user, why);
+}
+
+QString PostgresProgram::installedVersion()
+{
+    if (!m_binaries)
+        m_binaries = findPostgresBinaries(systemSearch(m_settings.binDir), nullptr);
+    return m_binaries ? m_binaries->version : QString();
+}
+
+QString PostgresProgram::notSetUpHint() const
+{
+    if (QFile::exists(QDir(pgData()).filePath(QStringLiteral("PG_VERSION"))))
+        return {};
+    return QStringLiteral("No cluster yet: Start creates one in %1.").arg(pgData());
+}
+
+supervise::LaunchResult PostgresProgram::launch(int port)
+{
+    // pg_ctl -w returns once the server accepts connections (its readiness check) or gives up.
+    const CommandResult result = runCommand(
+        m_binaries->pgCtl(),
+        {QStringLiteral("start"), QStringLiteral("-D"), pgData(), QStringLiteral("-l"), logFile(),
+         QStringLiteral("-w"), QStringLiteral("-t"), QString::number(m_settings.startTimeoutSec),
+         QStringLiteral("-o"), QStringLiteral("-p %1").arg(port)},
+        (m_settings.startTimeoutSec + 10) * 1000, &*m_user, clusterDir());
+    supervise::LaunchResult launched;
+    launched.ok = launched.ready = result.ok();
+    return launched;
+}
+
+bool PostgresProgram::transientFailure(const QString& logTail) const
+{
+    // A port taken between picking and binding, or the shared memory of a killed server whose
+    // children have not exited yet: both pass on their own.
+    return logTail.contains(QLatin1String("could not bind")) ||
+           logTail.contains(QLatin1String("shared memory block is still in use"));
+}
+
+supervise::ProbeResult PostgresProgram::probe(int timeoutMs) const
+{
+    // libpq's connect_timeout counts whole seconds, at least 2.
+    return probePostgres(clientUrl(), qMax(2, timeoutMs / 1000));
+}
+
+bool PostgresProgram::afterStart(QString* why)
+{
+    PostgresSession session(
+        dsn(QLatin1String(kSuperuser), m_state.superuserPassword, QStringLiteral("postgres")));
+    if (!session.ok()) {
+        *why = QStringLiteral("cannot log in as the cluster's superuser (%1). If %2 was deleted, "
+                              "stop the server and delete %3 to start over")
+                   .arg(session.error(), m_state.path(), clusterDir());
+        return false;
+    }
+    const QString role = QLatin1String(kRole);
+    const QString hash = session.passwordHash(role, m_state.appPassword);
+    const bool roleExists = !session
+                                 .query(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = %1")
+                                            .arg(session.quoteLiteral(role)))
+                                 .isEmpty();
+    // The password is set from stack.json each time, so the two can never drift apart.
+    QStringList statements{QStringLiteral("%1 ROLE %2 LOGIN PASSWORD %3")
+                               .arg(roleExists ? QStringLiteral("ALTER") : QStringLiteral("CREATE"),
+                                    session.quoteIdentifier(role), session.quoteLiteral(hash))};
+    const bool databaseExists =
+        !session
+             .query(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = %1")
+                        .arg(session.quoteLiteral(QLatin1String(kDatabase))))
+             .isEmpty();
+    if (!databaseExists)
+        statements << QStringLiteral("CREATE DATABASE %1 OWNER %2")
+                          .arg(session.quoteIdentifier(QLatin1String(kDatabase)),
+                               session.quoteIdentifier(role));
+    if (!session.exec(statements)) {
+        *why = QStringLiteral("cannot create the role and database: %1").arg(session.error());
+        return false;
+    }
+    return true;
+}
+
+bool PostgresProgram::requestStop(qint64 /*pid*/, QString* why)
+{
+    const CommandResult result =
+        runCommand(m_binaries->pgCtl(),
+                   {QStringLiteral("stop"), QStringLiteral("-D"), pgData(), QStringLiteral("-m"),
+                    QStringLiteral("fast"), QStringLiteral("-w"), QStringLiteral("-t"),
+                    QString::number(m_settings.startTimeoutSec)},
+                   (m_settings.startTimeoutSec + 10) * 1000, &*m_user, clusterDir());
+    if (!result.ok())
+        *why = QStringLiteral("pg_ctl stop failed: %1").arg(result.output.trimmed());
+    return result.ok();
+}
+
+} // namespace qaconsole::stack

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "backend/endpoint/redisendpoint.h"
+#include "backend/stack/managedprogram.h"
+#include "backend/stack/serverbinaries.h"
+#include "backend/stack/stacksettings.h"
+
+#include <optional>
+
+namespace qaconsole::stack {
+
+// A redis-server under <data-dir>/redis with a configuration written on every start: loopback
+// only, no persistence (it is a cache), a memory limit with the eviction policy from the
+// settings. Runs detached and writes redis.pid, so it outlives a crashed console and is adopted
+// by the next one; its PING (which also reports its pid) is the health check.
+class RedisProgram final : public ManagedProgram
+{
+public:
+    RedisProgram(const StackSettings& settings, StackState& state, QString starter);
+
+    QString clientUrl() const override { return endpoint().toUrl(); }
+    QString title() const override { return QStringLiteral("Redis"); }
+    QString pidFile() const override;
+    QString logFile() const override;
+    int startTimeoutSec() const override { return m_settings.startTimeoutSec; }
+    int fixedPort() const override { return m_settings.port; }
+    QString portSetting() const override { return QStringLiteral("redis/port"); }
+
+    bool prepare(QString* why) override;
+    QString installedVersion() override;
+    supervise::LaunchResult launch(int port) override;
+    bool transientFailure(const QString& logTail) const override;
+    supervise::ProbeResult probe(int timeoutMs) const override;
+    bool requestStop(qint64 pid, QString* why) override;
+
+private:
+    QString folder() const;
+    QString configFile() const;
+    endpoint::RedisEndpoint endpoint() const;
+    bool writeConfig(int port, QString* why) const;
+
+    const RedisSettings& m_settings;
+    QString m_dataDir;
+    std::optional<RedisBinary> m_binary;
+};
+
+} // namespace qaconsole::stack

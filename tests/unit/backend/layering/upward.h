@@ -1,0 +1,6 @@
+// Fixture of the layering check, never compiled: a file of a folder linked only to http that
+// includes a header of backend/stack, which the check must refuse.
+#pragma once
+
+#include "backend/http/httpserver.h"
+#include "backend/stack/localstack.h"
