@@ -46,6 +46,19 @@ public:
     // time. The window is 0 for the next kBackoffNs; then polling tries again.
     void cpuTaken(std::int64_t nowNs) { m_backoffUntilNs = nowNs + kBackoffNs; }
 
+    // The worker had nothing to do for `idleNs` from `nowNs` on: no answer awaited, its next
+    // request not yet due (an open model below what the server could take). Answers that come
+    // back quickly would keep the window open, yet the server is not the limit, so sparing it a
+    // wake-up per answer buys nothing while each polled answer costs the generator its whole
+    // round trip in CPU. A pause as long as the widest window shuts polling for kBackoffNs
+    // after it; a worker kept busy (every closed model, open models near the server's
+    // capacity) never pauses that long, and polls as before.
+    void slack(std::int64_t nowNs, std::int64_t idleNs)
+    {
+        if (idleNs >= kMaxNs)
+            m_backoffUntilNs = std::max(m_backoffUntilNs, nowNs + idleNs + kBackoffNs);
+    }
+
 private:
     std::int64_t m_windowNs = 0;
     std::int64_t m_backoffUntilNs = 0;

@@ -539,11 +539,14 @@ void WorkerLoop::waitForEvents(std::int64_t t)
         if (!awaiting && waitNs > 0 && waitNs < kMs) {
             // Nothing to hear before a request is due (open models, mostly), and epoll's
             // milliseconds would overshoot that by up to one: a timed sleep is more precise.
+            m_busyPoll.slack(t, waitNs);
             std::this_thread::sleep_for(std::chrono::nanoseconds(waitNs));
             m_events.clear();
             return;
         }
         const std::int64_t before = awaiting ? now() : 0;
+        if (!awaiting)
+            m_busyPoll.slack(t, waitNs);
         m_poller.wait(toWaitMs(waitNs), m_events);
         if (awaiting)
             m_busyPoll.idleEnded(now() - before);

@@ -69,6 +69,24 @@ private Q_SLOTS:
         QCOMPARE(poll.windowNs(at + BusyPoll::kBackoffNs), BusyPoll::kMaxNs);
     }
 
+    // An open model well below the server's capacity: each answer comes back quickly (short
+    // gaps would open the window), but the worker then waits most of a millisecond for the next
+    // request. Polling stops while such pauses go on, and resumes once they stop.
+    void pausesWithNothingAwaitedStopPolling()
+    {
+        BusyPoll poll;
+        for (int i = 0; i < 20; ++i)
+            poll.idleEnded(40'000); // answers 40 us after each request
+        QVERIFY(poll.windowNs(0) > 0);
+        const std::int64_t at = 1'000'000'000;
+        poll.slack(at, BusyPoll::kMaxNs - 1); // a pause shorter than the widest window
+        QVERIFY(poll.windowNs(at) > 0);
+        poll.slack(at, 950'000); // the next request due in 0.95 ms
+        QCOMPARE(poll.windowNs(at + 950'000), std::int64_t(0));
+        QCOMPARE(poll.windowNs(at + 950'000 + BusyPoll::kBackoffNs - 1), std::int64_t(0));
+        QVERIFY(poll.windowNs(at + 950'000 + BusyPoll::kBackoffNs) > 0);
+    }
+
     void pollingIsNotBusyness()
     {
         Scenario scenario;
