@@ -34,7 +34,8 @@ PgConnection::PgConnection(const QString& dsn)
         m_cancel = PQgetCancel(m_conn);
     // Notices ("table ... does not exist, skipping") would go to stderr; the loader reports
     // what matters itself.
-    PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);
+    PQsetNoticeProcessor(
+        m_conn, [](void*, const char*) {}, nullptr);
 }
 
 PgConnection::~PgConnection()

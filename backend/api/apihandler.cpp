@@ -99,12 +99,13 @@ void ApiHandler::afterWrite(cache::WriteKind kind, bool onAnswer, const store::W
 {
     if (!m_cache)
         return;
-    const cache::WriteOutcome outcome = m_cache->onWrite(
-        {kind, onAnswer, item.productId, item.questionId},
-        [this](const cache::CacheKey& key) { return m_lists.recompute(key); });
+    const cache::WriteOutcome outcome =
+        m_cache->onWrite({kind, onAnswer, item.productId, item.questionId},
+                         [this](const cache::CacheKey& key) { return m_lists.recompute(key); });
     m_metrics.setRedisConnected(m_cache->redisConnected());
     if (!outcome.redisOk)
-        qCWarning(lcApi, "worker %d: Redis missed an invalidation; it is replayed when Redis is back",
+        qCWarning(lcApi,
+                  "worker %d: Redis missed an invalidation; it is replayed when Redis is back",
                   m_worker);
 }
 

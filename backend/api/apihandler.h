@@ -1,10 +1,9 @@
 #pragma once
 
+#include "backend/api/listreadbatch.h"
 #include "backend/http/requesthandler.h"
 #include "backend/metrics/metricsregistry.h"
 #include "backend/metrics/route.h"
-
-#include "backend/api/listreadbatch.h"
 #include "backend/store/records.h"
 
 #include <chrono>

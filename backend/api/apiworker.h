@@ -6,7 +6,8 @@
 namespace qaconsole::api {
 
 // What one HTTP worker owns: its PostgreSQL store (one connection, prepared statements), its
-// link to the instance's cache (one Redis connection) and the API handler on them. Made on the worker's thread by the factory of makeApiHandlerFactory().
+// link to the instance's cache (one Redis connection) and the API handler on them. Made on the
+// worker's thread by the factory of makeApiHandlerFactory().
 class ApiWorker final : public http::RequestHandler
 {
 public:

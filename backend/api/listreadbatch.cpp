@@ -33,8 +33,7 @@ void serveCached(const cache::CachedResponse& entry, std::string_view how,
 // A lookup's answer, when it has one to serve now: a hit, or stale bytes nobody here refreshes.
 bool serveFound(const cache::LookupResult& found, http::HttpResponse& response)
 {
-    if (found.step != cache::LookupResult::Step::Done || !found.servable() ||
-        found.shouldRefresh())
+    if (found.step != cache::LookupResult::Step::Done || !found.servable() || found.shouldRefresh())
         return false;
     serveCached(*found.response, found.status == cache::LookupStatus::Fresh ? "HIT" : "STALE",
                 found.layer, response);
@@ -66,8 +65,7 @@ void renderListPage(const store::ListRead& read, const store::ListPage& page, st
         renderAnswerList(read.id, read.page, page.answers, body);
 }
 
-ListReadBatch::ListReadBatch(store::QaReader& reader, cache::CacheWorkerContext* cache,
-                             Hooks hooks)
+ListReadBatch::ListReadBatch(store::QaReader& reader, cache::CacheWorkerContext* cache, Hooks hooks)
     : m_reader(reader), m_cache(cache), m_hooks(std::move(hooks))
 {}
 

@@ -8,8 +8,8 @@
 
 namespace qaconsole::api {
 
-// The validation rules of docs/api-contract.md, as pure functions: request text in, a typed value or
-// the ApiError that says which rule broke. Text fields come out trimmed; nothing else changes.
+// The validation rules of docs/api-contract.md, as pure functions: request text in, a typed value
+// or the ApiError that says which rule broke. Text fields come out trimmed; nothing else changes.
 
 template <typename T> using Validated = std::variant<T, ApiError>;
 

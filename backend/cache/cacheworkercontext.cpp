@@ -266,8 +266,7 @@ void CacheWorkerContext::resolveWait(LookupResult& result)
 
 void CacheWorkerContext::serveFromRedis(const ClassPolicy& policy,
                                         std::shared_ptr<const CachedResponse> entry,
-                                        LookupStatus status, LookupResult& result,
-                                        std::int64_t now)
+                                        LookupStatus status, LookupResult& result, std::int64_t now)
 {
     storeInMemory(result.key, policy, entry, result.ticket.memoryToken, now);
     bump(result.key.dataClass, CacheLayer::Redis,
@@ -277,8 +276,9 @@ void CacheWorkerContext::serveFromRedis(const ClassPolicy& policy,
     result = served(std::move(result), status, CacheLayer::Redis, std::move(entry));
 }
 
-void CacheWorkerContext::lead(const ClassPolicy& policy, std::shared_ptr<const CachedResponse> entry,
-                              LookupResult& result, std::int64_t now)
+void CacheWorkerContext::lead(const ClassPolicy& policy,
+                              std::shared_ptr<const CachedResponse> entry, LookupResult& result,
+                              std::int64_t now)
 {
     const Freshness freshness = entry ? redisTimes(policy, *entry).at(now) : Freshness::Expired;
     if (freshness == Freshness::Fresh) {
@@ -460,8 +460,8 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
         }
         refresh(refreshKeys, recompute, outcome);
         if (m_redis) {
-            InvalidationMessage message{m_cache.instanceId(), InvalidationMessage::Scope::Group,
-                                        target, {}};
+            InvalidationMessage message{
+                m_cache.instanceId(), InvalidationMessage::Scope::Group, target, {}};
             if (policy->of(group.dataClass).ttl(CacheLayer::Memory) > 0) {
                 if (ackKey.empty())
                     ackKey = m_cache.channels().ackPrefix + instanceIdText(m_cache.instanceId()) +

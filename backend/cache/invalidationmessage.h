@@ -26,7 +26,7 @@ struct InvalidationMessage
 
     std::uint64_t sender = 0;
     Scope scope = Scope::Group;
-    CacheGroup group; // Group: the group; Class: its dataClass only
+    CacheGroup group;   // Group: the group; Class: its dataClass only
     std::string ackKey; // empty: nobody waits for acknowledgements
 
     friend bool operator==(const InvalidationMessage&, const InvalidationMessage&) = default;

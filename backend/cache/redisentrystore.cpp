@@ -148,14 +148,15 @@ long long RedisEntryStore::deleteMatching(const std::string& pattern)
     long long deleted = 0;
     bool unlinked = true;
     std::vector<std::string_view> command;
-    const bool scanned = scanKeys(m_connection, pattern, [&](std::span<const std::string_view> keys) {
-        command.assign({"UNLINK"});
-        command.insert(command.end(), keys.begin(), keys.end());
-        const RedisReplyPtr done = m_connection.command(command);
-        unlinked = done && !replyIsError(done.get());
-        deleted += replyInteger(done.get());
-        return unlinked;
-    });
+    const bool scanned =
+        scanKeys(m_connection, pattern, [&](std::span<const std::string_view> keys) {
+            command.assign({"UNLINK"});
+            command.insert(command.end(), keys.begin(), keys.end());
+            const RedisReplyPtr done = m_connection.command(command);
+            unlinked = done && !replyIsError(done.get());
+            deleted += replyInteger(done.get());
+            return unlinked;
+        });
     return scanned && unlinked ? deleted : -1;
 }
 

@@ -241,7 +241,8 @@ void ResponseCache::replayFailedInvalidations()
             m_controlStore->invalidateGroup(groups[i], m_options.generationTtlMs) >= 0 &&
             m_controlStore->publish(
                 m_channels.invalidations,
-                formatInvalidation({m_instanceId, InvalidationMessage::Scope::Group, groups[i], {}}));
+                formatInvalidation(
+                    {m_instanceId, InvalidationMessage::Scope::Group, groups[i], {}}));
         if (!ok) {
             // Redis went away again: keep the rest for the next time.
             const std::lock_guard failed(m_failedMutex);

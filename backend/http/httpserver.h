@@ -14,13 +14,13 @@ namespace qaconsole::http {
 struct HttpServerOptions
 {
     QString bindAddress = QStringLiteral("127.0.0.1");
-    std::uint16_t port = 0; // 0: a free port, see HttpServer::port()
-    int threads = 0;        // worker threads; 0: the number of cores
-    std::size_t maxRequestLineBytes = 8 * 1024;  // longer: 414
-    std::size_t maxHeaderBytes = 16 * 1024;      // request line + headers; larger: 431
-    int maxHeaderCount = 100;                    // more: 431
-    std::size_t maxBodyBytes = 64 * 1024;        // larger (declared or received): 413
-    int maxConnections = 10000;                  // beyond: accepted and closed at once
+    std::uint16_t port = 0;                     // 0: a free port, see HttpServer::port()
+    int threads = 0;                            // worker threads; 0: the number of cores
+    std::size_t maxRequestLineBytes = 8 * 1024; // longer: 414
+    std::size_t maxHeaderBytes = 16 * 1024;     // request line + headers; larger: 431
+    int maxHeaderCount = 100;                   // more: 431
+    std::size_t maxBodyBytes = 64 * 1024;       // larger (declared or received): 413
+    int maxConnections = 10000;                 // beyond: accepted and closed at once
     int headerTimeoutMs = 10000; // a request's headers must arrive within this; then 408/close
     int bodyTimeoutMs = 10000;   // and its body within this after the headers
     int idleTimeoutMs = 60000;   // an idle keep-alive connection is closed after this

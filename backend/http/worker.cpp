@@ -119,8 +119,8 @@ void Worker::loop()
     std::vector<NativeSocket> incoming;
     HttpDate date;
     date.update(std::chrono::system_clock::now());
-    WorkerContext context{m_poller,  *m_handler, response,        headers,    closed, deferred,
-                          m_stats,   m_options,  m_stopRequested, date.text()};
+    WorkerContext context{m_poller, *m_handler, response,  headers,         closed,
+                          deferred, m_stats,    m_options, m_stopRequested, date.text()};
     context.nowMs = steadyMs();
     std::int64_t nextSweep = context.nowMs + kTickMs;
     std::int64_t graceEnd = 0;

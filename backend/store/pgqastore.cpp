@@ -101,9 +101,8 @@ std::vector<Answer> answersFrom(const PGresult* result)
 
 PgSession::Call listCall(const ListRead& read)
 {
-    PgSession::Call call{read.of == ListRead::Of::ProductQuestions ? sql::kListQuestions
-                                                                   : sql::kListAnswers,
-                         {}};
+    PgSession::Call call{
+        read.of == ListRead::Of::ProductQuestions ? sql::kListQuestions : sql::kListAnswers, {}};
     call.params.add(read.id).add(read.page.offset()).add(read.page.count);
     return call;
 }
@@ -144,9 +143,9 @@ PgQaStore::PgQaStore(const PgStoreOptions& options) : m_batch(std::make_unique<L
         m_configBroken = true;
         m_configError = {StoreError::Unavailable, "invalid connection string: " + error};
     }
-    m_session = std::make_unique<PgSession>(
-        std::move(conninfo), ReconnectGate(options.reconnectInterval, options.clock),
-        options.replyTimeoutMs);
+    m_session = std::make_unique<PgSession>(std::move(conninfo),
+                                            ReconnectGate(options.reconnectInterval, options.clock),
+                                            options.replyTimeoutMs);
     if (!m_configBroken)
         m_session->run(sql::kPing, {}, PgSession::Retry::No);
 }

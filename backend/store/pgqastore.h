@@ -53,7 +53,7 @@ private:
 
     std::unique_ptr<PgSession> m_session;
     std::unique_ptr<ListBatch> m_batch; // readLists' buffers, reused
-    StoreFailure m_configError; // set when the DSN does not parse; every call returns it
+    StoreFailure m_configError;         // set when the DSN does not parse; every call returns it
     bool m_configBroken = false;
 };
 

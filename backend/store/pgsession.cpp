@@ -153,9 +153,9 @@ PgResult PgSession::nextResult(std::optional<StoreFailure>& failure)
     while (PQisBusy(connection)) {
         const std::int64_t left = m_deadlineMs - steadyMs();
         if (left <= 0) {
-            failure = StoreFailure{StoreError::Timeout,
-                                   "PostgreSQL did not answer within " +
-                                       std::to_string(m_replyTimeoutMs) + " ms"};
+            failure =
+                StoreFailure{StoreError::Timeout, "PostgreSQL did not answer within " +
+                                                      std::to_string(m_replyTimeoutMs) + " ms"};
             return nullptr;
         }
         const SocketWait wait = waitReadable(PQsocket(connection), static_cast<int>(left));

@@ -4,9 +4,8 @@
 #include "backend/store/reconnectgate.h"
 #include "backend/store/storeresult.h"
 
-#include <libpq-fe.h>
-
 #include <cstdint>
+#include <libpq-fe.h>
 #include <memory>
 #include <optional>
 #include <span>
@@ -23,10 +22,11 @@ using PgResult = std::unique_ptr<PGresult, PgResultFree>;
 
 // One worker's PostgreSQL connection on libpq (store-internal: the only header with libpq in
 // it). It connects at most once per gate interval and prepares every statement on each new
-// connection (again on later calls while the server refuses them, as it does without tables). Calls run in libpq's pipeline mode, so that several prepared statements cost one
-// round trip: the API batches the reads that arrive together. Every wait for the server is
-// bounded, and a connection found lost, or silent past the reply time-out, is dropped, so the
-// next call reconnects (when the gate allows) instead of hanging on it.
+// connection (again on later calls while the server refuses them, as it does without tables). Calls
+// run in libpq's pipeline mode, so that several prepared statements cost one round trip: the API
+// batches the reads that arrive together. Every wait for the server is bounded, and a connection
+// found lost, or silent past the reply time-out, is dropped, so the next call reconnects (when the
+// gate allows) instead of hanging on it.
 class PgSession
 {
 public:
@@ -47,8 +47,7 @@ public:
     };
 
     // The calls in one round trip; results[i] answers calls[i] (replaced, not appended).
-    void run(std::span<const Call> calls, std::vector<StoreResult<PgResult>>& results,
-             Retry retry);
+    void run(std::span<const Call> calls, std::vector<StoreResult<PgResult>>& results, Retry retry);
     // One call.
     StoreResult<PgResult> run(const char* statement, const PgParams& params, Retry retry);
 

@@ -29,7 +29,8 @@ public:
     // Several list reads at once; pages[i] answers reads[i] (the vector is replaced). A store
     // that can runs them in one database round trip: the API hands it the reads that arrived
     // together. By default, one call after another.
-    virtual void readLists(std::span<const ListRead> reads, std::vector<StoreResult<ListPage>>& pages);
+    virtual void readLists(std::span<const ListRead> reads,
+                           std::vector<StoreResult<ListPage>>& pages);
 };
 
 } // namespace qaconsole::store

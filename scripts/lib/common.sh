@@ -17,6 +17,21 @@ QAC_PACKAGES=(
 # needs dpkg-dev and file; tests/package the rest): not needed to build or run, so scripts/run
 # does not install them.
 QAC_CHECK_PACKAGES=(dpkg-dev file lintian desktop-file-utils appstream)
+# What scripts/test's strict mode (CI) adds: the formatting check.
+QAC_STRICT_PACKAGES=(clang-format)
+
+# Strict mode's formatting check: every tracked C++ file as .clang-format says. Needs a git
+# checkout (a source tarball has no list of tracked files) and clang-format.
+qac_check_format() {
+  if ! git -C "$QAC_ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    qac_say "Not a git checkout: the formatting check is skipped."
+    return 0
+  fi
+  command -v clang-format >/dev/null 2>&1 || qac_die "clang-format is missing (apt-get install clang-format)"
+  qac_say "Checking the formatting ($(clang-format --version | head -n 1))"
+  (cd "$QAC_ROOT" && git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror) ||
+    qac_die "files are not formatted as .clang-format says: run clang-format -i on them"
+}
 
 qac_say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 qac_die() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -55,13 +70,17 @@ Installing them needs root. Run as root, or install them first:
 }
 
 # Configures once (Ninja, Release), then lets the build tool decide what is out of date.
+# QAC_CMAKE_ARGS (an array, optional) adds cache settings; a configured tree gets them too.
 qac_build() {
+  local extra=("${QAC_CMAKE_ARGS[@]+"${QAC_CMAKE_ARGS[@]}"}")
   if [ ! -f "$QAC_BUILD/CMakeCache.txt" ]; then
     qac_say "Configuring in $QAC_BUILD"
     local generator=()
     command -v ninja >/dev/null 2>&1 && generator=(-G Ninja)
-    cmake -S "$QAC_ROOT" -B "$QAC_BUILD" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release >/dev/null ||
-      qac_die "cmake configure failed"
+    cmake -S "$QAC_ROOT" -B "$QAC_BUILD" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release \
+      "${extra[@]}" >/dev/null || qac_die "cmake configure failed"
+  elif [ ${#extra[@]} -gt 0 ]; then
+    cmake -S "$QAC_ROOT" -B "$QAC_BUILD" "${extra[@]}" >/dev/null || qac_die "cmake configure failed"
   fi
   qac_say "Building"
   cmake --build "$QAC_BUILD" --parallel "$(nproc 2>/dev/null || echo 2)" ||

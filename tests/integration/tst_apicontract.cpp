@@ -267,8 +267,8 @@ private Q_SLOTS:
         // As the HTTP worker does with the requests of one turn: every list read is deferred,
         // then all are answered by one pipelined batch; each must equal its answer alone.
         const std::vector<std::string> targets = {
-            "/qa/questions?product_id=1&count=2", "/qa/questions/1/answers",
-            "/qa/questions?product_id=2147483647", "/qa/questions/2/answers",
+            "/qa/questions?product_id=1&count=2",      "/qa/questions/1/answers",
+            "/qa/questions?product_id=2147483647",     "/qa/questions/2/answers",
             "/qa/questions/1/answers/?page=2&count=2", "/qa/questions?product_id=1"};
         std::vector<http::HttpResponse> responses(targets.size());
         std::vector<http::HttpResponse*> deferred;

@@ -38,8 +38,7 @@ private:
 
     PgSession session(int replyTimeoutMs = 5000)
     {
-        return PgSession(m_dsn, store::ReconnectGate(std::chrono::milliseconds(0)),
-                         replyTimeoutMs);
+        return PgSession(m_dsn, store::ReconnectGate(std::chrono::milliseconds(0)), replyTimeoutMs);
     }
 
 private Q_SLOTS:

@@ -1,11 +1,11 @@
 #include "ui/api/livefiguresview.h"
 
 #include "ui/api/apitext.h"
-#include "ui/shell/customplot.h"
 #include "ui/api/intervalfigures.h"
+#include "ui/shell/customplot.h"
+#include "ui/shell/figuregrid.h"
 #include "ui/shell/numbertext.h"
 #include "ui/shell/plotstyle.h"
-#include "ui/shell/figuregrid.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 

@@ -46,7 +46,10 @@ private Q_SLOTS:
     void invalidationMessagesRoundTrip()
     {
         const InvalidationMessage messages[] = {
-            {0xabcdef0123456789ULL, InvalidationMessage::Scope::Group, {DataClass::Answers, 77}, {}},
+            {0xabcdef0123456789ULL,
+             InvalidationMessage::Scope::Group,
+             {DataClass::Answers, 77},
+             {}},
             {1, InvalidationMessage::Scope::Class, {DataClass::Questions, 0}, {}},
             {2, InvalidationMessage::Scope::All, {}, {}},
             {3, InvalidationMessage::Scope::Group, {DataClass::Questions, 5}, "qa:ack:3:9f"},
@@ -54,7 +57,8 @@ private Q_SLOTS:
         QCOMPARE(formatInvalidation(messages[0]), std::string("abcdef0123456789 group answers 77"));
         QCOMPARE(formatInvalidation(messages[1]), std::string("1 class questions"));
         QCOMPARE(formatInvalidation(messages[2]), std::string("2 all"));
-        QCOMPARE(formatInvalidation(messages[3]), std::string("3 group questions 5 ack qa:ack:3:9f"));
+        QCOMPARE(formatInvalidation(messages[3]),
+                 std::string("3 group questions 5 ack qa:ack:3:9f"));
         for (const InvalidationMessage& message : messages) {
             const auto back = parseInvalidation(formatInvalidation(message));
             QVERIFY(back.has_value());
