@@ -94,7 +94,7 @@ private Q_SLOTS:
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions")), QStringLiteral("100"));
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers")), QStringLiteral("100"));
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers_photos")), QStringLiteral("57"));
-        // Facts from tests/fixtures/sample/README.md.
+        // Facts from tests/fixtures/README.md (sample/).
         QCOMPARE(one(QStringLiteral("SELECT string_agg(id::text, ',' ORDER BY id) FROM questions "
                                     "WHERE product_id = 1 AND reported")),
                  QStringLiteral("3,6"));

@@ -332,7 +332,7 @@ private Q_SLOTS:
 
     void fixtureFacts()
     {
-        // What tests/fixtures/sample/README.md promises about its special rows.
+        // What tests/fixtures/README.md promises about its special rows.
         const auto answers = readAll(fixture(QStringLiteral("answers.csv")));
         QCOMPARE(answers.rows.size(), std::size_t(101));
         QCOMPARE(answers.rows[1].fields[0], std::string("1"));
