@@ -55,7 +55,14 @@ public:
     const T* operator->() const { return &value(); }
     T* operator->() { return &value(); }
 
-    const ErrorType& error() const { return std::get<1>(m_state); }
+    // The error; an empty one when there is none, so a message built before the check (as
+    // QVERIFY2 builds its description) is safe.
+    const ErrorType& error() const
+    {
+        static const ErrorType none;
+        const ErrorType* error = std::get_if<1>(&m_state);
+        return error ? *error : none;
+    }
 
 private:
     std::variant<T, ErrorType> m_state;
@@ -72,7 +79,11 @@ public:
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
-    const ErrorType& error() const { return *m_error; }
+    const ErrorType& error() const
+    {
+        static const ErrorType none;
+        return m_error ? *m_error : none;
+    }
 
 private:
     std::optional<ErrorType> m_error;

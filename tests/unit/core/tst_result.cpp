@@ -62,6 +62,12 @@ private Q_SLOTS:
         QVERIFY(check(true).ok());
     }
 
+    void errorOfASuccessIsEmpty()
+    {
+        QVERIFY(parsePositive(1).error().message.isEmpty());
+        QVERIFY(check(true).error().text().isEmpty());
+    }
+
     void moveOnlyValuesCanBeTaken()
     {
         Result<std::unique_ptr<int>, ToyKind> r(std::make_unique<int>(3));
