@@ -1,4 +1,4 @@
-#include "backend/http/cputime.h"
+#include "net/cputime.h"
 
 #include <ctime>
 
@@ -15,7 +15,7 @@
 #include <time.h>
 #endif
 
-namespace qaconsole::http {
+namespace qaconsole::net {
 
 #if defined(_WIN32)
 namespace {
@@ -62,4 +62,4 @@ double threadCpuSeconds()
 #endif
 }
 
-} // namespace qaconsole::http
+} // namespace qaconsole::net

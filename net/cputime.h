@@ -1,6 +1,6 @@
 #pragma once
 
-namespace qaconsole::http {
+namespace qaconsole::net {
 
 // CPU seconds (user + system) used so far by the whole process / by the calling thread.
 // Thread time comes from CLOCK_THREAD_CPUTIME_ID on POSIX systems and GetThreadTimes on
@@ -8,4 +8,4 @@ namespace qaconsole::http {
 double processCpuSeconds();
 double threadCpuSeconds();
 
-} // namespace qaconsole::http
+} // namespace qaconsole::net
