@@ -20,7 +20,8 @@ Error<ErrorKind> resolveError(int status, const std::string& host)
     const bool unknown = status == WSAHOST_NOT_FOUND || status == WSANO_DATA;
     const bool again = status == WSATRY_AGAIN;
 #else
-    const std::string reason = gai_strerror(status);
+    // EAI_SYSTEM leaves the reason in errno; gai_strerror would only say "System error".
+    const std::string reason = status == EAI_SYSTEM ? socketErrorText(errno) : gai_strerror(status);
     bool unknown = status == EAI_NONAME;
 #if defined(EAI_NODATA)
     unknown = unknown || status == EAI_NODATA;

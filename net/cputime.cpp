@@ -3,13 +3,7 @@
 #include <ctime>
 
 #if defined(_WIN32)
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#ifndef WIN32_LEAN_AND_MEAN
-#define WIN32_LEAN_AND_MEAN
-#endif
-#include <windows.h>
+#include "net/platformsockets.h" // windows.h (through winsock2.h), NOMINMAX and lean
 #else
 #include <sys/resource.h>
 #include <time.h>

@@ -32,8 +32,8 @@ struct PollEvent
 
 // Readiness of many sockets for one thread, level-triggered: epoll on Linux, poll() on other
 // Unix systems (macOS) and on Linux with QACONSOLE_NET_POLL (netplatform.h), WSAPoll on
-// Windows. Not thread-safe: one per event loop. No virtual calls and no allocation per wait
-// (the poll() branch grows its arrays only when sockets are added).
+// Windows. Not thread-safe: one per event loop. No virtual calls, and no allocation per wait once
+// `events` has grown to the loop's needs (the poll() branch's table grows only on add()).
 class Poller
 {
 public:

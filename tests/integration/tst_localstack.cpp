@@ -20,6 +20,7 @@
 
 using namespace qaconsole::stack;
 using namespace qaconsole::supervise;
+using namespace qaconsole::endpoint;
 using qaconsole::testing::StackFixture;
 
 namespace {
