@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backend/http/tcpsocket.h"
 #include "loadgen/responseparser.h"
+#include "net/tcpsocket.h"
 
 #include <cstdint>
 #include <string>
@@ -46,7 +46,7 @@ struct ClientConnection
     }
     void clearInFlight() { head = count = 0; }
 
-    http::TcpSocket socket;
+    net::TcpSocket socket;
     State state = State::Closed;
     ResponseParser parser;
     std::vector<InFlight> ring;

@@ -1,9 +1,9 @@
 #include "loadgen/runcoordinator.h"
 
-#include "backend/http/cputime.h"
 #include "loadgen/arrivalschedule.h"
 #include "loadgen/bottleneck.h"
 #include "loadgen/loadworker.h"
+#include "net/cputime.h"
 
 namespace qaconsole::loadgen {
 
@@ -48,7 +48,7 @@ RunCoordinator::~RunCoordinator()
 
 void RunCoordinator::start()
 {
-    m_cpuAtStart = http::processCpuSeconds();
+    m_cpuAtStart = net::processCpuSeconds();
     m_start = std::chrono::steady_clock::now();
     // One start time for every worker, so their schedules and intervals line up.
     for (auto& worker : m_workers)
@@ -217,7 +217,7 @@ void RunCoordinator::finish(double seconds)
     summary.uncorrected = figuresOf(m_total.uncorrected);
     summary.correctedHistogram = std::make_shared<LatencyHistogram>(m_total.corrected);
     summary.uncorrectedHistogram = std::make_shared<LatencyHistogram>(m_total.uncorrected);
-    summary.processCpuSeconds = http::processCpuSeconds() - m_cpuAtStart;
+    summary.processCpuSeconds = net::processCpuSeconds() - m_cpuAtStart;
     {
         std::lock_guard lock(m_mutex);
         summary.stoppedByUser = m_stopRequested;

@@ -1,8 +1,9 @@
 #include "loadgen/workerloop.h"
 
-#include "backend/http/cputime.h"
 #include "loadgen/loadworker.h"
 #include "loadgen/workershared.h"
+#include "net/cputime.h"
+#include "net/tcpconnect.h"
 
 #include <algorithm>
 #include <chrono>
@@ -109,8 +110,8 @@ void WorkerLoop::run()
         m_shared.finished.store(true, std::memory_order_release);
         return;
     }
-    m_poller.add(m_shared.waker.handle(), kWakerToken, http::Interest::Read);
-    m_cpuAtPublish = std::max(0.0, http::threadCpuSeconds());
+    m_poller.add(m_shared.waker.handle(), kWakerToken, net::Interest::Read);
+    m_cpuAtPublish = std::max(0.0, net::threadCpuSeconds());
     for (;;) {
         std::int64_t t = now();
         if (m_shared.stop.load(std::memory_order_relaxed))
@@ -135,7 +136,7 @@ void WorkerLoop::run()
 
         waitForEvents(t);
         t = now();
-        for (const http::PollEvent& event : m_events) {
+        for (const net::PollEvent& event : m_events) {
             if (event.token == kWakerToken) {
                 m_shared.waker.drain();
                 continue;
@@ -143,7 +144,7 @@ void WorkerLoop::run()
             const auto index = std::size_t(event.token);
             ClientConnection& connection = *m_connections[index];
             if (connection.state == ClientConnection::State::Connecting) {
-                if (finishConnect(connection.socket.handle()) == 0)
+                if (net::finishConnect(connection.socket.handle()) == 0)
                     onConnected(index, t);
                 else
                     onConnectFailed(index, t);
@@ -233,17 +234,17 @@ void WorkerLoop::openConnection(std::size_t index, std::int64_t now)
     connection.written = 0;
     connection.clearInFlight();
     int error = 0;
-    const http::NativeSocket handle = startConnect(m_setup.endpoint, &error);
-    if (handle == http::kInvalidSocket) {
+    const net::NativeSocket handle = net::startConnect(m_setup.endpoint, &error);
+    if (handle == net::kInvalidSocket) {
         onConnectFailed(index, now);
         return;
     }
-    connection.socket = http::TcpSocket(handle);
+    connection.socket = net::TcpSocket(handle);
     connection.state = ClientConnection::State::Connecting;
     connection.connectStartNs = now;
     ++m_connecting;
     // Writability says the handshake finished (or failed: then readable too).
-    m_poller.add(handle, index, http::Interest::ReadWrite);
+    m_poller.add(handle, index, net::Interest::ReadWrite);
 }
 
 void WorkerLoop::closeConnection(ClientConnection& connection, std::int64_t retryAtNs)
@@ -270,7 +271,7 @@ void WorkerLoop::onConnected(std::size_t index, std::int64_t now)
     --m_connecting;
     connection.state = ClientConnection::State::Open;
     m_shared.openConnections.store(++m_openCount, std::memory_order_relaxed);
-    m_poller.modify(connection.socket.handle(), index, http::Interest::Read);
+    m_poller.modify(connection.socket.handle(), index, net::Interest::Read);
     afterAnswer(index, now);
 }
 
@@ -311,10 +312,10 @@ void WorkerLoop::failConnection(std::size_t index, ErrorKind kind, std::int64_t 
 void WorkerLoop::onReadable(std::size_t index, std::int64_t now)
 {
     ClientConnection& connection = *m_connections[index];
-    const http::IoResult result = connection.socket.read(m_readBuffer.data(), m_readBuffer.size());
-    if (result.status == http::IoResult::Status::WouldBlock)
+    const net::IoResult result = connection.socket.read(m_readBuffer.data(), m_readBuffer.size());
+    if (result.status == net::IoResult::Status::WouldBlock)
         return;
-    if (result.status == http::IoResult::Status::Done) {
+    if (result.status == net::IoResult::Status::Done) {
         m_stats.counts.bytesIn += result.bytes;
         std::size_t offset = 0;
         while (offset < result.bytes) {
@@ -337,7 +338,7 @@ void WorkerLoop::onReadable(std::size_t index, std::int64_t now)
     }
     // The peer closed (or reset): a response delimited by the close completes, the rest of
     // what was in flight fails. An idle keep-alive connection closed by the server is no error.
-    if (result.status == http::IoResult::Status::Closed && connection.parser.finishAtEof() &&
+    if (result.status == net::IoResult::Status::Closed && connection.parser.finishAtEof() &&
         !onResponse(index, now))
         return;
     if (connection.inFlight() > 0)
@@ -490,12 +491,12 @@ void WorkerLoop::flushWrites(std::int64_t now)
             connection.written == connection.out.size())
             continue;
         // Everything queued on the connection leaves in one send.
-        const http::IoResult result =
+        const net::IoResult result =
             connection.socket.write(std::string_view(connection.out).substr(connection.written));
-        if (result.status == http::IoResult::Status::Done) {
+        if (result.status == net::IoResult::Status::Done) {
             m_stats.counts.bytesOut += result.bytes;
             connection.written += result.bytes;
-        } else if (result.status != http::IoResult::Status::WouldBlock) {
+        } else if (result.status != net::IoResult::Status::WouldBlock) {
             failConnection(index, ErrorKind::Write, now);
             continue;
         }
@@ -507,7 +508,7 @@ void WorkerLoop::flushWrites(std::int64_t now)
         if (pending != connection.watchingWrite) {
             connection.watchingWrite = pending;
             m_poller.modify(connection.socket.handle(), index,
-                            pending ? http::Interest::ReadWrite : http::Interest::Read);
+                            pending ? net::Interest::ReadWrite : net::Interest::Read);
         }
     }
     m_toWrite.clear();
@@ -606,7 +607,7 @@ std::int64_t WorkerLoop::waitTimeNs(std::int64_t now) const
 
 void WorkerLoop::publish()
 {
-    const double cpu = http::threadCpuSeconds();
+    const double cpu = net::threadCpuSeconds();
     if (cpu >= 0) {
         m_stats.counts.cpuSeconds += cpu - m_cpuAtPublish;
         m_cpuAtPublish = cpu;

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "backend/http/poller.h"
 #include "loadgen/arrivalschedule.h"
 #include "loadgen/busypoll.h"
 #include "loadgen/clientconnection.h"
 #include "loadgen/intervalstats.h"
 #include "loadgen/requestrenderer.h"
+#include "net/poller.h"
 
 #include <cstdint>
 #include <memory>
@@ -74,11 +74,11 @@ private:
     Phase m_phase = Phase::Running;
     std::int64_t m_drainUntilNs = 0;
 
-    http::Poller m_poller;
+    net::Poller m_poller;
     std::vector<std::unique_ptr<ClientConnection>> m_connections;
     std::vector<std::size_t> m_toWrite;
     std::vector<std::size_t> m_free; // open model: connections that can take a request
-    std::vector<http::PollEvent> m_events;
+    std::vector<net::PollEvent> m_events;
     std::vector<char> m_readBuffer;
     std::vector<std::vector<Check>> m_routeChecks;
     bool m_keepBody;

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "backend/http/waker.h"
 #include "loadgen/intervalstats.h"
+#include "net/waker.h"
 
 #include <atomic>
 #include <cstdint>
@@ -14,7 +14,7 @@ namespace qaconsole::loadgen {
 // each side) and a gauge. Everything else of a worker is its own.
 struct WorkerShared
 {
-    http::Waker waker; // interrupts the worker's wait
+    net::Waker waker; // interrupts the worker's wait
     std::atomic<bool> stop{false};
     std::atomic<std::uint64_t> flushEpoch{0}; // raised by the coordinator
     std::atomic<std::uint64_t> publishedEpoch{0};

@@ -22,7 +22,7 @@ std::int64_t steadyMs()
 
 } // namespace
 
-Acceptor::Acceptor(TcpListener& listener, std::vector<Worker*> workers, HttpServerStats& stats,
+Acceptor::Acceptor(net::TcpListener& listener, std::vector<Worker*> workers, HttpServerStats& stats,
                    int maxConnections)
     : m_listener(listener), m_workers(std::move(workers)), m_stats(stats),
       m_maxConnections(maxConnections)
@@ -39,10 +39,10 @@ bool Acceptor::start(std::string* error)
         *error = "HTTP acceptor: " + (m_poller.isValid() ? m_waker.error() : m_poller.error());
         return false;
     }
-    if (m_workers.empty() || !m_poller.add(m_waker.handle(), kWakerToken, Interest::Read) ||
-        !m_poller.add(m_listener.handle(), kListenerToken, Interest::Read)) {
+    if (m_workers.empty() || !m_poller.add(m_waker.handle(), kWakerToken, net::Interest::Read) ||
+        !m_poller.add(m_listener.handle(), kListenerToken, net::Interest::Read)) {
         *error = "HTTP acceptor: cannot watch the listening socket: " +
-                 socketErrorText(lastSocketError());
+                 net::socketErrorText(net::lastSocketError());
         return false;
     }
     m_thread = std::thread(&Acceptor::run, this);
@@ -60,16 +60,16 @@ void Acceptor::stop()
 
 void Acceptor::run()
 {
-    std::vector<PollEvent> events;
+    std::vector<net::PollEvent> events;
     while (!m_stop.load(std::memory_order_acquire)) {
         if (!m_poller.wait(m_paused ? kPauseMs : -1, events))
             return;
         if (m_stop.load(std::memory_order_acquire))
             return;
         if (m_paused && steadyMs() >= m_resumeAt &&
-            m_poller.add(m_listener.handle(), kListenerToken, Interest::Read))
+            m_poller.add(m_listener.handle(), kListenerToken, net::Interest::Read))
             m_paused = false;
-        for (const PollEvent& event : events) {
+        for (const net::PollEvent& event : events) {
             if (event.token == kWakerToken)
                 m_waker.drain();
             else if (event.token == kListenerToken && !m_paused)
@@ -81,9 +81,9 @@ void Acceptor::run()
 void Acceptor::acceptReady()
 {
     for (int i = 0; i < kAcceptBatch; ++i) {
-        TcpListener::Accepted accepted = m_listener.accept();
+        net::TcpListener::Accepted accepted = m_listener.accept();
         switch (accepted.status) {
-        case TcpListener::Accepted::Status::Socket:
+        case net::TcpListener::Accepted::Status::Socket:
             m_stats.acceptedConnections.fetch_add(1, std::memory_order_relaxed);
             if (m_stats.openConnections.load(std::memory_order_relaxed) >= m_maxConnections) {
                 // Over the limit: taking the connection and closing it at once tells the client
@@ -94,16 +94,16 @@ void Acceptor::acceptReady()
             m_stats.openConnections.fetch_add(1, std::memory_order_relaxed);
             pickWorker().adopt(std::move(accepted.socket));
             continue;
-        case TcpListener::Accepted::Status::WouldBlock:
+        case net::TcpListener::Accepted::Status::WouldBlock:
             return;
-        case TcpListener::Accepted::Status::OutOfFiles:
+        case net::TcpListener::Accepted::Status::OutOfFiles:
             // The backlog stays readable, so a level-triggered poll would spin; look away from
             // the listener for a moment instead and let connections close.
             m_poller.remove(m_listener.handle());
             m_paused = true;
             m_resumeAt = steadyMs() + kPauseMs;
             return;
-        case TcpListener::Accepted::Status::Failed:
+        case net::TcpListener::Accepted::Status::Failed:
             continue; // that one connection was lost (reset before accept), not the listener
         }
     }

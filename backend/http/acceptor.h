@@ -1,9 +1,9 @@
 #pragma once
 
 #include "backend/http/httpserver.h"
-#include "backend/http/poller.h"
-#include "backend/http/tcplistener.h"
-#include "backend/http/waker.h"
+#include "net/poller.h"
+#include "net/tcplistener.h"
+#include "net/waker.h"
 
 #include <atomic>
 #include <cstdint>
@@ -22,7 +22,7 @@ class Worker;
 class Acceptor
 {
 public:
-    Acceptor(TcpListener& listener, std::vector<Worker*> workers, HttpServerStats& stats,
+    Acceptor(net::TcpListener& listener, std::vector<Worker*> workers, HttpServerStats& stats,
              int maxConnections);
     ~Acceptor(); // stop()s
     Acceptor(const Acceptor&) = delete;
@@ -37,12 +37,12 @@ private:
     void acceptReady();
     Worker& pickWorker();
 
-    TcpListener& m_listener;
+    net::TcpListener& m_listener;
     std::vector<Worker*> m_workers;
     HttpServerStats& m_stats;
     const int m_maxConnections;
-    Poller m_poller;
-    Waker m_waker;
+    net::Poller m_poller;
+    net::Waker m_waker;
     std::thread m_thread;
     std::atomic<bool> m_stop{false};
     std::size_t m_next = 0; // acceptor thread only

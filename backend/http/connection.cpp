@@ -30,28 +30,28 @@ std::int64_t after(std::int64_t since, int timeoutMs)
     return timeoutMs > 0 ? since + timeoutMs : std::numeric_limits<std::int64_t>::max();
 }
 
-bool wantsRead(Interest interest)
+bool wantsRead(net::Interest interest)
 {
-    return (static_cast<int>(interest) & static_cast<int>(Interest::Read)) != 0;
+    return (static_cast<int>(interest) & static_cast<int>(net::Interest::Read)) != 0;
 }
 
 } // namespace
 
 Connection::Connection(const ParserLimits& limits) : m_parser(limits) {}
 
-bool Connection::open(TcpSocket socket, WorkerContext& context)
+bool Connection::open(net::TcpSocket socket, WorkerContext& context)
 {
     m_socket = std::move(socket);
     m_parser.reset();
     m_out.clear();
     m_out.reserve(kInitialOutput);
     m_outSent = 0;
-    m_interest = Interest::Read;
+    m_interest = net::Interest::Read;
     m_closeAfterFlush = m_lingerAfterFlush = m_peerDone = m_heldBack = m_writeFailed = false;
     m_deferred = false;
     m_phase = RequestParser::Phase::Idle;
     m_phaseSince = m_lastActivity = context.nowMs;
-    if (!context.poller.add(m_socket.handle(), token(), Interest::Read)) {
+    if (!context.poller.add(m_socket.handle(), token(), net::Interest::Read)) {
         m_socket.close();
         m_state = State::Closed;
         return false;
@@ -61,7 +61,7 @@ bool Connection::open(TcpSocket socket, WorkerContext& context)
     return true;
 }
 
-void Connection::onEvent(const PollEvent& event, WorkerContext& context)
+void Connection::onEvent(const net::PollEvent& event, WorkerContext& context)
 {
     if (m_state == State::Lingering) {
         if (event.readable)
@@ -86,22 +86,22 @@ void Connection::readInput(WorkerContext& context)
         flush(context);
         return;
     }
-    const IoResult result = m_socket.read(space.data(), space.size());
+    const net::IoResult result = m_socket.read(space.data(), space.size());
     switch (result.status) {
-    case IoResult::Status::Done:
+    case net::IoResult::Status::Done:
         break;
-    case IoResult::Status::WouldBlock:
+    case net::IoResult::Status::WouldBlock:
         return;
-    case IoResult::Status::Closed:
+    case net::IoResult::Status::Closed:
         // The client will send nothing more: finish answering what arrived complete, then
         // close. Reading would only report the same EOF again.
         m_peerDone = true;
         if (hasPendingOutput() || m_heldBack || m_deferred)
-            setInterest(Interest::Write, context);
+            setInterest(net::Interest::Write, context);
         else
             close(context);
         return;
-    case IoResult::Status::Failed:
+    case net::IoResult::Status::Failed:
         close(context);
         return;
     }
@@ -214,12 +214,12 @@ void Connection::sendBody(std::string_view body, std::size_t headStart)
         return;
     }
     const std::string_view head(m_out.data() + headStart, m_out.size() - headStart);
-    const IoResult result = m_socket.write(head, body);
-    if (result.status == IoResult::Status::Failed) {
+    const net::IoResult result = m_socket.write(head, body);
+    if (result.status == net::IoResult::Status::Failed) {
         m_writeFailed = true;
         return;
     }
-    std::size_t written = result.status == IoResult::Status::Done ? result.bytes : 0;
+    std::size_t written = result.status == net::IoResult::Status::Done ? result.bytes : 0;
     if (written < head.size()) {
         m_outSent += written;
         m_out.append(body);
@@ -239,17 +239,17 @@ void Connection::flush(WorkerContext& context)
             return;
         }
         while (hasPendingOutput()) {
-            const IoResult result = m_socket.write(std::string_view(m_out).substr(m_outSent));
-            if (result.status == IoResult::Status::Done) {
+            const net::IoResult result = m_socket.write(std::string_view(m_out).substr(m_outSent));
+            if (result.status == net::IoResult::Status::Done) {
                 m_outSent += result.bytes;
                 m_lastActivity = context.nowMs;
                 continue;
             }
-            if (result.status == IoResult::Status::WouldBlock) {
+            if (result.status == net::IoResult::Status::WouldBlock) {
                 // Stop reading until the client takes its answers: back-pressure instead of
                 // an unbounded backlog.
-                if (m_interest != Interest::Write)
-                    setInterest(Interest::Write, context);
+                if (m_interest != net::Interest::Write)
+                    setInterest(net::Interest::Write, context);
                 return;
             }
             close(context);
@@ -265,8 +265,8 @@ void Connection::flush(WorkerContext& context)
             break;
         process(context);
     }
-    if (m_interest != Interest::Read)
-        setInterest(Interest::Read, context);
+    if (m_interest != net::Interest::Read)
+        setInterest(net::Interest::Read, context);
 }
 
 void Connection::finish(WorkerContext& context)
@@ -282,18 +282,18 @@ void Connection::finish(WorkerContext& context)
     m_socket.shutdownWrite();
     m_state = State::Lingering;
     m_deadline = context.nowMs + kLingerMs;
-    if (m_interest != Interest::Read)
-        setInterest(Interest::Read, context);
+    if (m_interest != net::Interest::Read)
+        setInterest(net::Interest::Read, context);
 }
 
 void Connection::discardInput(WorkerContext& context)
 {
     char scratch[4096];
     for (int i = 0; i < 16; ++i) {
-        const IoResult result = m_socket.read(scratch, sizeof scratch);
-        if (result.status == IoResult::Status::WouldBlock)
+        const net::IoResult result = m_socket.read(scratch, sizeof scratch);
+        if (result.status == net::IoResult::Status::WouldBlock)
             return;
-        if (result.status != IoResult::Status::Done) {
+        if (result.status != net::IoResult::Status::Done) {
             close(context);
             return;
         }
@@ -346,7 +346,7 @@ void Connection::close(WorkerContext& context)
     context.closed.push_back(this);
 }
 
-void Connection::setInterest(Interest interest, WorkerContext& context)
+void Connection::setInterest(net::Interest interest, WorkerContext& context)
 {
     if (!context.poller.modify(m_socket.handle(), token(), interest)) {
         close(context);

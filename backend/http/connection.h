@@ -1,9 +1,9 @@
 #pragma once
 
 #include "backend/http/httpresponse.h"
-#include "backend/http/poller.h"
 #include "backend/http/requestparser.h"
-#include "backend/http/tcpsocket.h"
+#include "net/poller.h"
+#include "net/tcpsocket.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -25,9 +25,9 @@ public:
 
     // Takes a freshly accepted socket and registers it with the worker's poller. False (and the
     // socket closed) when the poller refuses it.
-    bool open(TcpSocket socket, WorkerContext& context);
+    bool open(net::TcpSocket socket, WorkerContext& context);
 
-    void onEvent(const PollEvent& event, WorkerContext& context);
+    void onEvent(const net::PollEvent& event, WorkerContext& context);
     // Acts on an expired deadline (408, idle close, stalled client); a no-op before it.
     void onTick(WorkerContext& context);
     // stop(): closes the connection now if nothing is in flight on it.
@@ -66,16 +66,16 @@ private:
     void finish(WorkerContext& context);
     void discardInput(WorkerContext& context);
     void failRequest(const RequestError& error, WorkerContext& context);
-    void setInterest(Interest interest, WorkerContext& context);
+    void setInterest(net::Interest interest, WorkerContext& context);
     void refreshDeadline(WorkerContext& context);
 
     State m_state = State::Closed;
-    TcpSocket m_socket;
+    net::TcpSocket m_socket;
     RequestParser m_parser;
     std::string m_out;
     HttpResponse m_deferredResponse; // reused, like the worker's own response
     std::size_t m_outSent = 0;
-    Interest m_interest = Interest::Read;
+    net::Interest m_interest = net::Interest::Read;
     bool m_closeAfterFlush = false;  // the last response says Connection: close
     bool m_lingerAfterFlush = false; // ...and unread request bytes may still be on the way
     bool m_peerDone = false;         // the client sent FIN

@@ -1,8 +1,8 @@
 #include "backend/http/httpserver.h"
 
 #include "backend/http/acceptor.h"
-#include "backend/http/tcplistener.h"
 #include "backend/http/worker.h"
+#include "net/tcplistener.h"
 
 #include <algorithm>
 #include <mutex>
@@ -22,7 +22,7 @@ struct HttpServer::Impl
     std::mutex lifecycle; // start() and stop() from different threads must not interleave
     bool running = false;
     std::uint16_t port = 0;
-    TcpListener listener;
+    net::TcpListener listener;
     std::vector<std::unique_ptr<Worker>> workers;
     std::unique_ptr<Acceptor> acceptor;
 
@@ -71,10 +71,12 @@ bool HttpServer::start(QString* error)
     if (!d.factory)
         return fail("The HTTP server has no request handler factory.");
 
-    std::string reason;
-    if (!d.listener.listen(d.options.bindAddress.toStdString(), d.options.port, &reason))
-        return fail(reason);
+    const auto listening = d.listener.listen(d.options.bindAddress.toStdString(), d.options.port);
+    if (!listening)
+        return fail(listening.error().message.toStdString());
     d.port = d.listener.port();
+
+    std::string reason;
 
     std::vector<Worker*> workers;
     for (int i = 0; i < d.threads; ++i) {

@@ -36,7 +36,7 @@ struct HttpServerStats
     // CPU time (user + system) the worker threads have used since they started, summed, in
     // microseconds. Each worker adds its share at least every 100 ms while it has connections
     // and before it sleeps with none, so the figure trails by at most that much of its work.
-    // Stays 0 where the platform has no per-thread CPU clock (cputime.h).
+    // Stays 0 where the platform has no per-thread CPU clock (net/cputime.h).
     std::atomic<std::int64_t> workerCpuMicros{0};
 };
 

@@ -1,9 +1,9 @@
 #include "backend/http/worker.h"
 
 #include "backend/http/connection.h"
-#include "backend/http/cputime.h"
 #include "backend/http/httpdate.h"
 #include "backend/http/workercontext.h"
+#include "net/cputime.h"
 
 #include <algorithm>
 #include <chrono>
@@ -52,8 +52,8 @@ Worker::~Worker()
         join();
     }
     // Sockets handed over after the loop ended were never served.
-    for (const NativeSocket handle : m_incoming) {
-        closeNativeSocket(handle);
+    for (const net::NativeSocket handle : m_incoming) {
+        net::closeNativeSocket(handle);
         m_stats.openConnections.fetch_sub(1, std::memory_order_relaxed);
     }
 }
@@ -69,8 +69,9 @@ bool Worker::start(std::string* error)
         *error = name + m_waker.error();
         return false;
     }
-    if (!m_poller.add(m_waker.handle(), kWakerToken, Interest::Read)) {
-        *error = name + "cannot watch its wake-up handle: " + socketErrorText(lastSocketError());
+    if (!m_poller.add(m_waker.handle(), kWakerToken, net::Interest::Read)) {
+        *error = name +
+                 "cannot watch its wake-up handle: " + net::socketErrorText(net::lastSocketError());
         return false;
     }
     std::promise<std::string> ready;
@@ -114,9 +115,9 @@ void Worker::loop()
     headers.reserve(32);
     std::vector<Connection*> closed;
     std::vector<Connection*> deferred;
-    std::vector<PollEvent> events;
+    std::vector<net::PollEvent> events;
     events.reserve(256);
-    std::vector<NativeSocket> incoming;
+    std::vector<net::NativeSocket> incoming;
     HttpDate date;
     date.update(std::chrono::system_clock::now());
     WorkerContext context{m_poller, *m_handler, response,  headers,         closed,
@@ -140,7 +141,7 @@ void Worker::loop()
         context.nowMs = steadyMs();
         date.update(std::chrono::system_clock::now());
 
-        for (const PollEvent& event : events) {
+        for (const net::PollEvent& event : events) {
             if (event.token == kWakerToken) {
                 m_waker.drain();
                 adoptIncoming(context, incoming);
@@ -182,7 +183,7 @@ void Worker::loop()
 // A syscall on Linux (the thread clock has no vDSO path), so once per sweep, not per turn.
 void Worker::publishCpu()
 {
-    const double seconds = threadCpuSeconds();
+    const double seconds = net::threadCpuSeconds();
     if (seconds < 0)
         return;
     const auto micros = static_cast<std::int64_t>(seconds * 1e6);
@@ -192,14 +193,14 @@ void Worker::publishCpu()
     }
 }
 
-void Worker::adoptIncoming(WorkerContext& context, std::vector<NativeSocket>& incoming)
+void Worker::adoptIncoming(WorkerContext& context, std::vector<net::NativeSocket>& incoming)
 {
     {
         const std::lock_guard lock(m_incomingLock);
         incoming.swap(m_incoming);
     }
-    for (const NativeSocket handle : incoming) {
-        TcpSocket socket(handle);
+    for (const net::NativeSocket handle : incoming) {
+        net::TcpSocket socket(handle);
         std::unique_ptr<Connection> connection;
         if (!context.draining) {
             if (m_pool.empty()) {
@@ -259,7 +260,7 @@ void Worker::recycle(std::vector<Connection*>& closed)
     closed.clear();
 }
 
-void Worker::adopt(TcpSocket socket)
+void Worker::adopt(net::TcpSocket socket)
 {
     m_load.fetch_add(1, std::memory_order_relaxed);
     bool first = false;

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "backend/http/httpserver.h"
-#include "backend/http/poller.h"
 #include "backend/http/requestparser.h"
-#include "backend/http/tcpsocket.h"
-#include "backend/http/waker.h"
+#include "net/poller.h"
+#include "net/tcpsocket.h"
+#include "net/waker.h"
 
 #include <atomic>
 #include <cstdint>
@@ -38,7 +38,7 @@ public:
     bool start(std::string* error);
 
     // Any thread: the worker takes the connection on its next loop turn.
-    void adopt(TcpSocket socket);
+    void adopt(net::TcpSocket socket);
     // Connections handed to this worker and not yet closed, for spreading new ones.
     int load() const { return m_load.load(std::memory_order_relaxed); }
 
@@ -50,7 +50,7 @@ public:
 private:
     void run(std::promise<std::string>* ready);
     void loop();
-    void adoptIncoming(WorkerContext& context, std::vector<NativeSocket>& incoming);
+    void adoptIncoming(WorkerContext& context, std::vector<net::NativeSocket>& incoming);
     void recycle(std::vector<Connection*>& closed);
     void completeDeferred(WorkerContext& context);
     void publishCpu();
@@ -60,13 +60,13 @@ private:
     HttpServerStats& m_stats;
     const RequestHandlerFactory& m_factory;
     const ParserLimits m_limits;
-    Poller m_poller;
-    Waker m_waker;
+    net::Poller m_poller;
+    net::Waker m_waker;
     std::thread m_thread;
     std::atomic<int> m_load{0};
 
     std::mutex m_incomingLock;
-    std::vector<NativeSocket> m_incoming; // guarded by m_incomingLock
+    std::vector<net::NativeSocket> m_incoming; // guarded by m_incomingLock
     std::atomic<bool> m_stopRequested{false};
     std::atomic<int> m_graceMs{0};
 

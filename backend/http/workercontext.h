@@ -9,16 +9,19 @@
 #include <string_view>
 #include <vector>
 
+namespace qaconsole::net {
+class Poller;
+}
+
 namespace qaconsole::http {
 
 class Connection;
-class Poller;
 
 // What a worker lends its connections while they handle an event. Everything here belongs to
 // the worker's thread; the response and header list are reused for every request.
 struct WorkerContext
 {
-    Poller& poller;
+    net::Poller& poller;
     RequestHandler& handler;
     HttpResponse& response;
     std::vector<HttpHeader>& headers;

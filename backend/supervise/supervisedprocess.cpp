@@ -1,8 +1,8 @@
 #include "backend/supervise/supervisedprocess.h"
 
-#include "backend/endpoint/freeport.h"
 #include "backend/supervise/processcontrol.h"
 #include "backend/supervise/programspec.h"
+#include "net/freeport.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -79,8 +79,8 @@ bool SupervisedProcess::launch(QString* why)
 {
     const int fixed = m_spec.fixedPort();
     for (int attempt = 1; attempt <= kLaunchAttempts; ++attempt) {
-        const int port =
-            endpoint::pickFreeLoopbackPort(fixed != 0 ? fixed : m_spec.rememberedPort());
+        const auto picked = net::pickFreeLoopbackPort(fixed != 0 ? fixed : m_spec.rememberedPort());
+        const int port = picked ? picked.value() : 0;
         if (port == 0 || (fixed != 0 && port != fixed)) {
             *why = QStringLiteral("port %1 on 127.0.0.1 is in use (%2)")
                        .arg(fixed)

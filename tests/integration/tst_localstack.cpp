@@ -1,11 +1,11 @@
 // The managed stack against real PostgreSQL and Redis servers: start, stop, restart, crash
 // recovery, adoption after a console crash, root handling, external mode and bad settings.
 
-#include "backend/endpoint/freeport.h"
 #include "backend/stack/postgressession.h"
 #include "backend/stack/redisprobe.h"
 #include "backend/supervise/processcontrol.h"
 #include "backend/supervise/serviceuser.h"
+#include "net/freeport.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDir>
@@ -218,7 +218,9 @@ private Q_SLOTS:
         QTemporaryDir dir;
         StackSettings settings;
         settings.dataDir = dir.path();
-        const int closedPort = pickFreeLoopbackPort();
+        const auto picked = qaconsole::net::pickFreeLoopbackPort();
+        QVERIFY(picked);
+        const int closedPort = picked.value();
         settings.postgres.dsn =
             QStringLiteral("postgresql://app:VerySecret42@127.0.0.1:%1/qa").arg(closedPort);
         settings.redis.url = QStringLiteral("redis://:VerySecret42@127.0.0.1:%1").arg(closedPort);

@@ -8,9 +8,9 @@
 #include "backend/cache/entrycodec.h"
 #include "backend/cache/redisconnection.h"
 #include "backend/cache/responsecache.h"
-#include "backend/endpoint/freeport.h"
 #include "backend/stack/redisprobe.h"
 #include "backend/stack/serverbinaries.h"
+#include "net/freeport.h"
 
 #include <QDeadlineTimer>
 #include <QProcess>
@@ -41,8 +41,14 @@ public:
         const auto binary = stack::findRedisServer(stack::systemSearch(QString()), error);
         if (!binary)
             return false;
-        if (m_port == 0)
-            m_port = endpoint::pickFreeLoopbackPort();
+        if (m_port == 0) {
+            const auto port = net::pickFreeLoopbackPort();
+            if (!port) {
+                *error = port.error().message;
+                return false;
+            }
+            m_port = port.value();
+        }
         m_process.setProgram(binary->serverPath);
         m_process.setArguments({QStringLiteral("--port"), QString::number(m_port),
                                 QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
@@ -447,7 +453,9 @@ private Q_SLOTS:
     {
         ManualClock clock;
         RedisOptions nowhere = m_server.options();
-        nowhere.endpoint.port = endpoint::pickFreeLoopbackPort();
+        const auto closedPort = net::pickFreeLoopbackPort();
+        QVERIFY(closedPort);
+        nowhere.endpoint.port = closedPort.value();
         ResponseCacheOptions options;
         options.redis = nowhere;
         options.ns = uniqueNamespace();

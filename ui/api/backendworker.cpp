@@ -2,9 +2,7 @@
 
 #include "backend/endpoint/redact.h"
 #include "backend/stack/postgressession.h"
-
-#include <QHostAddress>
-#include <QTcpServer>
+#include "net/freeport.h"
 
 #include <optional>
 
@@ -67,10 +65,8 @@ ExampleIds exampleIds(stack::PostgresSession& session)
 
 bool portInUse(const QString& bindAddress, std::uint16_t port)
 {
-    QTcpServer probe;
-    if (probe.listen(QHostAddress(bindAddress), port))
-        return false;
-    return probe.serverError() == QAbstractSocket::AddressInUseError;
+    const auto free = net::checkPortFree(bindAddress.toStdString(), port);
+    return !free && free.error().kind == net::ErrorKind::AddressInUse;
 }
 
 } // namespace

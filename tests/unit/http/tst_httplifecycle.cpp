@@ -4,14 +4,13 @@
 // in flight finish. How soon a stop returns is asserted only in the `timing` entry
 // (tests/support/timingchecks.h).
 
-#include "backend/http/cputime.h"
 #include "backend/http/httpserver.h"
 #include "echohandler.h"
+#include "net/cputime.h"
 #include "rawclient.h"
 #include "tests/support/timingchecks.h"
 
 #include <QElapsedTimer>
-#include <QTcpServer>
 #include <QTest>
 
 #include <map>
@@ -187,7 +186,7 @@ private Q_SLOTS:
         EchoRecord record;
         HttpServerOptions options;
         options.threads = 1; // so the first figure is the whole of its start
-        const double processBefore = processCpuSeconds();
+        const double processBefore = qaconsole::net::processCpuSeconds();
         const auto server = startServer(options, record);
         QVERIFY(server);
         const HttpServerStats& stats = server->stats();
@@ -205,7 +204,7 @@ private Q_SLOTS:
         QTRY_VERIFY(stats.workerCpuMicros.load() > idle);
         QTRY_COMPARE(stats.openConnections.load(), std::int64_t(0));
         const double workers = double(stats.workerCpuMicros.load()) / 1e6;
-        QVERIFY2(workers <= processCpuSeconds() - processBefore,
+        QVERIFY2(workers <= qaconsole::net::processCpuSeconds() - processBefore,
                  qPrintable(QString::number(workers)));
     }
 

@@ -1,15 +1,15 @@
 #include "tests/unit/loadgen/testhttpserver.h"
 
-#include "backend/http/poller.h"
-#include "backend/http/tcplistener.h"
-#include "backend/http/waker.h"
+#include "net/poller.h"
+#include "net/tcplistener.h"
+#include "net/waker.h"
 
 #include <deque>
 #include <map>
 #include <string>
 #include <vector>
 
-using namespace qaconsole::http;
+using namespace qaconsole::net;
 
 namespace {
 
@@ -63,8 +63,7 @@ struct TestHttpServer::Loop
 TestHttpServer::TestHttpServer() : m_loop(std::make_unique<Loop>())
 {
     m_start = std::chrono::steady_clock::now();
-    std::string error;
-    if (!m_loop->listener.listen("127.0.0.1", 0, &error))
+    if (!m_loop->listener.listen("127.0.0.1", 0))
         return;
     m_port = m_loop->listener.port();
     m_loop->poller.add(m_loop->listener.handle(), kListenerToken, Interest::Read);

@@ -7,7 +7,7 @@
 #include <thread>
 
 // A small HTTP/1.1 server for the load generator's tests, on 127.0.0.1 and a free port, on a
-// thread of its own (the backend's portable socket primitives). It answers every request with
+// thread of its own (net/'s portable socket primitives). It answers every request with
 // a small JSON body and does, on command: answer after a delay, answer with another status,
 // close connections instead of answering, or stop answering for a while (like a server that
 // got SIGSTOP: the kernel still accepts connections and takes the bytes).

@@ -1,12 +1,13 @@
-#include "backend/http/waker.h"
+#include "net/waker.h"
 
-#include "backend/http/platformsockets.h"
+#include "net/netplatform.h"
+#include "net/platformsockets.h"
 
-#if defined(__linux__)
+#if defined(QACONSOLE_NET_LINUX)
 #include <sys/eventfd.h>
 #endif
 
-namespace qaconsole::http {
+namespace qaconsole::net {
 
 #if defined(_WIN32)
 
@@ -30,13 +31,10 @@ bool makeSocketPair(SOCKET& readEnd, SOCKET& writeEnd)
          connect(writeEnd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
     readEnd = ok ? accept(listener, nullptr, nullptr) : INVALID_SOCKET;
     closesocket(listener);
-    u_long on = 1;
-    const BOOL noDelay = TRUE;
-    ok = ok && readEnd != INVALID_SOCKET && ioctlsocket(readEnd, FIONBIO, &on) == 0 &&
-         ioctlsocket(writeEnd, FIONBIO, &on) == 0;
+    ok = ok && readEnd != INVALID_SOCKET && setNonBlocking(NativeSocket(readEnd)) &&
+         setNonBlocking(NativeSocket(writeEnd));
     if (ok)
-        setsockopt(writeEnd, IPPROTO_TCP, TCP_NODELAY, reinterpret_cast<const char*>(&noDelay),
-                   sizeof noDelay);
+        setStreamOptions(NativeSocket(writeEnd)); // a wake-up byte must not wait for an ACK
     if (!ok) {
         if (readEnd != INVALID_SOCKET)
             closesocket(readEnd);
@@ -85,7 +83,7 @@ void Waker::drain()
     }
 }
 
-#elif defined(__linux__)
+#elif defined(QACONSOLE_NET_LINUX)
 
 Waker::Waker() : m_read(eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)), m_write(m_read)
 {
@@ -121,10 +119,8 @@ Waker::Waker()
         m_error = "pipe: " + socketErrorText(errno);
         return;
     }
-    for (const int end : ends) {
-        fcntl(end, F_SETFL, fcntl(end, F_GETFL, 0) | O_NONBLOCK);
-        fcntl(end, F_SETFD, FD_CLOEXEC);
-    }
+    for (const int end : ends)
+        setNonBlocking(end);
     m_read = ends[0];
     m_write = ends[1];
 }
@@ -153,4 +149,4 @@ void Waker::drain()
 
 #endif
 
-} // namespace qaconsole::http
+} // namespace qaconsole::net

@@ -1,21 +1,15 @@
-#include "backend/http/cputime.h"
+#include "net/cputime.h"
 
 #include <ctime>
 
 #if defined(_WIN32)
-#ifndef NOMINMAX
-#define NOMINMAX
-#endif
-#ifndef WIN32_LEAN_AND_MEAN
-#define WIN32_LEAN_AND_MEAN
-#endif
-#include <windows.h>
+#include "net/platformsockets.h" // windows.h (through winsock2.h), NOMINMAX and lean
 #else
 #include <sys/resource.h>
 #include <time.h>
 #endif
 
-namespace qaconsole::http {
+namespace qaconsole::net {
 
 #if defined(_WIN32)
 namespace {
@@ -62,4 +56,4 @@ double threadCpuSeconds()
 #endif
 }
 
-} // namespace qaconsole::http
+} // namespace qaconsole::net

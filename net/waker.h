@@ -1,10 +1,10 @@
 #pragma once
 
-#include "backend/http/nativesocket.h"
+#include "net/nativesocket.h"
 
 #include <string>
 
-namespace qaconsole::http {
+namespace qaconsole::net {
 
 // Lets another thread interrupt an event loop's wait: the loop polls handle() for reading.
 // eventfd on Linux, a pipe on other Unix systems, a connected loopback socket pair on Windows
@@ -30,4 +30,4 @@ private:
     std::string m_error;
 };
 
-} // namespace qaconsole::http
+} // namespace qaconsole::net

@@ -1,12 +1,12 @@
 #pragma once
 
-#include "backend/http/nativesocket.h"
+#include "net/nativesocket.h"
 
 #include <cstddef>
 #include <span>
 #include <string_view>
 
-namespace qaconsole::http {
+namespace qaconsole::net {
 
 // What a non-blocking read or write did. `bytes` counts only when status is Done.
 struct IoResult
@@ -22,8 +22,9 @@ struct IoResult
     std::size_t bytes = 0;
 };
 
-// An accepted, connected, non-blocking TCP socket; owns its handle (closes it on destruction).
-// Writes never raise SIGPIPE.
+// A non-blocking TCP connection, accepted (TcpListener) or opened (startConnect, tcpconnect.h);
+// owns its handle (closes it on destruction). Writes never raise SIGPIPE. No allocation, no
+// virtual call: the event loops call read and write for every event.
 class TcpSocket
 {
 public:
@@ -40,8 +41,8 @@ public:
     NativeSocket release();
     void close();
 
-    // Non-blocking mode, TCP_NODELAY and (where the platform has it) SO_NOSIGPIPE, for a socket
-    // straight out of accept(). False when the socket is already dead.
+    // Non-blocking mode (unless accept4 gave it), TCP_NODELAY and (where the platform has it)
+    // SO_NOSIGPIPE, for a socket straight out of accept(). False when the socket is already dead.
     bool prepareAccepted();
 
     IoResult read(char* data, std::size_t size);
@@ -54,4 +55,4 @@ private:
     NativeSocket m_handle = kInvalidSocket;
 };
 
-} // namespace qaconsole::http
+} // namespace qaconsole::net

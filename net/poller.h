@@ -1,24 +1,20 @@
 #pragma once
 
-#include "backend/http/nativesocket.h"
+#include "net/nativesocket.h"
+#include "net/netplatform.h"
 
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-// epoll on Linux unless QACONSOLE_HTTP_POLL asks for the portable poll() branch (to test it).
-#if defined(__linux__) && !defined(QACONSOLE_HTTP_POLL)
-#define QACONSOLE_HTTP_EPOLL 1
-#endif
-
 #if defined(_WIN32)
-#include "backend/http/platformsockets.h" // WSAPOLLFD
-#elif !defined(QACONSOLE_HTTP_EPOLL)
+#include "net/platformsockets.h" // WSAPOLLFD
+#elif !defined(QACONSOLE_NET_LINUX)
 #include <poll.h>
 #endif
 
-namespace qaconsole::http {
+namespace qaconsole::net {
 
 enum class Interest : std::uint8_t
 {
@@ -35,7 +31,9 @@ struct PollEvent
 };
 
 // Readiness of many sockets for one thread, level-triggered: epoll on Linux, poll() on other
-// Unix systems (macOS), WSAPoll on Windows. Not thread-safe: one per event loop.
+// Unix systems (macOS) and on Linux with QACONSOLE_NET_POLL (netplatform.h), WSAPoll on
+// Windows. Not thread-safe: one per event loop. No virtual calls, and no allocation per wait once
+// `events` has grown to the loop's needs (the poll() branch's table grows only on add()).
 class Poller
 {
 public:
@@ -58,7 +56,7 @@ public:
 
 private:
     std::string m_error;
-#if defined(QACONSOLE_HTTP_EPOLL)
+#if defined(QACONSOLE_NET_LINUX)
     int m_epoll = -1;
 #else
     // poll() and WSAPoll take the whole set each call; entries are kept dense (removal swaps
@@ -74,4 +72,4 @@ private:
 #endif
 };
 
-} // namespace qaconsole::http
+} // namespace qaconsole::net

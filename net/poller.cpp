@@ -1,15 +1,15 @@
-#include "backend/http/poller.h"
+#include "net/poller.h"
 
 #include <cerrno>
 
-#if defined(QACONSOLE_HTTP_EPOLL)
+#if defined(QACONSOLE_NET_LINUX)
 #include <sys/epoll.h>
 #include <unistd.h>
 #endif
 
-namespace qaconsole::http {
+namespace qaconsole::net {
 
-#if defined(QACONSOLE_HTTP_EPOLL)
+#if defined(QACONSOLE_NET_LINUX)
 
 namespace {
 
@@ -182,4 +182,4 @@ bool Poller::wait(int timeoutMs, std::vector<PollEvent>& events)
 
 #endif
 
-} // namespace qaconsole::http
+} // namespace qaconsole::net

@@ -1,0 +1,35 @@
+# The portable POSIX branch of net/ (poll(), a pipe waker, accept + fcntl: what macOS and the
+# BSDs run) is built and tested on Linux too, through `<target>_poll` variants of the libraries
+# whose code holds a Poller: the same sources compiled with QACONSOLE_NET_POLL (net/netplatform.h),
+# linking the `_poll` variant of every library that has one. The define changes the Poller's
+# members, so a variant is never linked into one program with the ordinary libraries.
+# Elsewhere the ordinary build already is that branch, and nothing is made.
+function(qaconsole_add_poll_variant target)
+  if(NOT CMAKE_SYSTEM_NAME STREQUAL "Linux" OR NOT QACONSOLE_BUILD_TESTS)
+    return()
+  endif()
+  get_target_property(sources ${target} SOURCES)
+  get_target_property(directory ${target} SOURCE_DIR)
+  get_target_property(links ${target} LINK_LIBRARIES)
+  if(NOT links)
+    set(links "")
+  endif()
+  set(variant_sources "")
+  foreach(source IN LISTS sources)
+    if(NOT IS_ABSOLUTE "${source}")
+      set(source "${directory}/${source}")
+    endif()
+    list(APPEND variant_sources "${source}")
+  endforeach()
+  set(variant_links "")
+  foreach(link IN LISTS links)
+    if(TARGET "${link}_poll")
+      list(APPEND variant_links "${link}_poll")
+    else()
+      list(APPEND variant_links "${link}")
+    endif()
+  endforeach()
+  add_library(${target}_poll STATIC ${variant_sources})
+  target_compile_definitions(${target}_poll PUBLIC QACONSOLE_NET_POLL)
+  target_link_libraries(${target}_poll PUBLIC ${variant_links})
+endfunction()
