@@ -44,7 +44,7 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(&supervisor, &stack::StackSupervisor::refresh,
                                   Qt::QueuedConnection);
 
-        const QColor green = ui::statePresentation(stack::ServiceState::Running).color;
+        const QColor green = ui::toneColor(ui::Tone::Good);
         for (const QString& service : {QStringLiteral("postgres"), QStringLiteral("redis")}) {
             auto* start = page->findChild<QPushButton*>(service + QStringLiteral("StartButton"));
             auto* state = page->findChild<QLabel*>(service + QStringLiteral("StateLabel"));

@@ -1,11 +1,11 @@
 #include "ui/cache/cachepage.h"
 
 #include "backend/cache/responsecache.h"
-#include "ui/cache/cachecontrol.h"
 #include "ui/cache/cachefiguresview.h"
 #include "ui/cache/hitratiochart.h"
 #include "ui/cache/messagelabel.h"
 #include "ui/cache/policypanel.h"
+#include "ui/shell/backgroundlane.h"
 #include "ui/shell/cardframe.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
@@ -53,8 +53,8 @@ struct UsageOutcome
 } // namespace
 
 CachePage::CachePage(QWidget* parent)
-    : Page(parent), m_control(new CacheControl(this)), m_sampleTimer(new QTimer(this)),
-      m_usageTimer(new QTimer(this))
+    : Page(parent), m_lane(new BackgroundLane(QStringLiteral("cache-control"), this)),
+      m_sampleTimer(new QTimer(this)), m_usageTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("cachePage"));
 
@@ -137,7 +137,7 @@ void CachePage::shutdown()
     m_shutDown = true;
     m_sampleTimer->stop();
     m_usageTimer->stop();
-    m_control->shutdown();
+    m_lane->shutdown();
     m_cache.reset();
     m_applying = m_flushing = m_usagePending = false;
     present();
@@ -196,7 +196,7 @@ void CachePage::apply(cache::CachePolicy policy)
                          PolicyPanel::StatusKind::Quiet);
     present();
     const std::uint64_t generation = m_generation;
-    m_control->run(
+    m_lane->post(
         [cache = m_cache, policy] {
             PublishOutcome outcome;
             outcome.errors = cache->publishPolicy(policy, &outcome.published);
@@ -236,20 +236,20 @@ void CachePage::flush(std::optional<DataClass> dataClass)
     m_flushStatus->setText(tr("Flushing %1…").arg(what));
     present();
     const std::uint64_t generation = m_generation;
-    m_control->run([cache = m_cache, dataClass] { return cache->flush(dataClass); },
-                   [this, generation, what](bool reachedRedis) {
-                       if (generation != m_generation)
-                           return;
-                       m_flushing = false;
-                       m_flushStatus->setText(
-                           reachedRedis || !m_cache->options().redis
-                               ? tr("Flushed %1.").arg(what)
-                               : tr("Flushed %1 here; Redis could not be reached, so its copies "
-                                    "stay until they expire.")
-                                     .arg(what));
-                       present();
-                       sample();
-                   });
+    m_lane->post([cache = m_cache, dataClass] { return cache->flush(dataClass); },
+                 [this, generation, what](bool reachedRedis) {
+                     if (generation != m_generation)
+                         return;
+                     m_flushing = false;
+                     m_flushStatus->setText(
+                         reachedRedis || !m_cache->options().redis
+                             ? tr("Flushed %1.").arg(what)
+                             : tr("Flushed %1 here; Redis could not be reached, so its copies "
+                                  "stay until they expire.")
+                                   .arg(what));
+                     present();
+                     sample();
+                 });
 }
 
 void CachePage::sample()
@@ -270,7 +270,7 @@ void CachePage::readUsage()
         return;
     m_usagePending = true;
     const std::uint64_t generation = m_generation;
-    m_control->run(
+    m_lane->post(
         [cache = m_cache] {
             UsageOutcome outcome;
             if (cache->options().redis) {
@@ -361,7 +361,7 @@ void CachePage::present()
 void CachePage::applyPalette()
 {
     const QPalette colors = QApplication::palette(this);
-    const QColor amber = statePresentation(stack::ServiceState::Starting).color;
+    const QColor amber = toneColor(Tone::Busy);
     m_note->setStyleSheet(QStringLiteral("QLabel { background: %1; border-radius: 6px; }")
                               .arg(blend(colors.color(QPalette::Base), amber, 0.12).name()));
     setTextColor(m_flushStatus, secondaryText(colors));

@@ -19,7 +19,7 @@ class ResponseCache;
 
 namespace qaconsole::ui {
 
-class CacheControl;
+class BackgroundLane;
 class CacheFiguresView;
 class CardFrame;
 class HitRatioChart;
@@ -36,7 +36,7 @@ class PolicyPanel;
 //
 // Without a cache (backend stopped, or running without one) the editor still works on the
 // policy (Balanced to begin with) but nothing can be applied or flushed, and a note says when
-// the cache is there. Calls that may block on Redis run on the page's CacheControl thread;
+// the cache is there. Calls that may block on Redis run on the page's BackgroundLane;
 // the GUI thread only reads the cache's atomic counters from a timer.
 //
 // Widgets are named for tests: "cacheAvailabilityNote", "cacheFlushQuestionsButton",
@@ -74,7 +74,7 @@ private:
     void present();
     void applyPalette();
 
-    CacheControl* m_control;
+    BackgroundLane* m_lane;
     QTimer* m_sampleTimer;
     QTimer* m_usageTimer;
     std::shared_ptr<cache::ResponseCache> m_cache;
