@@ -72,6 +72,8 @@ ApiPage::ApiPage(ApiController& controller, QWidget* parent)
     forwardSettings();
     applyPalette();
     present();
+    if (m_controller.phase() == BackendPhase::Running)
+        backendStarted(); // a page made while the backend runs starts from its figures
 }
 
 ApiPage::~ApiPage() = default;

@@ -8,6 +8,7 @@
 #include "ui/shell/backgroundlane.h"
 #include "ui/shell/cardframe.h"
 #include "ui/shell/statepresentation.h"
+#include "ui/shell/statusbanner.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
@@ -58,8 +59,7 @@ CachePage::CachePage(QWidget* parent)
 {
     setObjectName(QStringLiteral("cachePage"));
 
-    m_note = messageLabel(QStringLiteral("cacheAvailabilityNote"));
-    m_note->setMargin(10);
+    m_note = new StatusBanner(QStringLiteral("cacheAvailability"));
 
     m_policy = new PolicyPanel;
     auto* policyCard = new CardFrame(tr("Policy"));
@@ -344,16 +344,17 @@ void CachePage::present()
         button->setEnabled(available && !m_flushing);
 
     QString note;
+    Tone tone = Tone::Neutral;
     if (!available) {
         note = tr("The cache is available while the API backend runs: start it on the API page. "
                   "With Redis running, it is shared by every backend instance. You can prepare "
                   "a policy here meanwhile; Apply and the flush buttons wait for the backend.");
     } else if (!m_cache->options().redis) {
+        tone = Tone::Busy; // a caution: other instances serve other entries
         note = tr("This backend caches in its own memory only (no Redis): other instances do not "
                   "share its entries or its policy.");
     }
-    m_note->setText(note);
-    m_note->setVisible(!note.isEmpty());
+    m_note->showStatus(tone, note);
     if (!available)
         m_figures->showIdle();
 }
@@ -361,9 +362,6 @@ void CachePage::present()
 void CachePage::applyPalette()
 {
     const QPalette colors = QApplication::palette(this);
-    const QColor amber = toneColor(Tone::Busy);
-    m_note->setStyleSheet(QStringLiteral("QLabel { background: %1; border-radius: 6px; }")
-                              .arg(blend(colors.color(QPalette::Base), amber, 0.12).name()));
     setTextColor(m_flushStatus, secondaryText(colors));
 }
 

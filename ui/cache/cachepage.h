@@ -24,6 +24,7 @@ class CacheFiguresView;
 class CardFrame;
 class HitRatioChart;
 class PolicyPanel;
+class StatusBanner;
 
 // The Cache page: the response cache of the running embedded API backend.
 //
@@ -39,7 +40,7 @@ class PolicyPanel;
 // the cache is there. Calls that may block on Redis run on the page's BackgroundLane;
 // the GUI thread only reads the cache's atomic counters from a timer.
 //
-// Widgets are named for tests: "cacheAvailabilityNote", "cacheFlushQuestionsButton",
+// Widgets are named for tests: "cacheAvailabilityMessageLabel", "cacheFlushQuestionsButton",
 // "cacheFlushAnswersButton", "cacheFlushAllButton", "cacheFlushStatus", plus those of
 // PolicyPanel, CacheFiguresView and HitRatioChart.
 class CachePage : public Page
@@ -87,7 +88,7 @@ private:
     // Whether Redis took the latest Apply; nullopt before any, and once Redis answers again.
     std::optional<bool> m_published;
 
-    QLabel* m_note = nullptr;
+    StatusBanner* m_note = nullptr;
     PolicyPanel* m_policy = nullptr;
     CacheFiguresView* m_figures = nullptr;
     HitRatioChart* m_chart = nullptr;

@@ -28,10 +28,11 @@ StatusBanner::StatusBanner(const QString& name, QWidget* parent)
     m_dismiss->setText(QStringLiteral("×"));
     m_dismiss->setToolTip(tr("Dismiss"));
     m_dismiss->setAutoRaise(true);
+    m_dismiss->setFixedSize(20, 20); // no taller than a line of text
     m_dismiss->hide();
 
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(12, 6, 6, 6);
+    layout->setContentsMargins(12, 5, 5, 5);
     layout->setSpacing(12);
     layout->addWidget(m_message, 1);
     layout->addWidget(m_action, 0, Qt::AlignVCenter);

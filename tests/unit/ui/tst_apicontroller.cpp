@@ -76,6 +76,13 @@ struct Rig
         controller->setDatabaseUrl(kDsn);
         starter->answerStarted();
     }
+
+    // Given the database, and its start failed with `problem`.
+    void failedWith(BackendStartResult::Problem problem, const QString& message)
+    {
+        controller->setDatabaseUrl(kDsn);
+        starter->answerFailed(problem, message);
+    }
 };
 
 } // namespace
@@ -130,9 +137,8 @@ private Q_SLOTS:
     {
         Rig rig;
         ui::ApiController& api = *rig.controller;
-        api.setDatabaseUrl(kDsn);
-        rig.starter->answerFailed(BackendStartResult::Problem::NoData,
-                                  QStringLiteral("The database has no Q&A tables yet."));
+        rig.failedWith(BackendStartResult::Problem::NoData,
+                       QStringLiteral("The database has no Q&A tables yet."));
         QCOMPARE(api.phase(), BackendPhase::WaitingForData);
         QCOMPARE(api.state(), ServiceState::Stopped); // nothing failed
         QCOMPARE(api.view().action, BackendAction::LoadDataset);
@@ -163,9 +169,8 @@ private Q_SLOTS:
     {
         Rig rig;
         ui::ApiController& api = *rig.controller;
-        api.setDatabaseUrl(kDsn);
-        rig.starter->answerFailed(BackendStartResult::Problem::PortInUse,
-                                  QStringLiteral("Port 8080 is already in use."));
+        rig.failedWith(BackendStartResult::Problem::PortInUse,
+                       QStringLiteral("Port 8080 is already in use."));
         QCOMPARE(api.phase(), BackendPhase::Failed);
         QCOMPARE(api.state(), ServiceState::Failed);
         QCOMPARE(api.view().message, QStringLiteral("Port 8080 is already in use."));
