@@ -7,7 +7,6 @@
 #include "ui/cache/policypanel.h"
 #include "ui/shell/backgroundlane.h"
 #include "ui/shell/cardframe.h"
-#include "ui/shell/statepresentation.h"
 #include "ui/shell/statusbanner.h"
 #include "ui/shell/theme.h"
 

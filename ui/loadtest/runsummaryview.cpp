@@ -24,7 +24,6 @@ namespace qaconsole::ui {
 namespace {
 
 using loadgen::LatencyFigures;
-using stack::ServiceState;
 
 QColor passColor()
 {
