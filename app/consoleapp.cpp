@@ -3,11 +3,11 @@
 #include "backend/stack/localstack.h"
 #include "backend/stack/stacksupervisor.h"
 #include "ui/console/consolewindow.h"
+#include "ui/shell/backgroundlane.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/windowstatestore.h"
 
 #include <QApplication>
-#include <QThread>
 
 namespace qaconsole::app {
 
@@ -22,10 +22,9 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
 {
     stack::LocalStack localStack(settings, stack::Starter::Console);
     stack::StackSupervisor supervisor(localStack);
-    QThread stackThread;
-    stackThread.setObjectName(QStringLiteral("stack"));
-    supervisor.moveToThread(&stackThread);
-    stackThread.start();
+    // The supervisor keeps its poll timer and processes between calls: it lives on the lane.
+    ui::BackgroundLane stackLane(QStringLiteral("stack"));
+    stackLane.host(&supervisor);
 
     ui::ConsoleWindow console(supervisor);
     ui::MainWindow& window = console.window();
@@ -34,14 +33,11 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
 
     window.show();
     // The embedded default: bring the stack up as soon as the window is there.
-    QMetaObject::invokeMethod(
-        &supervisor,
-        [&supervisor] {
-            supervisor.refresh();
-            supervisor.startAll();
-            supervisor.setPollInterval(kHealthPollMs);
-        },
-        Qt::QueuedConnection);
+    stackLane.post([&supervisor] {
+        supervisor.refresh();
+        supervisor.startAll();
+        supervisor.setPollInterval(kHealthPollMs);
+    });
 
     const int code = app.exec();
 
@@ -49,15 +45,11 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     // The API backend holds database connections: it goes before the database does.
     console.shutdownPages();
     // Stop what this console started, on the stack's own thread, before anything is destroyed.
-    QMetaObject::invokeMethod(
-        &supervisor,
-        [&supervisor] {
-            supervisor.setPollInterval(0);
-            supervisor.stopAll();
-        },
-        Qt::BlockingQueuedConnection);
-    stackThread.quit();
-    stackThread.wait();
+    stackLane.postAndWait([&supervisor] {
+        supervisor.setPollInterval(0);
+        supervisor.stopAll();
+    });
+    stackLane.shutdown();
     return code;
 }
 

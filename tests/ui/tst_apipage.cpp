@@ -12,6 +12,7 @@
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
 #include "ui/api/apibinding.h"
+#include "ui/api/apicontroller.h"
 #include "ui/api/apipage.h"
 #include "ui/api/explorerroutes.h"
 #include "ui/api/intervalfigures.h"
@@ -74,14 +75,21 @@ private:
     std::unique_ptr<testing::StackFixture> m_stack;
     QString m_dsn;
 
-    // A page that starts on a free port, shown, with the database not yet given.
-    static std::unique_ptr<ui::ApiPage> newPage()
+    // The page with its controller, as the console window makes them.
+    struct ShownPage
     {
-        auto page = std::make_unique<ui::ApiPage>();
-        child<QSpinBox>(page.get(), "apiPortSpin")->setValue(0);
-        page->resize(1200, 780);
-        page->show();
-        return page;
+        ui::ApiController controller;
+        ui::ApiPage page{controller};
+    };
+
+    // A page that starts on a free port, shown, with the database not yet given.
+    static std::unique_ptr<ShownPage> newPage()
+    {
+        auto shown = std::make_unique<ShownPage>();
+        child<QSpinBox>(&shown->page, "apiPortSpin")->setValue(0);
+        shown->page.resize(1200, 780);
+        shown->page.show();
+        return shown;
     }
 
     static void send(QObject* page, int route, const char* field = nullptr,
@@ -185,33 +193,33 @@ private Q_SLOTS:
     void emptyDatabaseWaitsForData()
     {
         auto page = newPage();
-        QSignalSpy dataLoad(page.get(), &ui::ApiPage::dataLoadRequested);
-        auto* state = child<QLabel>(page.get(), "apiStateLabel");
+        QSignalSpy dataLoad(&page->controller, &ui::ApiController::dataLoadRequested);
+        auto* state = child<QLabel>(&page->page, "apiStateLabel");
         QCOMPARE(state->text(), QStringLiteral("waiting for database"));
-        page->setDatabaseUrl(m_dsn);
+        page->controller.setDatabaseUrl(m_dsn);
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for data"),
                                   kStartTimeoutMs);
         QCOMPARE(state->property("stateColor").value<QColor>(), ui::toneColor(ui::Tone::Neutral));
-        QCOMPARE(page->state(), stack::ServiceState::Stopped);
-        const QString message = labelText(page.get(), "apiMessageLabel");
+        QCOMPARE(page->controller.state(), stack::ServiceState::Stopped);
+        const QString message = labelText(&page->page, "apiMessageLabel");
         QVERIFY2(message.contains(QStringLiteral("has no Q&A tables yet")), qPrintable(message));
         QVERIFY(message.contains(QStringLiteral("starts by itself")));
         QVERIFY(!message.contains(QStringLiteral("password")));
-        auto* action = child<QPushButton>(page.get(), "apiActionButton");
+        auto* action = child<QPushButton>(&page->page, "apiActionButton");
         QVERIFY(action->isVisible());
         QCOMPARE(action->text(), QStringLiteral("Load dataset"));
         QTest::mouseClick(action, Qt::LeftButton);
         QCOMPARE(dataLoad.size(), 1);
-        QVERIFY(!child<QPushButton>(page.get(), "explorerSendButton")->isEnabled());
+        QVERIFY(!child<QPushButton>(&page->page, "explorerSendButton")->isEnabled());
 
         // Start again by hand: the same answer, not a crash or a hang.
-        auto* start = child<QPushButton>(page.get(), "apiStartButton");
+        auto* start = child<QPushButton>(&page->page, "apiStartButton");
         QVERIFY(start->isEnabled());
         QTest::mouseClick(start, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for data"),
                                   kStartTimeoutMs);
         QVERIFY(
-            labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("Load a dataset")));
+            labelText(&page->page, "apiMessageLabel").contains(QStringLiteral("Load a dataset")));
     }
 
     void servesTheFixture()
@@ -221,7 +229,8 @@ private Q_SLOTS:
 
         // The window's own wiring: the supervisor hands the database to the page, which starts
         // the backend by itself, and the status bar follows.
-        auto* page = new ui::ApiPage;
+        ui::ApiController controller;
+        auto* page = new ui::ApiPage(controller);
         child<QSpinBox>(page, "apiPortSpin")->setValue(0);
         ui::MainWindow window({page});
         stack::StackSupervisor supervisor(m_stack->stack());
@@ -237,9 +246,9 @@ private Q_SLOTS:
         const QString url = labelText(page, "apiUrlLabel");
         QVERIFY2(url.startsWith(QStringLiteral("http://127.0.0.1:")), qPrintable(url));
         QVERIFY(!url.endsWith(QStringLiteral(":0")));
-        QCOMPARE(page->url(), url);
+        QCOMPARE(controller.url(), url);
         QCOMPARE(indicator->text(), QStringLiteral("API: running"));
-        QCOMPARE(indicator->color(), ui::statePresentation(stack::ServiceState::Running).color);
+        QCOMPARE(indicator->color(), ui::toneColor(ui::Tone::Good));
         QVERIFY(indicator->toolTip().contains(url));
         QVERIFY(!indicator->toolTip().contains(QStringLiteral("password")));
         QVERIFY(!child<QSpinBox>(page, "apiPortSpin")->isEnabled());
@@ -255,8 +264,7 @@ private Q_SLOTS:
         send(page, 0, "explorerProductIdEdit", QStringLiteral("1"));
         auto* status = child<QLabel>(page, "explorerStatusLabel");
         QVERIFY2(status->text().startsWith(QStringLiteral("200")), qPrintable(status->text()));
-        QCOMPARE(status->property("statusColor").value<QColor>(),
-                 ui::statePresentation(stack::ServiceState::Running).color);
+        QCOMPARE(status->property("statusColor").value<QColor>(), ui::toneColor(ui::Tone::Good));
         const QJsonObject questions = shownJson(page);
         QCOMPARE(questions.value(u"product_id").toString(), QStringLiteral("1"));
         const QJsonArray results = questions.value(u"results").toArray();
@@ -280,8 +288,7 @@ private Q_SLOTS:
         // A value the API refuses: 422 in amber, with the field named.
         send(page, 0, "explorerProductIdEdit", QStringLiteral("abc"));
         QVERIFY2(status->text().startsWith(QStringLiteral("422")), qPrintable(status->text()));
-        QCOMPARE(status->property("statusColor").value<QColor>(),
-                 ui::statePresentation(stack::ServiceState::Starting).color);
+        QCOMPARE(status->property("statusColor").value<QColor>(), ui::toneColor(ui::Tone::Busy));
         QCOMPARE(shownJson(page).value(u"field").toString(), QStringLiteral("product_id"));
 
         // The figures count what was answered at the next tick.
@@ -298,8 +305,8 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(page, "apiUrlLabel")->isVisible());
         QVERIFY(!child<QPushButton>(page, "explorerSendButton")->isEnabled());
         QCOMPARE(labelText(page, "apiRequestTotalLabel"), QStringLiteral("—"));
-        page->setDatabaseUrl(QString());
-        page->setDatabaseUrl(m_dsn);
+        controller.setDatabaseUrl(QString());
+        controller.setDatabaseUrl(m_dsn);
         QCOMPARE(state->text(), QStringLiteral("stopped"));
         QVERIFY(child<QPushButton>(page, "apiStartButton")->isEnabled());
     }
@@ -307,27 +314,27 @@ private Q_SLOTS:
     void followsTheDatabase()
     {
         auto page = newPage();
-        page->setDatabaseUrl(m_dsn);
-        auto* state = child<QLabel>(page.get(), "apiStateLabel");
+        page->controller.setDatabaseUrl(m_dsn);
+        auto* state = child<QLabel>(&page->page, "apiStateLabel");
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("running"), kStartTimeoutMs);
 
         // The database goes: the backend stops and says what it waits for.
-        page->setDatabaseUrl(QString());
+        page->controller.setDatabaseUrl(QString());
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("waiting for database"),
                                   kStartTimeoutMs);
-        QVERIFY(labelText(page.get(), "apiMessageLabel").contains(QStringLiteral("PostgreSQL")));
-        QCOMPARE(child<QPushButton>(page.get(), "apiActionButton")->text(),
+        QVERIFY(labelText(&page->page, "apiMessageLabel").contains(QStringLiteral("PostgreSQL")));
+        QCOMPARE(child<QPushButton>(&page->page, "apiActionButton")->text(),
                  QStringLiteral("Open Services"));
-        QVERIFY(!child<QPushButton>(page.get(), "apiStartButton")->isEnabled());
+        QVERIFY(!child<QPushButton>(&page->page, "apiStartButton")->isEnabled());
 
         // It comes back: so does the backend.
-        page->setDatabaseUrl(m_dsn);
+        page->controller.setDatabaseUrl(m_dsn);
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("running"), kStartTimeoutMs);
 
         // Quitting: stopped, for good.
-        page->shutdown();
+        page->controller.shutdown();
         QCOMPARE(state->text(), QStringLiteral("stopped"));
-        QVERIFY(!child<QPushButton>(page.get(), "apiStartButton")->isEnabled());
+        QVERIFY(!child<QPushButton>(&page->page, "apiStartButton")->isEnabled());
     }
 
     void takenPortSaysSo()
@@ -337,19 +344,19 @@ private Q_SLOTS:
         const int port = squatter.serverPort();
 
         auto page = newPage();
-        child<QSpinBox>(page.get(), "apiPortSpin")->setValue(port);
-        page->setDatabaseUrl(m_dsn);
-        auto* state = child<QLabel>(page.get(), "apiStateLabel");
+        child<QSpinBox>(&page->page, "apiPortSpin")->setValue(port);
+        page->controller.setDatabaseUrl(m_dsn);
+        auto* state = child<QLabel>(&page->page, "apiStateLabel");
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("failed"), kStartTimeoutMs);
-        const QString message = labelText(page.get(), "apiMessageLabel");
+        const QString message = labelText(&page->page, "apiMessageLabel");
         QVERIFY2(message.contains(QStringLiteral("Port %1 is already in use").arg(port)),
                  qPrintable(message));
         QCOMPARE(state->property("stateColor").value<QColor>(), ui::toneColor(ui::Tone::Bad));
-        QVERIFY(!child<QPushButton>(page.get(), "apiActionButton")->isVisible());
+        QVERIFY(!child<QPushButton>(&page->page, "apiActionButton")->isVisible());
 
         // Another port, and Start: it runs.
-        child<QSpinBox>(page.get(), "apiPortSpin")->setValue(0);
-        QTest::mouseClick(child<QPushButton>(page.get(), "apiStartButton"), Qt::LeftButton);
+        child<QSpinBox>(&page->page, "apiPortSpin")->setValue(0);
+        QTest::mouseClick(child<QPushButton>(&page->page, "apiStartButton"), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("running"), kStartTimeoutMs);
     }
 };

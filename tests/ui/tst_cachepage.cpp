@@ -314,14 +314,14 @@ private Q_SLOTS:
         page.setCache(cache);
         QTest::mouseClick(button(page, "cachePresetButton0"), Qt::LeftButton);
         QVERIFY(button(page, "cacheApplyButton")->isEnabled());
-        QVERIFY(!label(page, "cacheAvailabilityNote")->isVisible());
+        QVERIFY(!label(page, "cacheAvailabilityMessageLabel")->isVisible());
 
         page.setCache(nullptr);
         QVERIFY(!button(page, "cacheApplyButton")->isEnabled());
         for (const char* name :
              {"cacheFlushQuestionsButton", "cacheFlushAnswersButton", "cacheFlushAllButton"})
             QVERIFY(!button(page, name)->isEnabled());
-        QLabel* note = label(page, "cacheAvailabilityNote");
+        QLabel* note = label(page, "cacheAvailabilityMessageLabel");
         QVERIFY(note->isVisible());
         QVERIFY(note->text().contains(QStringLiteral("API backend runs")));
         // The editor keeps working on the policy meanwhile.

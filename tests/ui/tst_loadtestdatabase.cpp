@@ -15,6 +15,7 @@
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
 #include "tests/unit/loadgen/testhttpserver.h"
+#include "ui/loadtest/loadtestcontroller.h"
 #include "ui/loadtest/loadtestpage.h"
 #include "ui/loadtest/scenarioeditor.h"
 #include "ui/shell/numbertext.h"
@@ -54,6 +55,7 @@ private:
     QTemporaryDir m_dataHome; // AppDataLocation's parent: no saved runs
     std::unique_ptr<testing::StackFixture> m_stack;
     std::unique_ptr<TestHttpServer> m_server;
+    std::unique_ptr<ui::LoadTestController> m_controller;
     std::unique_ptr<ui::LoadTestPage> m_page;
 
     QLabel* message() { return child<QLabel>(m_page.get(), "loadMessageLabel"); }
@@ -67,7 +69,8 @@ private Q_SLOTS:
         const auto status = m_stack->stack().start(stack::ServiceKind::Postgres);
         QVERIFY2(status.state == stack::ServiceState::Running, qPrintable(status.message));
         m_server = std::make_unique<TestHttpServer>();
-        m_page = std::make_unique<ui::LoadTestPage>();
+        m_controller = std::make_unique<ui::LoadTestController>(ui::RunHistory::defaultFolder());
+        m_page = std::make_unique<ui::LoadTestPage>(*m_controller);
         m_page->setEmbeddedUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server->port()));
         // A short closed run: 30 requests on 2 connections.
         auto* editor = child<ui::ScenarioEditor>(m_page.get(), "scenarioEditor");
@@ -80,13 +83,14 @@ private Q_SLOTS:
         auto* distribution = child<QComboBox>(m_page.get(), "idDistributionCombo");
         distribution->setCurrentIndex(
             distribution->findData(int(loadgen::IdDistribution::Kind::Database)));
-        m_page->setDatabaseDsn(m_stack->stack().postgresDsn());
+        m_controller->setDatabaseDsn(m_stack->stack().postgresDsn());
         QVERIFY2(editor->problems().isEmpty(), qPrintable(editor->problems().join(u'\n')));
     }
 
     void cleanupTestCase()
     {
         m_page.reset();
+        m_controller.reset();
         m_server.reset();
         m_stack.reset();
     }
@@ -156,7 +160,7 @@ private Q_SLOTS:
                                         "'sam', 'sam@example.com')")
                              .arg(newProduct)),
                  qPrintable(pg.error()));
-        m_page->setDatabaseDsn(m_stack->stack().postgresDsn());
+        m_controller->setDatabaseDsn(m_stack->stack().postgresDsn());
         QTRY_COMPARE_WITH_TIMEOUT(child<QSpinBox>(m_page.get(), "productMaxSpin")->value(),
                                   int(newProduct), kTimeoutMs);
         QCOMPARE(questions->value(), 3'518'963);
@@ -172,10 +176,11 @@ private Q_SLOTS:
         instance::EmbeddedBackend backend(options);
         QString error;
         QVERIFY2(backend.start(&error), qPrintable(error));
-        ui::LoadTestPage page;
-        page.setBackendCpuSource([&backend] { return backend.gauges().workerCpuSeconds; });
+        ui::LoadTestController controller(ui::RunHistory::defaultFolder());
+        ui::LoadTestPage page(controller);
+        controller.setBackendCpuSource([&backend] { return backend.gauges().workerCpuSeconds; });
         page.setEmbeddedUrl(backend.url());
-        page.setDatabaseDsn(options.dsn);
+        controller.setDatabaseDsn(options.dsn);
 
         auto* editor = child<ui::ScenarioEditor>(&page, "scenarioEditor");
         const loadgen::Scenario defaults = editor->scenario();
@@ -218,7 +223,7 @@ private Q_SLOTS:
                     ->text()
                     .startsWith(QLocale().toString(backendCpu, 'f', 2) + QStringLiteral(" s · ")));
         screenshot(&page, 2, QStringLiteral("loadtest-database-summary"));
-        page.shutdown();
+        controller.shutdown();
         backend.stop();
     }
 

@@ -16,6 +16,7 @@
 #include "loadgen/resultexport.h"
 #include "tests/support/widgetlookup.h"
 #include "tests/unit/loadgen/testhttpserver.h"
+#include "ui/loadtest/loadtestcontroller.h"
 #include "ui/loadtest/loadtestpage.h"
 #include "ui/loadtest/readonlytable.h"
 #include "ui/loadtest/runcharts.h"
@@ -143,6 +144,7 @@ private:
     QTemporaryDir m_dataHome; // AppDataLocation's parent
     std::unique_ptr<TestHttpServer> m_server;
     std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ui::LoadTestController> m_controller; // outlives the window's page
     ui::LoadTestPage* m_page = nullptr;
     int m_savedListed = 0; // saved runs still listed, under this session's
 };
@@ -163,7 +165,8 @@ void TestLoadTestPage::initTestCase()
 
     m_server = std::make_unique<TestHttpServer>();
     QVERIFY(m_server->isListening());
-    m_page = new ui::LoadTestPage;
+    m_controller = std::make_unique<ui::LoadTestController>(ui::RunHistory::defaultFolder());
+    m_page = new ui::LoadTestPage(*m_controller);
     m_window = std::make_unique<ui::MainWindow>(QList<ui::Page*>{m_page});
     m_window->resize(1280, 800);
     m_window->show();
@@ -177,8 +180,9 @@ void TestLoadTestPage::initTestCase()
 
 void TestLoadTestPage::cleanupTestCase()
 {
-    m_page->shutdown();
+    m_controller->shutdown();
     m_window.reset();
+    m_controller.reset();
     m_server.reset();
 }
 
@@ -243,7 +247,7 @@ void TestLoadTestPage::databaseIdsAreReadBeforeTheStart()
     QVERIFY(child<QLabel>(m_page, "scenarioProblems")->text().contains(u"Ids: the database"));
 
     // One that cannot be reached: the run does not start, and the message says why.
-    m_page->setDatabaseDsn(QStringLiteral("postgresql://qaconsole@127.0.0.1:1/qaconsole"));
+    m_controller->setDatabaseDsn(QStringLiteral("postgresql://qaconsole@127.0.0.1:1/qaconsole"));
     QVERIFY(start->isEnabled());
     screenshot(QStringLiteral("loadtest-database-ids"));
     QTest::mouseClick(start, Qt::LeftButton);
@@ -260,7 +264,7 @@ void TestLoadTestPage::databaseIdsAreReadBeforeTheStart()
     auto* note = child<QLabel>(m_page, "idRangeNote");
     QTRY_VERIFY_WITH_TIMEOUT(note->text().contains(u"Cannot connect to PostgreSQL"), kRunTimeoutMs);
     QVERIFY2(note->text().startsWith(u"The ids cannot be checked:"), qPrintable(note->text()));
-    m_page->setDatabaseDsn(QString());
+    m_controller->setDatabaseDsn(QString());
 }
 
 void TestLoadTestPage::rangesWithoutADatabaseCannotBeChecked()

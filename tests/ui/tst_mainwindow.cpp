@@ -199,7 +199,7 @@ private Q_SLOTS:
             makeStatus(ServiceKind::Postgres, ServiceState::Running, QStringLiteral("15.18"));
         m_window->showServiceStatus(status);
         QCOMPARE(postgres->text(), QStringLiteral("PostgreSQL: running"));
-        QCOMPARE(postgres->color(), qaconsole::ui::statePresentation(ServiceState::Running).color);
+        QCOMPARE(postgres->color(), qaconsole::ui::toneColor(qaconsole::ui::Tone::Good));
         QVERIFY(postgres->toolTip().contains(QStringLiteral("127.0.0.1:54012")));
         QCOMPARE(redis->text(), QStringLiteral("Redis: unknown"));
 
@@ -207,7 +207,7 @@ private Q_SLOTS:
         status.message = QStringLiteral("redis-server exited unexpectedly");
         m_window->showServiceStatus(status);
         QCOMPARE(redis->text(), QStringLiteral("Redis: crashed"));
-        QCOMPARE(redis->color(), qaconsole::ui::statePresentation(ServiceState::Crashed).color);
+        QCOMPARE(redis->color(), qaconsole::ui::toneColor(qaconsole::ui::Tone::Bad));
         QVERIFY(redis->toolTip().contains(status.message));
 
         // Something with a service's life cycle that waits: a neutral dot, and the one action

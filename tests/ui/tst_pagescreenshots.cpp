@@ -30,6 +30,7 @@
 #include "ui/etl/loadwizard.h"
 #include "ui/loadtest/loadtestpage.h"
 #include "ui/services/servicespage.h"
+#include "ui/shell/backgroundlane.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/page.h"
 #include "ui/shell/serviceindicator.h"
@@ -52,7 +53,6 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 #include <QTreeView>
 
 #include <memory>
@@ -179,7 +179,7 @@ private:
     QTemporaryDir m_fixtureCopy;
     std::unique_ptr<testing::StackFixture> m_stack;
     std::unique_ptr<stack::StackSupervisor> m_supervisor;
-    QThread m_stackThread;
+    std::unique_ptr<ui::BackgroundLane> m_stackLane;
     std::unique_ptr<ui::ConsoleWindow> m_console;
 };
 
@@ -192,9 +192,8 @@ void TestPageScreenshots::initTestCase()
 
     m_stack = std::make_unique<testing::StackFixture>();
     m_supervisor = std::make_unique<stack::StackSupervisor>(m_stack->stack());
-    m_stackThread.setObjectName(QStringLiteral("stack"));
-    m_supervisor->moveToThread(&m_stackThread);
-    m_stackThread.start();
+    m_stackLane = std::make_unique<ui::BackgroundLane>(QStringLiteral("stack"));
+    m_stackLane->host(m_supervisor.get());
 
     m_console = std::make_unique<ui::ConsoleWindow>(*m_supervisor);
     // Free ports: nothing else on the machine is disturbed, nothing disturbs the test.
@@ -204,13 +203,10 @@ void TestPageScreenshots::initTestCase()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     stack::StackSupervisor* supervisor = m_supervisor.get();
-    QMetaObject::invokeMethod(
-        supervisor,
-        [supervisor] {
-            supervisor->refresh();
-            supervisor->startAll();
-        },
-        Qt::QueuedConnection);
+    m_stackLane->post([supervisor] {
+        supervisor->refresh();
+        supervisor->startAll();
+    });
 }
 
 void TestPageScreenshots::cleanupTestCase()
@@ -221,10 +217,8 @@ void TestPageScreenshots::cleanupTestCase()
     }
     if (m_supervisor) {
         stack::StackSupervisor* supervisor = m_supervisor.get();
-        QMetaObject::invokeMethod(
-            supervisor, [supervisor] { supervisor->stopAll(); }, Qt::BlockingQueuedConnection);
-        m_stackThread.quit();
-        m_stackThread.wait();
+        m_stackLane->postAndWait([supervisor] { supervisor->stopAll(); });
+        m_stackLane->shutdown();
         m_supervisor.reset();
     }
     m_stack.reset();

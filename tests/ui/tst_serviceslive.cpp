@@ -6,6 +6,7 @@
 #include "tests/support/stackfixture.h"
 #include "ui/services/servicesbinding.h"
 #include "ui/services/servicespage.h"
+#include "ui/shell/backgroundlane.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/serviceindicator.h"
 #include "ui/shell/statepresentation.h"
@@ -14,7 +15,6 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTest>
-#include <QThread>
 
 using namespace qaconsole;
 
@@ -33,18 +33,16 @@ private Q_SLOTS:
     {
         testing::StackFixture fixture;
         stack::StackSupervisor supervisor(fixture.stack());
-        QThread thread;
-        supervisor.moveToThread(&thread);
-        thread.start();
+        ui::BackgroundLane lane(QStringLiteral("stack"));
+        lane.host(&supervisor);
 
         auto* page = new ui::ServicesPage;
         ui::MainWindow window({page});
         ui::bindServices(supervisor, *page, window);
         window.show();
-        QMetaObject::invokeMethod(&supervisor, &stack::StackSupervisor::refresh,
-                                  Qt::QueuedConnection);
+        lane.post([&supervisor] { supervisor.refresh(); });
 
-        const QColor green = ui::statePresentation(stack::ServiceState::Running).color;
+        const QColor green = ui::toneColor(ui::Tone::Good);
         for (const QString& service : {QStringLiteral("postgres"), QStringLiteral("redis")}) {
             auto* start = page->findChild<QPushButton*>(service + QStringLiteral("StartButton"));
             auto* state = page->findChild<QLabel*>(service + QStringLiteral("StateLabel"));
@@ -69,10 +67,8 @@ private Q_SLOTS:
         QTest::mouseClick(stop, Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(state->text(), QStringLiteral("stopped"), kStartTimeoutMs);
 
-        QMetaObject::invokeMethod(
-            &supervisor, [&] { supervisor.stopAll(); }, Qt::BlockingQueuedConnection);
-        thread.quit();
-        thread.wait();
+        lane.postAndWait([&supervisor] { supervisor.stopAll(); });
+        lane.shutdown();
     }
 };
 

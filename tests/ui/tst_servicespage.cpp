@@ -124,7 +124,7 @@ private Q_SLOTS:
         QTEST(pill->text(), "label");
         const auto color = pill->property("stateColor").value<QColor>();
         QTEST(tone(color), "tone");
-        QCOMPARE(color, qaconsole::ui::statePresentation(state).color);
+        QCOMPARE(color, qaconsole::ui::statePresentation(state).color());
 
         QTEST(button("postgresStartButton")->isEnabled(), "canStart");
         QTEST(button("postgresStopButton")->isEnabled(), "canStopAndRestart");

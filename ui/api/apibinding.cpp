@@ -1,6 +1,7 @@
 #include "ui/api/apibinding.h"
 
 #include "backend/stack/stacksupervisor.h"
+#include "ui/api/apicontroller.h"
 #include "ui/api/apipage.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/serviceindicator.h"
@@ -11,28 +12,30 @@ namespace {
 
 const QString kIndicator = QStringLiteral("api");
 
-Indication indicationOf(const ApiPage& page)
+Indication indicationOf(const ApiController& controller)
 {
-    const BackendView view = page.view();
-    return {view.label, view.tone, page.summary(), backendActionText(view.action)};
+    const BackendView view = controller.view();
+    return {view.label, view.tone, controller.summary(), backendActionText(view.action)};
 }
 
 } // namespace
 
 void bindApi(stack::StackSupervisor& supervisor, ApiPage& page, MainWindow& window)
 {
-    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, &page,
-                     &ApiPage::setDatabaseUrl);
-    QObject::connect(&supervisor, &stack::StackSupervisor::redisUrlChanged, &page,
-                     &ApiPage::setRedisUrl);
+    ApiController& controller = page.controller();
+    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, &controller,
+                     &ApiController::setDatabaseUrl);
+    QObject::connect(&supervisor, &stack::StackSupervisor::redisUrlChanged, &controller,
+                     &ApiController::setRedisUrl);
     window.addIndicator(kIndicator, page.title());
-    window.showIndicator(kIndicator, indicationOf(page));
-    QObject::connect(&page, &ApiPage::stateChanged, &window,
-                     [&window, &page] { window.showIndicator(kIndicator, indicationOf(page)); });
-    QObject::connect(&window, &MainWindow::indicatorActionTriggered, &page,
-                     [&page](const QString& name) {
+    window.showIndicator(kIndicator, indicationOf(controller));
+    QObject::connect(&controller, &ApiController::stateChanged, &window, [&window, &controller] {
+        window.showIndicator(kIndicator, indicationOf(controller));
+    });
+    QObject::connect(&window, &MainWindow::indicatorActionTriggered, &controller,
+                     [&controller](const QString& name) {
                          if (name == kIndicator)
-                             page.triggerAction();
+                             controller.triggerAction();
                      });
 }
 

@@ -51,17 +51,16 @@ QLineEdit* lineEdit(const QString& text, const QString& placeholder)
     return edit;
 }
 
-// 2xx green, 4xx amber, 5xx red, anything else grey: the console's state colours.
-QColor statusColor(int status)
+// 2xx good, 4xx a caution, 5xx bad, anything else neutral.
+Tone statusTone(int status)
 {
-    using stack::ServiceState;
     if (status >= 200 && status < 300)
-        return statePresentation(ServiceState::Running).color;
+        return Tone::Good;
     if (status >= 400 && status < 500)
-        return statePresentation(ServiceState::Starting).color;
+        return Tone::Busy;
     if (status >= 500)
-        return statePresentation(ServiceState::Failed).color;
-    return statePresentation(ServiceState::Stopped).color;
+        return Tone::Bad;
+    return Tone::Neutral;
 }
 
 QPlainTextEdit* codeView(const QString& placeholder)
@@ -139,7 +138,7 @@ void ApiExplorer::send()
                           QByteArrayLiteral("application/json; charset=utf-8"));
     m_clock.start();
     m_reply = m_network->sendCustomRequest(network, request.method, request.body);
-    showStatus(tr("Sending…"), statePresentation(stack::ServiceState::Stopped).color);
+    showStatus(tr("Sending…"), Tone::Neutral);
     m_time->clear();
     m_size->clear();
 }
@@ -250,7 +249,7 @@ QWidget* ApiExplorer::createResponseSide()
     layout->setSpacing(8);
     layout->addLayout(statusRow);
     layout->addWidget(m_tabs, 1);
-    showStatus(tr("No request yet"), statePresentation(stack::ServiceState::Stopped).color);
+    showStatus(tr("No request yet"), Tone::Neutral);
     return side;
 }
 
@@ -311,7 +310,7 @@ void ApiExplorer::finished(QNetworkReply* reply)
     const double elapsedMs = double(m_clock.nsecsElapsed()) / 1e6;
     const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (!status.isValid()) {
-        showStatus(tr("No response"), statePresentation(stack::ServiceState::Failed).color);
+        showStatus(tr("No response"), Tone::Bad);
         m_time->setText(latencyText(elapsedMs));
         m_size->clear();
         m_body->setPlainText(reply->errorString());
@@ -320,7 +319,7 @@ void ApiExplorer::finished(QNetworkReply* reply)
     }
     const int code = status.toInt();
     const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-    showStatus(QStringLiteral("%1 %2").arg(code).arg(reason).trimmed(), statusColor(code));
+    showStatus(QStringLiteral("%1 %2").arg(code).arg(reason).trimmed(), statusTone(code));
     m_time->setText(latencyText(elapsedMs));
     const QByteArray body = reply->readAll();
     m_size->setText(bytesText(body.size()));
@@ -334,12 +333,12 @@ void ApiExplorer::finished(QNetworkReply* reply)
     m_body->setPlaceholderText(tr("No body."));
 }
 
-void ApiExplorer::showStatus(const QString& text, const QColor& color)
+void ApiExplorer::showStatus(const QString& text, Tone tone)
 {
-    m_statusColor = color;
+    m_statusTone = tone;
     m_status->setText(text);
-    m_status->setProperty("statusColor", color);
-    m_status->setStyleSheet(pillStyleSheet({text, color}, QApplication::palette(this)));
+    m_status->setProperty("statusColor", toneColor(tone));
+    m_status->setStyleSheet(pillStyleSheet(tone, QApplication::palette(this)));
 }
 
 void ApiExplorer::applyPalette()
@@ -357,9 +356,7 @@ void ApiExplorer::applyPalette()
                                                   colors.color(QPalette::Text), 0.03));
         view->setPalette(viewColors);
     }
-    if (m_statusColor.isValid())
-        m_status->setStyleSheet(
-            pillStyleSheet({m_status->text(), m_statusColor}, QApplication::palette(this)));
+    m_status->setStyleSheet(pillStyleSheet(m_statusTone, QApplication::palette(this)));
 }
 
 } // namespace qaconsole::ui

@@ -2,6 +2,7 @@
 
 #include "ui/api/backendstartresult.h"
 #include "ui/api/explorerroutes.h"
+#include "ui/shell/tone.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -57,7 +58,7 @@ private:
     void showRoute();
     void showRequest();
     void finished(QNetworkReply* reply);
-    void showStatus(const QString& text, const QColor& color);
+    void showStatus(const QString& text, Tone tone);
     void applyPalette();
 
     QNetworkAccessManager* m_network;
@@ -77,7 +78,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     QPlainTextEdit* m_body = nullptr;
     QPlainTextEdit* m_headers = nullptr;
-    QColor m_statusColor;
+    Tone m_statusTone = Tone::Neutral;
 };
 
 } // namespace qaconsole::ui

@@ -1,12 +1,12 @@
 #include "ui/api/apipage.h"
 
-#include "backend/stack/postgressession.h"
+#include "ui/api/apicontroller.h"
 #include "ui/api/apiexplorer.h"
-#include "ui/api/backendrunner.h"
 #include "ui/api/livefiguresview.h"
 #include "ui/shell/busyindicator.h"
 #include "ui/shell/cardframe.h"
 #include "ui/shell/statepresentation.h"
+#include "ui/shell/statusbanner.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
@@ -20,36 +20,22 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QTimer>
 #include <QToolButton>
-#include <QUrl>
 #include <QVBoxLayout>
 
 namespace qaconsole::ui {
 
 namespace {
 
-constexpr int kDefaultPort = 8080;
 constexpr int kMaxThreads = 256;
 constexpr int kCopiedFeedbackMs = 1500;
 const QString kAllInterfaces = QStringLiteral("0.0.0.0");
 
-// A server bound to every interface is reached through a real address; the loopback one always
-// works from this machine.
-QString clientUrl(const QString& listenUrl)
-{
-    QUrl url(listenUrl);
-    if (url.host() == kAllInterfaces)
-        url.setHost(QStringLiteral("127.0.0.1"));
-    return url.toString();
-}
-
 } // namespace
 
-ApiPage::ApiPage(QWidget* parent)
-    : Page(parent), m_runner(new BackendRunner(this)), m_sampleTimer(new QTimer(this)),
-      m_recheckTimer(new QTimer(this))
+ApiPage::ApiPage(ApiController& controller, QWidget* parent)
+    : Page(parent), m_controller(controller), m_sampleTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("apiPage"));
 
@@ -80,25 +66,17 @@ ApiPage::ApiPage(QWidget* parent)
 
     m_sampleTimer->setInterval(kSampleIntervalMs);
     connect(m_sampleTimer, &QTimer::timeout, this, &ApiPage::sample);
-    m_recheckTimer->setInterval(kDataRecheckMs);
-    connect(m_recheckTimer, &QTimer::timeout, this, [this] {
-        if (m_dsn.isEmpty() || m_checkPending)
-            return;
-        m_checkPending = true;
-        m_runner->checkData(m_dsn);
-    });
-    connect(m_runner, &BackendRunner::started, this, &ApiPage::started);
-    connect(m_runner, &BackendRunner::stopped, this, &ApiPage::stopped);
-    connect(m_runner, &BackendRunner::dataChecked, this, &ApiPage::dataChecked);
+    connect(&m_controller, &ApiController::changed, this, &ApiPage::present);
+    connect(&m_controller, &ApiController::backendStarted, this, &ApiPage::backendStarted);
 
+    forwardSettings();
     applyPalette();
     present();
+    if (m_controller.phase() == BackendPhase::Running)
+        backendStarted(); // a page made while the backend runs starts from its figures
 }
 
-ApiPage::~ApiPage()
-{
-    m_runner->shutdown();
-}
+ApiPage::~ApiPage() = default;
 
 QString ApiPage::title() const
 {
@@ -108,105 +86,6 @@ QString ApiPage::title() const
 QIcon ApiPage::icon() const
 {
     return QIcon(QStringLiteral(":/icons/api.svg"));
-}
-
-stack::ServiceState ApiPage::state() const
-{
-    return view().state;
-}
-
-BackendView ApiPage::view() const
-{
-    BackendFacts facts;
-    facts.runner = m_runner->state();
-    if (m_failure) {
-        facts.failure = m_failure->problem;
-        facts.failureMessage = m_failure->message;
-    }
-    facts.wanted = m_wanted;
-    facts.shutDown = m_shutDown;
-    const QString dsn = facts.runner == stack::ServiceState::Stopped ? m_dsn : m_startedDsn;
-    if (!dsn.isEmpty())
-        facts.databaseAddress = stack::PostgresSession::addressOf(dsn);
-    facts.threads = m_result.threads;
-    return describeBackend(facts);
-}
-
-double ApiPage::workerCpuSeconds() const
-{
-    return m_runner->gauges().workerCpuSeconds;
-}
-
-QString ApiPage::summary() const
-{
-    const QString message = m_message->text();
-    if (state() == stack::ServiceState::Running)
-        return tr("Running at %1").arg(m_url) + u'\n' + message;
-    return message.isEmpty() ? tr("API backend") : message;
-}
-
-void ApiPage::shutdown()
-{
-    if (m_shutDown)
-        return;
-    m_shutDown = true;
-    m_sampleTimer->stop();
-    m_recheckTimer->stop();
-    m_runner->shutdown();
-    m_url.clear();
-    m_explorer->setBaseUrl(QString());
-    m_figures->showIdle();
-    present();
-}
-
-void ApiPage::setRedisUrl(const QString& url)
-{
-    if (url == m_redisUrl)
-        return;
-    m_redisUrl = url;
-    // A running backend restarts with the new Redis (stopped() starts it again); one that is
-    // starting notices in started().
-    if (m_runner->state() == stack::ServiceState::Running)
-        stopBackend();
-}
-
-void ApiPage::setDatabaseUrl(const QString& dsn)
-{
-    if (dsn == m_dsn)
-        return;
-    m_dsn = dsn;
-    m_failure.reset();
-    m_recheckTimer->stop();
-    using stack::ServiceState;
-    const ServiceState current = m_runner->state();
-    if (current == ServiceState::Running)
-        stopBackend(); // stopped() starts it again on the new database, if there is one
-    else if ((current == ServiceState::Stopped || current == ServiceState::Failed) && m_wanted &&
-             !m_dsn.isEmpty())
-        startBackend();
-    // Starting or stopping: started() and stopped() compare the database when they arrive.
-    present();
-}
-
-void ApiPage::start()
-{
-    m_wanted = true;
-    const stack::ServiceState current = m_runner->state();
-    if (current == stack::ServiceState::Stopped || current == stack::ServiceState::Failed) {
-        if (!m_dsn.isEmpty())
-            startBackend();
-    }
-    present();
-}
-
-void ApiPage::stop()
-{
-    m_wanted = false;
-    m_recheckTimer->stop();
-    m_failure.reset();
-    if (m_runner->state() == stack::ServiceState::Running)
-        stopBackend();
-    present();
 }
 
 void ApiPage::changeEvent(QEvent* event)
@@ -243,7 +122,7 @@ QWidget* ApiPage::createBackendCard()
     m_copy->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copy->setAutoRaise(true);
     connect(m_copy, &QToolButton::clicked, this, [this] {
-        QGuiApplication::clipboard()->setText(m_url);
+        QGuiApplication::clipboard()->setText(m_controller.url());
         m_copy->setText(tr("Copied"));
         QTimer::singleShot(kCopiedFeedbackMs, m_copy,
                            [copy = m_copy] { copy->setText(tr("Copy")); });
@@ -255,8 +134,8 @@ QWidget* ApiPage::createBackendCard()
     m_stop->setObjectName(QStringLiteral("apiStopButton"));
     for (QPushButton* button : {m_start, m_stop})
         button->setMinimumWidth(92);
-    connect(m_start, &QPushButton::clicked, this, &ApiPage::start);
-    connect(m_stop, &QPushButton::clicked, this, &ApiPage::stop);
+    connect(m_start, &QPushButton::clicked, &m_controller, &ApiController::start);
+    connect(m_stop, &QPushButton::clicked, &m_controller, &ApiController::stop);
 
     auto* header = new QHBoxLayout;
     header->setSpacing(10);
@@ -274,19 +153,22 @@ QWidget* ApiPage::createBackendCard()
     m_bind->addItem(tr("127.0.0.1 — this machine"), QStringLiteral("127.0.0.1"));
     m_bind->addItem(tr("::1 — this machine, IPv6"), QStringLiteral("::1"));
     m_bind->addItem(tr("0.0.0.0 — every network"), kAllInterfaces);
-    connect(m_bind, &QComboBox::currentIndexChanged, this, &ApiPage::present);
     m_port = new QSpinBox(card);
     m_port->setObjectName(QStringLiteral("apiPortSpin"));
     m_port->setRange(0, 65535);
-    m_port->setValue(kDefaultPort);
+    m_port->setValue(m_controller.listenSettings().port);
     m_port->setSpecialValueText(tr("any free"));
     m_port->setToolTip(tr("The TCP port to listen on; 0 lets the system pick a free one"));
     m_threads = new QSpinBox(card);
     m_threads->setObjectName(QStringLiteral("apiThreadsSpin"));
     m_threads->setRange(1, kMaxThreads);
-    m_threads->setValue(std::max(1, QThread::idealThreadCount()));
+    m_threads->setValue(m_controller.listenSettings().threads);
     m_threads->setToolTip(tr("Worker threads, each with its own event loop and database "
                              "connection; the default is one per core"));
+
+    connect(m_bind, &QComboBox::currentIndexChanged, this, &ApiPage::forwardSettings);
+    connect(m_port, &QSpinBox::valueChanged, this, &ApiPage::forwardSettings);
+    connect(m_threads, &QSpinBox::valueChanged, this, &ApiPage::forwardSettings);
 
     auto* settings = new QHBoxLayout;
     settings->setSpacing(10);
@@ -311,110 +193,44 @@ QWidget* ApiPage::createBackendCard()
     m_bindWarning->setObjectName(QStringLiteral("apiBindWarning"));
     m_bindWarning->setWordWrap(true);
 
-    m_message = new QLabel(card);
-    m_message->setObjectName(QStringLiteral("apiMessageLabel"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_action = new QPushButton(card);
-    m_action->setObjectName(QStringLiteral("apiActionButton"));
-    m_action->setMinimumWidth(120);
-    m_action->hide();
-    connect(m_action, &QPushButton::clicked, this, &ApiPage::triggerAction);
-
-    auto* messageRow = new QHBoxLayout;
-    messageRow->setSpacing(12);
-    messageRow->addWidget(m_message, 1);
-    messageRow->addWidget(m_action, 0, Qt::AlignVCenter);
+    m_banner = new StatusBanner(QStringLiteral("api"), card);
+    connect(m_banner, &StatusBanner::actionTriggered, &m_controller, &ApiController::triggerAction);
 
     QVBoxLayout* content = card->contentLayout();
     content->addLayout(header);
     content->addLayout(settings);
     content->addWidget(m_bindWarning);
-    content->addLayout(messageRow);
+    content->addWidget(m_banner);
     return card;
 }
 
-void ApiPage::startBackend()
+void ApiPage::forwardSettings()
 {
-    if (m_shutDown)
-        return;
-    instance::BackendOptions options;
-    options.bindAddress = m_bind->currentData().toString();
-    options.port = std::uint16_t(m_port->value());
-    options.threads = m_threads->value();
-    options.dsn = m_dsn;
-    options.redisUrl = m_redisUrl;
-    m_startedDsn = m_dsn;
-    m_startedRedisUrl = m_redisUrl;
-    m_failure.reset();
-    m_recheckTimer->stop();
-    m_runner->start(options);
-    present();
+    ListenSettings settings;
+    settings.bindAddress = m_bind->currentData().toString();
+    settings.port = std::uint16_t(m_port->value());
+    settings.threads = m_threads->value();
+    m_controller.setListenSettings(settings);
+    m_bindWarning->setVisible(settings.bindAddress == kAllInterfaces);
 }
 
-void ApiPage::stopBackend()
+void ApiPage::backendStarted()
 {
-    Q_EMIT cacheChanged(nullptr);
-    m_sampleTimer->stop();
-    m_url.clear();
-    m_explorer->setBaseUrl(QString());
-    m_figures->showIdle();
-    m_runner->stop();
-    present();
-}
-
-void ApiPage::started(const BackendStartResult& result)
-{
-    const bool current = m_startedDsn == m_dsn && m_startedRedisUrl == m_redisUrl;
-    if (!result.ok()) {
-        if (current) {
-            m_failure = result;
-            if (result.problem == BackendStartResult::Problem::NoData && m_wanted)
-                m_recheckTimer->start();
-        } else if (m_wanted && !m_dsn.isEmpty()) {
-            startBackend(); // the database changed while this start ran
-        }
-        present();
-        return;
-    }
-    m_result = result;
-    m_url = clientUrl(result.url);
-    m_explorer->setBaseUrl(m_url);
-    m_explorer->setExamples(result.examples);
+    m_explorer->setBaseUrl(m_controller.url());
+    m_explorer->setExamples(m_controller.examples());
     m_figures->reset();
     sample(); // the baseline for the first interval
-    m_sampleTimer->start();
-    present();
-    Q_EMIT cacheChanged(m_runner->cache());
-    if (!current || !m_wanted)
-        stopBackend(); // stopped() starts it again when it is still wanted
-}
-
-void ApiPage::stopped()
-{
-    present();
-    if (m_wanted && !m_dsn.isEmpty())
-        startBackend();
-}
-
-void ApiPage::dataChecked(const QString& dsn, bool present)
-{
-    m_checkPending = false;
-    const bool waiting = m_failure && m_failure->problem == BackendStartResult::Problem::NoData;
-    if (present && dsn == m_dsn && waiting && m_wanted)
-        startBackend();
 }
 
 void ApiPage::sample()
 {
-    m_figures->addSample(QDateTime::currentMSecsSinceEpoch(), m_runner->snapshot(),
-                         m_runner->gauges());
+    m_figures->addSample(QDateTime::currentMSecsSinceEpoch(), m_controller.snapshot(),
+                         m_controller.gauges());
 }
 
 void ApiPage::present()
 {
-    const BackendView shown = view();
+    const BackendView shown = m_controller.view();
     m_state->setText(shown.label);
     m_state->setProperty("stateColor", toneColor(shown.tone));
     const QString pill = pillStyleSheet(shown.tone, QApplication::palette(this));
@@ -423,40 +239,24 @@ void ApiPage::present()
     m_busy->setVisible(shown.busy);
 
     const bool running = shown.state == stack::ServiceState::Running;
-    m_urlLabel->setText(m_url);
+    if (running != m_sampling) {
+        m_sampling = running;
+        if (running) {
+            m_sampleTimer->start();
+        } else {
+            m_sampleTimer->stop();
+            m_explorer->setBaseUrl(QString());
+            m_figures->showIdle();
+        }
+    }
+    m_urlLabel->setText(m_controller.url());
     m_urlLabel->setVisible(running);
     m_copy->setVisible(running);
     m_start->setEnabled(shown.canStart);
     m_stop->setEnabled(shown.canStop);
     for (QWidget* setting : std::initializer_list<QWidget*>{m_bind, m_port, m_threads})
         setting->setEnabled(shown.settingsEditable);
-    m_bindWarning->setVisible(m_bind->currentData().toString() == kAllInterfaces);
-
-    m_message->setText(shown.message);
-    m_message->setVisible(!shown.message.isEmpty());
-    setTextColor(m_message, shown.messageTone == Tone::Neutral
-                                ? secondaryText(QApplication::palette(this))
-                                : toneColor(shown.messageTone));
-    m_shownAction = shown.action;
-    m_action->setText(backendActionText(shown.action));
-    m_action->setVisible(shown.action != BackendAction::None);
-
-    const QString text = summary();
-    if (shown.state != m_announcedState || text != m_announcedSummary ||
-        shown.label != m_announcedLabel) {
-        m_announcedState = shown.state;
-        m_announcedSummary = text;
-        m_announcedLabel = shown.label;
-        Q_EMIT stateChanged(shown.state, text);
-    }
-}
-
-void ApiPage::triggerAction()
-{
-    if (m_shownAction == BackendAction::LoadDataset)
-        Q_EMIT dataLoadRequested();
-    else if (m_shownAction == BackendAction::OpenServices)
-        Q_EMIT servicesRequested();
+    m_banner->showStatus(shown.messageTone, shown.message, backendActionText(shown.action));
 }
 
 void ApiPage::applyPalette()

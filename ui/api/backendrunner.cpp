@@ -4,22 +4,21 @@
 
 namespace qaconsole::ui {
 
-BackendRunner::BackendRunner(QObject* parent) : QObject(parent), m_worker(new BackendWorker)
+BackendRunner::BackendRunner(QObject* parent)
+    : BackendStarter(parent), m_lane(QStringLiteral("api-control")),
+      m_worker(std::make_unique<BackendWorker>())
 {
     qRegisterMetaType<BackendStartResult>();
-    m_thread.setObjectName(QStringLiteral("api-control"));
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
+    m_lane.host(m_worker.get());
 
-    connect(m_worker, &BackendWorker::started, this, &BackendRunner::finishStart);
-    connect(m_worker, &BackendWorker::stopped, this, &BackendRunner::finishStop);
-    connect(m_worker, &BackendWorker::dataChecked, this, &BackendRunner::dataChecked);
+    connect(m_worker.get(), &BackendWorker::started, this, &BackendRunner::finishStart);
+    connect(m_worker.get(), &BackendWorker::stopped, this, &BackendRunner::finishStop);
+    connect(m_worker.get(), &BackendWorker::dataChecked, this, &BackendRunner::dataChecked);
 }
 
 BackendRunner::~BackendRunner()
 {
     shutdown();
-    delete m_worker;
 }
 
 void BackendRunner::start(const instance::BackendOptions& options)
@@ -30,8 +29,8 @@ void BackendRunner::start(const instance::BackendOptions& options)
     m_backend = std::make_unique<instance::EmbeddedBackend>(options);
     m_state = ServiceState::Starting;
     QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, backend = m_backend.get(), options] {
+        m_worker.get(),
+        [worker = m_worker.get(), backend = m_backend.get(), options] {
             worker->start(backend, options);
         },
         Qt::QueuedConnection);
@@ -44,7 +43,8 @@ void BackendRunner::stop()
     // From here on the figures are no longer read: the worker is about to take the backend apart.
     m_state = stack::ServiceState::Stopping;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, backend = m_backend.get()] { worker->stop(backend); },
+        m_worker.get(),
+        [worker = m_worker.get(), backend = m_backend.get()] { worker->stop(backend); },
         Qt::QueuedConnection);
 }
 
@@ -53,7 +53,8 @@ void BackendRunner::checkData(const QString& dsn)
     if (m_shutDown)
         return;
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker, dsn] { worker->checkData(dsn); }, Qt::QueuedConnection);
+        m_worker.get(), [worker = m_worker.get(), dsn] { worker->checkData(dsn); },
+        Qt::QueuedConnection);
 }
 
 void BackendRunner::shutdown()
@@ -62,9 +63,8 @@ void BackendRunner::shutdown()
         return;
     m_shutDown = true;
     // A start in progress finishes first; requests still queued behind it are dropped with the
-    // worker. Results it posts back are ignored (m_shutDown).
-    m_thread.quit();
-    m_thread.wait();
+    // lane. Results it posts back are ignored (m_shutDown).
+    m_lane.shutdown();
     if (m_backend)
         m_backend->stop();
     m_backend.reset();

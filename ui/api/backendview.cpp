@@ -17,13 +17,15 @@ BackendView describeBackend(const BackendFacts& facts)
 {
     using stack::ServiceState;
     BackendView view;
-    const bool idle = facts.runner == ServiceState::Stopped || facts.runner == ServiceState::Failed;
+    const bool idle = facts.phase != BackendPhase::Starting &&
+                      facts.phase != BackendPhase::Running && facts.phase != BackendPhase::Stopping;
     view.canStart = idle && !facts.databaseAddress.isEmpty() && !facts.shutDown;
-    view.canStop = facts.runner == ServiceState::Running;
+    view.canStop = facts.phase == BackendPhase::Running;
     view.settingsEditable = idle;
+    view.label = stack::stateName(ServiceState::Stopped);
 
-    switch (facts.runner) {
-    case ServiceState::Running:
+    switch (facts.phase) {
+    case BackendPhase::Running:
         view.state = ServiceState::Running;
         view.label = stack::stateName(view.state);
         view.tone = Tone::Good;
@@ -33,47 +35,41 @@ BackendView describeBackend(const BackendFacts& facts)
                            : tr("Serving the Q&A API from PostgreSQL at %1 with %2 worker threads.")
                                  .arg(facts.databaseAddress)
                                  .arg(facts.threads);
-        return view;
-    case ServiceState::Starting:
-    case ServiceState::Stopping:
-        view.state = facts.runner;
+        break;
+    case BackendPhase::Starting:
+    case BackendPhase::Stopping:
+        view.state =
+            facts.phase == BackendPhase::Starting ? ServiceState::Starting : ServiceState::Stopping;
         view.label = stack::stateName(view.state);
         view.tone = Tone::Busy;
         view.busy = true;
-        view.message = facts.runner == ServiceState::Starting
+        view.message = facts.phase == BackendPhase::Starting
                            ? tr("Checking the database at %1 and starting the server…")
                                  .arg(facts.databaseAddress)
                            : tr("Stopping: the requests in progress finish first…");
-        return view;
-    default:
         break;
-    }
-
-    if (facts.runner == ServiceState::Failed && facts.failure && !facts.shutDown) {
-        if (*facts.failure == BackendStartResult::Problem::NoData && facts.wanted) {
-            view.label = tr("waiting for data");
-            view.message =
-                facts.failureMessage + u' ' + tr("Load a dataset and the API starts by itself.");
-            view.action = BackendAction::LoadDataset;
-            return view;
-        }
+    case BackendPhase::WaitingForData:
+        view.label = tr("waiting for data");
+        view.message =
+            facts.failureMessage + u' ' + tr("Load a dataset and the API starts by itself.");
+        view.action = BackendAction::LoadDataset;
+        break;
+    case BackendPhase::Failed:
         view.state = ServiceState::Failed;
         view.label = stack::stateName(view.state);
         view.tone = Tone::Bad;
         view.message = facts.failureMessage;
         view.messageTone = Tone::Bad;
-        return view;
-    }
-
-    view.label = stack::stateName(ServiceState::Stopped);
-    if (facts.shutDown) {
-        view.message = tr("Stopped.");
-    } else if (!facts.wanted) {
-        view.message = tr("Stopped. Click Start to serve the API again.");
-    } else if (facts.databaseAddress.isEmpty()) {
+        break;
+    case BackendPhase::WaitingForDatabase:
         view.label = tr("waiting for database");
         view.message = tr("The API starts by itself once PostgreSQL runs.");
         view.action = BackendAction::OpenServices;
+        break;
+    case BackendPhase::Stopped:
+        view.message =
+            facts.shutDown ? tr("Stopped.") : tr("Stopped. Click Start to serve the API again.");
+        break;
     }
     return view;
 }

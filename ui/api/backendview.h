@@ -1,24 +1,30 @@
 #pragma once
 
 #include "backend/stack/servicestatus.h"
-#include "ui/api/backendstartresult.h"
 #include "ui/shell/tone.h"
 
 #include <QString>
 
-#include <optional>
-
 namespace qaconsole::ui {
+
+// Where the embedded backend is in its life, as the API controller tracks it (one state at a
+// time; the transitions are in ApiController).
+enum class BackendPhase
+{
+    Stopped,            // by Stop (until Start), or for quitting
+    WaitingForDatabase, // wanted, but there is no database to serve from
+    WaitingForData,     // wanted, the database has no Q&A tables: checked again until it has
+    Starting,
+    Running,
+    Stopping, // for Stop, or to start again on another database or Redis
+    Failed,   // the latest start failed for a reason of its own (port in use, unreachable, ...)
+};
 
 // What the API page knows about the embedded backend at one moment.
 struct BackendFacts
 {
-    stack::ServiceState runner = stack::ServiceState::Stopped; // BackendRunner::state()
-    // The problem and message of the latest failed start, while they still hold (until the
-    // database changes, Stop, or a new start).
-    std::optional<BackendStartResult::Problem> failure;
-    QString failureMessage;
-    bool wanted = true;      // false after Stop, until Start
+    BackendPhase phase = BackendPhase::WaitingForDatabase;
+    QString failureMessage;  // WaitingForData and Failed: why
     bool shutDown = false;   // the console is quitting
     QString databaseAddress; // "127.0.0.1:54012"; empty while there is no database
     int threads = 0;         // of the running backend

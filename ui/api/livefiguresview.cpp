@@ -89,7 +89,7 @@ void LiveFiguresView::addSample(qint64 atMs, const metrics::MetricsSnapshot& sna
     m_requestRate->setText(perSecondText(figures.requestsPerSecond));
     m_errorRate->setText(perSecondText(figures.errorsPerSecond));
     setTextColor(m_errorRate, figures.errorsPerSecond > 0
-                                  ? statePresentation(stack::ServiceState::Failed).color
+                                  ? toneColor(Tone::Bad)
                                   : QApplication::palette(this).color(QPalette::WindowText));
     m_p50->setText(figures.p50Ms ? latencyText(*figures.p50Ms) : noValue);
     m_p99->setText(figures.p99Ms ? latencyText(*figures.p99Ms) : noValue);

@@ -1,13 +1,13 @@
 #include "ui/cache/cachepage.h"
 
 #include "backend/cache/responsecache.h"
-#include "ui/cache/cachecontrol.h"
 #include "ui/cache/cachefiguresview.h"
 #include "ui/cache/hitratiochart.h"
 #include "ui/cache/messagelabel.h"
 #include "ui/cache/policypanel.h"
+#include "ui/shell/backgroundlane.h"
 #include "ui/shell/cardframe.h"
-#include "ui/shell/statepresentation.h"
+#include "ui/shell/statusbanner.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
@@ -53,13 +53,12 @@ struct UsageOutcome
 } // namespace
 
 CachePage::CachePage(QWidget* parent)
-    : Page(parent), m_control(new CacheControl(this)), m_sampleTimer(new QTimer(this)),
-      m_usageTimer(new QTimer(this))
+    : Page(parent), m_lane(new BackgroundLane(QStringLiteral("cache-control"), this)),
+      m_sampleTimer(new QTimer(this)), m_usageTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("cachePage"));
 
-    m_note = messageLabel(QStringLiteral("cacheAvailabilityNote"));
-    m_note->setMargin(10);
+    m_note = new StatusBanner(QStringLiteral("cacheAvailability"));
 
     m_policy = new PolicyPanel;
     auto* policyCard = new CardFrame(tr("Policy"));
@@ -137,7 +136,7 @@ void CachePage::shutdown()
     m_shutDown = true;
     m_sampleTimer->stop();
     m_usageTimer->stop();
-    m_control->shutdown();
+    m_lane->shutdown();
     m_cache.reset();
     m_applying = m_flushing = m_usagePending = false;
     present();
@@ -196,7 +195,7 @@ void CachePage::apply(cache::CachePolicy policy)
                          PolicyPanel::StatusKind::Quiet);
     present();
     const std::uint64_t generation = m_generation;
-    m_control->run(
+    m_lane->post(
         [cache = m_cache, policy] {
             PublishOutcome outcome;
             outcome.errors = cache->publishPolicy(policy, &outcome.published);
@@ -236,20 +235,20 @@ void CachePage::flush(std::optional<DataClass> dataClass)
     m_flushStatus->setText(tr("Flushing %1…").arg(what));
     present();
     const std::uint64_t generation = m_generation;
-    m_control->run([cache = m_cache, dataClass] { return cache->flush(dataClass); },
-                   [this, generation, what](bool reachedRedis) {
-                       if (generation != m_generation)
-                           return;
-                       m_flushing = false;
-                       m_flushStatus->setText(
-                           reachedRedis || !m_cache->options().redis
-                               ? tr("Flushed %1.").arg(what)
-                               : tr("Flushed %1 here; Redis could not be reached, so its copies "
-                                    "stay until they expire.")
-                                     .arg(what));
-                       present();
-                       sample();
-                   });
+    m_lane->post([cache = m_cache, dataClass] { return cache->flush(dataClass); },
+                 [this, generation, what](bool reachedRedis) {
+                     if (generation != m_generation)
+                         return;
+                     m_flushing = false;
+                     m_flushStatus->setText(
+                         reachedRedis || !m_cache->options().redis
+                             ? tr("Flushed %1.").arg(what)
+                             : tr("Flushed %1 here; Redis could not be reached, so its copies "
+                                  "stay until they expire.")
+                                   .arg(what));
+                     present();
+                     sample();
+                 });
 }
 
 void CachePage::sample()
@@ -270,7 +269,7 @@ void CachePage::readUsage()
         return;
     m_usagePending = true;
     const std::uint64_t generation = m_generation;
-    m_control->run(
+    m_lane->post(
         [cache = m_cache] {
             UsageOutcome outcome;
             if (cache->options().redis) {
@@ -344,16 +343,17 @@ void CachePage::present()
         button->setEnabled(available && !m_flushing);
 
     QString note;
+    Tone tone = Tone::Neutral;
     if (!available) {
         note = tr("The cache is available while the API backend runs: start it on the API page. "
                   "With Redis running, it is shared by every backend instance. You can prepare "
                   "a policy here meanwhile; Apply and the flush buttons wait for the backend.");
     } else if (!m_cache->options().redis) {
+        tone = Tone::Busy; // a caution: other instances serve other entries
         note = tr("This backend caches in its own memory only (no Redis): other instances do not "
                   "share its entries or its policy.");
     }
-    m_note->setText(note);
-    m_note->setVisible(!note.isEmpty());
+    m_note->showStatus(tone, note);
     if (!available)
         m_figures->showIdle();
 }
@@ -361,9 +361,6 @@ void CachePage::present()
 void CachePage::applyPalette()
 {
     const QPalette colors = QApplication::palette(this);
-    const QColor amber = statePresentation(stack::ServiceState::Starting).color;
-    m_note->setStyleSheet(QStringLiteral("QLabel { background: %1; border-radius: 6px; }")
-                              .arg(blend(colors.color(QPalette::Base), amber, 0.12).name()));
     setTextColor(m_flushStatus, secondaryText(colors));
 }
 

@@ -19,11 +19,12 @@ class ResponseCache;
 
 namespace qaconsole::ui {
 
-class CacheControl;
+class BackgroundLane;
 class CacheFiguresView;
 class CardFrame;
 class HitRatioChart;
 class PolicyPanel;
+class StatusBanner;
 
 // The Cache page: the response cache of the running embedded API backend.
 //
@@ -36,10 +37,10 @@ class PolicyPanel;
 //
 // Without a cache (backend stopped, or running without one) the editor still works on the
 // policy (Balanced to begin with) but nothing can be applied or flushed, and a note says when
-// the cache is there. Calls that may block on Redis run on the page's CacheControl thread;
+// the cache is there. Calls that may block on Redis run on the page's BackgroundLane;
 // the GUI thread only reads the cache's atomic counters from a timer.
 //
-// Widgets are named for tests: "cacheAvailabilityNote", "cacheFlushQuestionsButton",
+// Widgets are named for tests: "cacheAvailabilityMessageLabel", "cacheFlushQuestionsButton",
 // "cacheFlushAnswersButton", "cacheFlushAllButton", "cacheFlushStatus", plus those of
 // PolicyPanel, CacheFiguresView and HitRatioChart.
 class CachePage : public Page
@@ -74,7 +75,7 @@ private:
     void present();
     void applyPalette();
 
-    CacheControl* m_control;
+    BackgroundLane* m_lane;
     QTimer* m_sampleTimer;
     QTimer* m_usageTimer;
     std::shared_ptr<cache::ResponseCache> m_cache;
@@ -87,7 +88,7 @@ private:
     // Whether Redis took the latest Apply; nullopt before any, and once Redis answers again.
     std::optional<bool> m_published;
 
-    QLabel* m_note = nullptr;
+    StatusBanner* m_note = nullptr;
     PolicyPanel* m_policy = nullptr;
     CacheFiguresView* m_figures = nullptr;
     HitRatioChart* m_chart = nullptr;

@@ -29,7 +29,7 @@ QString className(DataClass dataClass)
 
 QColor errorColor()
 {
-    return statePresentation(stack::ServiceState::Failed).color;
+    return toneColor(Tone::Bad);
 }
 
 } // namespace

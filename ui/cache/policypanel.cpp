@@ -313,12 +313,12 @@ void PolicyPanel::applyPalette()
 {
     const QPalette colors = QApplication::palette(this);
     setTextColor(m_presetCaption, secondaryText(colors));
-    setTextColor(m_errors, statePresentation(stack::ServiceState::Failed).color);
+    setTextColor(m_errors, toneColor(Tone::Bad));
     QColor status = secondaryText(colors);
     if (m_statusKind == StatusKind::Good)
-        status = statePresentation(stack::ServiceState::Running).color;
+        status = toneColor(Tone::Good);
     else if (m_statusKind == StatusKind::Problem)
-        status = statePresentation(stack::ServiceState::Failed).color;
+        status = toneColor(Tone::Bad);
     setTextColor(m_status, status);
     // The plain-language line sits on a faint tint of the highlight, like a note.
     const QColor tint =

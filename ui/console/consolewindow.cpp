@@ -2,9 +2,11 @@
 
 #include "backend/stack/stacksupervisor.h"
 #include "ui/api/apibinding.h"
+#include "ui/api/apicontroller.h"
 #include "ui/api/apipage.h"
 #include "ui/cache/cachepage.h"
 #include "ui/etl/etlpage.h"
+#include "ui/loadtest/loadtestcontroller.h"
 #include "ui/loadtest/loadtestpage.h"
 #include "ui/services/servicesbinding.h"
 #include "ui/services/servicespage.h"
@@ -16,8 +18,10 @@
 namespace qaconsole::ui {
 
 ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
-    : m_services(new ServicesPage), m_etl(new EtlPage), m_api(new ApiPage), m_cache(new CachePage),
-      m_loadTest(new LoadTestPage),
+    : m_apiController(std::make_unique<ApiController>()),
+      m_loadTestController(std::make_unique<LoadTestController>(RunHistory::defaultFolder())),
+      m_services(new ServicesPage), m_etl(new EtlPage), m_api(new ApiPage(*m_apiController)),
+      m_cache(new CachePage), m_loadTest(new LoadTestPage(*m_loadTestController)),
       // Later pages (Tiers) are added to this list.
       m_window(
           std::make_unique<MainWindow>(QList<Page*>{m_services, m_etl, m_api, m_cache, m_loadTest}))
@@ -26,14 +30,15 @@ ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
     bindServices(supervisor, *m_services, window);
     QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, m_etl,
                      &EtlPage::setManagedDsn);
-    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, m_loadTest,
-                     &LoadTestPage::setDatabaseDsn);
+    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged,
+                     m_loadTestController.get(), &LoadTestController::setDatabaseDsn);
     bindApi(supervisor, *m_api, window);
-    QObject::connect(m_api, &ApiPage::cacheChanged, m_cache, &CachePage::setCache);
+    ApiController* api = m_apiController.get();
+    QObject::connect(api, &ApiController::cacheChanged, m_cache, &CachePage::setCache);
     // The embedded backend is the load test's default target while it runs.
-    QObject::connect(m_api, &ApiPage::stateChanged, m_loadTest,
-                     [this] { m_loadTest->setEmbeddedUrl(m_api->url()); });
-    m_loadTest->setBackendCpuSource([this] { return m_api->workerCpuSeconds(); });
+    QObject::connect(api, &ApiController::stateChanged, m_loadTest,
+                     [this, api] { m_loadTest->setEmbeddedUrl(api->url()); });
+    m_loadTestController->setBackendCpuSource([api] { return api->workerCpuSeconds(); });
 
     m_loadDataset = new QAction(QIcon(QStringLiteral(":/icons/dataload.svg")),
                                 QObject::tr("Load dataset"), &window);
@@ -48,8 +53,8 @@ ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
     };
     QObject::connect(m_loadDataset, &QAction::triggered, m_etl, loadDataset);
     QObject::connect(m_etl, &EtlPage::canLoadChanged, m_loadDataset, &QAction::setEnabled);
-    QObject::connect(m_api, &ApiPage::dataLoadRequested, m_etl, loadDataset);
-    QObject::connect(m_api, &ApiPage::servicesRequested, &window,
+    QObject::connect(api, &ApiController::dataLoadRequested, m_etl, loadDataset);
+    QObject::connect(api, &ApiController::servicesRequested, &window,
                      [this] { m_window->showPage(m_services); });
     window.addToolBarAction(m_loadDataset);
 }
@@ -58,9 +63,9 @@ ConsoleWindow::~ConsoleWindow() = default;
 
 void ConsoleWindow::shutdownPages()
 {
-    m_loadTest->shutdown();
+    m_loadTestController->shutdown();
     m_cache->shutdown();
-    m_api->shutdown();
+    m_apiController->shutdown();
 }
 
 } // namespace qaconsole::ui

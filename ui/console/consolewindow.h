@@ -10,17 +10,20 @@ class StackSupervisor;
 
 namespace qaconsole::ui {
 
+class ApiController;
 class ApiPage;
 class CachePage;
 class EtlPage;
+class LoadTestController;
 class LoadTestPage;
 class MainWindow;
 class ServicesPage;
 
-// The console's window with every page, wired to a stack supervisor and to each other: the
-// Services page and status bar follow the supervisor, the Data load, API and Load test pages
-// get the managed database, the API's cache goes to the Cache page and its URL to the Load
-// test page, and Load dataset (toolbar, API page, status bar) loads on the Data load page.
+// The console's composition root: the controllers, the window with every page (each a view of
+// its controller), and the wiring between them and to a stack supervisor: the Services page and
+// status bar follow the supervisor, the Data load page and the API and Load test controllers get
+// the managed database, the API's cache goes to the Cache page and its URL to the Load test
+// page, and Load dataset (toolbar, API page, status bar) loads on the Data load page.
 // app/ builds one around the real stack; the screenshot test builds one around a test stack,
 // so both see the same window.
 //
@@ -39,13 +42,18 @@ public:
     ApiPage& apiPage() { return *m_api; }
     CachePage& cachePage() { return *m_cache; }
     LoadTestPage& loadTestPage() { return *m_loadTest; }
+    ApiController& apiController() { return *m_apiController; }
+    LoadTestController& loadTestController() { return *m_loadTestController; }
 
-    // Stops the pages' work in the order quitting needs: the load test (its load goes to the
-    // backend), the cache, then the API backend (it holds database connections), before the
-    // database goes away.
+    // Stops the work in the order quitting needs: the load test (its load goes to the backend),
+    // the cache, then the API backend (it holds database connections), before the database goes
+    // away.
     void shutdownPages();
 
 private:
+    // Made before the pages and destroyed after them (members go in reverse order).
+    std::unique_ptr<ApiController> m_apiController;
+    std::unique_ptr<LoadTestController> m_loadTestController;
     // Created first and owned by the window once it is built.
     ServicesPage* m_services;
     EtlPage* m_etl;

@@ -9,6 +9,7 @@
 #include "ui/shell/cardframe.h"
 #include "ui/shell/elidedlabel.h"
 #include "ui/shell/statepresentation.h"
+#include "ui/shell/statusbanner.h"
 #include "ui/shell/theme.h"
 
 #include <QApplication>
@@ -107,7 +108,9 @@ bool EtlPage::confirmClose()
         m_sampleRequest = 0;
         m_progress->stop();
         m_progress->hide();
-        showMessage(tr("Cancelled while generating the sample dataset; nothing was loaded."));
+        m_banner->showStatus(
+            Tone::Neutral,
+            tr("Cancelled while generating the sample dataset; nothing was loaded."));
     }
     return true;
 }
@@ -143,7 +146,7 @@ void EtlPage::loadDataset()
 {
     if (!canLoad())
         return;
-    showMessage(QString());
+    m_banner->clear();
     if (!m_sourceDir.isEmpty()) {
         startLoad(m_sourceDir);
         return;
@@ -254,12 +257,8 @@ QWidget* EtlPage::createLoadCard()
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
 
-    m_message = new QLabel(card);
-    m_message->setObjectName(QStringLiteral("loadMessageLabel"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_message->hide();
+    m_banner = new StatusBanner(QStringLiteral("load"), card);
+    m_banner->setDismissable(true);
 
     m_progress = new LoadProgressView(card);
     m_progress->setObjectName(QStringLiteral("loadProgressView"));
@@ -268,7 +267,7 @@ QWidget* EtlPage::createLoadCard()
     QVBoxLayout* content = card->contentLayout();
     content->addLayout(grid);
     content->addLayout(buttons);
-    content->addWidget(m_message);
+    content->addWidget(m_banner);
     content->addWidget(m_progress);
     return card;
 }
@@ -293,12 +292,15 @@ void EtlPage::sampleGenerated(quint64 request, const etl::GeneratorResult& resul
     m_progress->stop();
     m_progress->hide();
     if (result.cancelled)
-        showMessage(tr("Cancelled while generating the sample dataset; nothing was loaded."));
+        m_banner->showStatus(
+            Tone::Neutral,
+            tr("Cancelled while generating the sample dataset; nothing was loaded."));
     else if (!result.ok)
-        showMessage(tr("The sample dataset could not be generated: %1")
-                        .arg(endpoint::redactSecrets(result.error)));
+        m_banner->showStatus(Tone::Bad, tr("The sample dataset could not be generated: %1")
+                                            .arg(endpoint::redactSecrets(result.error)));
     else
-        showMessage(tr("The managed database stopped before the load could start."));
+        m_banner->showStatus(Tone::Bad,
+                             tr("The managed database stopped before the load could start."));
     updateControls();
 }
 
@@ -307,7 +309,7 @@ void EtlPage::loadStarted(quint64 request, const QString& sourceDir, const QStri
     m_activeLoad = request;
     m_activeSource = sourceDir;
     m_activeTarget = targetAddress;
-    showMessage(QString());
+    m_banner->clear();
     m_progress->start(etl::phaseTitle(etl::EtlPhase::Preparing));
     m_progress->show();
     updateControls();
@@ -328,13 +330,6 @@ void EtlPage::loadFinished(quint64 request, const etl::EtlResult& result)
     m_progress->hide();
     m_summary->showResult(result, m_activeSource, m_activeTarget, QDateTime::currentDateTime());
     updateControls();
-}
-
-void EtlPage::showMessage(const QString& text)
-{
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
-    setTextColor(m_message, toneColor(Tone::Bad));
 }
 
 void EtlPage::showTarget()

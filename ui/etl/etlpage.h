@@ -17,6 +17,7 @@ class EtlRunner;
 class LoadProgressView;
 class LoadSummaryView;
 class LoadWizard;
+class StatusBanner;
 
 // The Data load page: loads the storefront's CSV files into PostgreSQL. It shows the target
 // (the managed database: ready or not running, never its password), the source, a load in
@@ -67,7 +68,6 @@ private:
     void loadStarted(quint64 request, const QString& sourceDir, const QString& targetAddress);
     void showLoadProgress(quint64 request, const etl::EtlProgress& progress);
     void loadFinished(quint64 request, const etl::EtlResult& result);
-    void showMessage(const QString& text);
     void showTarget();
     void showSource();
     void updateControls();
@@ -89,7 +89,7 @@ private:
     QPushButton* m_load = nullptr;
     QPushButton* m_openWizard = nullptr;
     QPushButton* m_cancel = nullptr;
-    QLabel* m_message = nullptr;
+    StatusBanner* m_banner = nullptr;
     LoadProgressView* m_progress = nullptr;
     LoadSummaryView* m_summary = nullptr;
 };

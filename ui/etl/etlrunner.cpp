@@ -13,7 +13,7 @@ template <typename... Params>
 void EtlRunner::relayResult(void (EtlWorker::*result)(quint64, Params...),
                             void (EtlRunner::*signal)(quint64, Params...))
 {
-    connect(m_worker, result, this, [this, signal](quint64 request, Params... values) {
+    connect(m_worker.get(), result, this, [this, signal](quint64 request, Params... values) {
         m_pending.remove(request);
         Q_EMIT std::invoke(signal, this, request, values...);
         announceIfIdle();
@@ -26,12 +26,15 @@ void EtlRunner::queue(void (EtlWorker::*slot)(quint64, Params...), quint64 reque
 {
     // The copies travel with the call; nothing of the runner is touched on the worker's thread.
     QMetaObject::invokeMethod(
-        m_worker,
-        [worker = m_worker, slot, request, ... args = args] { (worker->*slot)(request, args...); },
+        m_worker.get(),
+        [worker = m_worker.get(), slot, request, ... args = args] {
+            (worker->*slot)(request, args...);
+        },
         Qt::QueuedConnection);
 }
 
-EtlRunner::EtlRunner(QObject* parent) : QObject(parent), m_worker(new EtlWorker)
+EtlRunner::EtlRunner(QObject* parent)
+    : QObject(parent), m_lane(QStringLiteral("etl")), m_worker(std::make_unique<EtlWorker>())
 {
     qRegisterMetaType<etl::FileInspection>();
     qRegisterMetaType<QList<etl::FileInspection>>();
@@ -42,15 +45,13 @@ EtlRunner::EtlRunner(QObject* parent) : QObject(parent), m_worker(new EtlWorker)
     qRegisterMetaType<etl::EtlProgress>();
     qRegisterMetaType<etl::EtlResult>();
 
-    m_thread.setObjectName(QStringLiteral("etl"));
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
+    m_lane.host(m_worker.get());
 
     // Progress goes straight through. Results first settle the bookkeeping, so a receiver that
     // asks isBusy() in its slot gets the new answer; "idle" is announced only after them, and
     // only if no receiver has made a new request meanwhile.
-    connect(m_worker, &EtlWorker::generateProgressed, this, &EtlRunner::generateProgressed);
-    connect(m_worker, &EtlWorker::loadProgressed, this, &EtlRunner::loadProgressed);
+    connect(m_worker.get(), &EtlWorker::generateProgressed, this, &EtlRunner::generateProgressed);
+    connect(m_worker.get(), &EtlWorker::loadProgressed, this, &EtlRunner::loadProgressed);
     relayResult(&EtlWorker::inspected, &EtlRunner::inspected);
     relayResult(&EtlWorker::generated, &EtlRunner::generated);
     relayResult(&EtlWorker::loaded, &EtlRunner::loaded);
@@ -60,11 +61,9 @@ EtlRunner::EtlRunner(QObject* parent) : QObject(parent), m_worker(new EtlWorker)
 EtlRunner::~EtlRunner()
 {
     // The engine stops at its next progress callback. The wait has no bound because destroying
-    // a QThread that still runs aborts the program.
+    // a thread that still runs aborts the program.
     m_worker->cancelBefore(m_next);
-    m_thread.quit();
-    m_thread.wait();
-    delete m_worker;
+    m_lane.shutdown();
 }
 
 quint64 EtlRunner::inspect(const QString& dir)
@@ -104,8 +103,7 @@ void EtlRunner::cancel()
 bool EtlRunner::shutdown(int timeoutMs)
 {
     cancel();
-    m_thread.quit();
-    return m_thread.wait(QDeadlineTimer(timeoutMs));
+    return m_lane.shutdown(QDeadlineTimer(timeoutMs));
 }
 
 bool EtlRunner::isLoading() const
@@ -119,9 +117,8 @@ bool EtlRunner::isLoading() const
 
 quint64 EtlRunner::begin(Kind kind)
 {
-    // After shutdown() the thread is stopped; requests made later still have to run.
-    if (!m_thread.isRunning())
-        m_thread.start();
+    // After shutdown() the lane is stopped; requests made later still have to run.
+    m_lane.resume();
     const quint64 request = m_next++;
     m_pending.insert(request, kind);
     if (!m_announcedBusy) {

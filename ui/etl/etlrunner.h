@@ -5,21 +5,23 @@
 #include "etl/etlprogress.h"
 #include "etl/etlresult.h"
 #include "etl/generator/datasetgenerator.h"
+#include "ui/shell/backgroundlane.h"
 
 #include <QHash>
 #include <QObject>
-#include <QThread>
+
+#include <memory>
 
 namespace qaconsole::ui {
 
 class EtlWorker;
 
-// The GUI thread's handle on the ETL engine: owns a thread with an EtlWorker on it and queues
-// requests to it. Requests run one at a time in the order made; each call returns the number
-// that the matching signals carry, so the page and the wizard can share one runner and still
+// The GUI thread's handle on the ETL engine: owns a BackgroundLane ("etl") with an EtlWorker on
+// it and queues requests to it. Requests run one at a time in the order made; each call returns the
+// number that the matching signals carry, so the page and the wizard can share one runner and still
 // tell their own results apart. All signals arrive on the thread that owns the runner.
 //
-// Destroying the runner cancels what is running and waits for the thread.
+// Destroying the runner cancels what is running and waits for the lane.
 class EtlRunner : public QObject
 {
     Q_OBJECT
@@ -43,8 +45,8 @@ public:
     // Cancels every generation and load requested so far; each still reports its (cancelled)
     // result. Inspections and connection tests are short and run to their end.
     void cancel();
-    // Cancels, lets the thread finish its current request and waits up to `timeoutMs` for it.
-    // True once the thread has stopped; a later request starts it again.
+    // Cancels, lets the lane finish its current request and waits up to `timeoutMs` for it.
+    // True once the lane has stopped; a later request starts it again.
     bool shutdown(int timeoutMs);
 
     bool isBusy() const { return !m_pending.isEmpty(); }
@@ -77,8 +79,9 @@ private:
     template <typename... Params, typename... Args>
     void queue(void (EtlWorker::*slot)(quint64, Params...), quint64 request, const Args&... args);
 
-    QThread m_thread;
-    EtlWorker* m_worker; // lives on m_thread; deleted by the runner once the thread stopped
+    BackgroundLane m_lane;
+    // Lives on the lane; destroyed after the destructor has stopped the lane.
+    std::unique_ptr<EtlWorker> m_worker;
     quint64 m_next = 1;
     QHash<quint64, Kind> m_pending;
     bool m_announcedBusy = false; // the last busyChanged() said true

@@ -4,7 +4,7 @@
 #include "ui/shell/columnfitter.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/theme.h"
-#include "ui/shell/tone.h"
+#include "ui/shell/tonecolor.h"
 
 #include <QApplication>
 #include <QEvent>

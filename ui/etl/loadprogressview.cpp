@@ -167,7 +167,7 @@ void LoadProgressView::showLoadProgress(const etl::EtlProgress& progress)
     qint64 rowsRead = 0;
     qint64 rejected = 0;
     const QPalette colors = QApplication::palette(this);
-    const QColor red = statePresentation(stack::ServiceState::Failed).color;
+    const QColor red = toneColor(Tone::Bad);
     for (etl::Table table : etl::kTables) {
         const etl::FileProgress& file = progress.file(table);
         FileRow& row = m_files[static_cast<int>(table)];

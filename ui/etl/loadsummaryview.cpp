@@ -41,11 +41,6 @@ QColor red()
     return toneColor(Tone::Bad);
 }
 
-QColor grey()
-{
-    return toneColor(Tone::Neutral);
-}
-
 QLabel* makeNumber(QWidget* parent, const QString& name)
 {
     auto* label = new QLabel(noValue, parent);
@@ -148,11 +143,11 @@ void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& so
     m_body->show();
 
     if (result.ok)
-        showStatus(tr("Loaded"), green());
+        showStatus(tr("Loaded"), Tone::Good);
     else if (result.cancelled)
-        showStatus(tr("Cancelled"), grey());
+        showStatus(tr("Cancelled"), Tone::Neutral);
     else
-        showStatus(tr("Failed"), red());
+        showStatus(tr("Failed"), Tone::Bad);
 
     QStringList route;
     if (!sourceDir.isEmpty())
@@ -232,8 +227,8 @@ void LoadSummaryView::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::ApplicationPaletteChange) {
         applyColors();
-        if (m_statusColor.isValid())
-            showStatus(m_status->text(), m_statusColor);
+        if (!m_status->text().isEmpty())
+            showStatus(m_status->text(), m_statusTone);
     }
     QWidget::changeEvent(event);
 }
@@ -343,11 +338,11 @@ void LoadSummaryView::fillChecks(const QList<etl::VerificationCheck>& checks)
     m_checks->setVisible(!checks.isEmpty());
 }
 
-void LoadSummaryView::showStatus(const QString& text, const QColor& color)
+void LoadSummaryView::showStatus(const QString& text, Tone tone)
 {
-    m_statusColor = color;
+    m_statusTone = tone;
     m_status->setText(text);
-    m_status->setStyleSheet(pillStyleSheet({text, color}, QApplication::palette(this)));
+    m_status->setStyleSheet(pillStyleSheet(tone, QApplication::palette(this)));
 }
 
 void LoadSummaryView::openRejectFile()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "etl/etlresult.h"
+#include "ui/shell/tone.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -55,7 +56,7 @@ private:
     QWidget* createPlaceholder();
     QLayout* createCounts();
     void fillChecks(const QList<etl::VerificationCheck>& checks);
-    void showStatus(const QString& text, const QColor& color);
+    void showStatus(const QString& text, Tone tone);
     void openRejectFile();
     void applyColors();
 
@@ -76,7 +77,7 @@ private:
     QLabel* m_rejectLink;
     ElidedLabel* m_rejectPath;
     QList<QLabel*> m_captions;
-    QColor m_statusColor;
+    Tone m_statusTone = Tone::Neutral;
 };
 
 } // namespace qaconsole::ui

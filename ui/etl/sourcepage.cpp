@@ -43,12 +43,12 @@ constexpr int kBarRange = 1000;
 
 QColor green()
 {
-    return statePresentation(stack::ServiceState::Running).color;
+    return toneColor(Tone::Good);
 }
 
 QColor red()
 {
-    return statePresentation(stack::ServiceState::Failed).color;
+    return toneColor(Tone::Bad);
 }
 
 QIcon dot(const QColor& color)

@@ -73,7 +73,7 @@ TargetPage::TargetPage(EtlRunner& runner, QWidget* parent)
     m_connectionError->setObjectName(QStringLiteral("connectionErrorLabel"));
     m_connectionError->setTextFormat(Qt::PlainText);
     m_connectionError->setWordWrap(true);
-    setTextColor(m_connectionError, statePresentation(stack::ServiceState::Failed).color);
+    setTextColor(m_connectionError, toneColor(Tone::Bad));
     m_connectionError->hide();
 
     m_test->setObjectName(QStringLiteral("testConnectionButton"));
@@ -206,11 +206,9 @@ void TargetPage::showTestResult(quint64 request, bool ok, const QString& detail)
     m_busy->hide();
     m_test->setEnabled(isComplete());
     if (ok)
-        setResult(tr("✓ Connected: %1").arg(detail),
-                  statePresentation(stack::ServiceState::Running).color, true);
+        setResult(tr("✓ Connected: %1").arg(detail), toneColor(Tone::Good), true);
     else
-        setResult(tr("✗ %1").arg(detail), statePresentation(stack::ServiceState::Failed).color,
-                  false);
+        setResult(tr("✗ %1").arg(detail), toneColor(Tone::Bad), false);
 }
 
 void TargetPage::moveTypedPassword()
@@ -248,12 +246,9 @@ void TargetPage::targetChanged()
 void TargetPage::showManagedState()
 {
     const bool running = !m_managedDsn.isEmpty();
-    const StatePresentation state{
-        running ? tr("ready") : tr("not running"),
-        statePresentation(running ? stack::ServiceState::Running : stack::ServiceState::Stopped)
-            .color};
-    m_managedState->setText(state.label);
-    m_managedState->setStyleSheet(pillStyleSheet(state, QApplication::palette(this)));
+    m_managedState->setText(running ? tr("ready") : tr("not running"));
+    m_managedState->setStyleSheet(
+        pillStyleSheet(running ? Tone::Good : Tone::Neutral, QApplication::palette(this)));
     m_managedDetail->setText(running
                                  ? tr("PostgreSQL at %1, run by this console")
                                        .arg(stack::PostgresSession::addressOf(m_managedDsn))

@@ -1,12 +1,7 @@
 #include "ui/loadtest/loadtestpage.h"
 
-#include "loadgen/databaseids.h"
-#include "loadgen/loadcontroller.h"
-#include "loadgen/pgidreader.h"
-#include "loadgen/resultexport.h"
-#include "loadgen/savedruns.h"
 #include "ui/api/apitext.h"
-#include "ui/loadtest/loadedidsreader.h"
+#include "ui/loadtest/loadtestcontroller.h"
 #include "ui/loadtest/loadtesttext.h"
 #include "ui/loadtest/runcharts.h"
 #include "ui/loadtest/runhistoryview.h"
@@ -17,6 +12,7 @@
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/numbertext.h"
 #include "ui/shell/statepresentation.h"
+#include "ui/shell/statusbanner.h"
 #include "ui/shell/theme.h"
 #include "ui/shell/verticalscrollarea.h"
 
@@ -31,12 +27,8 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScrollArea>
-#include <QStandardPaths>
 #include <QTabWidget>
-#include <QThread>
-#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -52,29 +44,10 @@ enum Tab
     HistoryTab
 };
 
-// How long quitting waits for a stopped run's threads; stop() ends a run in about 100 ms.
-constexpr int kShutdownWaitMs = 3000;
-
-QString runsFolder()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("loadtests"));
-}
-
-// What the thread that reads a mix's database ids hands back.
-struct IdsRead
-{
-    loadgen::Scenario scenario; // with the ids, when ok
-    bool ok = false;
-    QString error;
-    QString summary;
-};
-
 } // namespace
 
-LoadTestPage::LoadTestPage(QWidget* parent)
-    : Page(parent), m_controller(new loadgen::LoadController(this)), m_pollTimer(new QTimer(this)),
-      m_loadedIds(new LoadedIdsReader(this))
+LoadTestPage::LoadTestPage(LoadTestController& controller, QWidget* parent)
+    : Page(parent), m_controller(controller)
 {
     setObjectName(QStringLiteral("loadTestPage"));
 
@@ -110,43 +83,40 @@ LoadTestPage::LoadTestPage(QWidget* parent)
                   "generator, and checks it against thresholds."),
                content);
 
-    m_pollTimer->setInterval(kPollIntervalMs);
-    connect(m_pollTimer, &QTimer::timeout, this, &LoadTestPage::poll);
-    connect(m_controller, &loadgen::LoadController::finished, this, &LoadTestPage::finished);
+    connect(&m_controller, &LoadTestController::changed, this, &LoadTestPage::updateControls);
+    connect(&m_controller, &LoadTestController::runStarted, this, &LoadTestPage::runStarted);
+    connect(&m_controller, &LoadTestController::progressed, this, &LoadTestPage::showProgress);
+    connect(&m_controller, &LoadTestController::runFinished, this, &LoadTestPage::runFinished);
+    connect(&m_controller, &LoadTestController::runRemoved, m_history, &RunHistoryView::removeRun);
+    connect(&m_controller, &LoadTestController::loadedIds, m_editor, &ScenarioEditor::setLoadedIds);
+    connect(
+        &m_controller, &LoadTestController::databaseChanged, m_editor,
+        [editor = m_editor](const QString& dsn) { editor->setDatabaseAvailable(!dsn.isEmpty()); });
     connect(m_editor, &ScenarioEditor::changed, this, &LoadTestPage::updateControls);
-    connect(m_editor, &ScenarioEditor::loadedIdsWanted, this, &LoadTestPage::readLoadedIds);
-    // A result for a database since replaced is dropped: the newer one's read follows.
-    connect(m_loadedIds, &LoadedIdsReader::idsRead, this,
-            [this](const QString& dsn, const loadgen::LoadedIds& loaded) {
-                if (dsn == m_databaseDsn)
-                    m_editor->setLoadedIds(loaded, {});
-            });
-    connect(m_loadedIds, &LoadedIdsReader::failed, this,
-            [this](const QString& dsn, const QString& error) {
-                if (dsn == m_databaseDsn)
-                    m_editor->setLoadedIds(std::nullopt, error);
-            });
+    connect(m_editor, &ScenarioEditor::loadedIdsWanted, &m_controller,
+            &LoadTestController::refreshLoadedIds);
     connect(m_history, &RunHistoryView::showRequested, this, &LoadTestPage::showRun);
     connect(m_history, &RunHistoryView::compareRequested, this, &LoadTestPage::compareRuns);
     connect(m_history, &RunHistoryView::exportChartsRequested, this, &LoadTestPage::exportCharts);
     connect(m_history, &RunHistoryView::exportDataRequested, this, &LoadTestPage::exportData);
     connect(m_history, &RunHistoryView::openFolderRequested, this, [this](int index) {
-        QDesktopServices::openUrl(QUrl::fromLocalFile(m_runs[std::size_t(index)].folder));
+        QDesktopServices::openUrl(QUrl::fromLocalFile(m_controller.history().at(index).folder));
     });
     connect(m_history, &RunHistoryView::deleteRequested, this, &LoadTestPage::deleteRun);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == LiveTab)
             m_charts->replot();
     });
-    loadSavedRuns();
+    const RunHistory& runs = m_controller.history();
+    for (int index = 0; index < runs.size(); ++index) // oldest first: each goes on top
+        m_history->addRun(index, runs.at(index));
+    m_history->setNotes(m_controller.savedRunNotes());
+    m_editor->setDatabaseAvailable(!m_controller.databaseDsn().isEmpty());
     applyPalette();
     updateControls();
 }
 
-LoadTestPage::~LoadTestPage()
-{
-    shutdown();
-}
+LoadTestPage::~LoadTestPage() = default;
 
 QString LoadTestPage::title() const
 {
@@ -160,54 +130,21 @@ QIcon LoadTestPage::icon() const
 
 bool LoadTestPage::confirmClose()
 {
-    if (!m_running)
+    if (m_controller.phase() != LoadTestPhase::Running &&
+        m_controller.phase() != LoadTestPhase::Stopping)
         return true;
     const auto answer =
         QMessageBox::question(this, tr("Quit"), tr("A load test is running. Stop it and quit?"),
                               QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return false;
-    shutdown();
+    m_controller.shutdown();
     return true;
 }
 
 void LoadTestPage::setEmbeddedUrl(const QString& url)
 {
     m_editor->setEmbeddedUrl(url);
-}
-
-void LoadTestPage::setDatabaseDsn(const QString& dsn)
-{
-    m_databaseDsn = dsn;
-    m_editor->setDatabaseAvailable(!dsn.isEmpty());
-    if (dsn.isEmpty())
-        m_editor->setLoadedIds(std::nullopt, {});
-    else
-        readLoadedIds();
-}
-
-void LoadTestPage::setBackendCpuSource(std::function<double()> source)
-{
-    m_backendCpu = std::move(source);
-}
-
-void LoadTestPage::readLoadedIds()
-{
-    m_loadedIds->read(m_databaseDsn);
-}
-
-void LoadTestPage::shutdown()
-{
-    m_loadedIds->shutdown();
-    if (m_readingIds) {
-        m_stopping = true; // no run starts when the ids arrive
-        m_idThread->wait();
-    }
-    if (!m_running)
-        return;
-    m_controller->stop();
-    m_controller->waitForFinished(kShutdownWaitMs);
-    m_pollTimer->stop();
 }
 
 void LoadTestPage::changeEvent(QEvent* event)
@@ -221,7 +158,7 @@ void LoadTestPage::changeEvent(QEvent* event)
 void LoadTestPage::showEvent(QShowEvent* event)
 {
     Page::showEvent(event);
-    readLoadedIds();
+    m_controller.refreshLoadedIds();
 }
 
 QWidget* LoadTestPage::createRunBar()
@@ -246,11 +183,8 @@ QWidget* LoadTestPage::createRunBar()
     m_start->setDefault(true);
     m_stop = new QPushButton(QIcon(QStringLiteral(":/icons/stop.svg")), tr("Stop"), card);
     m_stop->setObjectName(QStringLiteral("loadStopButton"));
-    m_message = new QLabel(card);
-    m_message->setObjectName(QStringLiteral("loadMessageLabel"));
-    m_message->setWordWrap(true);
-    m_message->setTextFormat(Qt::PlainText);
-    m_message->hide();
+    m_banner = new StatusBanner(QStringLiteral("load"), card);
+    m_banner->setDismissable(true);
 
     auto* row = new QHBoxLayout;
     row->setSpacing(12);
@@ -260,10 +194,10 @@ QWidget* LoadTestPage::createRunBar()
     row->addWidget(m_start);
     row->addWidget(m_stop);
     card->contentLayout()->addLayout(row);
-    card->contentLayout()->addWidget(m_message);
+    card->contentLayout()->addWidget(m_banner);
 
     connect(m_start, &QPushButton::clicked, this, &LoadTestPage::start);
-    connect(m_stop, &QPushButton::clicked, this, &LoadTestPage::stop);
+    connect(m_stop, &QPushButton::clicked, &m_controller, &LoadTestController::stop);
     return card;
 }
 
@@ -292,97 +226,28 @@ QWidget* LoadTestPage::createLiveTab()
 
 void LoadTestPage::start()
 {
-    if (m_running || m_readingIds || !m_editor->problems().isEmpty())
+    if (!m_editor->problems().isEmpty())
         return;
-    const loadgen::Scenario scenario = m_editor->scenario();
-    if (loadgen::needsDatabaseIds(scenario.mix)) {
-        readIdsThenStart(scenario);
-        return;
-    }
-    startRun(scenario);
-    // Ranges past the loaded ids may be meant (a 404 test); the run goes, the warning stays.
-    const QStringList warnings = m_editor->warnings();
-    if (m_running && !warnings.isEmpty())
-        showMessage(tr("Started with ids past the loaded ones: %1").arg(warnings.join(u' ')),
-                    false);
+    LoadTestController::StartOptions options;
+    options.againstEmbeddedBackend = m_editor->targetsEmbeddedBackend();
+    options.warnings = m_editor->warnings();
+    m_controller.start(m_editor->scenario(), options);
 }
 
-void LoadTestPage::readIdsThenStart(const loadgen::Scenario& scenario)
+void LoadTestPage::runStarted()
 {
-    // The thread works on its own copies, so the page may go before it ends (shutdown() waits).
-    auto read = std::make_shared<IdsRead>();
-    read->scenario = scenario;
-    m_idThread.reset(QThread::create([read, dsn = m_databaseDsn] {
-        loadgen::PgIdReader reader(dsn);
-        read->ok =
-            loadgen::resolveDatabaseIds(read->scenario.mix, reader, &read->error, &read->summary);
-    }));
-    connect(m_idThread.get(), &QThread::finished, this, [this, read] {
-        m_idThread->wait();
-        m_readingIds = false;
-        const bool cancelled = m_stopping;
-        m_stopping = false;
-        if (cancelled) {
-            showMessage(tr("Not started: stopped while the ids were read."), false);
-        } else if (!read->ok) {
-            showMessage(tr("The run could not start: %1").arg(read->error), true);
-        } else {
-            startRun(read->scenario);
-            if (m_running)
-                showMessage(tr("Ids read from the database: %1.").arg(read->summary), false);
-        }
-        updateControls();
-    });
-    m_readingIds = true;
-    m_stopping = false;
-    showMessage(tr("Reading ids from the database…"), false);
-    m_idThread->start();
-    updateControls();
-}
-
-void LoadTestPage::startRun(const loadgen::Scenario& scenario)
-{
-    QStringList errors;
-    if (!m_controller->start(scenario, &errors)) {
-        showMessage(tr("The run could not start: %1").arg(errors.join(u"; ")), true);
-        return;
-    }
-    m_running = true;
-    m_stopping = false;
-    m_backendCpuAtStart = m_backendCpu && m_editor->targetsEmbeddedBackend() ? m_backendCpu() : -1;
-    m_rowsSeen = 0;
-    m_current = RunRecord{};
-    m_current.number = ++m_sessionRuns;
-    m_current.started = QDateTime::currentDateTime();
-    m_current.scenario = m_controller->scenario();
-    m_charts->startRun(m_current.scenario);
+    m_charts->startRun(m_controller.current().scenario);
     for (QLabel* value : {m_elapsed, m_rps, m_p99, m_failed, m_connections, m_requests})
         value->setText(QStringLiteral("—"));
-    showMessage(QString(), false);
     m_tabs->setCurrentIndex(LiveTab);
-    m_pollTimer->start();
-    updateControls();
 }
 
-void LoadTestPage::stop()
+void LoadTestPage::showProgress(const std::vector<loadgen::IntervalRow>& rows)
 {
-    if (!(m_running || m_readingIds) || m_stopping)
-        return;
-    m_stopping = true;
-    if (m_running)
-        m_controller->stop();
-    updateControls();
-}
-
-void LoadTestPage::poll()
-{
-    const loadgen::LiveStatus status = m_controller->status();
-    const std::vector<loadgen::IntervalRow> rows = m_controller->rowsFrom(m_rowsSeen);
-    m_rowsSeen += int(rows.size());
-    m_current.rows.insert(m_current.rows.end(), rows.begin(), rows.end());
+    const loadgen::LiveStatus status = m_controller.liveStatus();
     m_charts->addRows(rows);
 
-    const double planned = double(m_current.scenario.effectiveDurationMs()) / 1000.0;
+    const double planned = double(m_controller.current().scenario.effectiveDurationMs()) / 1000.0;
     m_elapsed->setText(planned > 0 ? tr("%1 of %2")
                                          .arg(durationText(qint64(status.elapsedSeconds * 1000)),
                                               durationText(qint64(planned * 1000)))
@@ -398,63 +263,29 @@ void LoadTestPage::poll()
         setTextColor(m_failed, last.counts.failureRate() >= 0.01
                                    ? toneColor(Tone::Bad)
                                    : QApplication::palette(this).color(QPalette::WindowText));
-        std::uint64_t total = 0;
-        for (const loadgen::IntervalRow& row : m_current.rows)
-            total += row.counts.requests();
-        m_requests->setText(countText(qint64(total)));
+        m_requests->setText(countText(qint64(m_controller.requestsSoFar())));
     }
     m_charts->replot();
 }
 
-void LoadTestPage::finished()
+void LoadTestPage::runFinished(int index)
 {
-    if (!m_running)
-        return;
-    poll(); // the rows that came after the last tick
-    m_pollTimer->stop();
-    m_running = false;
-    m_stopping = false;
-    m_current.summary = m_controller->summary();
-    if (m_backendCpuAtStart >= 0) {
-        // A backend restarted during the run starts its count again: no figure then.
-        const double used = m_backendCpu() - m_backendCpuAtStart;
-        m_current.summary.backendCpuSeconds = used >= 0 ? used : -1;
-    }
-    m_current.rows = m_controller->rowsFrom(0);
-    m_charts->showRun(m_current.scenario, m_current.rows);
+    const RunRecord& run = m_controller.history().at(index);
+    m_charts->showRun(run.scenario, run.rows);
     m_charts->replot();
     m_progress->setValue(m_progress->maximum());
-    saveRun(m_current);
-    m_runs.push_back(m_current);
-    m_history->addRun(int(m_runs.size()) - 1, m_runs.back());
-    m_summary->showRun(m_runs.back());
-    if (!m_current.summary.error.isEmpty())
-        showMessage(m_current.summary.error, true);
-    else if (!m_current.saveError.isEmpty())
-        showMessage(m_current.saveError, true);
-    updateControls();
-}
-
-void LoadTestPage::saveRun(RunRecord& run)
-{
-    const QString name = QStringLiteral("run-%1-%2")
-                             .arg(run.started.toString(QStringLiteral("yyyyMMdd-HHmmss")))
-                             .arg(run.number);
-    const QString folder = QDir(runsFolder()).filePath(name);
-    QString error;
-    if (loadgen::writeRunFiles(folder, run.scenario, run.summary, run.rows, &error))
-        run.folder = folder;
-    else
-        run.saveError = tr("The run's files could not be saved: %1").arg(error);
+    m_history->addRun(index, run);
+    m_summary->showRun(run);
 }
 
 void LoadTestPage::showRun(int index)
 {
-    if (m_running) {
-        showMessage(tr("The charts show the run in progress; wait until it ends."), false);
+    if (m_controller.isBusy()) {
+        m_controller.notify(Tone::Neutral,
+                            tr("The charts show the run in progress; wait until it ends."));
         return;
     }
-    const RunRecord& run = m_runs[std::size_t(index)];
+    const RunRecord& run = m_controller.history().at(index);
     m_charts->showRun(run.scenario, run.rows);
     m_charts->setComparison({}, {}, {});
     m_summary->showRun(run);
@@ -464,12 +295,13 @@ void LoadTestPage::showRun(int index)
 
 void LoadTestPage::compareRuns(int index, int other)
 {
-    if (m_running) {
-        showMessage(tr("The charts show the run in progress; wait until it ends."), false);
+    if (m_controller.isBusy()) {
+        m_controller.notify(Tone::Neutral,
+                            tr("The charts show the run in progress; wait until it ends."));
         return;
     }
     showRun(index);
-    const RunRecord& run = m_runs[std::size_t(other)];
+    const RunRecord& run = m_controller.history().at(other);
     m_charts->setComparison(run.scenario, run.rows, run.shortLabel());
     m_charts->replot();
 }
@@ -477,7 +309,8 @@ void LoadTestPage::compareRuns(int index, int other)
 void LoadTestPage::exportCharts()
 {
     QString path = QFileDialog::getSaveFileName(
-        this, tr("Export charts"), QDir(runsFolder()).filePath(QStringLiteral("charts.png")),
+        this, tr("Export charts"),
+        QDir(m_controller.history().folder()).filePath(QStringLiteral("charts.png")),
         tr("PNG image (*.png);;PDF document (*.pdf)"));
     if (path.isEmpty())
         return;
@@ -485,19 +318,20 @@ void LoadTestPage::exportCharts()
         path += QStringLiteral(".png");
     QString error;
     if (!m_charts->save(path, &error))
-        showMessage(error, true);
+        m_controller.notify(Tone::Bad, error);
     else
-        showMessage(tr("Charts saved to %1.").arg(QDir::toNativeSeparators(path)), false);
+        m_controller.notify(Tone::Neutral,
+                            tr("Charts saved to %1.").arg(QDir::toNativeSeparators(path)));
 }
 
 void LoadTestPage::exportData(int index)
 {
-    const RunRecord& run = m_runs[std::size_t(index)];
+    const RunRecord& run = m_controller.history().at(index);
     const QString csvFilter = tr("Time series, CSV (*.csv)");
     QString filter = csvFilter;
     QString path = QFileDialog::getSaveFileName(
         this, tr("Export data"),
-        QDir(run.folder.isEmpty() ? runsFolder() : run.folder)
+        QDir(run.folder.isEmpty() ? m_controller.history().folder() : run.folder)
             .filePath(QStringLiteral("timeseries.csv")),
         csvFilter + QStringLiteral(";;") + tr("Summary, JSON (*.json)"), &filter);
     if (path.isEmpty())
@@ -506,31 +340,12 @@ void LoadTestPage::exportData(int index)
                       (QFileInfo(path).suffix().isEmpty() && filter != csvFilter);
     if (QFileInfo(path).suffix().isEmpty())
         path += json ? QStringLiteral(".json") : QStringLiteral(".csv");
-    const QByteArray bytes =
-        json ? loadgen::summaryJson(run.scenario, run.summary) : loadgen::timeSeriesCsv(run.rows);
-    QSaveFile file(path);
-    if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        showMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(path)), false);
-    else
-        showMessage(
-            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
-            true);
-}
-
-void LoadTestPage::loadSavedRuns()
-{
-    const loadgen::SavedRunList saved = loadgen::readSavedRuns(runsFolder(), kSavedRunsListed);
-    // Oldest first: the history puts each run it is given on top.
-    for (auto run = saved.runs.rbegin(); run != saved.runs.rend(); ++run) {
-        m_runs.push_back(RunRecord::fromSaved(*run));
-        m_history->addRun(int(m_runs.size()) - 1, m_runs.back());
-    }
-    m_history->setNotes(saved.notes);
+    m_controller.exportData(index, path, json ? RunExport::SummaryJson : RunExport::TimeSeriesCsv);
 }
 
 void LoadTestPage::deleteRun(int index)
 {
-    RunRecord& run = m_runs[std::size_t(index)];
+    const RunRecord& run = m_controller.history().at(index);
     const auto answer = QMessageBox::question(
         this, tr("Delete run"),
         tr("Delete the run “%1”? Its files (summary.json, timeseries.csv, scenario.js) in %2 "
@@ -539,39 +354,29 @@ void LoadTestPage::deleteRun(int index)
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
-    QString error;
-    if (!loadgen::removeRunFiles(run.folder, &error)) {
-        showMessage(tr("The run could not be deleted: %1").arg(error), true);
-        return;
-    }
-    showMessage(tr("Deleted the run “%1”.").arg(run.label()), false);
-    run.folder.clear();
-    m_history->removeRun(index);
-}
-
-void LoadTestPage::showMessage(const QString& text, bool error)
-{
-    m_message->setText(text);
-    m_message->setVisible(!text.isEmpty());
-    m_message->setProperty("error", error);
-    applyPalette();
+    m_controller.deleteRun(index);
 }
 
 void LoadTestPage::updateControls()
 {
     const QStringList problems = m_editor->problems();
-    const bool busy = m_running || m_readingIds;
+    const bool busy = m_controller.isBusy();
     m_start->setEnabled(!busy && problems.isEmpty());
     const QStringList warnings = m_editor->warnings();
     m_start->setToolTip(!problems.isEmpty() ? problems.join(u'\n')
                         : warnings.isEmpty()
                             ? tr("Start the scenario")
                             : tr("Start the scenario. Note: %1").arg(warnings.join(u' ')));
-    m_stop->setEnabled(busy && !m_stopping);
-    m_progress->setVisible(m_running || m_sessionRuns > 0);
-    const loadgen::Scenario& shown = m_running ? m_current.scenario : m_editor->scenario();
+    m_stop->setEnabled(m_controller.canStop());
+    const bool running = m_controller.phase() == LoadTestPhase::Running ||
+                         m_controller.phase() == LoadTestPhase::Stopping;
+    m_progress->setVisible(running || m_controller.history().sessionRuns() > 0);
+    const loadgen::Scenario& shown =
+        running ? m_controller.current().scenario : m_editor->scenario();
     m_scenarioLine->setText(QStringLiteral("%1 · %2 → %3")
                                 .arg(modelTitle(shown.model), scenarioLine(shown), shown.url));
+    const LoadTestNotice notice = m_controller.notice();
+    m_banner->showStatus(notice.tone, notice.text);
     applyPalette();
 }
 
@@ -580,27 +385,8 @@ void LoadTestPage::applyPalette()
     const QPalette colors = QApplication::palette(this);
     m_figures->applyPalette(colors);
     setTextColor(m_scenarioLine, secondaryText(colors));
-    setTextColor(m_message, m_message->property("error").toBool() ? toneColor(Tone::Bad)
-                                                                  : secondaryText(colors));
-
-    QString label = tr("Ready");
-    Tone tone = Tone::Neutral;
-    if (m_stopping) {
-        label = tr("Stopping");
-        tone = Tone::Busy;
-    } else if (m_readingIds) {
-        label = tr("Reading ids");
-        tone = Tone::Busy;
-    } else if (m_running) {
-        label = tr("Running");
-        tone = Tone::Good;
-    } else if (m_sessionRuns > 0) { // the last of this session, never one saved before it
-        const loadgen::RunSummary& last = m_runs.back().summary;
-        label = outcomeText(last);
-        tone = last.error.isEmpty() && last.thresholdsPassed() ? Tone::Good : Tone::Bad;
-    }
-    m_state->setText(label);
-    m_state->setStyleSheet(pillStyleSheet(tone, colors));
+    m_state->setText(m_controller.phaseLabel());
+    m_state->setStyleSheet(pillStyleSheet(m_controller.phaseTone(), colors));
 }
 
 } // namespace qaconsole::ui

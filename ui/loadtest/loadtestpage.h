@@ -1,49 +1,43 @@
 #pragma once
 
-#include "ui/loadtest/runrecord.h"
 #include "ui/shell/page.h"
 
-#include <functional>
-#include <memory>
 #include <vector>
 
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTabWidget;
-class QThread;
-class QTimer;
 
 namespace qaconsole::loadgen {
-class LoadController;
+struct IntervalRow;
 }
 
 namespace qaconsole::ui {
 
 class ElidedLabel;
 class FigureGrid;
-class LoadedIdsReader;
+class LoadTestController;
 class RunCharts;
 class RunHistoryView;
 class RunSummaryView;
 class ScenarioEditor;
+class StatusBanner;
 
-// The Load test page: the console's own load generator (loadgen/) against the embedded backend,
-// a tier, or any http:// server.
+// The Load test page: a view of the LoadTestController, which runs the console's own load
+// generator (loadgen/) against the embedded backend, a tier, or any http:// server.
 //
-// - A bar on top: the run's state, its scenario in a line, progress, Start and Stop.
+// - A bar on top: the controller's phase in a pill, the scenario in a line, progress, Start and
+//   Stop, and a StatusBanner with the controller's notice.
 // - Scenario: the editor (ScenarioEditor), opened from and saved to files. Start is enabled
-//   only when it has no problem; each problem is shown where it is. A mix with ids read from
-//   the database has them read on a thread of their own first ("Reading ids"; Stop cancels).
-//   Fixed id ranges are checked against the database's largest ids, read on another thread
-//   when the database comes, when the page is shown and when such ranges are chosen.
-// - Live: the last interval's figures and four charts (RunCharts), fed from a timer that polls
-//   the engine a few times a second; the engine runs on its own threads.
+//   only when it has no problem; each problem is shown where it is. Fixed id ranges are checked
+//   against the database's largest ids, which the controller reads when the database comes,
+//   when the page is shown and when such ranges are chosen.
+// - Live: the last interval's figures and four charts (RunCharts), fed by the controller's
+//   polls of the engine.
 // - Summary: the finished run (RunSummaryView), thresholds passed or failed.
-// - History: the session's runs (RunHistoryView), each also written with writeRunFiles() under
-//   AppDataLocation/loadtests/, and the newest kSavedRunsListed saved there before, read back
-//   when the page is made (loadgen/savedruns.h); show one, overlay two, export charts and data,
-//   delete one's files.
+// - History: the controller's runs (RunHistoryView): show one, overlay two, export charts and
+//   data, delete one's files (after the page asked).
 //
 // Named for tests: "loadTestPage", "loadTabs", "loadStateLabel", "loadScenarioLine",
 // "loadProgress", "loadStartButton", "loadStopButton", "loadMessageLabel", "scenarioEditor",
@@ -54,12 +48,8 @@ class LoadTestPage : public Page
 {
     Q_OBJECT
 public:
-    // How often the engine is polled and the charts redrawn.
-    static constexpr int kPollIntervalMs = 250;
-    // Saved runs listed besides the session's: enough to compare with, quick to read.
-    static constexpr int kSavedRunsListed = 50;
-
-    explicit LoadTestPage(QWidget* parent = nullptr);
+    // `controller` outlives the page.
+    explicit LoadTestPage(LoadTestController& controller, QWidget* parent = nullptr);
     ~LoadTestPage() override;
 
     QString title() const override;
@@ -67,19 +57,10 @@ public:
     // During a run, asks whether to stop it; stops it when the answer is yes.
     bool confirmClose() override;
 
+    LoadTestController& controller() const { return m_controller; }
     // The embedded backend's base URL ("http://127.0.0.1:PORT") while it runs, empty otherwise:
     // the default target.
     void setEmbeddedUrl(const QString& url);
-    // The managed database's URL (StackSupervisor::postgresUrlChanged), empty when it is down:
-    // where the ids of a mix's "database" distribution are read.
-    void setDatabaseDsn(const QString& dsn);
-    // Where the embedded backend's CPU time comes from: the seconds its HTTP worker threads have
-    // used so far (ApiPage::workerCpuSeconds()). Read when a run against it starts and ends, so
-    // the summary shows the backend's share beside the generator's.
-    void setBackendCpuSource(std::function<double()> source);
-    // Stops a run in progress and waits for it to end (before quitting); ids being read are
-    // awaited (PgIdReader bounds that) and no run starts after them.
-    void shutdown();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -89,44 +70,25 @@ private:
     QWidget* createRunBar();
     QWidget* createLiveTab();
     void start();
-    void readLoadedIds();
-    void readIdsThenStart(const loadgen::Scenario& scenario);
-    void startRun(const loadgen::Scenario& scenario);
-    void stop();
-    void poll();
-    void finished();
-    void saveRun(RunRecord& run);
+    void runStarted();
+    void showProgress(const std::vector<loadgen::IntervalRow>& rows);
+    void runFinished(int index);
     void showRun(int index);
     void compareRuns(int index, int other);
     void exportCharts();
     void exportData(int index);
-    void loadSavedRuns();
     void deleteRun(int index);
-    void showMessage(const QString& text, bool error);
     void updateControls();
     void applyPalette();
 
-    loadgen::LoadController* m_controller;
-    QTimer* m_pollTimer;
-    std::vector<RunRecord> m_runs; // saved earlier (oldest first), then this session's
-    int m_sessionRuns = 0;
-    RunRecord m_current; // the run in progress
-    int m_rowsSeen = 0;
-    QString m_databaseDsn;
-    LoadedIdsReader* m_loadedIds; // the largest ids, for the check of fixed ranges
-    std::function<double()> m_backendCpu;
-    double m_backendCpuAtStart = -1;     // of the run in progress; -1: not against the backend
-    std::unique_ptr<QThread> m_idThread; // reads a mix's database ids before a start
-    bool m_readingIds = false;
-    bool m_running = false;
-    bool m_stopping = false; // of a run, or of the start that waits for ids
+    LoadTestController& m_controller;
 
     QLabel* m_state = nullptr;
     ElidedLabel* m_scenarioLine = nullptr;
     QProgressBar* m_progress = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_stop = nullptr;
-    QLabel* m_message = nullptr;
+    StatusBanner* m_banner = nullptr;
     QTabWidget* m_tabs = nullptr;
     ScenarioEditor* m_editor = nullptr;
     FigureGrid* m_figures = nullptr;

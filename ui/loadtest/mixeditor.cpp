@@ -395,7 +395,7 @@ void MixEditor::checkRanges()
         return;
     }
     m_rangeNote->setText(m_rangeWarnings.join(u'\n'));
-    setTextColor(m_rangeNote, statePresentation(stack::ServiceState::Starting).color);
+    setTextColor(m_rangeNote, toneColor(Tone::Busy));
 }
 
 void MixEditor::validate()

@@ -128,9 +128,7 @@ void RunHistoryView::addRun(int index, const RunRecord& run)
     m_table->setItem(0, 4, tableCell(microsecondsText(summary.corrected.p99, any), true));
     m_table->setItem(0, 5, tableCell(percentText(summary.totals.failureRate()), true));
     auto* outcome = tableCell(outcomeText(summary));
-    outcome->setForeground(
-        statePresentation(passed ? stack::ServiceState::Running : stack::ServiceState::Failed)
-            .color);
+    outcome->setForeground(toneColor(passed ? Tone::Good : Tone::Bad));
     m_table->setItem(0, 6, outcome);
     m_table->item(0, 1)->setToolTip(m_table->item(0, 1)->text());
     selectionChanged();

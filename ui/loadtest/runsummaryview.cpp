@@ -24,16 +24,15 @@ namespace qaconsole::ui {
 namespace {
 
 using loadgen::LatencyFigures;
-using stack::ServiceState;
 
 QColor passColor()
 {
-    return statePresentation(ServiceState::Running).color;
+    return toneColor(Tone::Good);
 }
 
 QColor failColor()
 {
-    return statePresentation(ServiceState::Failed).color;
+    return toneColor(Tone::Bad);
 }
 
 // Threshold values in their own unit: durations in ms, rates as k6 writes them.
@@ -298,12 +297,9 @@ void RunSummaryView::applyPalette()
     setTextColor(m_files, secondaryText(colors));
     if (auto* note = findChild<QLabel*>(QStringLiteral("latencyNote")))
         setTextColor(note, secondaryText(colors));
-    setTextColor(m_warnings, statePresentation(ServiceState::Starting).color);
-    const StatePresentation look{
-        QString(), m_passed
-                       ? (m_stopped ? statePresentation(ServiceState::Stopped).color : passColor())
-                       : failColor()};
-    m_outcome->setStyleSheet(pillStyleSheet(look, colors));
+    setTextColor(m_warnings, toneColor(Tone::Busy));
+    const Tone outcome = m_passed ? (m_stopped ? Tone::Neutral : Tone::Good) : Tone::Bad;
+    m_outcome->setStyleSheet(pillStyleSheet(outcome, colors));
 }
 
 } // namespace qaconsole::ui

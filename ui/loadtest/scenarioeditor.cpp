@@ -451,7 +451,7 @@ void ScenarioEditor::applyPalette()
     const QPalette colors = QApplication::palette(this);
     for (QLabel* quiet : {m_targetNote, m_modelNote, m_fileLabel})
         setTextColor(quiet, secondaryText(colors));
-    setTextColor(m_problemLabel, statePresentation(stack::ServiceState::Failed).color);
+    setTextColor(m_problemLabel, toneColor(Tone::Bad));
 }
 
 } // namespace qaconsole::ui

@@ -132,8 +132,7 @@ void StagesEditor::validate()
     m_stages.clear();
     m_errors.clear();
     const QPalette colors = QApplication::palette(this);
-    const QColor bad = blend(colors.color(QPalette::Base),
-                             statePresentation(stack::ServiceState::Failed).color, 0.22);
+    const QColor bad = blend(colors.color(QPalette::Base), toneColor(Tone::Bad), 0.22);
     const QSignalBlocker blocker(m_table); // tinting a cell is not an edit
     for (int row = 0; row < m_table->rowCount(); ++row) {
         QTableWidgetItem* durationItem = m_table->item(row, 0);

@@ -17,7 +17,7 @@ namespace {
 
 QColor errorColor()
 {
-    return statePresentation(stack::ServiceState::Failed).color;
+    return toneColor(Tone::Bad);
 }
 
 } // namespace

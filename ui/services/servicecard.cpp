@@ -202,10 +202,10 @@ void ServiceCard::present()
     const StatePresentation presentation =
         m_status ? statePresentation(m_status->state) : unknownStatePresentation();
     m_state->setText(presentation.label);
-    m_state->setProperty("stateColor", presentation.color);
+    m_state->setProperty("stateColor", presentation.color());
     // Statuses repeat at every health check; an unchanged sheet is not applied again, since
     // setting one re-polishes the label.
-    const QString pill = pillStyleSheet(presentation, QApplication::palette(this));
+    const QString pill = pillStyleSheet(presentation.tone, QApplication::palette(this));
     if (m_state->styleSheet() != pill)
         m_state->setStyleSheet(pill);
 
@@ -253,7 +253,7 @@ void ServiceCard::presentMessage()
     m_message->setVisible(!message.isEmpty());
     const bool error = m_status && isErrorState(m_status->state);
     const QPalette colors = QApplication::palette(this);
-    setTextColor(m_message, error ? statePresentation(m_status->state).color
+    setTextColor(m_message, error ? toneColor(stateTone(m_status->state))
                                   : colors.color(QPalette::WindowText));
 }
 

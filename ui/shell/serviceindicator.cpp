@@ -66,7 +66,7 @@ void ServiceIndicator::showStatus(const stack::ServiceStatus& status)
 
 void ServiceIndicator::showIndication(const Indication& indication)
 {
-    present({indication.label, toneColor(indication.tone)});
+    present({indication.label, indication.tone});
     setToolTip(indication.toolTip.isEmpty() ? m_title : indication.toolTip);
     m_action->setProperty("action", indication.action);
     m_action->setText(
@@ -87,7 +87,7 @@ void ServiceIndicator::paintEvent(QPaintEvent* event)
 
 void ServiceIndicator::present(const StatePresentation& presentation)
 {
-    m_color = presentation.color;
+    m_color = presentation.color();
     m_text->setText(QStringLiteral("%1: %2").arg(m_title, presentation.label));
     update();
 }

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "backend/stack/servicestatus.h"
-#include "ui/shell/tone.h"
+#include "ui/shell/tonecolor.h"
 
 #include <QColor>
 #include <QWidget>

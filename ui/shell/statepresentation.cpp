@@ -27,12 +27,12 @@ Tone stateTone(stack::ServiceState state)
 
 StatePresentation statePresentation(stack::ServiceState state)
 {
-    return {stack::stateName(state), toneColor(stateTone(state))};
+    return {stack::stateName(state), stateTone(state)};
 }
 
 StatePresentation unknownStatePresentation()
 {
-    return {QStringLiteral("unknown"), toneColor(Tone::Neutral)};
+    return {QStringLiteral("unknown"), Tone::Neutral};
 }
 
 bool isErrorState(stack::ServiceState state)
@@ -48,18 +48,13 @@ bool isBusyState(stack::ServiceState state)
     return state == ServiceState::Starting || state == ServiceState::Stopping;
 }
 
-QString pillStyleSheet(const StatePresentation& presentation, const QPalette& palette)
+QString pillStyleSheet(Tone tone, const QPalette& palette)
 {
+    const QColor color = toneColor(tone);
     const QColor base = palette.color(QPalette::Base);
     return QStringLiteral("QLabel { color: %1; background: %2; border: 1px solid %3;"
                           " border-radius: 11px; padding: 2px 12px; font-weight: 600; }")
-        .arg(presentation.color.name(), blend(base, presentation.color, 0.13).name(),
-             blend(base, presentation.color, 0.42).name());
-}
-
-QString pillStyleSheet(Tone tone, const QPalette& palette)
-{
-    return pillStyleSheet(StatePresentation{QString(), toneColor(tone)}, palette);
+        .arg(color.name(), blend(base, color, 0.13).name(), blend(base, color, 0.42).name());
 }
 
 } // namespace qaconsole::ui

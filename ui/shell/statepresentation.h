@@ -1,7 +1,7 @@
 #pragma once
 
 #include "backend/stack/servicestatus.h"
-#include "ui/shell/tone.h"
+#include "ui/shell/tonecolor.h"
 
 #include <QColor>
 #include <QString>
@@ -10,11 +10,13 @@ class QPalette;
 
 namespace qaconsole::ui {
 
-// How a service state looks: the one mapping the status bar and the Services page share.
+// How a service state looks: the one mapping the status bar and the Services page share. Only
+// stack services' states go through here; anything else picks its Tone directly.
 struct StatePresentation
 {
     QString label; // "running", "crashed", ...: stack::stateName(), or "unknown"
-    QColor color;  // the dot, and the text of the state pill
+    Tone tone = Tone::Neutral;
+    QColor color() const { return toneColor(tone); } // the dot, and the text of the state pill
 };
 
 // Good when running; Busy while starting or stopping; Bad when crashed, failed or
@@ -28,10 +30,8 @@ StatePresentation unknownStatePresentation();
 bool isErrorState(stack::ServiceState state);
 // Starting and Stopping: work is in progress and no new request can be made.
 bool isBusyState(stack::ServiceState state);
-// A style sheet for a QLabel that draws `presentation` as a rounded pill, tinted against the
+// A style sheet for a QLabel that draws it as a rounded pill in `tone`, tinted against the
 // palette's base colour.
-QString pillStyleSheet(const StatePresentation& presentation, const QPalette& palette);
-// The same for a pill in `tone`.
 QString pillStyleSheet(Tone tone, const QPalette& palette);
 
 } // namespace qaconsole::ui

@@ -1,12 +1,11 @@
 #pragma once
 
-#include <QColor>
-
 namespace qaconsole::ui {
 
 // What a pill, a status bar dot or a message says about the situation, independent of which
 // thing it describes. Pages pick a tone for what they show; the colour follows from it, so
-// "waiting" can never borrow the red of "failed" by accident.
+// "waiting" can never borrow the red of "failed" by accident. Widget-free code (controllers)
+// decides tones; the colour is the widgets' business (tonecolor.h).
 enum class Tone
 {
     Neutral, // nothing wrong and nothing happening: stopped, waiting for something, a hint
@@ -14,8 +13,5 @@ enum class Tone
     Good,    // running, passed, done
     Bad,     // failed, crashed, unreachable: something needs fixing
 };
-
-// Saturated enough to read as a dot at 10 px, dark enough to read as text on a pale tint.
-QColor toneColor(Tone tone);
 
 } // namespace qaconsole::ui

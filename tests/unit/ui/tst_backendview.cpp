@@ -3,6 +3,7 @@
 // dataset when the database has no Q&A tables, "waiting for database" with the Services page
 // when there is none. Pure: facts in, presentation out; no display.
 
+#include "ui/api/backendstartresult.h"
 #include "ui/api/backendview.h"
 
 #include <QTest>
@@ -11,23 +12,25 @@ using namespace qaconsole;
 using stack::ServiceState;
 using ui::BackendAction;
 using ui::BackendFacts;
+using ui::BackendPhase;
 using ui::BackendStartResult;
 using ui::Tone;
 
 namespace {
 
-BackendFacts withDatabase(ServiceState runner)
+BackendFacts withDatabase(BackendPhase phase)
 {
     BackendFacts facts;
-    facts.runner = runner;
+    facts.phase = phase;
     facts.databaseAddress = QStringLiteral("127.0.0.1:54012");
     return facts;
 }
 
 BackendFacts failedWith(BackendStartResult::Problem problem, const QString& message)
 {
-    BackendFacts facts = withDatabase(ServiceState::Failed);
-    facts.failure = problem;
+    BackendFacts facts =
+        withDatabase(problem == BackendStartResult::Problem::NoData ? BackendPhase::WaitingForData
+                                                                    : BackendPhase::Failed);
     facts.failureMessage = message;
     return facts;
 }
@@ -96,7 +99,7 @@ private Q_SLOTS:
 
     void runningStartingStopping()
     {
-        BackendFacts facts = withDatabase(ServiceState::Running);
+        BackendFacts facts = withDatabase(BackendPhase::Running);
         facts.threads = 4;
         ui::BackendView view = ui::describeBackend(facts);
         QCOMPARE(view.label, QStringLiteral("running"));
@@ -107,11 +110,12 @@ private Q_SLOTS:
         facts.threads = 1;
         QVERIFY(ui::describeBackend(facts).message.endsWith(QStringLiteral("1 worker thread.")));
 
-        for (ServiceState busy : {ServiceState::Starting, ServiceState::Stopping}) {
+        for (BackendPhase busy : {BackendPhase::Starting, BackendPhase::Stopping}) {
             view = ui::describeBackend(withDatabase(busy));
             QCOMPARE(view.tone, Tone::Busy);
             QVERIFY(view.busy);
-            QCOMPARE(view.state, busy);
+            QCOMPARE(view.state, busy == BackendPhase::Starting ? ServiceState::Starting
+                                                                : ServiceState::Stopping);
             QVERIFY(!view.canStart && !view.canStop);
             QCOMPARE(view.action, BackendAction::None);
         }
@@ -119,16 +123,14 @@ private Q_SLOTS:
 
     void stoppedByTheUserOrForQuitting()
     {
-        BackendFacts facts = withDatabase(ServiceState::Stopped);
-        facts.wanted = false;
+        BackendFacts facts = withDatabase(BackendPhase::Stopped);
         ui::BackendView view = ui::describeBackend(facts);
         QCOMPARE(view.label, QStringLiteral("stopped"));
         QCOMPARE(view.tone, Tone::Neutral);
         QVERIFY(view.message.contains(QStringLiteral("Click Start")));
         QVERIFY(view.canStart);
 
-        // A failure seen while quitting is not worth a red pill any more.
-        facts = failedWith(BackendStartResult::Problem::PortInUse, QStringLiteral("taken"));
+        // Quitting: stopped, and nothing can start it any more.
         facts.shutDown = true;
         view = ui::describeBackend(facts);
         QCOMPARE(view.label, QStringLiteral("stopped"));

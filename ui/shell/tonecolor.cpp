@@ -1,4 +1,4 @@
-#include "ui/shell/tone.h"
+#include "ui/shell/tonecolor.h"
 
 namespace qaconsole::ui {
 
