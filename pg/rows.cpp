@@ -61,6 +61,18 @@ QString Rows::text(int row, int column) const
     return QString::fromUtf8(field.data(), qsizetype(field.size()));
 }
 
+QList<QStringList> Rows::texts() const
+{
+    QList<QStringList> rows;
+    for (int row = 0; row < count(); ++row) {
+        QStringList fields;
+        for (int column = 0; column < columns(); ++column)
+            fields << text(row, column);
+        rows << fields;
+    }
+    return rows;
+}
+
 std::string_view Rows::sqlState() const
 {
     const char* state = m_result ? PQresultErrorField(m_result.get(), PG_DIAG_SQLSTATE) : nullptr;

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <charconv>
 #include <cstdint>
@@ -43,6 +45,8 @@ public:
     // The field's text as the server sent it; valid while this Rows lives.
     std::string_view view(int row, int column) const;
     QString text(int row, int column) const;
+    // Every field as text, row by row (a NULL as an empty string): for small results.
+    QList<QStringList> texts() const;
     // The field as a number; 0 when it is NULL or not a number.
     template <typename Int> Int number(int row, int column) const
     {

@@ -4,7 +4,7 @@
 // engine runs on the runner's thread, so the wizard keeps handling events meanwhile and the
 // test waits with QTRY_*, never with fixed sleeps.
 
-#include "backend/stack/postgressession.h"
+#include "tests/support/pgquery.h"
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
@@ -75,8 +75,7 @@ void answerNextQuestion(QMessageBox::StandardButton answer, int* asked)
 // when the tables are not there.
 QString tableCounts(const QString& dsn)
 {
-    stack::PostgresSession session(dsn);
-    const QList<QStringList> rows = session.query(
+    const QList<QStringList> rows = testing::queryRows(dsn, 
         QStringLiteral("SELECT 'questions=' || (SELECT count(*) FROM questions) || ' answers=' ||"
                        " (SELECT count(*) FROM answers) || ' answers_photos=' ||"
                        " (SELECT count(*) FROM answers_photos)"));

@@ -1,6 +1,6 @@
 #include "ui/api/apipage.h"
 
-#include "backend/stack/postgressession.h"
+#include "pg/conninfo.h"
 #include "ui/api/apiexplorer.h"
 #include "ui/api/backendrunner.h"
 #include "ui/api/livefiguresview.h"
@@ -127,7 +127,7 @@ BackendView ApiPage::view() const
     facts.shutDown = m_shutDown;
     const QString dsn = facts.runner == stack::ServiceState::Stopped ? m_dsn : m_startedDsn;
     if (!dsn.isEmpty())
-        facts.databaseAddress = stack::PostgresSession::addressOf(dsn);
+        facts.databaseAddress = pg::addressOf(dsn);
     facts.threads = m_result.threads;
     return describeBackend(facts);
 }

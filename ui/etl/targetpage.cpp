@@ -1,6 +1,6 @@
 #include "ui/etl/targetpage.h"
 
-#include "backend/stack/postgressession.h"
+#include "pg/conninfo.h"
 #include "ui/etl/connectionstring.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/shell/busyindicator.h"
@@ -169,7 +169,7 @@ QString TargetPage::dsn() const
 QString TargetPage::address() const
 {
     const QString target = dsn();
-    return target.isEmpty() ? QString() : stack::PostgresSession::addressOf(target);
+    return target.isEmpty() ? QString() : pg::addressOf(target);
 }
 
 int TargetPage::jobs() const
@@ -182,7 +182,7 @@ bool TargetPage::isComplete() const
     if (m_managed->isChecked())
         return !m_managedDsn.isEmpty();
     const QString typed = m_connection->text().trimmed();
-    return !typed.isEmpty() && stack::PostgresSession::parseError(typed).isEmpty();
+    return !typed.isEmpty() && pg::checkConnInfo(typed).ok();
 }
 
 void TargetPage::testConnection()
@@ -232,8 +232,8 @@ void TargetPage::targetChanged()
     m_password->setEnabled(custom);
 
     const QString typed = m_connection->text().trimmed();
-    const QString parseError =
-        custom && !typed.isEmpty() ? stack::PostgresSession::parseError(typed) : QString();
+    const pg::Status parsed = custom && !typed.isEmpty() ? pg::checkConnInfo(typed) : pg::Status();
+    const QString parseError = parsed ? QString() : parsed.error().message;
     m_connectionError->setText(parseError);
     m_connectionError->setVisible(!parseError.isEmpty());
 
@@ -256,7 +256,7 @@ void TargetPage::showManagedState()
     m_managedState->setStyleSheet(pillStyleSheet(state, QApplication::palette(this)));
     m_managedDetail->setText(running
                                  ? tr("PostgreSQL at %1, run by this console")
-                                       .arg(stack::PostgresSession::addressOf(m_managedDsn))
+                                       .arg(pg::addressOf(m_managedDsn))
                                  : tr("Start PostgreSQL on the Services page to load into it."));
     setTextColor(m_managedDetail, secondaryText(QApplication::palette(this)));
 }
