@@ -8,7 +8,6 @@
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
-#include "ui/etl/connectionstring.h"
 #include "ui/etl/etlpage.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/etl/loadsummaryview.h"
@@ -101,25 +100,6 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() { m_stack.reset(); }
-
-    void connectionStringsKeepThePasswordApart()
-    {
-        using ui::splitPassword;
-        using ui::withPassword;
-        const QString url = QStringLiteral("postgresql://qa:s%2Fcret@db.example:5433/store");
-        QCOMPARE(splitPassword(url).withoutPassword,
-                 QStringLiteral("postgresql://qa@db.example:5433/store"));
-        QCOMPARE(splitPassword(url).password, QStringLiteral("s/cret"));
-        QCOMPARE(withPassword(splitPassword(url).withoutPassword, QStringLiteral("s/cret")), url);
-
-        const QString keywords = QStringLiteral("host=h password='it\\'s me' dbname=d");
-        QCOMPARE(splitPassword(keywords).withoutPassword, QStringLiteral("host=h dbname=d"));
-        QCOMPARE(splitPassword(keywords).password, QStringLiteral("it's me"));
-        QCOMPARE(withPassword(QStringLiteral("host=h dbname=d"), QStringLiteral("it's me")),
-                 QStringLiteral("host=h dbname=d password='it\\'s me'"));
-        QCOMPARE(splitPassword(QStringLiteral("host=h")).password, QString());
-        QCOMPARE(withPassword(QStringLiteral(" host=h "), QString()), QStringLiteral("host=h"));
-    }
 
     void loadsTheFixtureStepByStep()
     {

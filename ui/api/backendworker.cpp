@@ -15,7 +15,7 @@ namespace {
 constexpr int kConnectTimeoutSec = 5;
 
 // A connection for the checks and the examples; the start check itself is pg's (qaqueries.h).
-pg::Status connect(pg::Connection& connection, const QString& dsn)
+pg::Status connectTo(pg::Connection& connection, const QString& dsn)
 {
     return connection.connect(dsn, {kConnectTimeoutSec, QByteArrayLiteral("qaconsole")});
 }
@@ -41,7 +41,7 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
     };
     const QString address = pg::addressOf(options.dsn);
     pg::Connection session;
-    if (const pg::Status connected = connect(session, options.dsn); !connected) {
+    if (const pg::Status connected = connectTo(session, options.dsn); !connected) {
         return fail(BackendStartResult::Problem::Database,
                     tr("Cannot connect to PostgreSQL at %1: %2")
                         .arg(address, connected.error().message));
@@ -90,7 +90,7 @@ void BackendWorker::checkData(const QString& dsn)
 {
     pg::Connection session;
     bool tablesThere = false;
-    if (connect(session, dsn)) {
+    if (connectTo(session, dsn)) {
         const pg::Result<pg::qa::SchemaReport> schema = pg::qa::inspectSchema(session);
         tablesThere = schema && schema->missingTables.isEmpty();
     }

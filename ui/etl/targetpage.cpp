@@ -1,7 +1,7 @@
 #include "ui/etl/targetpage.h"
 
 #include "pg/conninfo.h"
-#include "ui/etl/connectionstring.h"
+#include "pg/passwordsplit.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/shell/busyindicator.h"
 #include "ui/shell/statepresentation.h"
@@ -163,7 +163,7 @@ QString TargetPage::dsn() const
 {
     if (m_managed->isChecked())
         return m_managedDsn;
-    return withPassword(m_connection->text(), m_password->text());
+    return pg::withPassword(m_connection->text(), m_password->text());
 }
 
 QString TargetPage::address() const
@@ -215,7 +215,7 @@ void TargetPage::showTestResult(quint64 request, bool ok, const QString& detail)
 
 void TargetPage::moveTypedPassword()
 {
-    const ConnectionString parts = splitPassword(m_connection->text());
+    const pg::PasswordSplit parts = pg::splitPassword(m_connection->text());
     if (parts.password.isEmpty())
         return;
     // Blocked, so the move does not count as a change of target and drop a test result.

@@ -1,8 +1,9 @@
-// Connection strings, parsed in one place: the check, the address shown, and the rewrite the
-// API's store connects with (short connect timeout, settings added only when absent, URL and
-// keyword forms, quoting).
+// Connection strings, parsed in one place: the check, the address shown, the password kept
+// apart for a form's masked field, and the rewrite the API's store connects with (short connect
+// timeout, settings added only when absent, URL and keyword forms, quoting).
 
 #include "pg/conninfo.h"
+#include "pg/passwordsplit.h"
 
 #include <QTest>
 
@@ -67,6 +68,25 @@ private Q_SLOTS:
                  QStringLiteral("127.0.0.1:5432"));
         QCOMPARE(pg::addressOf(QStringLiteral("host='broken")),
                  QStringLiteral("(malformed connection string)"));
+    }
+
+    void connectionStringsKeepThePasswordApart()
+    {
+        using pg::splitPassword;
+        using pg::withPassword;
+        const QString url = QStringLiteral("postgresql://qa:s%2Fcret@db.example:5433/store");
+        QCOMPARE(splitPassword(url).withoutPassword,
+                 QStringLiteral("postgresql://qa@db.example:5433/store"));
+        QCOMPARE(splitPassword(url).password, QStringLiteral("s/cret"));
+        QCOMPARE(withPassword(splitPassword(url).withoutPassword, QStringLiteral("s/cret")), url);
+
+        const QString keywords = QStringLiteral("host=h password='it\\'s me' dbname=d");
+        QCOMPARE(splitPassword(keywords).withoutPassword, QStringLiteral("host=h dbname=d"));
+        QCOMPARE(splitPassword(keywords).password, QStringLiteral("it's me"));
+        QCOMPARE(withPassword(QStringLiteral("host=h dbname=d"), QStringLiteral("it's me")),
+                 QStringLiteral("host=h dbname=d password='it\\'s me'"));
+        QCOMPARE(splitPassword(QStringLiteral("host=h")).password, QString());
+        QCOMPARE(withPassword(QStringLiteral(" host=h "), QString()), QStringLiteral("host=h"));
     }
 
     void keywordForm()
