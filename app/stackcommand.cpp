@@ -1,8 +1,8 @@
 #include "app/stackcommand.h"
 
 #include "app/commandline.h"
-#include "pg/redact.h"
 #include "backend/stack/localstack.h"
+#include "pg/redact.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -98,7 +98,9 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         return finishWith(QStringLiteral("cannot connect to the database: ") +
                           connected.error().message);
     // After a failure the new tables go; what failed is the error to report, not this.
-    auto dropLeftovers = [&control] { (void)control.exec(loadschema::dropLeftovers()); };
+    auto dropLeftovers = [&control] {
+        (void)control.exec(loadschema::dropLeftovers());
+    };
     // A run that failed, was cancelled or was killed may have left its new tables behind.
     if (const pg::Status dropped = control.exec(loadschema::dropLeftovers()); !dropped)
         return finishWith(dropped.error().message);
@@ -220,10 +222,10 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
     }
 
     tell(EtlPhase::Swapping);
-    const pg::Status swapped = monitor.stopRequested()
-                                   ? pg::Status(makeError(pg::ErrorKind::Cancelled,
-                                                              QStringLiteral("cancelled")))
-                                   : control.exec(loadschema::swap());
+    const pg::Status swapped =
+        monitor.stopRequested()
+            ? pg::Status(makeError(pg::ErrorKind::Cancelled, QStringLiteral("cancelled")))
+            : control.exec(loadschema::swap());
     if (!swapped) {
         (void)control.exec(QStringLiteral("ROLLBACK"));
         dropLeftovers();

@@ -101,8 +101,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
             m_connection.exec(QStringLiteral("BEGIN; ") + loadschema::createTable(m_table));
         !created)
         return fail(created.error().message);
-    if (const pg::Status copying = m_connection.copyInStart(loadschema::copyIn(m_table));
-        !copying)
+    if (const pg::Status copying = m_connection.copyInStart(loadschema::copyIn(m_table)); !copying)
         return fail(copying.error().message);
 
     FileProgress figures;

@@ -106,8 +106,8 @@ bool PgIdReader::connect(QString* error)
                            .arg(firstLine(connected.error().message));
         return false;
     }
-    const pg::Status set = m_connection.exec(
-        QStringLiteral("SET statement_timeout = %1").arg(kStatementTimeoutMs));
+    const pg::Status set =
+        m_connection.exec(QStringLiteral("SET statement_timeout = %1").arg(kStatementTimeoutMs));
     if (!set) {
         *error = QStringLiteral("Cannot prepare PostgreSQL to read ids: %1")
                      .arg(firstLine(set.error().message));

@@ -8,10 +8,10 @@
 namespace qaconsole::loadgen {
 
 // Reads id samples and the largest ids from the Q&A tables the ETL makes (questions, answers)
-// through pg::Connection. A sample is random probes into the primary key (or the products' index), each
-// taking the first id at or after a random point of the id range. Index-only and about 3 pages per
-// id, so the cost follows the sample, not the table: 10,000 ids of 3.5 M questions in about 0.1 s,
-// where ORDER BY random() sorts the whole table (0.3-0.4 s; 0.55-0.7 s for 6.9 M answers;
+// through pg::Connection. A sample is random probes into the primary key (or the products' index),
+// each taking the first id at or after a random point of the id range. Index-only and about 3 pages
+// per id, so the cost follows the sample, not the table: 10,000 ids of 3.5 M questions in about 0.1
+// s, where ORDER BY random() sorts the whole table (0.3-0.4 s; 0.55-0.7 s for 6.9 M answers;
 // docs/loadtest.md). An id right after a gap is drawn as often as the gap is long; the ETL's ids
 // are dense.
 //

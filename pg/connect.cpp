@@ -5,7 +5,6 @@
 // messages. The SQLSTATE is taken out of the text again before it is shown.
 
 #include "pg/connection.h"
-
 #include "pg/conninfo.h"
 #include "pg/redact.h"
 

@@ -86,7 +86,7 @@ public:
     bool sendPrepare(const char* name, const char* sql);
     bool sendPrepared(const char* name, int count, const char* const* values);
     bool pipelineSync();
-    bool busy() const;             // a result is still on its way: wait, then consumeInput()
+    bool busy() const; // a result is still on its way: wait, then consumeInput()
     SocketWait waitReadable(int timeoutMs) const;
     bool consumeInput();           // false: the connection is lost
     Rows nextResult();             // None after each statement's last result

@@ -10,11 +10,11 @@ namespace qaconsole::pg::qa {
 namespace {
 
 // The columns and types of the tables named in $1 (a text array) that exist.
-const QString kColumnsSql = QStringLiteral(
-    "SELECT t.name, a.attname, format_type(a.atttypid, a.atttypmod)"
-    " FROM unnest($1::text[]) AS t (name)"
-    " JOIN pg_attribute a ON a.attrelid = to_regclass(t.name) AND a.attnum > 0"
-    " AND NOT a.attisdropped");
+const QString kColumnsSql =
+    QStringLiteral("SELECT t.name, a.attname, format_type(a.atttypid, a.atttypmod)"
+                   " FROM unnest($1::text[]) AS t (name)"
+                   " JOIN pg_attribute a ON a.attrelid = to_regclass(t.name) AND a.attnum > 0"
+                   " AND NOT a.attisdropped");
 
 // Walks the API's own index (product_id, helpful DESC, id WHERE NOT reported) from the lowest
 // product id, so it stops at the first question with an answer even on millions of rows.
@@ -65,7 +65,8 @@ Result<SchemaReport> inspectSchema(Connection& connection)
             if (actual == columns->constEnd())
                 report.problems << qualified + QStringLiteral(" is missing");
             else if (*actual != expected)
-                report.problems << QStringLiteral("%1 is %2, not %3").arg(qualified, *actual, expected);
+                report.problems
+                    << QStringLiteral("%1 is %2, not %3").arg(qualified, *actual, expected);
         }
     }
     return report;

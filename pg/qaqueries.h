@@ -17,7 +17,7 @@ namespace qaconsole::pg::qa {
 struct SchemaReport
 {
     QStringList missingTables; // in kTables order
-    QStringList problems;      // "questions.body is missing", "answers.helpful is bigint, not integer"
+    QStringList problems; // "questions.body is missing", "answers.helpful is bigint, not integer"
 
     bool noTables() const; // none of the Q&A tables is there: no dataset was loaded
     bool complete() const { return missingTables.isEmpty() && problems.isEmpty(); }

@@ -38,7 +38,7 @@ enum class ColumnKind
 
 struct Column
 {
-    std::string_view name;    // column name and CSV header
+    std::string_view name; // column name and CSV header
     ColumnKind kind;
     std::string_view sqlType; // as format_type() spells it: "integer", "text", "bigint", ...
 };

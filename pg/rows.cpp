@@ -89,8 +89,7 @@ std::string Rows::firstLine() const
 
 QString Rows::message() const
 {
-    return m_result ? QString::fromUtf8(PQresultErrorMessage(m_result.get())).trimmed()
-                    : QString();
+    return m_result ? QString::fromUtf8(PQresultErrorMessage(m_result.get())).trimmed() : QString();
 }
 
 std::string firstLineOf(const char* text)

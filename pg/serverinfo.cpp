@@ -12,7 +12,8 @@ Result<ServerInfo> serverInfo(Connection& connection)
     if (!rows)
         return rows.error();
     if (rows->count() != 1 || rows->columns() != 3)
-        return makeError(ErrorKind::QueryFailed, QStringLiteral("unexpected reply from PostgreSQL"));
+        return makeError(ErrorKind::QueryFailed,
+                         QStringLiteral("unexpected reply from PostgreSQL"));
     ServerInfo info;
     // "15.18 (Debian 15.18-0+deb12u1)": the number is what people compare.
     info.version = rows->text(0, 0).section(u' ', 0, 0);

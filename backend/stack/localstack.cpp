@@ -20,8 +20,8 @@ QString starterName(Starter starter)
 
 std::unique_ptr<ManagedService> externalPostgres(const QString& dsn)
 {
-    return std::make_unique<ExternalService>(ServiceKind::Postgres, pg::addressOf(dsn),
-                                             dsn, [dsn] { return probePostgres(dsn); });
+    return std::make_unique<ExternalService>(ServiceKind::Postgres, pg::addressOf(dsn), dsn,
+                                             [dsn] { return probePostgres(dsn); });
 }
 
 std::unique_ptr<ManagedService> externalRedis(const QString& url)

@@ -49,8 +49,7 @@ QString firstLine(const QString& text)
 
 std::string checkSchema(const std::string& dsn)
 {
-    const auto conninfo =
-        pg::rewriteConnInfo(dsn, {5, {{"application_name", "qaconsole-api"}}});
+    const auto conninfo = pg::rewriteConnInfo(dsn, {5, {{"application_name", "qaconsole-api"}}});
     if (!conninfo)
         return "The PostgreSQL connection string is not valid: " +
                conninfo.error().message.toStdString() + ".";

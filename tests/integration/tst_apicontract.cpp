@@ -75,10 +75,7 @@ private:
     }
     Reply put(const std::string& target) { return send("PUT", target, {}, {}); }
 
-    QString one(const QString& sql)
-    {
-        return testing::queryOne(m_dsn, sql);
-    }
+    QString one(const QString& sql) { return testing::queryOne(m_dsn, sql); }
 
     void expectError(const Reply& reply, int status, const char* field = nullptr)
     {

@@ -55,10 +55,7 @@ private:
         return etl::EtlLoader(options).run(progress);
     }
 
-    QList<QStringList> query(const QString& sql)
-    {
-        return testing::queryRows(m_dsn, sql);
-    }
+    QList<QStringList> query(const QString& sql) { return testing::queryRows(m_dsn, sql); }
 
     QString one(const QString& sql)
     {
@@ -292,8 +289,9 @@ private Q_SLOTS:
         QVERIFY(testing::copySampleFixture(sample.path()));
         QVERIFY(load(sample.path()).ok);
         // What a killed run leaves: a half-made new table.
-        QCOMPARE(testing::execSql(m_dsn, QStringLiteral("CREATE TABLE questions__new (id integer)")),
-                 QString());
+        QCOMPARE(
+            testing::execSql(m_dsn, QStringLiteral("CREATE TABLE questions__new (id integer)")),
+            QString());
 
         QTemporaryDir broken;
         QVERIFY(testing::copySampleFixture(broken.path()));

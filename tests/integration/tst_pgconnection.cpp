@@ -51,11 +51,11 @@ private:
         pg::Connection connection;
         const pg::Status connected = connection.connect(dsn, {timeoutSec, {}});
         QVERIFY(!connected);
-        QVERIFY2(connected.error().kind == expected,
-                 qPrintable(QStringLiteral("%1 instead of %2: %3")
-                                .arg(QLatin1String(kindName(connected.error().kind)),
-                                     QLatin1String(kindName(expected)),
-                                     connected.error().message)));
+        QVERIFY2(
+            connected.error().kind == expected,
+            qPrintable(QStringLiteral("%1 instead of %2: %3")
+                           .arg(QLatin1String(kindName(connected.error().kind)),
+                                QLatin1String(kindName(expected)), connected.error().message)));
         QVERIFY(!connection.connected());
         QVERIFY(!connected.error().message.isEmpty());
     }
@@ -85,9 +85,9 @@ private Q_SLOTS:
         QCOMPARE(info->database, QStringLiteral("qaconsole"));
         QVERIFY(info->startedAt.isValid());
         QVERIFY(info->startedAt <= QDateTime::currentDateTimeUtc());
-        QCOMPARE(connection.value(QStringLiteral("SELECT current_setting('application_name')"))
-                     .value(),
-                 QStringLiteral("qaconsole-test"));
+        QCOMPARE(
+            connection.value(QStringLiteral("SELECT current_setting('application_name')")).value(),
+            QStringLiteral("qaconsole-test"));
     }
 
     void refusedWhenNothingListens()
@@ -105,7 +105,8 @@ private Q_SLOTS:
         pg::Connection connection;
         const pg::Status connected = connection.connect(dsn, {5, {}});
         // The SQLSTATE that decided the kind is not shown, nor the password.
-        QVERIFY2(!connected.error().message.contains(u"28P01"), qPrintable(connected.error().message));
+        QVERIFY2(!connected.error().message.contains(u"28P01"),
+                 qPrintable(connected.error().message));
         QVERIFY(!connected.error().message.contains(u"wrong-pw"));
         QVERIFY(!connected.error().message.contains(u".c:"));
     }
@@ -147,7 +148,8 @@ private Q_SLOTS:
         QVERIFY(!rows);
         QCOMPARE(rows.error().kind, pg::ErrorKind::MissingTable);
         QVERIFY(rows.error().message.contains(u"no_such_table"));
-        const pg::Result<bool> exists = pg::qa::tableExists(connection, QStringLiteral("questions"));
+        const pg::Result<bool> exists =
+            pg::qa::tableExists(connection, QStringLiteral("questions"));
         QVERIFY(exists);
         QVERIFY(!exists.value());
         // The connection is still usable after an error.
@@ -193,15 +195,16 @@ private Q_SLOTS:
     {
         pg::Connection connection;
         QVERIFY(connection.connect(m_dsn));
-        QVERIFY(connection.exec(QStringLiteral("CREATE TEMP TABLE copied (id integer, body text)")));
+        QVERIFY(
+            connection.exec(QStringLiteral("CREATE TEMP TABLE copied (id integer, body text)")));
         QVERIFY(connection.copyInStart(QStringLiteral("COPY copied (id, body) FROM STDIN")));
         // Chunks need not end at a row's end.
         QVERIFY(connection.copyInSend("1\thello\n2\twor"));
         QVERIFY(connection.copyInSend("ld\n3\t\\N\n"));
         QVERIFY(connection.copyInFinish());
         std::string out;
-        QVERIFY(connection.copyOut(QStringLiteral("COPY (SELECT * FROM copied ORDER BY id) TO STDOUT"),
-                                   out));
+        QVERIFY(connection.copyOut(
+            QStringLiteral("COPY (SELECT * FROM copied ORDER BY id) TO STDOUT"), out));
         QCOMPARE(out, std::string("1\thello\n2\tworld\n3\t\\N\n"));
 
         // An aborted COPY adds nothing; a malformed one fails with the server's reason.
@@ -244,7 +247,8 @@ private Q_SLOTS:
         QVERIFY(report->noTables());
         QCOMPARE(report->missingTables, pg::qa::tableNames());
 
-        QVERIFY(connection.exec(QStringLiteral("CREATE TEMP TABLE questions (id bigint, body text)")));
+        QVERIFY(
+            connection.exec(QStringLiteral("CREATE TEMP TABLE questions (id bigint, body text)")));
         report = pg::qa::inspectSchema(connection);
         QVERIFY(report);
         QVERIFY(!report->noTables());

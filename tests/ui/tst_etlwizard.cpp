@@ -74,7 +74,8 @@ void answerNextQuestion(QMessageBox::StandardButton answer, int* asked)
 // when the tables are not there.
 QString tableCounts(const QString& dsn)
 {
-    const QList<QStringList> rows = testing::queryRows(dsn, 
+    const QList<QStringList> rows = testing::queryRows(
+        dsn,
         QStringLiteral("SELECT 'questions=' || (SELECT count(*) FROM questions) || ' answers=' ||"
                        " (SELECT count(*) FROM answers) || ' answers_photos=' ||"
                        " (SELECT count(*) FROM answers_photos)"));

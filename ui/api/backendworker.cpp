@@ -42,9 +42,9 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
     const QString address = pg::addressOf(options.dsn);
     pg::Connection session;
     if (const pg::Status connected = connectTo(session, options.dsn); !connected) {
-        return fail(BackendStartResult::Problem::Database,
-                    tr("Cannot connect to PostgreSQL at %1: %2")
-                        .arg(address, connected.error().message));
+        return fail(
+            BackendStartResult::Problem::Database,
+            tr("Cannot connect to PostgreSQL at %1: %2").arg(address, connected.error().message));
     }
     const pg::Result<pg::qa::SchemaReport> schema = pg::qa::inspectSchema(session);
     if (!schema) {

@@ -344,10 +344,9 @@ void EtlPage::showTarget()
     m_targetState->setText(running ? tr("ready") : tr("not running"));
     m_targetState->setProperty("stateColor", toneColor(tone));
     m_targetState->setStyleSheet(pillStyleSheet(tone, QApplication::palette(this)));
-    m_targetDetail->setText(
-        running
-            ? tr("Managed PostgreSQL at %1").arg(pg::addressOf(m_managedDsn))
-            : tr("Managed PostgreSQL — start it on the Services page"));
+    m_targetDetail->setText(running
+                                ? tr("Managed PostgreSQL at %1").arg(pg::addressOf(m_managedDsn))
+                                : tr("Managed PostgreSQL — start it on the Services page"));
 }
 
 void EtlPage::showSource()

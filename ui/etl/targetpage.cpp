@@ -254,10 +254,9 @@ void TargetPage::showManagedState()
             .color};
     m_managedState->setText(state.label);
     m_managedState->setStyleSheet(pillStyleSheet(state, QApplication::palette(this)));
-    m_managedDetail->setText(running
-                                 ? tr("PostgreSQL at %1, run by this console")
-                                       .arg(pg::addressOf(m_managedDsn))
-                                 : tr("Start PostgreSQL on the Services page to load into it."));
+    m_managedDetail->setText(
+        running ? tr("PostgreSQL at %1, run by this console").arg(pg::addressOf(m_managedDsn))
+                : tr("Start PostgreSQL on the Services page to load into it."));
     setTextColor(m_managedDetail, secondaryText(QApplication::palette(this)));
 }
 

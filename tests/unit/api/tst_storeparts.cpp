@@ -18,7 +18,9 @@ private Q_SLOTS:
     // HTTP status (api/errorresponse.cpp).
     void sqlStatesToStoreErrors()
     {
-        const auto of = [](const char* state) { return store::storeErrorOf(pg::errorKindOf(state)); };
+        const auto of = [](const char* state) {
+            return store::storeErrorOf(pg::errorKindOf(state));
+        };
         QCOMPARE(of("08006"), store::StoreError::Unavailable);
         QCOMPARE(of("57P01"), store::StoreError::Unavailable);
         QCOMPARE(of("53300"), store::StoreError::Unavailable);

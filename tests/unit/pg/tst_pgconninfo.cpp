@@ -36,7 +36,8 @@ private Q_SLOTS:
     void checksBothForms()
     {
         QVERIFY(pg::checkConnInfo(QStringLiteral("host=h port=5433 dbname=qa")).ok());
-        QVERIFY(pg::checkConnInfo(QStringLiteral("postgresql://u:p@h:5433/qa?sslmode=disable")).ok());
+        QVERIFY(
+            pg::checkConnInfo(QStringLiteral("postgresql://u:p@h:5433/qa?sslmode=disable")).ok());
         QVERIFY(pg::checkConnInfo(QString()).ok()); // all defaults, as libpq takes it
     }
 
@@ -45,7 +46,8 @@ private Q_SLOTS:
         const pg::Status bogus = pg::checkConnInfo(QStringLiteral("host=x bogus_option=1"));
         QVERIFY(!bogus);
         QCOMPARE(bogus.error().kind, pg::ErrorKind::InvalidConnInfo);
-        QVERIFY2(bogus.error().message.contains(u"bogus_option"), qPrintable(bogus.error().message));
+        QVERIFY2(bogus.error().message.contains(u"bogus_option"),
+                 qPrintable(bogus.error().message));
 
         const pg::Status unterminated =
             pg::checkConnInfo(QStringLiteral("host='unterminated password=secret"));
@@ -104,7 +106,8 @@ private Q_SLOTS:
 
     void urlForm()
     {
-        const auto out = rewrite("postgresql://qa:p%40ss@localhost:6543/qadb?application_name=mine");
+        const auto out =
+            rewrite("postgresql://qa:p%40ss@localhost:6543/qadb?application_name=mine");
         QVERIFY(out);
         QVERIFY(contains(out.value(), "user='qa'"));
         QVERIFY(contains(out.value(), "password='p@ss'"));

@@ -43,8 +43,8 @@ private Q_SLOTS:
                                      << "postgresql://db/x?password=****";
         QTest::newRow("in a sentence") << "cannot reach redis://:pw@h:1 now"
                                        << "cannot reach redis://:****@h:1 now";
-        QTest::newRow("quoted in a message")
-            << "invalid URI \"postgresql://u:pw@h:x/db\"" << "invalid URI \"postgresql://u:****@h:x/db\"";
+        QTest::newRow("quoted in a message") << "invalid URI \"postgresql://u:pw@h:x/db\""
+                                             << "invalid URI \"postgresql://u:****@h:x/db\"";
         QTest::newRow("two strings") << "from postgresql://a:one@h1/db to host=h2 password=two"
                                      << "from postgresql://a:****@h1/db to host=h2 password=****";
         QTest::newRow("no password") << "postgresql://app@127.0.0.1/qa"

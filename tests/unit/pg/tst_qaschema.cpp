@@ -16,9 +16,9 @@ class TestQaSchema : public QObject
 private Q_SLOTS:
     void tableNamesInOrder()
     {
-        QCOMPARE(pg::qa::tableNames(), (QStringList{QStringLiteral("questions"),
-                                                    QStringLiteral("answers"),
-                                                    QStringLiteral("answers_photos")}));
+        QCOMPARE(pg::qa::tableNames(),
+                 (QStringList{QStringLiteral("questions"), QStringLiteral("answers"),
+                              QStringLiteral("answers_photos")}));
     }
 
     void parentsPointUp()
