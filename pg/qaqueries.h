@@ -20,7 +20,6 @@ struct SchemaReport
     QStringList problems; // "questions.body is missing", "answers.helpful is bigint, not integer"
 
     bool noTables() const; // none of the Q&A tables is there: no dataset was loaded
-    bool complete() const { return missingTables.isEmpty() && problems.isEmpty(); }
 };
 // One query over the catalogue; fails only when the database cannot be asked.
 Result<SchemaReport> inspectSchema(Connection& connection);
