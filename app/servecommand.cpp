@@ -5,7 +5,7 @@
 #include "backend/cache/policyjson.h"
 #include "backend/endpoint/redisendpoint.h"
 #include "backend/instance/embeddedbackend.h"
-#include "backend/stack/postgressession.h"
+#include "pg/conninfo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -132,7 +132,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     printOut(QStringLiteral("qaconsole serve: listening on %1 (%2 threads, database %3, %4)")
                  .arg(backend.url())
                  .arg(backend.threads())
-                 .arg(stack::PostgresSession::addressOf(options.dsn), cacheText));
+                 .arg(pg::addressOf(options.dsn), cacheText));
     quitOnTerminationSignals();
     const int code = QCoreApplication::exec();
     backend.stop();

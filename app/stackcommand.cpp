@@ -1,8 +1,8 @@
 #include "app/stackcommand.h"
 
 #include "app/commandline.h"
-#include "backend/endpoint/redact.h"
 #include "backend/stack/localstack.h"
+#include "pg/redact.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -36,7 +36,7 @@ void printHuman(const stack::LocalStack& stack, const ServiceStatus& status)
         line += QStringLiteral("  (external)");
     printOut(line.trimmed());
     if (up)
-        printOut(QStringLiteral("  ") + endpoint::redactSecrets(clientUrl(stack, status.kind)));
+        printOut(QStringLiteral("  ") + pg::redactSecrets(clientUrl(stack, status.kind)));
     if (!status.message.isEmpty())
         printOut(QStringLiteral("  ") + status.message.split(u'\n').join(QStringLiteral("\n  ")));
     if (!up && !status.logFile.isEmpty() && status.state != ServiceState::Stopped)

@@ -2,7 +2,6 @@
 
 #include "etl/loadmonitor.h"
 #include "etl/loadschema.h"
-#include "etl/pgconnection.h"
 #include "etl/rejectwriter.h"
 #include "etl/tableload.h"
 #include "etl/verifier.h"
@@ -93,12 +92,18 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
 
     const int jobs = m_options.jobs > 0 ? m_options.jobs : std::max(1, QThread::idealThreadCount());
     tell(EtlPhase::Preparing, QStringLiteral("connecting"));
-    PgConnection control(m_options.dsn);
-    if (!control.ok())
-        return finishWith(QStringLiteral("cannot connect to the database: ") + control.error());
+    pg::Connection control;
+    if (const pg::Status connected = control.connect(m_options.dsn, etlConnectOptions());
+        !connected)
+        return finishWith(QStringLiteral("cannot connect to the database: ") +
+                          connected.error().message);
+    // After a failure the new tables go; what failed is the error to report, not this.
+    auto dropLeftovers = [&control] {
+        (void)control.exec(loadschema::dropLeftovers());
+    };
     // A run that failed, was cancelled or was killed may have left its new tables behind.
-    if (!control.exec(loadschema::dropLeftovers()))
-        return finishWith(control.error());
+    if (const pg::Status dropped = control.exec(loadschema::dropLeftovers()); !dropped)
+        return finishWith(dropped.error().message);
 
     result.rejectFile = m_options.rejectFile.isEmpty() ? defaultRejectFile(m_options.sourceDir)
                                                        : m_options.rejectFile;
@@ -166,25 +171,32 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         result.legacyFormat = result.legacyFormat || loads[i]->legacyHeader();
     }
     if (!failure.isEmpty() || monitor.stopRequested()) {
-        control.exec(loadschema::dropLeftovers());
+        dropLeftovers();
         return finishWith(failure);
     }
 
     tell(EtlPhase::Analyzing, QStringLiteral("foreign keys"));
     for (Table table : {Table::Answers, Table::Photos}) {
-        if (!control.exec(loadschema::addForeignKey(table))) {
-            const QString error = control.error();
-            control.exec(loadschema::dropLeftovers());
-            return finishWith(error);
+        if (const pg::Status added = control.exec(loadschema::addForeignKey(table)); !added) {
+            dropLeftovers();
+            return finishWith(added.error().message);
         }
     }
 
     tell(EtlPhase::Verifying);
     // Each table is checked on its own connection, at the same time: the two orphan checks
     // (foreign key validations) are the slow part and do not block each other.
-    std::vector<std::unique_ptr<PgConnection>> verifiers;
-    for (std::size_t i = 0; i < loads.size(); ++i)
-        verifiers.push_back(std::make_unique<PgConnection>(m_options.dsn));
+    std::vector<std::unique_ptr<pg::Connection>> verifiers;
+    for (std::size_t i = 0; i < loads.size(); ++i) {
+        auto connection = std::make_unique<pg::Connection>();
+        if (const pg::Status connected = connection->connect(m_options.dsn, etlConnectOptions());
+            !connected) {
+            dropLeftovers();
+            return finishWith(QStringLiteral("cannot connect to the database: ") +
+                              connected.error().message);
+        }
+        verifiers.push_back(std::move(connection));
+    }
     std::vector<QList<VerificationCheck>> checks(loads.size());
     runMonitored(
         [&] {
@@ -205,16 +217,20 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
     for (std::size_t i = 0; i < loads.size(); ++i)
         result.tables[i].rowsInTable = result.tables[i].rowsLoaded;
     if (monitor.stopRequested() || !result.verified()) {
-        control.exec(loadschema::dropLeftovers());
+        dropLeftovers();
         return finishWith(QStringLiteral("verification failed; the previous tables are untouched"));
     }
 
     tell(EtlPhase::Swapping);
-    if (monitor.stopRequested() || !control.exec(loadschema::swap())) {
-        const QString error = control.error();
-        control.exec(QStringLiteral("ROLLBACK"));
-        control.exec(loadschema::dropLeftovers());
-        return finishWith(QStringLiteral("cannot swap in the new tables: ") + error);
+    const pg::Status swapped =
+        monitor.stopRequested()
+            ? pg::Status(makeError(pg::ErrorKind::Cancelled, QStringLiteral("cancelled")))
+            : control.exec(loadschema::swap());
+    if (!swapped) {
+        (void)control.exec(QStringLiteral("ROLLBACK"));
+        dropLeftovers();
+        return finishWith(QStringLiteral("cannot swap in the new tables: ") +
+                          swapped.error().message);
     }
     tell(EtlPhase::Done);
     result.ok = true;

@@ -16,7 +16,8 @@ QString newName(Table table); // "questions__new"
 // Drops what an earlier failed or killed run left behind.
 QString dropLeftovers();
 
-// CREATE TABLE with the canonical columns and types (dataset.md), an identity id, no keys yet.
+// CREATE TABLE with the columns and types of the Q&A schema (pg/qaschema.h), an identity id,
+// no keys yet.
 QString createTable(Table table);
 // COPY into the new table; FREEZE because the table was created in the same transaction.
 QString copyIn(Table table);

@@ -37,14 +37,26 @@ std::uint64_t nextRandom(std::uint64_t& state)
 
 } // namespace
 
+pg::ConnectOptions etlConnectOptions()
+{
+    return {10, QByteArrayLiteral("qaconsole-etl")};
+}
+
 TableLoad::TableLoad(Table table, const QString& sourceDir, const QString& dsn, int sampleRows)
-    : m_table(table), m_sourceDir(sourceDir), m_connection(dsn),
-      m_sampleRows(std::size_t(std::max(0, sampleRows)))
-{}
+    : m_table(table), m_sourceDir(sourceDir), m_sampleRows(std::size_t(std::max(0, sampleRows)))
+{
+    m_connected = m_connection.connect(dsn, etlConnectOptions());
+}
 
 QString TableLoad::path() const
 {
     return QDir(m_sourceDir).filePath(QString::fromLatin1(tableSpec(m_table).fileName));
+}
+
+void TableLoad::rollback()
+{
+    // After a failure: what failed is the error to report, not the rollback.
+    (void)m_connection.exec(QStringLiteral("ROLLBACK"));
 }
 
 bool TableLoad::fail(const QString& message)
@@ -70,8 +82,8 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
 {
     const TableSpec& spec = tableSpec(m_table);
     const std::string_view fileName = spec.fileName;
-    if (!m_connection.ok())
-        return fail(m_connection.error());
+    if (!m_connected)
+        return fail(m_connected.error().message);
 
     CsvReader reader(path());
     QString why;
@@ -85,9 +97,12 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
         return fail(why);
     m_legacyHeader = validator->legacyHeader();
 
-    if (!m_connection.exec(QStringLiteral("BEGIN; ") + loadschema::createTable(m_table)) ||
-        !m_connection.copyInStart(loadschema::copyIn(m_table)))
-        return fail(m_connection.error());
+    if (const pg::Status created =
+            m_connection.exec(QStringLiteral("BEGIN; ") + loadschema::createTable(m_table));
+        !created)
+        return fail(created.error().message);
+    if (const pg::Status copying = m_connection.copyInStart(loadschema::copyIn(m_table)); !copying)
+        return fail(copying.error().message);
 
     FileProgress figures;
     figures.bytesTotal = reader.fileSize();
@@ -112,11 +127,12 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
     // A thread of its own sends what this one parses (see CopyPipe).
     CopyPipe pipe(kPipeBuffers);
     std::atomic<bool> sendFailed{false};
+    pg::Status sendStatus; // read only after the sender has ended
     std::thread sender([&] {
         while (std::string* buffer = pipe.next()) {
-            const bool sent = m_connection.copyInSend(*buffer);
+            sendStatus = m_connection.copyInSend(*buffer);
             pipe.release(buffer);
-            if (!sent) {
+            if (!sendStatus) {
                 sendFailed = true;
                 pipe.close();
                 return;
@@ -170,7 +186,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
             if (monitor.stopRequested()) {
                 stopSending();
                 m_connection.copyInAbort("cancelled by the user");
-                m_connection.exec(QStringLiteral("ROLLBACK"));
+                rollback();
                 return fail(QStringLiteral("cancelled"));
             }
         }
@@ -178,10 +194,10 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
     if (chunk && !chunk->empty())
         pipe.submit(chunk);
     stopSending();
-    if (sendFailed || !m_connection.copyInFinish()) {
-        const QString error = m_connection.error();
-        m_connection.exec(QStringLiteral("ROLLBACK"));
-        return fail(error);
+    const pg::Status finished = sendFailed ? sendStatus : m_connection.copyInFinish();
+    if (!finished) {
+        rollback();
+        return fail(finished.error().message);
     }
     report(true);
     return true;
@@ -196,14 +212,13 @@ bool TableLoad::finish(int parallelWorkers, LoadMonitor& monitor)
     statements << loadschema::finish(m_table) << QStringLiteral("COMMIT");
     for (const QString& statement : statements) {
         if (monitor.stopRequested()) {
-            m_connection.exec(QStringLiteral("ROLLBACK"));
+            rollback();
             return fail(QStringLiteral("cancelled"));
         }
         monitor.setStep(statement);
-        if (!m_connection.exec(statement)) {
-            const QString error = m_connection.error();
-            m_connection.exec(QStringLiteral("ROLLBACK"));
-            return fail(error);
+        if (const pg::Status done = m_connection.exec(statement); !done) {
+            rollback();
+            return fail(done.error().message);
         }
     }
     return true;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "etl/idset.h"
-#include "etl/pgconnection.h"
 #include "etl/tableschema.h"
+#include "pg/connection.h"
 
 #include <QString>
 
@@ -14,6 +14,9 @@ namespace qaconsole::etl {
 
 class LoadMonitor;
 class RejectWriter;
+
+// How every connection of a load connects: what pg_stat_activity shows, and the time-out.
+pg::ConnectOptions etlConnectOptions();
 
 // One file into its new table, on a connection of its own, in one transaction: stream() creates
 // the table and sends every valid row through COPY FREEZE; finish() adds the primary key, the
@@ -45,11 +48,13 @@ public:
 
 private:
     bool fail(const QString& message);
+    void rollback();
     void keepSample(std::string_view copyLine);
 
     Table m_table;
     QString m_sourceDir;
-    PgConnection m_connection;
+    pg::Connection m_connection;
+    pg::Status m_connected; // how connecting went, reported by stream()
     std::size_t m_sampleRows;
     QString m_error;
     IdSet m_loadedIds;

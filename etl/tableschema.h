@@ -1,42 +1,20 @@
 #pragma once
 
-#include <array>
+#include "pg/qaschema.h"
+
 #include <optional>
 #include <span>
 #include <string_view>
 
 namespace qaconsole::etl {
 
-// The three source files and the tables they become (docs/dataset.md). Table and
-// column names are the files' names and headers, so the database "looks the same".
-enum class Table
-{
-    Questions,
-    Answers,
-    Photos
-};
+// The three source files and the tables they become (docs/dataset.md). Tables, columns, their
+// kinds and types are the Q&A schema of pg/qaschema.h; the ETL adds the file each is read from.
+using Table = pg::qa::Table;
+using ColumnKind = pg::qa::ColumnKind;
+using ColumnSpec = pg::qa::Column; // name (header and column), kind, sqlType
 
-inline constexpr std::array<Table, 3> kTables{Table::Questions, Table::Answers, Table::Photos};
-
-// What a column holds, which decides how a field is validated and typed.
-enum class ColumnKind
-{
-    Id,        // positive int32, unique in its file: the primary key
-    ParentId,  // positive int32 naming a row of the parent table
-    ProductId, // positive int32
-    Text,      // any text, not empty
-    Email,     // text, not empty; never returned by the API
-    Date,      // epoch milliseconds, or a legacy "YYYY-MM-DD" string; stored as bigint epoch ms
-    Reported,  // "0" or "1"; stored as boolean
-    Helpful,   // non-negative int32
-};
-
-struct ColumnSpec
-{
-    std::string_view name; // header name and column name
-    ColumnKind kind;
-    std::string_view sqlType; // "integer", "text", "bigint", "boolean"
-};
+inline constexpr auto kTables = pg::qa::kTables;
 
 struct TableSpec
 {

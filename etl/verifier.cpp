@@ -1,9 +1,9 @@
 #include "etl/verifier.h"
 
 #include "etl/loadschema.h"
-#include "etl/pgconnection.h"
 #include "etl/rowvalidator.h"
 #include "etl/tableload.h"
+#include "pg/connection.h"
 
 #include <algorithm>
 
@@ -36,7 +36,8 @@ QList<VerificationCheck> Verifier::run(const TableLoad& load)
 {
     // The orphan check (validating a foreign key) hashes the parent's ids in
     // maintenance_work_mem; with the default it would spill to disk.
-    m_connection.exec(QStringLiteral("SET maintenance_work_mem = '512MB'"));
+    // A failure here only makes the check slower; the checks report their own errors.
+    (void)m_connection.exec(QStringLiteral("SET maintenance_work_mem = '512MB'"));
     QList<VerificationCheck> checks{reconciliation(load), rowCount(load), idRange(load)};
     if (tableSpec(load.table()).parent)
         checks << orphans(load);
@@ -56,14 +57,11 @@ VerificationCheck Verifier::reconciliation(const TableLoad& load)
 
 VerificationCheck Verifier::rowCount(const TableLoad& load)
 {
-    bool ok = false;
-    const qint64 rows =
-        m_connection
-            .value(QStringLiteral("SELECT count(*) FROM %1").arg(loadschema::newName(load.table())),
-                   &ok)
-            .toLongLong();
-    if (!ok)
-        return check(load, QStringLiteral("row count"), false, m_connection.error());
+    const pg::Result<QString> count = m_connection.value(
+        QStringLiteral("SELECT count(*) FROM %1").arg(loadschema::newName(load.table())));
+    if (!count)
+        return check(load, QStringLiteral("row count"), false, count.error().message);
+    const qint64 rows = count.value().toLongLong();
     return check(load, QStringLiteral("row count"), rows == load.rowsLoaded(),
                  QStringLiteral("%1 rows in the table, %2 valid rows in the file")
                      .arg(rows)
@@ -72,13 +70,12 @@ VerificationCheck Verifier::rowCount(const TableLoad& load)
 
 VerificationCheck Verifier::idRange(const TableLoad& load)
 {
-    bool ok = false;
-    const QString range = m_connection.value(
+    const pg::Result<QString> found = m_connection.value(
         QStringLiteral("SELECT coalesce(min(id), 0) || '..' || coalesce(max(id), 0) FROM %1")
-            .arg(loadschema::newName(load.table())),
-        &ok);
-    if (!ok)
-        return check(load, QStringLiteral("first and last id"), false, m_connection.error());
+            .arg(loadschema::newName(load.table())));
+    if (!found)
+        return check(load, QStringLiteral("first and last id"), false, found.error().message);
+    const QString& range = found.value();
     const QString expected = QStringLiteral("%1..%2").arg(load.firstId()).arg(load.lastId());
     return check(load, QStringLiteral("first and last id"), range == expected,
                  QStringLiteral("ids %1 in the table, %2 in the file").arg(range, expected));
@@ -91,7 +88,8 @@ VerificationCheck Verifier::orphans(const TableLoad& load)
     if (m_connection.exec(loadschema::validateForeignKey(table)))
         return check(load, QStringLiteral("no orphans"), true,
                      QStringLiteral("every row's parent exists (foreign key validated)"));
-    const QString orphanCount = m_connection.value(loadschema::countOrphans(table));
+    const pg::Result<QString> counted = m_connection.value(loadschema::countOrphans(table));
+    const QString orphanCount = counted ? counted.value() : QString();
     return check(load, QStringLiteral("no orphans"), false,
                  QStringLiteral("%1 rows point at a missing parent").arg(orphanCount));
 }
@@ -114,8 +112,8 @@ VerificationCheck Verifier::sampledRows(const TableLoad& load)
         QStringLiteral("COPY (SELECT %1 FROM %2 WHERE id = ANY('{%3}') ORDER BY id) TO STDOUT")
             .arg(columnList(load.table()).join(u", "), loadschema::newName(load.table()),
                  ids.join(u','));
-    if (!m_connection.copyOut(sql, actual))
-        return check(load, QStringLiteral("sampled rows"), false, m_connection.error());
+    if (const pg::Status copied = m_connection.copyOut(sql, actual); !copied)
+        return check(load, QStringLiteral("sampled rows"), false, copied.error().message);
 
     std::string sent;
     for (const std::string& line : expected)

@@ -5,9 +5,12 @@
 #include <memory>
 #include <vector>
 
+namespace qaconsole::pg {
+class Connection;
+}
+
 namespace qaconsole::etl {
 
-class PgConnection;
 class TableLoad;
 
 // Checks the new tables against what was read from the files, before they are swapped in:
@@ -17,7 +20,7 @@ class TableLoad;
 class Verifier
 {
 public:
-    explicit Verifier(PgConnection& connection) : m_connection(connection) {}
+    explicit Verifier(pg::Connection& connection) : m_connection(connection) {}
 
     // The checks of one table, on this verifier's connection.
     QList<VerificationCheck> run(const TableLoad& load);
@@ -29,7 +32,7 @@ private:
     VerificationCheck idRange(const TableLoad& load);
     VerificationCheck sampledRows(const TableLoad& load);
 
-    PgConnection& m_connection;
+    pg::Connection& m_connection;
 };
 
 } // namespace qaconsole::etl

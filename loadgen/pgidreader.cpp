@@ -1,15 +1,12 @@
 #include "loadgen/pgidreader.h"
 
-#include <cstdlib>
-#include <libpq-fe.h>
-#include <memory>
+#include "pg/qaqueries.h"
+
 #include <utility>
 
 namespace qaconsole::loadgen {
 
 namespace {
-
-using Result = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
 struct Probe
 {
@@ -35,7 +32,7 @@ Probe probeOf(IdSource source)
 
 // $1 random points over [min, max] of the column, each replaced by the first id at or after it.
 // An empty table gives one NULL row.
-QByteArray sampleSql(IdSource source)
+QString sampleSql(IdSource source)
 {
     const Probe p = probeOf(source);
     return QStringLiteral("SELECT DISTINCT (SELECT t.%2 FROM %1 t WHERE %3 AND t.%2 >= p.id "
@@ -43,17 +40,15 @@ QByteArray sampleSql(IdSource source)
                           "FROM (SELECT r.lo + floor(random() * (r.hi - r.lo + 1))::bigint AS id "
                           "FROM (SELECT min(%2) AS lo, max(%2) AS hi FROM %1 WHERE %3) AS r, "
                           "generate_series(1, $1::int)) AS p")
-        .arg(QLatin1String(p.table), QLatin1String(p.column), QLatin1String(p.filter))
-        .toUtf8();
+        .arg(QLatin1String(p.table), QLatin1String(p.column), QLatin1String(p.filter));
 }
 
 // The largest id the sample's probe can find.
-QByteArray largestSql(IdSource source)
+QString largestSql(IdSource source)
 {
     const Probe p = probeOf(source);
     return QStringLiteral("SELECT max(%2) FROM %1 WHERE %3")
-        .arg(QLatin1String(p.table), QLatin1String(p.column), QLatin1String(p.filter))
-        .toUtf8();
+        .arg(QLatin1String(p.table), QLatin1String(p.column), QLatin1String(p.filter));
 }
 
 QString noTableMessage(const QString& table)
@@ -63,88 +58,59 @@ QString noTableMessage(const QString& table)
         .arg(table);
 }
 
-QString firstLine(const char* message)
+QString firstLine(const QString& message)
 {
-    return QString::fromUtf8(message).section(u'\n', 0, 0).trimmed();
+    return message.section(u'\n', 0, 0).trimmed();
 }
 
-// Runs `sql` with one parameter at most; null after saying why in `error` (a missing table as
-// "load the dataset first").
-Result execute(PGconn* connection, IdSource source, const QByteArray& sql,
-               const QByteArray* parameter, QString* error)
+// Runs `sql` with the parameters; nothing after saying why in `error` (a missing table as "load
+// the dataset first").
+std::optional<pg::Rows> execute(pg::Connection& connection, IdSource source, const QString& sql,
+                                const QList<QByteArray>& params, QString* error)
 {
+    const QString table = QLatin1String(probeOf(source).table);
     // Asked first rather than learnt from the error: a page that reads the ids as soon as the
     // database is up would otherwise put an ERROR line in PostgreSQL's log before every load.
-    const char* tableName[] = {probeOf(source).table};
-    const Result exists(PQexecParams(connection, "SELECT to_regclass($1) IS NOT NULL", 1, nullptr,
-                                     tableName, nullptr, nullptr, 0),
-                        &PQclear);
-    if (PQresultStatus(exists.get()) == PGRES_TUPLES_OK && PQntuples(exists.get()) == 1 &&
-        qstrcmp(PQgetvalue(exists.get(), 0, 0), "f") == 0) {
+    const pg::Result<bool> exists = pg::qa::tableExists(connection, table);
+    if (exists && !exists.value()) {
         if (error)
-            *error = noTableMessage(QLatin1String(tableName[0]));
-        return Result(nullptr, &PQclear);
+            *error = noTableMessage(table);
+        return std::nullopt;
     }
-    const char* params[] = {parameter ? parameter->constData() : nullptr};
-    Result result(PQexecParams(connection, sql.constData(), parameter ? 1 : 0, nullptr, params,
-                               nullptr, nullptr, 0),
-                  &PQclear);
-    if (PQresultStatus(result.get()) == PGRES_TUPLES_OK)
-        return result;
-    const char* state = PQresultErrorField(result.get(), PG_DIAG_SQLSTATE);
-    const QString table = QString::fromLatin1(probeOf(source).table);
-    if (error && state && qstrcmp(state, "42P01") == 0) // undefined_table
+    pg::Result<pg::Rows> rows = connection.query(sql, params);
+    if (rows)
+        return std::move(rows.value());
+    if (error && rows.error().kind == pg::ErrorKind::MissingTable)
         *error = noTableMessage(table);
     else if (error)
-        *error =
-            QStringLiteral("Cannot read %1 ids from the %2 table: %3")
-                .arg(idSourceNoun(source), table, firstLine(PQresultErrorMessage(result.get())));
-    return Result(nullptr, &PQclear);
+        *error = QStringLiteral("Cannot read %1 ids from the %2 table: %3")
+                     .arg(idSourceNoun(source), table, firstLine(rows.error().message));
+    return std::nullopt;
 }
 
 } // namespace
 
 PgIdReader::PgIdReader(QString dsn) : m_dsn(std::move(dsn)) {}
 
-PgIdReader::~PgIdReader()
-{
-    PQfinish(m_connection);
-}
-
 bool PgIdReader::connect(QString* error)
 {
-    if (m_connection && PQstatus(m_connection) == CONNECTION_OK)
+    if (m_connection.connected())
         return true;
-    PQfinish(m_connection);
-    m_connection = nullptr;
-    const QByteArray conninfo = m_dsn.toUtf8();
-    // Some libpq parse errors quote the connection string, which may hold a password.
-    char* parseError = nullptr;
-    PQconninfoOption* options = PQconninfoParse(conninfo.constData(), &parseError);
-    PQfreemem(parseError);
-    if (!options) {
-        *error = QStringLiteral("The PostgreSQL connection string is not valid.");
-        return false;
-    }
-    PQconninfoFree(options);
     // connect_timeout after the expanded dbname, so that it wins over the string's own.
-    const QByteArray timeout = QByteArray::number(kConnectTimeoutSec);
-    const char* keys[] = {"fallback_application_name", "dbname", "connect_timeout", nullptr};
-    const char* values[] = {"qaconsole-loadtest", conninfo.constData(), timeout.constData(),
-                            nullptr};
-    m_connection = PQconnectdbParams(keys, values, 1);
-    if (PQstatus(m_connection) != CONNECTION_OK) {
-        *error = QStringLiteral("Cannot connect to PostgreSQL to read ids: %1")
-                     .arg(firstLine(PQerrorMessage(m_connection)));
+    const pg::Status connected =
+        m_connection.connect(m_dsn, {kConnectTimeoutSec, QByteArrayLiteral("qaconsole-loadtest")});
+    if (!connected) {
+        *error = connected.error().kind == pg::ErrorKind::InvalidConnInfo
+                     ? QStringLiteral("The PostgreSQL connection string is not valid.")
+                     : QStringLiteral("Cannot connect to PostgreSQL to read ids: %1")
+                           .arg(firstLine(connected.error().message));
         return false;
     }
-    PQsetNoticeProcessor(
-        m_connection, [](void*, const char*) {}, nullptr);
-    const QByteArray set = "SET statement_timeout = " + QByteArray::number(kStatementTimeoutMs);
-    const Result result(PQexec(m_connection, set.constData()), &PQclear);
-    if (PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+    const pg::Status set =
+        m_connection.exec(QStringLiteral("SET statement_timeout = %1").arg(kStatementTimeoutMs));
+    if (!set) {
         *error = QStringLiteral("Cannot prepare PostgreSQL to read ids: %1")
-                     .arg(firstLine(PQresultErrorMessage(result.get())));
+                     .arg(firstLine(set.error().message));
         return false;
     }
     return true;
@@ -159,14 +125,14 @@ std::vector<std::int64_t> PgIdReader::read(IdSource source, int limit, QString* 
             *error = why;
         return ids;
     }
-    const QByteArray count = QByteArray::number(limit);
-    const Result result = execute(m_connection, source, sampleSql(source), &count, error);
-    if (!result)
+    const std::optional<pg::Rows> rows =
+        execute(m_connection, source, sampleSql(source), {QByteArray::number(limit)}, error);
+    if (!rows)
         return ids;
-    ids.reserve(std::size_t(PQntuples(result.get())));
-    for (int row = 0; row < PQntuples(result.get()); ++row)
-        if (!PQgetisnull(result.get(), row, 0))
-            ids.push_back(std::strtoll(PQgetvalue(result.get(), row, 0), nullptr, 10));
+    ids.reserve(std::size_t(rows->count()));
+    for (int row = 0; row < rows->count(); ++row)
+        if (!rows->isNull(row, 0))
+            ids.push_back(rows->number<std::int64_t>(row, 0));
     return ids;
 }
 
@@ -178,12 +144,13 @@ std::optional<std::int64_t> PgIdReader::largest(IdSource source, QString* error)
             *error = why;
         return std::nullopt;
     }
-    const Result result = execute(m_connection, source, largestSql(source), nullptr, error);
-    if (!result)
+    const std::optional<pg::Rows> rows =
+        execute(m_connection, source, largestSql(source), {}, error);
+    if (!rows)
         return std::nullopt;
-    if (PQntuples(result.get()) == 0 || PQgetisnull(result.get(), 0, 0))
+    if (rows->count() == 0 || rows->isNull(0, 0))
         return 0; // an empty table
-    return std::strtoll(PQgetvalue(result.get(), 0, 0), nullptr, 10);
+    return rows->number<std::int64_t>(0, 0);
 }
 
 } // namespace qaconsole::loadgen

@@ -1,18 +1,17 @@
 #pragma once
 
 #include "loadgen/databaseids.h"
+#include "pg/connection.h"
 
 #include <QString>
-
-struct pg_conn;
 
 namespace qaconsole::loadgen {
 
 // Reads id samples and the largest ids from the Q&A tables the ETL makes (questions, answers)
-// with libpq. A sample is random probes into the primary key (or the products' index), each
-// taking the first id at or after a random point of the id range. Index-only and about 3 pages per
-// id, so the cost follows the sample, not the table: 10,000 ids of 3.5 M questions in about 0.1 s,
-// where ORDER BY random() sorts the whole table (0.3-0.4 s; 0.55-0.7 s for 6.9 M answers;
+// through pg::Connection. A sample is random probes into the primary key (or the products' index),
+// each taking the first id at or after a random point of the id range. Index-only and about 3 pages
+// per id, so the cost follows the sample, not the table: 10,000 ids of 3.5 M questions in about 0.1
+// s, where ORDER BY random() sorts the whole table (0.3-0.4 s; 0.55-0.7 s for 6.9 M answers;
 // docs/loadtest.md). An id right after a gap is drawn as often as the gap is long; the ETL's ids
 // are dense.
 //
@@ -25,7 +24,6 @@ public:
     static constexpr int kStatementTimeoutMs = 15'000;
 
     explicit PgIdReader(QString dsn);
-    ~PgIdReader() override;
     PgIdReader(const PgIdReader&) = delete;
     PgIdReader& operator=(const PgIdReader&) = delete;
 
@@ -37,7 +35,7 @@ private:
     bool connect(QString* error);
 
     QString m_dsn;
-    pg_conn* m_connection = nullptr;
+    pg::Connection m_connection;
 };
 
 } // namespace qaconsole::loadgen

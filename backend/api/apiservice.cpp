@@ -1,7 +1,6 @@
 #include "backend/api/apiservice.h"
 
 #include "backend/api/apiworker.h"
-#include "backend/endpoint/redact.h"
 #include "backend/store/schemacheck.h"
 
 namespace qaconsole::api {
@@ -20,8 +19,8 @@ http::RequestHandlerFactory makeApiHandlerFactory(ApiOptions options,
 
 QString checkSchema(const QString& dsn)
 {
-    // libpq leaves passwords out of its messages; the mask is for a malformed string echoed back.
-    return endpoint::redactSecrets(QString::fromStdString(store::checkSchema(dsn.toStdString())));
+    // The store's sentence already has any password masked (pg/redact.h).
+    return QString::fromStdString(store::checkSchema(dsn.toStdString()));
 }
 
 } // namespace qaconsole::api

@@ -3,11 +3,11 @@
 #include "backend/stack/externalservice.h"
 #include "backend/stack/postgresprobe.h"
 #include "backend/stack/postgresprogram.h"
-#include "backend/stack/postgressession.h"
 #include "backend/stack/redisprobe.h"
 #include "backend/stack/redisprogram.h"
 #include "backend/stack/stackstate.h"
 #include "backend/stack/supervisedservice.h"
+#include "pg/conninfo.h"
 
 namespace qaconsole::stack {
 
@@ -20,8 +20,8 @@ QString starterName(Starter starter)
 
 std::unique_ptr<ManagedService> externalPostgres(const QString& dsn)
 {
-    return std::make_unique<ExternalService>(ServiceKind::Postgres, PostgresSession::addressOf(dsn),
-                                             dsn, [dsn] { return probePostgres(dsn); });
+    return std::make_unique<ExternalService>(ServiceKind::Postgres, pg::addressOf(dsn), dsn,
+                                             [dsn] { return probePostgres(dsn); });
 }
 
 std::unique_ptr<ManagedService> externalRedis(const QString& url)

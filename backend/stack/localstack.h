@@ -40,7 +40,7 @@ public:
     ServiceStatus status(ServiceKind kind);
 
     // Connection strings for clients, with credentials: hand them to libpq/hiredis, never log
-    // them (see redactSecrets()).
+    // them (see pg::redactSecrets()).
     QString postgresDsn() const;
     QString redisUrl() const;
 

@@ -1,27 +1,28 @@
 #include "backend/stack/postgresprobe.h"
 
-#include "backend/stack/postgressession.h"
+#include "pg/connection.h"
+#include "pg/serverinfo.h"
 
 namespace qaconsole::stack {
 
 supervise::ProbeResult probePostgres(const QString& dsn, int timeoutSec)
 {
     supervise::ProbeResult probe;
-    PostgresSession session(dsn, timeoutSec);
-    const QList<QStringList> rows =
-        session.ok() ? session.query(
-                           QStringLiteral("SELECT current_setting('server_version'), "
-                                          "extract(epoch FROM pg_postmaster_start_time())::float8"))
-                     : QList<QStringList>{};
-    if (rows.size() != 1) {
-        probe.error = session.error();
+    pg::Connection connection;
+    if (const pg::Status connected =
+            connection.connect(dsn, {qMax(1, timeoutSec), QByteArrayLiteral("qaconsole")});
+        !connected) {
+        probe.error = connected.error().message;
+        return probe;
+    }
+    const pg::Result<pg::ServerInfo> info = pg::serverInfo(connection);
+    if (!info) {
+        probe.error = info.error().message;
         return probe;
     }
     probe.ok = true;
-    // "15.18 (Debian 15.18-0+deb12u1)": the number is what people compare.
-    probe.version = rows[0][0].section(u' ', 0, 0);
-    probe.startedAt =
-        QDateTime::fromMSecsSinceEpoch(qint64(rows[0][1].toDouble() * 1000.0), Qt::UTC);
+    probe.version = info->version;
+    probe.startedAt = info->startedAt;
     return probe;
 }
 

@@ -1,7 +1,7 @@
 #include "backend/stack/stacksettings.h"
 
 #include "backend/endpoint/redisendpoint.h"
-#include "backend/stack/postgressession.h"
+#include "pg/conninfo.h"
 
 #include <QDir>
 #include <QRegularExpression>
@@ -80,9 +80,8 @@ SettingsResult loadStackSettings(QSettings& file, const SettingsOverrides& overr
     s.postgres.startTimeoutSec = readInt(file, QStringLiteral("postgres/start_timeout_s"),
                                          defaults.postgres.startTimeoutSec, 1, 600, errors);
     if (!s.postgres.dsn.isEmpty()) {
-        const QString why = PostgresSession::parseError(s.postgres.dsn);
-        if (!why.isEmpty())
-            errors << QStringLiteral("postgres/dsn: %1").arg(why);
+        if (const pg::Status parsed = pg::checkConnInfo(s.postgres.dsn); !parsed)
+            errors << QStringLiteral("postgres/dsn: %1").arg(parsed.error().message);
     }
     if (!s.postgres.binDir.isEmpty() && !QFileInfo(s.postgres.binDir).isDir())
         errors << QStringLiteral("postgres/bin_dir: '%1' is not a folder").arg(s.postgres.binDir);

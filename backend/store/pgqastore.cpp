@@ -1,10 +1,9 @@
 #include "backend/store/pgqastore.h"
 
-#include "backend/store/conninfo.h"
 #include "backend/store/pgsession.h"
 #include "backend/store/sqlstatements.h"
+#include "pg/conninfo.h"
 
-#include <charconv>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
@@ -23,24 +22,17 @@ namespace {
 class RowReader
 {
 public:
-    RowReader(const PGresult* result, int row) : m_result(result), m_row(row) {}
+    RowReader(const PgResult& result, int row) : m_result(result), m_row(row) {}
 
-    bool isNull(int column) const { return PQgetisnull(m_result, m_row, column) != 0; }
+    bool isNull(int column) const { return m_result.isNull(m_row, column); }
     template <typename Int> Int number(int column) const
     {
-        const char* text = PQgetvalue(m_result, m_row, column);
-        Int value = 0;
-        std::from_chars(text, text + PQgetlength(m_result, m_row, column), value);
-        return value;
+        return m_result.number<Int>(m_row, column);
     }
-    std::string text(int column) const
-    {
-        return std::string(PQgetvalue(m_result, m_row, column),
-                           std::size_t(PQgetlength(m_result, m_row, column)));
-    }
+    std::string text(int column) const { return std::string(m_result.view(m_row, column)); }
 
 private:
-    const PGresult* m_result;
+    const PgResult& m_result;
     int m_row;
 };
 
@@ -70,10 +62,10 @@ void foldAnswerRow(const RowReader& row, int first, std::vector<Answer>& answers
         answers.back().photos.push_back({row.number<std::int32_t>(photo), row.text(photo + 1)});
 }
 
-std::vector<Question> questionsFrom(const PGresult* result)
+std::vector<Question> questionsFrom(const PgResult& result)
 {
     std::vector<Question> questions;
-    const int rows = PQntuples(result);
+    const int rows = result.count();
     for (int i = 0; i < rows; ++i) {
         const RowReader row(result, i);
         const auto questionId = row.number<std::int32_t>(0);
@@ -90,10 +82,10 @@ std::vector<Question> questionsFrom(const PGresult* result)
     return questions;
 }
 
-std::vector<Answer> answersFrom(const PGresult* result)
+std::vector<Answer> answersFrom(const PgResult& result)
 {
     std::vector<Answer> answers;
-    const int rows = PQntuples(result);
+    const int rows = result.count();
     for (int i = 0; i < rows; ++i)
         foldAnswerRow(RowReader(result, i), 0, answers);
     return answers;
@@ -129,7 +121,7 @@ const char* markStatement(ItemKind kind, Mark mark)
 
 PgQaStore::PgQaStore(const PgStoreOptions& options) : m_batch(std::make_unique<ListBatch>())
 {
-    ConnInfoDefaults defaults;
+    pg::ConnInfoDefaults defaults;
     defaults.maxConnectTimeoutSec = options.connectTimeoutSec;
     defaults.settings = {
         {"application_name", "qaconsole-api"},
@@ -138,10 +130,12 @@ PgQaStore::PgQaStore(const PgStoreOptions& options) : m_batch(std::make_unique<L
         {"tcp_user_timeout", std::to_string(options.statementTimeoutMs + 5000)},
     };
     std::string conninfo;
-    std::string error;
-    if (!rewriteConnInfo(options.dsn, defaults, &conninfo, &error)) {
+    if (auto rewritten = pg::rewriteConnInfo(options.dsn, defaults))
+        conninfo = std::move(rewritten.value());
+    else {
         m_configBroken = true;
-        m_configError = {StoreError::Unavailable, "invalid connection string: " + error};
+        m_configError = {StoreError::Unavailable,
+                         "invalid connection string: " + rewritten.error().message.toStdString()};
     }
     m_session = std::make_unique<PgSession>(std::move(conninfo),
                                             ReconnectGate(options.reconnectInterval, options.clock),
@@ -173,9 +167,9 @@ void PgQaStore::readLists(std::span<const ListRead> reads,
         }
         ListPage page;
         if (reads[i].of == ListRead::Of::ProductQuestions)
-            page.questions = questionsFrom(result.value().get());
+            page.questions = questionsFrom(result.value());
         else
-            page.answers = answersFrom(result.value().get());
+            page.answers = answersFrom(result.value());
         pages.emplace_back(std::move(page));
     }
     m_batch->results.clear(); // the PGresults go now, not at the next batch
@@ -232,9 +226,9 @@ StoreResult<std::int32_t> PgQaStore::addQuestion(const NewQuestion& question)
     const auto result = m_session->run(sql::kAddQuestion, params, PgSession::Retry::No);
     if (!result.ok())
         return result.failure();
-    if (PQntuples(result.value().get()) != 1)
+    if (result.value().count() != 1)
         return StoreFailure{StoreError::Internal, "add_question returned no id"};
-    return RowReader(result.value().get(), 0).number<std::int32_t>(0);
+    return RowReader(result.value(), 0).number<std::int32_t>(0);
 }
 
 StoreResult<WrittenItem> PgQaStore::addAnswer(const NewAnswer& answer)
@@ -253,9 +247,9 @@ StoreResult<WrittenItem> PgQaStore::addAnswer(const NewAnswer& answer)
     if (!result.ok())
         return result.failure();
     // No row: the question does not exist (see kAddAnswerSql).
-    if (PQntuples(result.value().get()) == 0)
+    if (result.value().count() == 0)
         return StoreFailure{StoreError::NotFound, "no such question"};
-    const RowReader row(result.value().get(), 0);
+    const RowReader row(result.value(), 0);
     return WrittenItem{row.number<std::int32_t>(0), row.number<std::int32_t>(1), answer.questionId};
 }
 
@@ -268,10 +262,10 @@ StoreResult<WrittenItem> PgQaStore::mark(ItemKind kind, Mark mark, std::int32_t 
     const auto result = m_session->run(markStatement(kind, mark), params, PgSession::Retry::No);
     if (!result.ok())
         return result.failure();
-    if (PQntuples(result.value().get()) == 0)
+    if (result.value().count() == 0)
         return StoreFailure{StoreError::NotFound,
                             kind == ItemKind::Question ? "no such question" : "no such answer"};
-    const RowReader row(result.value().get(), 0);
+    const RowReader row(result.value(), 0);
     return WrittenItem{id, row.number<std::int32_t>(0), row.number<std::int32_t>(1)};
 }
 

@@ -1,11 +1,9 @@
 #include "backend/store/pgsession.h"
 
-#include "backend/store/socketwait.h"
 #include "backend/store/sqlstatements.h"
 
-#include <algorithm>
+#include <array>
 #include <chrono>
-#include <string_view>
 
 namespace qaconsole::store {
 
@@ -17,48 +15,48 @@ std::int64_t steadyMs()
     return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
 }
 
-// SQLSTATE classes and codes (PostgreSQL manual, appendix A) to what a caller can do about them.
-StoreError fromSqlState(std::string_view state)
+} // namespace
+
+StoreError storeErrorOf(pg::ErrorKind kind)
 {
-    const std::string_view cls = state.substr(0, 2);
-    if (cls == "08" || cls == "53" || state == "57P01" || state == "57P02" || state == "57P03")
-        return StoreError::Unavailable; // connection trouble, shutdown, out of resources
-    // The tables are missing (no ETL yet) or being replaced: an operational state, not a bug.
-    if (state == "42P01" || state == "42703")
+    switch (kind) {
+    // Connection trouble, shutdown, out of resources; and tables that are missing (no ETL yet)
+    // or being replaced: an operational state, not a bug.
+    case pg::ErrorKind::InvalidConnInfo:
+    case pg::ErrorKind::ConnectionRefused:
+    case pg::ErrorKind::AuthFailed:
+    case pg::ErrorKind::NoDatabase:
+    case pg::ErrorKind::ServerUnavailable:
+    case pg::ErrorKind::ConnectionLost:
+    case pg::ErrorKind::MissingTable:
+    case pg::ErrorKind::MissingColumn:
         return StoreError::Unavailable;
-    if (state == "57014")
+    case pg::ErrorKind::Timeout:
+    case pg::ErrorKind::Cancelled:
         return StoreError::Timeout;
-    if (state == "40001" || state == "40P01" || state == "23505" || state == "55P03")
+    case pg::ErrorKind::Conflict:
         return StoreError::Conflict;
-    if (state == "23503")
+    case pg::ErrorKind::ForeignKey:
         return StoreError::NotFound;
-    if (cls == "22")
+    case pg::ErrorKind::BadInput:
         return StoreError::BadInput;
+    case pg::ErrorKind::QueryFailed:
+        return StoreError::Internal;
+    }
     return StoreError::Internal;
 }
 
-} // namespace
-
-std::string firstLineOf(const char* text)
+StoreFailure classifyResult(const PgResult& result)
 {
-    std::string message(text ? text : "");
-    message.erase(std::min(message.find('\n'), message.size()));
-    while (!message.empty() && message.back() == ' ')
-        message.pop_back();
-    return message;
-}
-
-StoreFailure classifyResult(const PGresult* result)
-{
-    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-    const char* primary = PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY);
-    std::string detail = firstLineOf(primary ? primary : PQresultErrorMessage(result));
+    const std::string_view state = result.sqlState();
     // No SQLSTATE: libpq made the error itself, which it does when the connection broke.
-    return {state ? fromSqlState(state) : StoreError::Unavailable, std::move(detail)};
+    return {state.empty() ? StoreError::Unavailable : storeErrorOf(pg::errorKindOf(state)),
+            result.firstLine()};
 }
 
 PgSession::PgSession(std::string conninfo, ReconnectGate gate, int replyTimeoutMs)
-    : m_conninfo(std::move(conninfo)), m_gate(std::move(gate)), m_replyTimeoutMs(replyTimeoutMs)
+    : m_conninfo(QString::fromStdString(conninfo)), m_gate(std::move(gate)),
+      m_replyTimeoutMs(replyTimeoutMs)
 {}
 
 PgSession::~PgSession() = default;
@@ -66,17 +64,10 @@ PgSession::~PgSession() = default;
 StoreFailure PgSession::connectionFailure(StoreError error, const char* what) const
 {
     std::string detail = what;
-    if (m_connection) {
-        const std::string reason = firstLineOf(PQerrorMessage(m_connection.get()));
-        if (!reason.empty())
-            detail += ": " + reason;
-    }
+    const std::string reason = m_connection.errorLine();
+    if (!reason.empty())
+        detail += ": " + reason;
     return {error, std::move(detail)};
-}
-
-void PgSession::drop()
-{
-    m_connection.reset();
 }
 
 std::optional<StoreFailure> PgSession::connect()
@@ -84,13 +75,11 @@ std::optional<StoreFailure> PgSession::connect()
     if (!m_gate.tryAttempt())
         return StoreFailure{StoreError::Unavailable,
                             "not connected to PostgreSQL; the next attempt comes shortly"};
-    m_connection.reset(PQconnectdb(m_conninfo.c_str()));
-    if (!m_connection)
-        return StoreFailure{StoreError::Unavailable, "out of memory for a connection"};
-    if (PQstatus(m_connection.get()) != CONNECTION_OK) {
-        StoreFailure failure = connectionFailure(StoreError::Unavailable, "cannot connect");
-        drop();
-        return failure;
+    // The connection string carries its connect_timeout (pg::rewriteConnInfo caps it).
+    const pg::Status connected = m_connection.connect(m_conninfo);
+    if (!connected) {
+        const QString reason = connected.error().message.section(u'\n', 0, 0);
+        return StoreFailure{StoreError::Unavailable, "cannot connect: " + reason.toStdString()};
     }
     m_prepared = false;
     return prepare();
@@ -99,12 +88,12 @@ std::optional<StoreFailure> PgSession::connect()
 std::optional<StoreFailure> PgSession::prepare()
 {
     bool refused = false;
-    if (auto failure = prepareAll(m_connection.get(), &refused)) {
+    if (auto failure = prepareAll(&refused)) {
         // A refusal (no tables yet) keeps the connection: the next call prepares again, and
         // succeeds as soon as the ETL has made the tables. A broken connection goes.
         failure->error = StoreError::Unavailable;
-        if (!refused || PQstatus(m_connection.get()) == CONNECTION_BAD)
-            drop();
+        if (!refused || m_connection.broken())
+            m_connection.close();
         return failure;
     }
     m_prepared = true;
@@ -113,17 +102,17 @@ std::optional<StoreFailure> PgSession::prepare()
 
 // All statements in one round trip. An earlier attempt may have prepared some of them before
 // one was refused, hence DEALLOCATE ALL first.
-std::optional<StoreFailure> PgSession::prepareAll(PGconn* connection, bool* refusedOnly)
+std::optional<StoreFailure> PgSession::prepareAll(bool* refusedOnly)
 {
-    if (PQpipelineStatus(connection) == PQ_PIPELINE_OFF && !PQenterPipelineMode(connection))
+    if (!m_connection.enterPipelineMode())
         return connectionFailure(StoreError::Unavailable, "cannot enter pipeline mode");
-    if (!PQsendQueryParams(connection, "DEALLOCATE ALL", 0, nullptr, nullptr, nullptr, nullptr, 0))
+    if (!m_connection.sendQuery("DEALLOCATE ALL"))
         return connectionFailure(StoreError::Unavailable, "cannot send a statement");
     for (const SqlStatement& statement : sqlStatements()) {
-        if (!PQsendPrepare(connection, statement.name, statement.sql, 0, nullptr))
+        if (!m_connection.sendPrepare(statement.name, statement.sql))
             return connectionFailure(StoreError::Unavailable, "cannot send a statement");
     }
-    if (!PQpipelineSync(connection))
+    if (!m_connection.pipelineSync())
         return connectionFailure(StoreError::Unavailable, "cannot send a statement");
     m_deadlineMs = steadyMs() + m_replyTimeoutMs;
     std::optional<StoreFailure> failure;
@@ -132,16 +121,16 @@ std::optional<StoreFailure> PgSession::prepareAll(PGconn* connection, bool* refu
         const PgResult result = nextResult(failure);
         if (failure)
             return failure;
-        if (result && PQresultStatus(result.get()) != PGRES_COMMAND_OK && !refused)
-            refused = classifyResult(result.get());
-        nextResult(failure); // the null that ends each statement's results
+        if (result && result.status() != PgResult::Status::CommandOk && !refused)
+            refused = classifyResult(result);
+        nextResult(failure); // the none that ends each statement's results
         if (failure)
             return failure;
     }
     const PgResult sync = nextResult(failure);
     if (failure)
         return failure;
-    if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
+    if (sync.status() != PgResult::Status::PipelineSync)
         return connectionFailure(StoreError::Internal, "unexpected reply while preparing");
     *refusedOnly = refused.has_value();
     return refused;
@@ -149,26 +138,25 @@ std::optional<StoreFailure> PgSession::prepareAll(PGconn* connection, bool* refu
 
 PgResult PgSession::nextResult(std::optional<StoreFailure>& failure)
 {
-    PGconn* connection = m_connection.get();
-    while (PQisBusy(connection)) {
+    while (m_connection.busy()) {
         const std::int64_t left = m_deadlineMs - steadyMs();
         if (left <= 0) {
             failure =
                 StoreFailure{StoreError::Timeout, "PostgreSQL did not answer within " +
                                                       std::to_string(m_replyTimeoutMs) + " ms"};
-            return nullptr;
+            return {};
         }
-        const SocketWait wait = waitReadable(PQsocket(connection), static_cast<int>(left));
-        if (wait == SocketWait::Failed) {
+        const pg::SocketWait wait = m_connection.waitReadable(static_cast<int>(left));
+        if (wait == pg::SocketWait::Failed) {
             failure = connectionFailure(StoreError::Unavailable, "cannot wait for PostgreSQL");
-            return nullptr;
+            return {};
         }
-        if (wait == SocketWait::Ready && !PQconsumeInput(connection)) {
+        if (wait == pg::SocketWait::Ready && !m_connection.consumeInput()) {
             failure = connectionFailure(StoreError::Unavailable, "connection to PostgreSQL lost");
-            return nullptr;
+            return {};
         }
     }
-    PgResult result(PQgetResult(connection));
+    PgResult result = m_connection.nextResult();
     if (result) // a slow batch is fine as long as it moves: each answer gets the full time
         m_deadlineMs = steadyMs() + m_replyTimeoutMs;
     return result;
@@ -176,17 +164,15 @@ PgResult PgSession::nextResult(std::optional<StoreFailure>& failure)
 
 std::optional<StoreFailure> PgSession::send(std::span<const Call> calls)
 {
-    PGconn* connection = m_connection.get();
-    if (PQpipelineStatus(connection) == PQ_PIPELINE_OFF && !PQenterPipelineMode(connection))
+    if (!m_connection.enterPipelineMode())
         return connectionFailure(StoreError::Unavailable, "cannot enter pipeline mode");
     std::array<const char*, PgParams::kMax> values{};
     for (const Call& call : calls) {
         call.params.fill(values);
-        if (!PQsendQueryPrepared(connection, call.statement, call.params.count(), values.data(),
-                                 nullptr, nullptr, 0))
+        if (!m_connection.sendPrepared(call.statement, call.params.count(), values.data()))
             return connectionFailure(StoreError::Unavailable, "cannot send to PostgreSQL");
     }
-    if (!PQpipelineSync(connection))
+    if (!m_connection.pipelineSync())
         return connectionFailure(StoreError::Unavailable, "cannot send to PostgreSQL");
     m_deadlineMs = steadyMs() + m_replyTimeoutMs;
     return std::nullopt;
@@ -206,31 +192,31 @@ std::optional<StoreFailure> PgSession::attempt(std::span<const Call> calls,
             return failure;
         if (!result)
             return connectionFailure(StoreError::Unavailable, "no reply from PostgreSQL");
-        switch (PQresultStatus(result.get())) {
-        case PGRES_TUPLES_OK:
-        case PGRES_COMMAND_OK:
+        switch (result.status()) {
+        case PgResult::Status::TuplesOk:
+        case PgResult::Status::CommandOk:
             results.emplace_back(std::move(result));
             break;
-        case PGRES_PIPELINE_ABORTED:
+        case PgResult::Status::PipelineAborted:
             results.emplace_back(firstError.value_or(
                 StoreFailure{StoreError::Internal, "skipped after an earlier error"}));
             break;
         default:
             if (!firstError)
-                firstError = classifyResult(result.get());
-            results.emplace_back(classifyResult(result.get()));
+                firstError = classifyResult(result);
+            results.emplace_back(classifyResult(result));
             break;
         }
-        nextResult(failure); // the null that ends each call's results
+        nextResult(failure); // the none that ends each call's results
         if (failure)
             return failure;
     }
     const PgResult sync = nextResult(failure);
     if (failure)
         return failure;
-    if (PQstatus(m_connection.get()) == CONNECTION_BAD)
+    if (m_connection.broken())
         return connectionFailure(StoreError::Unavailable, "connection to PostgreSQL lost");
-    if (!sync || PQresultStatus(sync.get()) != PGRES_PIPELINE_SYNC)
+    if (sync.status() != PgResult::Status::PipelineSync)
         return connectionFailure(StoreError::Internal, "unexpected reply from PostgreSQL");
     return std::nullopt;
 }
@@ -241,7 +227,7 @@ void PgSession::run(std::span<const Call> calls, std::vector<StoreResult<PgResul
     results.clear();
     if (calls.empty())
         return;
-    const bool hadConnection = m_connection != nullptr;
+    const bool hadConnection = m_connection.connected();
     std::optional<StoreFailure> failure;
     if (!hadConnection)
         failure = connect();
@@ -250,14 +236,14 @@ void PgSession::run(std::span<const Call> calls, std::vector<StoreResult<PgResul
     if (!failure) {
         failure = attempt(calls, results);
         if (failure)
-            drop(); // lost, or in an unknown state after a time-out
+            m_connection.close(); // lost, or in an unknown state after a time-out
         // A connection that was fine at the last call but is gone now most likely died while
         // idle (a restarted server): one fresh connection deserves one more try.
         if (failure && failure->error == StoreError::Unavailable && retry == Retry::IfLost &&
             hadConnection && !connect()) {
             failure = attempt(calls, results);
             if (failure)
-                drop();
+                m_connection.close();
         }
     }
     if (!failure)

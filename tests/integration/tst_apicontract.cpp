@@ -7,8 +7,8 @@
 #include "backend/api/apiservice.h"
 #include "backend/http/httprequest.h"
 #include "backend/http/httpresponse.h"
-#include "backend/stack/postgressession.h"
 #include "tests/support/apidriver.h"
+#include "tests/support/pgquery.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/timingchecks.h"
@@ -75,12 +75,7 @@ private:
     }
     Reply put(const std::string& target) { return send("PUT", target, {}, {}); }
 
-    QString one(const QString& sql)
-    {
-        stack::PostgresSession session(m_dsn);
-        const QList<QStringList> rows = session.query(sql);
-        return rows.size() == 1 ? rows[0].join(u'|') : QStringLiteral("(%1 rows)").arg(rows.size());
-    }
+    QString one(const QString& sql) { return testing::queryOne(m_dsn, sql); }
 
     void expectError(const Reply& reply, int status, const char* field = nullptr)
     {

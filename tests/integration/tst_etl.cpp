@@ -3,9 +3,9 @@
 // cancelled or failed load leaves the previous tables as they were, and text survives byte for
 // byte.
 
-#include "backend/stack/postgressession.h"
 #include "etl/etlloader.h"
 #include "etl/generator/datasetgenerator.h"
+#include "tests/support/pgquery.h"
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 
@@ -55,11 +55,7 @@ private:
         return etl::EtlLoader(options).run(progress);
     }
 
-    QList<QStringList> query(const QString& sql)
-    {
-        stack::PostgresSession session(m_dsn);
-        return session.query(sql);
-    }
+    QList<QStringList> query(const QString& sql) { return testing::queryRows(m_dsn, sql); }
 
     QString one(const QString& sql)
     {
@@ -293,8 +289,9 @@ private Q_SLOTS:
         QVERIFY(testing::copySampleFixture(sample.path()));
         QVERIFY(load(sample.path()).ok);
         // What a killed run leaves: a half-made new table.
-        stack::PostgresSession session(m_dsn);
-        QVERIFY(session.exec({QStringLiteral("CREATE TABLE questions__new (id integer)")}));
+        QCOMPARE(
+            testing::execSql(m_dsn, QStringLiteral("CREATE TABLE questions__new (id integer)")),
+            QString());
 
         QTemporaryDir broken;
         QVERIFY(testing::copySampleFixture(broken.path()));

@@ -8,9 +8,9 @@
 #include "etl/etlloader.h"
 #include "etl/etloptions.h"
 #include "etl/etlresult.h"
-#include "etl/pgconnection.h"
 #include "loadgen/iddistribution.h"
 #include "loadgen/pgidreader.h"
+#include "tests/support/pgquery.h"
 #include "tests/support/programrun.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/serveprocess.h"
@@ -56,12 +56,11 @@ private:
     // The number `sql` counts, or -1.
     int count(const QString& sql)
     {
-        etl::PgConnection pg(m_dsn);
-        bool ok = false;
-        const int value = pg.value(sql, &ok).toInt();
-        if (!ok)
-            qWarning("%s", qPrintable(pg.error()));
-        return ok ? value : -1;
+        QString error;
+        const QList<QStringList> rows = testing::queryRows(m_dsn, sql, &error);
+        if (!error.isEmpty())
+            qWarning("%s", qPrintable(error));
+        return rows.size() == 1 ? rows[0].value(0).toInt() : -1;
     }
 
 private Q_SLOTS:

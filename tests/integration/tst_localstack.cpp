@@ -1,11 +1,11 @@
 // The managed stack against real PostgreSQL and Redis servers: start, stop, restart, crash
 // recovery, adoption after a console crash, root handling, external mode and bad settings.
 
-#include "backend/stack/postgressession.h"
 #include "backend/stack/redisprobe.h"
 #include "backend/supervise/processcontrol.h"
 #include "backend/supervise/serviceuser.h"
 #include "net/freeport.h"
+#include "tests/support/pgquery.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDir>
@@ -27,12 +27,7 @@ namespace {
 
 constexpr int kExitTimeoutMs = 30000;
 
-QString queryOne(const QString& dsn, const QString& sql)
-{
-    PostgresSession session(dsn, 5);
-    const QList<QStringList> rows = session.ok() ? session.query(sql) : QList<QStringList>{};
-    return rows.size() == 1 ? rows[0].join(u'|') : QStringLiteral("error: ") + session.error();
-}
+using qaconsole::testing::queryOne;
 
 bool redisAnswers(const QString& url)
 {

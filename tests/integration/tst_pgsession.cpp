@@ -75,9 +75,9 @@ private Q_SLOTS:
         QCOMPARE(results.size(), std::size_t(3));
         for (const auto& result : results)
             QVERIFY(result.ok());
-        QVERIFY(PQntuples(results[0].value().get()) > 0);
-        QCOMPARE(PQntuples(results[1].value().get()), 0);
-        QCOMPARE(PQntuples(results[2].value().get()), PQntuples(results[0].value().get()));
+        QVERIFY(results[0].value().count() > 0);
+        QCOMPARE(results[1].value().count(), 0);
+        QCOMPARE(results[2].value().count(), results[0].value().count());
     }
 
     void aFailureInABatchFailsItAndWhatFollows()

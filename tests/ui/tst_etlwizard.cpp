@@ -4,11 +4,10 @@
 // engine runs on the runner's thread, so the wizard keeps handling events meanwhile and the
 // test waits with QTRY_*, never with fixed sleeps.
 
-#include "backend/stack/postgressession.h"
+#include "tests/support/pgquery.h"
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
-#include "ui/etl/connectionstring.h"
 #include "ui/etl/etlpage.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/etl/loadsummaryview.h"
@@ -75,8 +74,8 @@ void answerNextQuestion(QMessageBox::StandardButton answer, int* asked)
 // when the tables are not there.
 QString tableCounts(const QString& dsn)
 {
-    stack::PostgresSession session(dsn);
-    const QList<QStringList> rows = session.query(
+    const QList<QStringList> rows = testing::queryRows(
+        dsn,
         QStringLiteral("SELECT 'questions=' || (SELECT count(*) FROM questions) || ' answers=' ||"
                        " (SELECT count(*) FROM answers) || ' answers_photos=' ||"
                        " (SELECT count(*) FROM answers_photos)"));
@@ -102,25 +101,6 @@ private Q_SLOTS:
     }
 
     void cleanupTestCase() { m_stack.reset(); }
-
-    void connectionStringsKeepThePasswordApart()
-    {
-        using ui::splitPassword;
-        using ui::withPassword;
-        const QString url = QStringLiteral("postgresql://qa:s%2Fcret@db.example:5433/store");
-        QCOMPARE(splitPassword(url).withoutPassword,
-                 QStringLiteral("postgresql://qa@db.example:5433/store"));
-        QCOMPARE(splitPassword(url).password, QStringLiteral("s/cret"));
-        QCOMPARE(withPassword(splitPassword(url).withoutPassword, QStringLiteral("s/cret")), url);
-
-        const QString keywords = QStringLiteral("host=h password='it\\'s me' dbname=d");
-        QCOMPARE(splitPassword(keywords).withoutPassword, QStringLiteral("host=h dbname=d"));
-        QCOMPARE(splitPassword(keywords).password, QStringLiteral("it's me"));
-        QCOMPARE(withPassword(QStringLiteral("host=h dbname=d"), QStringLiteral("it's me")),
-                 QStringLiteral("host=h dbname=d password='it\\'s me'"));
-        QCOMPARE(splitPassword(QStringLiteral("host=h")).password, QString());
-        QCOMPARE(withPassword(QStringLiteral(" host=h "), QString()), QStringLiteral("host=h"));
-    }
 
     void loadsTheFixtureStepByStep()
     {

@@ -8,9 +8,9 @@
 // with QTRY_*.
 
 #include "backend/instance/embeddedbackend.h"
-#include "etl/pgconnection.h"
 #include "loadgen/pgidreader.h"
 #include "loadgen/scenario.h"
+#include "tests/support/pgquery.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
@@ -153,13 +153,14 @@ private Q_SLOTS:
         screenshot(m_page.get(), 0, QStringLiteral("loadtest-range-warning"));
         // The ids read again after a question on a new product: the maximum nobody typed follows
         // the data, the typed one stays.
-        etl::PgConnection pg(m_stack->stack().postgresDsn());
         const std::int64_t newProduct = loaded->product + 5;
-        QVERIFY2(pg.exec(QStringLiteral("INSERT INTO questions (product_id, body, date_written, "
-                                        "asker_name, asker_email) VALUES (%1, 'Still there?', 0, "
-                                        "'sam', 'sam@example.com')")
-                             .arg(newProduct)),
-                 qPrintable(pg.error()));
+        QCOMPARE(testing::execSql(m_stack->stack().postgresDsn(),
+                                  QStringLiteral("INSERT INTO questions (product_id, body, "
+                                                 "date_written, asker_name, asker_email) VALUES "
+                                                 "(%1, 'Still there?', 0, 'sam', "
+                                                 "'sam@example.com')")
+                                      .arg(newProduct)),
+                 QString());
         m_controller->setDatabaseDsn(m_stack->stack().postgresDsn());
         QTRY_COMPARE_WITH_TIMEOUT(child<QSpinBox>(m_page.get(), "productMaxSpin")->value(),
                                   int(newProduct), kTimeoutMs);

@@ -1,6 +1,6 @@
 #include "ui/api/apicontroller.h"
 
-#include "backend/stack/postgressession.h"
+#include "pg/conninfo.h"
 #include "ui/api/backendrunner.h"
 
 #include <QCoreApplication>
@@ -58,7 +58,7 @@ BackendView ApiController::view() const
                       m_phase != BackendPhase::Stopping;
     const QString dsn = idle ? m_dsn : m_startedDsn;
     if (!dsn.isEmpty())
-        facts.databaseAddress = stack::PostgresSession::addressOf(dsn);
+        facts.databaseAddress = pg::addressOf(dsn);
     facts.threads = m_result.threads;
     return describeBackend(facts);
 }

@@ -1,10 +1,10 @@
 #include "ui/api/backendworker.h"
 
-#include "backend/endpoint/redact.h"
-#include "backend/stack/postgressession.h"
 #include "net/freeport.h"
-
-#include <optional>
+#include "pg/connection.h"
+#include "pg/conninfo.h"
+#include "pg/qaqueries.h"
+#include "pg/redact.h"
 
 namespace qaconsole::ui {
 
@@ -12,55 +12,10 @@ namespace {
 
 constexpr int kConnectTimeoutSec = 5;
 
-constexpr int kTableCount = 3;
-
-// One row always: how many of the tables are missing, and their names joined by ", ".
-const QString kMissingTablesSql = QStringLiteral(
-    "SELECT count(*), coalesce(string_agg(t, ', ' ORDER BY o), '')"
-    " FROM unnest(ARRAY['questions', 'answers', 'answers_photos']) WITH ORDINALITY AS n(t, o)"
-    " WHERE to_regclass(t) IS NULL");
-
-// Walks the API's own index (product_id, helpful DESC, id WHERE NOT reported) from the lowest
-// product id, so it stops at the first question with an answer even on millions of rows.
-const QString kExampleSql = QStringLiteral(
-    "SELECT q.product_id, q.id, a.id FROM questions q"
-    " CROSS JOIN LATERAL (SELECT id FROM answers WHERE question_id = q.id AND NOT reported"
-    " ORDER BY helpful DESC, id LIMIT 1) a"
-    " WHERE NOT q.reported ORDER BY q.product_id, q.helpful DESC, q.id LIMIT 1");
-const QString kQuestionOnlySql =
-    QStringLiteral("SELECT product_id, id FROM questions WHERE NOT reported"
-                   " ORDER BY product_id, helpful DESC, id LIMIT 1");
-
-struct MissingTables
+// A connection for the checks and the examples; the start check itself is pg's (qaqueries.h).
+pg::Status connectTo(pg::Connection& connection, const QString& dsn)
 {
-    int count = 0;
-    QString names; // "answers, answers_photos"
-};
-
-// Null when the query failed.
-std::optional<MissingTables> missingTables(stack::PostgresSession& session)
-{
-    const QList<QStringList> rows = session.query(kMissingTablesSql);
-    if (rows.size() != 1 || rows.first().size() != 2)
-        return std::nullopt;
-    return MissingTables{rows.first().at(0).toInt(), rows.first().at(1)};
-}
-
-ExampleIds exampleIds(stack::PostgresSession& session)
-{
-    // Examples are a convenience: a slow database must not hold the start back for long.
-    session.exec({QStringLiteral("SET statement_timeout = '5s'")});
-    ExampleIds ids;
-    QList<QStringList> rows = session.query(kExampleSql);
-    if (rows.isEmpty())
-        rows = session.query(kQuestionOnlySql);
-    if (!rows.isEmpty()) {
-        const QStringList& row = rows.first();
-        ids.productId = row.value(0);
-        ids.questionId = row.value(1);
-        ids.answerId = row.value(2);
-    }
-    return ids;
+    return connection.connect(dsn, {kConnectTimeoutSec, QByteArrayLiteral("qaconsole")});
 }
 
 bool portInUse(const QString& bindAddress, std::uint16_t port)
@@ -80,26 +35,27 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
         result.message = message;
         Q_EMIT started(result);
     };
-    const QString address = stack::PostgresSession::addressOf(options.dsn);
-    stack::PostgresSession session(options.dsn, kConnectTimeoutSec);
-    if (!session.ok()) {
-        return fail(BackendStartResult::Problem::Database,
-                    tr("Cannot connect to PostgreSQL at %1: %2").arg(address, session.error()));
-    }
-    const std::optional<MissingTables> missing = missingTables(session);
-    if (!missing) {
+    const QString address = pg::addressOf(options.dsn);
+    pg::Connection session;
+    if (const pg::Status connected = connectTo(session, options.dsn); !connected) {
         return fail(
             BackendStartResult::Problem::Database,
-            tr("Cannot read the tables of PostgreSQL at %1: %2").arg(address, session.error()));
+            tr("Cannot connect to PostgreSQL at %1: %2").arg(address, connected.error().message));
     }
-    if (missing->count == kTableCount) {
+    const pg::Result<pg::qa::SchemaReport> schema = pg::qa::inspectSchema(session);
+    if (!schema) {
+        return fail(BackendStartResult::Problem::Database,
+                    tr("Cannot read the tables of PostgreSQL at %1: %2")
+                        .arg(address, schema.error().message));
+    }
+    if (schema->noTables()) {
         return fail(BackendStartResult::Problem::NoData,
                     tr("The database at %1 has no Q&A tables yet.").arg(address));
     }
-    if (missing->count > 0) {
-        return fail(
-            BackendStartResult::Problem::NoData,
-            tr("The database at %1 lacks the Q&A table(s) %2.").arg(address, missing->names));
+    if (!schema->missingTables.isEmpty()) {
+        return fail(BackendStartResult::Problem::NoData,
+                    tr("The database at %1 lacks the Q&A table(s) %2.")
+                        .arg(address, schema->missingTables.join(QStringLiteral(", "))));
     }
 
     QString error;
@@ -111,11 +67,12 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
                             .arg(options.port)
                             .arg(options.bindAddress));
         }
-        return fail(BackendStartResult::Problem::Other, endpoint::redactSecrets(error));
+        return fail(BackendStartResult::Problem::Other, pg::redactSecrets(error));
     }
     result.url = backend->url();
     result.threads = backend->threads();
-    result.examples = exampleIds(session);
+    const pg::qa::ExampleIds examples = pg::qa::exampleIds(session);
+    result.examples = {examples.productId, examples.questionId, examples.answerId};
     Q_EMIT started(result);
 }
 
@@ -127,10 +84,13 @@ void BackendWorker::stop(instance::EmbeddedBackend* backend)
 
 void BackendWorker::checkData(const QString& dsn)
 {
-    stack::PostgresSession session(dsn, kConnectTimeoutSec);
-    const std::optional<MissingTables> missing =
-        session.ok() ? missingTables(session) : std::nullopt;
-    Q_EMIT dataChecked(dsn, missing && missing->count == 0);
+    pg::Connection session;
+    bool tablesThere = false;
+    if (connectTo(session, dsn)) {
+        const pg::Result<pg::qa::SchemaReport> schema = pg::qa::inspectSchema(session);
+        tablesThere = schema && schema->missingTables.isEmpty();
+    }
+    Q_EMIT dataChecked(dsn, tablesThere);
 }
 
 } // namespace qaconsole::ui

@@ -1,7 +1,7 @@
 #include "ui/etl/etlpage.h"
 
-#include "backend/endpoint/redact.h"
-#include "backend/stack/postgressession.h"
+#include "pg/conninfo.h"
+#include "pg/redact.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/etl/loadprogressview.h"
 #include "ui/etl/loadsummaryview.h"
@@ -297,7 +297,7 @@ void EtlPage::sampleGenerated(quint64 request, const etl::GeneratorResult& resul
             tr("Cancelled while generating the sample dataset; nothing was loaded."));
     else if (!result.ok)
         m_banner->showStatus(Tone::Bad, tr("The sample dataset could not be generated: %1")
-                                            .arg(endpoint::redactSecrets(result.error)));
+                                            .arg(pg::redactSecrets(result.error)));
     else
         m_banner->showStatus(Tone::Bad,
                              tr("The managed database stopped before the load could start."));
@@ -339,10 +339,9 @@ void EtlPage::showTarget()
     m_targetState->setText(running ? tr("ready") : tr("not running"));
     m_targetState->setProperty("stateColor", toneColor(tone));
     m_targetState->setStyleSheet(pillStyleSheet(tone, QApplication::palette(this)));
-    m_targetDetail->setText(
-        running
-            ? tr("Managed PostgreSQL at %1").arg(stack::PostgresSession::addressOf(m_managedDsn))
-            : tr("Managed PostgreSQL — start it on the Services page"));
+    m_targetDetail->setText(running
+                                ? tr("Managed PostgreSQL at %1").arg(pg::addressOf(m_managedDsn))
+                                : tr("Managed PostgreSQL — start it on the Services page"));
 }
 
 void EtlPage::showSource()

@@ -1,6 +1,6 @@
 #include "ui/etl/etlrunner.h"
 
-#include "backend/stack/postgressession.h"
+#include "pg/conninfo.h"
 #include "ui/etl/etlworker.h"
 
 #include <QDeadlineTimer>
@@ -83,7 +83,7 @@ quint64 EtlRunner::generate(const etl::GeneratorOptions& options, bool reuseComp
 quint64 EtlRunner::load(const etl::EtlOptions& options)
 {
     const quint64 request = begin(Kind::Load);
-    Q_EMIT loadStarted(request, options.sourceDir, stack::PostgresSession::addressOf(options.dsn));
+    Q_EMIT loadStarted(request, options.sourceDir, pg::addressOf(options.dsn));
     queue(&EtlWorker::load, request, options);
     return request;
 }

@@ -1,7 +1,9 @@
 #include "ui/etl/etlworker.h"
 
-#include "backend/stack/postgressession.h"
 #include "etl/etlloader.h"
+#include "pg/connection.h"
+#include "pg/conninfo.h"
+#include "pg/serverinfo.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -147,28 +149,21 @@ void EtlWorker::load(quint64 request, const etl::EtlOptions& options)
 
 void EtlWorker::testConnection(quint64 request, const QString& dsn)
 {
-    const QString parseError = stack::PostgresSession::parseError(dsn);
-    if (!parseError.isEmpty()) {
-        Q_EMIT connectionTested(request, false, parseError);
+    pg::Connection session;
+    if (const pg::Status connected =
+            session.connect(dsn, {kConnectTimeoutSec, QByteArrayLiteral("qaconsole")});
+        !connected) {
+        Q_EMIT connectionTested(request, false, connected.error().message);
         return;
     }
-    stack::PostgresSession session(dsn, kConnectTimeoutSec);
-    if (!session.ok()) {
-        Q_EMIT connectionTested(request, false, session.error());
+    const pg::Result<pg::ServerInfo> server = pg::serverInfo(session);
+    if (!server) {
+        Q_EMIT connectionTested(request, false, server.error().message);
         return;
     }
-    const QList<QStringList> rows = session.query(
-        QStringLiteral("SELECT current_setting('server_version'), current_database()"));
-    if (rows.isEmpty() || rows.first().size() < 2) {
-        Q_EMIT connectionTested(request, false, session.error());
-        return;
-    }
-    // The version string may carry a distribution suffix ("16.4 (Debian 16.4-1)").
-    const QString version = rows.first().at(0).section(u' ', 0, 0);
-    Q_EMIT connectionTested(
-        request, true,
-        tr("PostgreSQL %1 · database “%2” at %3")
-            .arg(version, rows.first().at(1), stack::PostgresSession::addressOf(dsn)));
+    Q_EMIT connectionTested(request, true,
+                            tr("PostgreSQL %1 · database “%2” at %3")
+                                .arg(server->version, server->database, pg::addressOf(dsn)));
 }
 
 } // namespace qaconsole::ui

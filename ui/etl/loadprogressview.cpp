@@ -1,6 +1,6 @@
 #include "ui/etl/loadprogressview.h"
 
-#include "backend/endpoint/redact.h"
+#include "pg/redact.h"
 #include "ui/etl/etltext.h"
 #include "ui/shell/busyindicator.h"
 #include "ui/shell/figuregrid.h"
@@ -154,7 +154,7 @@ void LoadProgressView::showLoadProgress(const etl::EtlProgress& progress)
     setFileRowsVisible(true);
     if (!m_cancelling)
         m_phase->setText(etl::phaseTitle(progress.phase));
-    m_step->setText(endpoint::redactSecrets(progress.step));
+    m_step->setText(pg::redactSecrets(progress.step));
     updateElapsed();
 
     if (progress.phase == etl::EtlPhase::Loading && !m_loadingClock.isValid())

@@ -1,6 +1,6 @@
 #include "ui/etl/loadsummaryview.h"
 
-#include "backend/endpoint/redact.h"
+#include "pg/redact.h"
 #include "ui/etl/etltext.h"
 #include "ui/shell/elidedlabel.h"
 #include "ui/shell/figuregrid.h"
@@ -164,7 +164,7 @@ void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& so
     } else if (!result.ok) {
         note = result.error.isEmpty()
                    ? tr("Not every check passed, so the new tables were not swapped in.")
-                   : endpoint::redactSecrets(result.error); // it may quote a connection string
+                   : pg::redactSecrets(result.error); // it may quote a connection string
     }
     m_error->setText(note);
     m_error->setVisible(!note.isEmpty());

@@ -1,6 +1,6 @@
 #include "ui/etl/sourcepage.h"
 
-#include "backend/endpoint/redact.h"
+#include "pg/redact.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/etl/etltext.h"
 #include "ui/etl/inspectionview.h"
@@ -357,7 +357,7 @@ void SourcePage::finishGeneration(quint64 request, const etl::GeneratorResult& r
     m_loadableDir.clear();
     setStatus(result.cancelled
                   ? tr("✗ Generation cancelled: the files in this folder are incomplete.")
-                  : tr("✗ Generation failed: %1").arg(endpoint::redactSecrets(result.error)),
+                  : tr("✗ Generation failed: %1").arg(pg::redactSecrets(result.error)),
               red(), false);
     Q_EMIT completeChanged();
 }

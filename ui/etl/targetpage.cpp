@@ -1,7 +1,7 @@
 #include "ui/etl/targetpage.h"
 
-#include "backend/stack/postgressession.h"
-#include "ui/etl/connectionstring.h"
+#include "pg/conninfo.h"
+#include "pg/passwordsplit.h"
 #include "ui/etl/etlrunner.h"
 #include "ui/shell/busyindicator.h"
 #include "ui/shell/statepresentation.h"
@@ -163,13 +163,13 @@ QString TargetPage::dsn() const
 {
     if (m_managed->isChecked())
         return m_managedDsn;
-    return withPassword(m_connection->text(), m_password->text());
+    return pg::withPassword(m_connection->text(), m_password->text());
 }
 
 QString TargetPage::address() const
 {
     const QString target = dsn();
-    return target.isEmpty() ? QString() : stack::PostgresSession::addressOf(target);
+    return target.isEmpty() ? QString() : pg::addressOf(target);
 }
 
 int TargetPage::jobs() const
@@ -182,7 +182,7 @@ bool TargetPage::isComplete() const
     if (m_managed->isChecked())
         return !m_managedDsn.isEmpty();
     const QString typed = m_connection->text().trimmed();
-    return !typed.isEmpty() && stack::PostgresSession::parseError(typed).isEmpty();
+    return !typed.isEmpty() && pg::checkConnInfo(typed).ok();
 }
 
 void TargetPage::testConnection()
@@ -213,7 +213,7 @@ void TargetPage::showTestResult(quint64 request, bool ok, const QString& detail)
 
 void TargetPage::moveTypedPassword()
 {
-    const ConnectionString parts = splitPassword(m_connection->text());
+    const pg::PasswordSplit parts = pg::splitPassword(m_connection->text());
     if (parts.password.isEmpty())
         return;
     // Blocked, so the move does not count as a change of target and drop a test result.
@@ -230,8 +230,8 @@ void TargetPage::targetChanged()
     m_password->setEnabled(custom);
 
     const QString typed = m_connection->text().trimmed();
-    const QString parseError =
-        custom && !typed.isEmpty() ? stack::PostgresSession::parseError(typed) : QString();
+    const pg::Status parsed = custom && !typed.isEmpty() ? pg::checkConnInfo(typed) : pg::Status();
+    const QString parseError = parsed ? QString() : parsed.error().message;
     m_connectionError->setText(parseError);
     m_connectionError->setVisible(!parseError.isEmpty());
 
@@ -251,7 +251,7 @@ void TargetPage::showManagedState()
         pillStyleSheet(running ? Tone::Good : Tone::Neutral, QApplication::palette(this)));
     m_managedDetail->setText(running
                                  ? tr("PostgreSQL at %1, run by this console")
-                                       .arg(stack::PostgresSession::addressOf(m_managedDsn))
+                                       .arg(pg::addressOf(m_managedDsn))
                                  : tr("Start PostgreSQL on the Services page to load into it."));
     setTextColor(m_managedDetail, secondaryText(QApplication::palette(this)));
 }

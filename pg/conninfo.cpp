@@ -1,17 +1,34 @@
-#include "backend/store/conninfo.h"
+#include "pg/conninfo.h"
+
+#include "pg/redact.h"
 
 #include <charconv>
 #include <libpq-fe.h>
 #include <memory>
 
-namespace qaconsole::store {
+namespace qaconsole::pg {
 
 namespace {
 
-struct OptionsDeleter
+struct OptionsFree
 {
     void operator()(PQconninfoOption* options) const { PQconninfoFree(options); }
 };
+using Options = std::unique_ptr<PQconninfoOption, OptionsFree>;
+
+// The parsed options, or null with libpq's reason in `why`.
+Options parse(const QByteArray& dsn, QString* why)
+{
+    char* message = nullptr;
+    Options options(PQconninfoParse(dsn.constData(), &message));
+    if (!options && why) {
+        // libpq names the bad keyword or URL part; a malformed string may be echoed in it.
+        *why = message ? redactSecrets(QString::fromUtf8(message).trimmed())
+                       : QStringLiteral("not a connection string");
+    }
+    PQfreemem(message);
+    return options;
+}
 
 // Keyword form quoting: single quotes around the value, backslash before ' and \.
 void appendSetting(std::string& out, const std::string& key, const std::string& value)
@@ -38,21 +55,38 @@ int parseSeconds(const char* text)
 
 } // namespace
 
-bool rewriteConnInfo(const std::string& dsn, const ConnInfoDefaults& defaults, std::string* out,
-                     std::string* error)
+Status checkConnInfo(const QString& dsn)
 {
-    char* message = nullptr;
-    std::unique_ptr<PQconninfoOption, OptionsDeleter> options(
-        PQconninfoParse(dsn.c_str(), &message));
-    if (!options) {
-        // libpq names the bad keyword or URI part, never a password value.
-        if (error)
-            *error = message ? message : "the connection string does not parse";
-        PQfreemem(message);
-        while (error && !error->empty() && (error->back() == '\n' || error->back() == ' '))
-            error->pop_back();
-        return false;
+    QString why;
+    if (!parse(dsn.toUtf8(), &why))
+        return makeError(ErrorKind::InvalidConnInfo, why);
+    return {};
+}
+
+QString addressOf(const QString& dsn)
+{
+    const Options options = parse(dsn.toUtf8(), nullptr);
+    if (!options)
+        return QStringLiteral("(malformed connection string)");
+    QString host = QStringLiteral("localhost");
+    QString port = QStringLiteral("5432");
+    for (PQconninfoOption* option = options.get(); option->keyword; ++option) {
+        if (!option->val || !*option->val)
+            continue;
+        if (qstrcmp(option->keyword, "host") == 0 || qstrcmp(option->keyword, "hostaddr") == 0)
+            host = QString::fromUtf8(option->val);
+        else if (qstrcmp(option->keyword, "port") == 0)
+            port = QString::fromUtf8(option->val);
     }
+    return host + u':' + port;
+}
+
+Result<std::string> rewriteConnInfo(const std::string& dsn, const ConnInfoDefaults& defaults)
+{
+    QString why;
+    const Options options = parse(QByteArray::fromStdString(dsn), &why);
+    if (!options)
+        return makeError(ErrorKind::InvalidConnInfo, why);
 
     std::string result;
     std::vector<std::string> given;
@@ -93,8 +127,7 @@ bool rewriteConnInfo(const std::string& dsn, const ConnInfoDefaults& defaults, s
         if (!isGiven(key) && isKnown(key))
             appendSetting(result, key, value);
     }
-    *out = std::move(result);
-    return true;
+    return result;
 }
 
-} // namespace qaconsole::store
+} // namespace qaconsole::pg

@@ -1,4 +1,4 @@
-#include "backend/store/socketwait.h"
+#include "pg/socketwait.h"
 
 #if defined(_WIN32)
 #include <winsock2.h>
@@ -7,21 +7,21 @@
 #include <poll.h>
 #endif
 
-namespace qaconsole::store {
+namespace qaconsole::pg {
 
-SocketWait waitReadable(int socket, int timeoutMs)
+SocketWait waitSocket(int socket, bool forWrite, int timeoutMs)
 {
 #if defined(_WIN32)
     WSAPOLLFD entry{};
     entry.fd = static_cast<SOCKET>(socket);
-    entry.events = POLLRDNORM;
+    entry.events = forWrite ? POLLWRNORM : POLLRDNORM;
     const int ready = WSAPoll(&entry, 1, timeoutMs);
     if (ready == SOCKET_ERROR)
         return SocketWait::Failed;
 #else
     pollfd entry{};
     entry.fd = socket;
-    entry.events = POLLIN;
+    entry.events = forWrite ? POLLOUT : POLLIN;
     const int ready = ::poll(&entry, 1, timeoutMs);
     if (ready < 0)
         return errno == EINTR ? SocketWait::Ready : SocketWait::Failed;
@@ -29,4 +29,4 @@ SocketWait waitReadable(int socket, int timeoutMs)
     return ready == 0 ? SocketWait::TimedOut : SocketWait::Ready;
 }
 
-} // namespace qaconsole::store
+} // namespace qaconsole::pg

@@ -1,9 +1,9 @@
-#include "ui/etl/connectionstring.h"
+#include "pg/passwordsplit.h"
 
 #include <QRegularExpression>
 #include <QUrl>
 
-namespace qaconsole::ui {
+namespace qaconsole::pg {
 
 namespace {
 
@@ -44,7 +44,7 @@ QString quote(const QString& value)
 
 } // namespace
 
-ConnectionString splitPassword(const QString& dsn)
+PasswordSplit splitPassword(const QString& dsn)
 {
     const QString trimmed = dsn.trimmed();
     if (isUrl(trimmed)) {
@@ -67,7 +67,7 @@ QString withPassword(const QString& dsn, const QString& password)
 {
     if (password.isEmpty() || dsn.trimmed().isEmpty())
         return dsn.trimmed();
-    const ConnectionString parts = splitPassword(dsn);
+    const PasswordSplit parts = splitPassword(dsn);
     if (isUrl(parts.withoutPassword)) {
         QUrl url(parts.withoutPassword, QUrl::StrictMode);
         url.setPassword(password, QUrl::DecodedMode);
@@ -76,4 +76,4 @@ QString withPassword(const QString& dsn, const QString& password)
     return parts.withoutPassword + QStringLiteral(" password=") + quote(password);
 }
 
-} // namespace qaconsole::ui
+} // namespace qaconsole::pg

@@ -2,19 +2,20 @@
 
 #include <QString>
 
-namespace qaconsole::ui {
+namespace qaconsole::pg {
 
-// A PostgreSQL connection string split into what may be shown and its password, so the wizard
-// can keep the password in a masked field of its own. Both libpq forms are understood: URLs
+// A connection string split into what may be shown and its password, so that a form can keep
+// the password in a masked field of its own. Both forms are understood: URLs
 // (postgresql://user:secret@host/db) and keyword lists (host=h password='se cret' dbname=db).
-struct ConnectionString
+// The rest of the string is kept as the user wrote it.
+struct PasswordSplit
 {
     QString withoutPassword;
     QString password; // empty when the string held none
 };
 
-ConnectionString splitPassword(const QString& dsn);
+PasswordSplit splitPassword(const QString& dsn);
 // Puts `password` back into `dsn` (replacing any there); `dsn` unchanged when it is empty.
 QString withPassword(const QString& dsn, const QString& password);
 
-} // namespace qaconsole::ui
+} // namespace qaconsole::pg

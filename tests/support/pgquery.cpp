@@ -1,0 +1,42 @@
+#include "tests/support/pgquery.h"
+
+#include "pg/connection.h"
+
+namespace qaconsole::testing {
+
+QList<QStringList> queryRows(const QString& dsn, const QString& sql, QString* error)
+{
+    pg::Connection connection;
+    if (const pg::Status connected = connection.connect(dsn, {5, {}}); !connected) {
+        if (error)
+            *error = connected.error().message;
+        return {};
+    }
+    const pg::Result<pg::Rows> rows = connection.query(sql);
+    if (!rows) {
+        if (error)
+            *error = rows.error().message;
+        return {};
+    }
+    return rows->texts();
+}
+
+QString queryOne(const QString& dsn, const QString& sql)
+{
+    QString error;
+    const QList<QStringList> rows = queryRows(dsn, sql, &error);
+    if (!error.isEmpty())
+        return QStringLiteral("error: ") + error;
+    return rows.size() == 1 ? rows[0].join(u'|') : QStringLiteral("(%1 rows)").arg(rows.size());
+}
+
+QString execSql(const QString& dsn, const QString& sql)
+{
+    pg::Connection connection;
+    pg::Status done = connection.connect(dsn, {5, {}});
+    if (done)
+        done = connection.exec(sql);
+    return done ? QString() : done.error().message;
+}
+
+} // namespace qaconsole::testing

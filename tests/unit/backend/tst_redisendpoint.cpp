@@ -1,0 +1,38 @@
+// Redis URLs as the cache and the stack read them. (The masking of passwords in them is
+// pg/redact.h: tests/unit/pg/tst_pgredact.cpp.)
+
+#include "backend/endpoint/redisendpoint.h"
+
+#include <QTest>
+
+using namespace qaconsole::endpoint;
+
+class TestRedisEndpoint : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void parsesRedisUrls()
+    {
+        const auto full = parseRedisUrl(QStringLiteral("redis://alice:pw@cache.local:6390/3"));
+        QVERIFY(full);
+        QCOMPARE(full->host, QStringLiteral("cache.local"));
+        QCOMPARE(full->port, 6390);
+        QCOMPARE(full->username, QStringLiteral("alice"));
+        QCOMPARE(full->password, QStringLiteral("pw"));
+        QCOMPARE(full->database, 3);
+
+        const auto plain = parseRedisUrl(QStringLiteral("redis://127.0.0.1"));
+        QVERIFY(plain);
+        QCOMPARE(plain->port, 6379);
+        QVERIFY(plain->password.isEmpty());
+        QCOMPARE(plain->toUrl(), QStringLiteral("redis://127.0.0.1:6379"));
+
+        QString why;
+        QVERIFY(!parseRedisUrl(QStringLiteral("redis://h/notanumber"), &why));
+        QVERIFY(why.contains(QStringLiteral("database")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRedisEndpoint)
+#include "tst_redisendpoint.moc"

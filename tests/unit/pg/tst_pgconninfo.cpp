@@ -1,0 +1,150 @@
+// Connection strings, parsed in one place: the check, the address shown, the password kept
+// apart for a form's masked field, and the rewrite the API's store connects with (short connect
+// timeout, settings added only when absent, URL and keyword forms, quoting).
+
+#include "pg/conninfo.h"
+#include "pg/passwordsplit.h"
+
+#include <QTest>
+
+using namespace qaconsole;
+
+namespace {
+
+pg::Result<std::string> rewrite(const std::string& dsn)
+{
+    pg::ConnInfoDefaults defaults;
+    defaults.maxConnectTimeoutSec = 2;
+    defaults.settings = {{"application_name", "qaconsole-api"},
+                         {"options", "-c statement_timeout=5000"},
+                         {"no_such_libpq_setting", "x"}};
+    return pg::rewriteConnInfo(dsn, defaults);
+}
+
+bool contains(const std::string& text, const char* part)
+{
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+class TestPgConnInfo : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void checksBothForms()
+    {
+        QVERIFY(pg::checkConnInfo(QStringLiteral("host=h port=5433 dbname=qa")).ok());
+        QVERIFY(
+            pg::checkConnInfo(QStringLiteral("postgresql://u:p@h:5433/qa?sslmode=disable")).ok());
+        QVERIFY(pg::checkConnInfo(QString()).ok()); // all defaults, as libpq takes it
+    }
+
+    void reportsBadStringsWithoutThePassword()
+    {
+        const pg::Status bogus = pg::checkConnInfo(QStringLiteral("host=x bogus_option=1"));
+        QVERIFY(!bogus);
+        QCOMPARE(bogus.error().kind, pg::ErrorKind::InvalidConnInfo);
+        QVERIFY2(bogus.error().message.contains(u"bogus_option"),
+                 qPrintable(bogus.error().message));
+
+        const pg::Status unterminated =
+            pg::checkConnInfo(QStringLiteral("host='unterminated password=secret"));
+        QVERIFY(!unterminated);
+        QVERIFY(!unterminated.error().message.contains(u"secret"));
+
+        const pg::Status url = pg::checkConnInfo(QStringLiteral("postgresql://u:secret@[::1/db"));
+        QVERIFY(!url);
+        QVERIFY2(!url.error().message.contains(u"secret"), qPrintable(url.error().message));
+    }
+
+    void addressOfBothForms()
+    {
+        QCOMPARE(pg::addressOf(QStringLiteral("host=db.local port=6543 password=x")),
+                 QStringLiteral("db.local:6543"));
+        QCOMPARE(pg::addressOf(QStringLiteral("postgresql://u:secret@10.0.0.5:5433/qa")),
+                 QStringLiteral("10.0.0.5:5433"));
+        QCOMPARE(pg::addressOf(QStringLiteral("dbname=qa")), QStringLiteral("localhost:5432"));
+        QCOMPARE(pg::addressOf(QStringLiteral("hostaddr=127.0.0.1")),
+                 QStringLiteral("127.0.0.1:5432"));
+        QCOMPARE(pg::addressOf(QStringLiteral("host='broken")),
+                 QStringLiteral("(malformed connection string)"));
+    }
+
+    void connectionStringsKeepThePasswordApart()
+    {
+        using pg::splitPassword;
+        using pg::withPassword;
+        const QString url = QStringLiteral("postgresql://qa:s%2Fcret@db.example:5433/store");
+        QCOMPARE(splitPassword(url).withoutPassword,
+                 QStringLiteral("postgresql://qa@db.example:5433/store"));
+        QCOMPARE(splitPassword(url).password, QStringLiteral("s/cret"));
+        QCOMPARE(withPassword(splitPassword(url).withoutPassword, QStringLiteral("s/cret")), url);
+
+        const QString keywords = QStringLiteral("host=h password='it\\'s me' dbname=d");
+        QCOMPARE(splitPassword(keywords).withoutPassword, QStringLiteral("host=h dbname=d"));
+        QCOMPARE(splitPassword(keywords).password, QStringLiteral("it's me"));
+        QCOMPARE(withPassword(QStringLiteral("host=h dbname=d"), QStringLiteral("it's me")),
+                 QStringLiteral("host=h dbname=d password='it\\'s me'"));
+        QCOMPARE(splitPassword(QStringLiteral("host=h")).password, QString());
+        QCOMPARE(withPassword(QStringLiteral(" host=h "), QString()), QStringLiteral("host=h"));
+    }
+
+    void keywordForm()
+    {
+        const auto out = rewrite("host=127.0.0.1 port=5433 dbname=qa user=qa password=s3cret");
+        QVERIFY(out);
+        QVERIFY(contains(out.value(), "host='127.0.0.1'"));
+        QVERIFY(contains(out.value(), "port='5433'"));
+        QVERIFY(contains(out.value(), "password='s3cret'"));
+        QVERIFY(contains(out.value(), "connect_timeout='2'"));
+        QVERIFY(contains(out.value(), "application_name='qaconsole-api'"));
+        QVERIFY(contains(out.value(), "options='-c statement_timeout=5000'"));
+        QVERIFY(!contains(out.value(), "no_such_libpq_setting"));
+    }
+
+    void urlForm()
+    {
+        const auto out =
+            rewrite("postgresql://qa:p%40ss@localhost:6543/qadb?application_name=mine");
+        QVERIFY(out);
+        QVERIFY(contains(out.value(), "user='qa'"));
+        QVERIFY(contains(out.value(), "password='p@ss'"));
+        QVERIFY(contains(out.value(), "port='6543'"));
+        QVERIFY(contains(out.value(), "dbname='qadb'"));
+        QVERIFY(contains(out.value(), "application_name='mine'")); // the caller's setting wins
+        QVERIFY(!contains(out.value(), "qaconsole-api"));
+    }
+
+    void connectTimeoutIsCapped()
+    {
+        QVERIFY(contains(rewrite("host=x connect_timeout=30").value(), "connect_timeout='2'"));
+        QVERIFY(contains(rewrite("host=x connect_timeout=0").value(), "connect_timeout='2'"));
+        QVERIFY(contains(rewrite("host=x connect_timeout=1").value(), "connect_timeout='1'"));
+    }
+
+    void quotesValues()
+    {
+        const auto out = rewrite("host=x password='it\\'s \\\\ odd'");
+        QVERIFY(out);
+        QVERIFY(contains(out.value(), R"(password='it\'s \\ odd')"));
+        const auto again = rewrite(out.value()); // what was written parses back the same
+        QVERIFY(again);
+        QVERIFY(contains(again.value(), R"(password='it\'s \\ odd')"));
+    }
+
+    void badStringsAreReported()
+    {
+        const auto bogus = rewrite("host=x bogus_option=1");
+        QVERIFY(!bogus);
+        QCOMPARE(bogus.error().kind, pg::ErrorKind::InvalidConnInfo);
+        QVERIFY(bogus.error().message.contains(u"bogus_option"));
+        const auto broken = rewrite("postgresql://[broken");
+        QVERIFY(!broken);
+        QVERIFY(!broken.error().message.isEmpty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPgConnInfo)
+#include "tst_pgconninfo.moc"
