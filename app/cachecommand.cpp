@@ -195,10 +195,9 @@ int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topL
         serviceForCommand(common, topLevel, parser, stack::ServiceKind::Redis);
     if (redis.exitCode)
         return *redis.exitCode;
-    QString error;
-    const auto endpoint = endpoint::parseRedisUrl(redis.url, &error);
+    const auto endpoint = endpoint::parseRedisUrl(redis.url);
     if (!endpoint)
-        return usageError(error);
+        return usageError(endpoint.error().message);
     cache::ResponseCacheOptions options;
     options.redis = cache::RedisOptions{*endpoint};
     options.redis->connectTimeoutMs = options.redis->commandTimeoutMs = 2000;

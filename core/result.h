@@ -56,6 +56,8 @@ public:
     T* operator->() { return &value(); }
 
     const ErrorType& error() const { return std::get<1>(m_state); }
+    // error().text(), or empty on success: for a log line or a test's failure message.
+    QString errorText() const { return ok() ? QString() : error().text(); }
 
 private:
     std::variant<T, ErrorType> m_state;
@@ -73,6 +75,7 @@ public:
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
     const ErrorType& error() const { return *m_error; }
+    QString errorText() const { return ok() ? QString() : error().text(); }
 
 private:
     std::optional<ErrorType> m_error;

@@ -82,30 +82,34 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         if (progress && !progress(monitor.snapshot()))
             monitor.requestCancel();
     };
-    auto finishWith = [&](const QString& error) {
-        result.cancelled = monitor.cancelledByUser();
-        result.error = result.cancelled ? QStringLiteral("cancelled; the previous tables are "
-                                                         "untouched")
-                                        : error;
+    // A stop the caller asked for is Cancelled, whatever it interrupted on the way.
+    auto finishWith = [&](Error error) {
+        result.error = monitor.cancelledByUser()
+                           ? makeError(ErrorKind::Cancelled,
+                                       QStringLiteral("cancelled; the previous tables are untouched"))
+                           : std::move(error);
         result.elapsedMs = clock.elapsed();
         return result;
+    };
+    auto databaseError = [](const QString& message) {
+        return makeError(ErrorKind::Database, message);
     };
 
     const int jobs = m_options.jobs > 0 ? m_options.jobs : std::max(1, QThread::idealThreadCount());
     tell(EtlPhase::Preparing, QStringLiteral("connecting"));
     PgConnection control(m_options.dsn);
     if (!control.ok())
-        return finishWith(QStringLiteral("cannot connect to the database: ") + control.error());
+        return finishWith(
+            databaseError(QStringLiteral("cannot connect to the database: ") + control.error()));
     // A run that failed, was cancelled or was killed may have left its new tables behind.
     if (!control.exec(loadschema::dropLeftovers()))
-        return finishWith(control.error());
+        return finishWith(databaseError(control.error()));
 
     result.rejectFile = m_options.rejectFile.isEmpty() ? defaultRejectFile(m_options.sourceDir)
                                                        : m_options.rejectFile;
     RejectWriter rejects(result.rejectFile);
-    QString why;
-    if (!rejects.open(&why))
-        return finishWith(why);
+    if (Status opened = rejects.open(); !opened)
+        return finishWith(opened.error());
 
     std::vector<std::unique_ptr<TableLoad>> loads;
     for (Table table : kTables)
@@ -115,12 +119,12 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
     // Files load one after another because a row is only valid when its parent was loaded;
     // while one file streams, the previous table builds its keys and indexes on its own
     // connection, so the server's work overlaps with ours.
-    QString failure;
+    std::optional<Error> failure;
     std::mutex failureMutex;
-    auto noteFailure = [&](const QString& message) {
+    auto noteFailure = [&](const Error& error) {
         std::lock_guard lock(failureMutex);
-        if (failure.isEmpty())
-            failure = message;
+        if (!failure)
+            failure = error;
         monitor.requestStop();
     };
     tell(EtlPhase::Loading);
@@ -154,8 +158,8 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
             for (auto& load : loads)
                 load->interrupt();
         });
-    if (!rejects.close(&why) && failure.isEmpty())
-        failure = why;
+    if (Status closed = rejects.close(); !closed && !failure)
+        failure = closed.error();
     for (std::size_t i = 0; i < loads.size(); ++i) {
         TableCounts& counts = result.tables[i];
         counts.rowsRead = loads[i]->rowsRead();
@@ -165,9 +169,10 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         counts.lastId = loads[i]->lastId();
         result.legacyFormat = result.legacyFormat || loads[i]->legacyHeader();
     }
-    if (!failure.isEmpty() || monitor.stopRequested()) {
+    if (failure || monitor.stopRequested()) {
         control.exec(loadschema::dropLeftovers());
-        return finishWith(failure);
+        // Without a failure, the stop was the caller's (finishWith says so).
+        return finishWith(failure.value_or(makeError(ErrorKind::Cancelled, QString())));
     }
 
     tell(EtlPhase::Analyzing, QStringLiteral("foreign keys"));
@@ -175,7 +180,7 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         if (!control.exec(loadschema::addForeignKey(table))) {
             const QString error = control.error();
             control.exec(loadschema::dropLeftovers());
-            return finishWith(error);
+            return finishWith(databaseError(error));
         }
     }
 
@@ -206,7 +211,9 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         result.tables[i].rowsInTable = result.tables[i].rowsLoaded;
     if (monitor.stopRequested() || !result.verified()) {
         control.exec(loadschema::dropLeftovers());
-        return finishWith(QStringLiteral("verification failed; the previous tables are untouched"));
+        return finishWith(
+            makeError(ErrorKind::VerificationFailed,
+                      QStringLiteral("verification failed; the previous tables are untouched")));
     }
 
     tell(EtlPhase::Swapping);
@@ -214,10 +221,9 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         const QString error = control.error();
         control.exec(QStringLiteral("ROLLBACK"));
         control.exec(loadschema::dropLeftovers());
-        return finishWith(QStringLiteral("cannot swap in the new tables: ") + error);
+        return finishWith(databaseError(QStringLiteral("cannot swap in the new tables: ") + error));
     }
     tell(EtlPhase::Done);
-    result.ok = true;
     result.elapsedMs = clock.elapsed();
     return result;
 }

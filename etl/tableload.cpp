@@ -47,10 +47,16 @@ QString TableLoad::path() const
     return QDir(m_sourceDir).filePath(QString::fromLatin1(tableSpec(m_table).fileName));
 }
 
-bool TableLoad::fail(const QString& message)
+bool TableLoad::fail(ErrorKind kind, const QString& message)
 {
-    m_error =
-        QStringLiteral("%1: %2").arg(QString::fromLatin1(tableSpec(m_table).fileName), message);
+    return fail(makeError(kind, message));
+}
+
+bool TableLoad::fail(Error error)
+{
+    if (error.field.isEmpty())
+        error.field = QString::fromLatin1(tableSpec(m_table).fileName);
+    m_error = std::move(error);
     return false;
 }
 
@@ -71,23 +77,23 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
     const TableSpec& spec = tableSpec(m_table);
     const std::string_view fileName = spec.fileName;
     if (!m_connection.ok())
-        return fail(m_connection.error());
+        return fail(ErrorKind::Database, m_connection.error());
 
     CsvReader reader(path());
-    QString why;
-    if (!reader.open(&why))
-        return fail(why);
+    if (const etl::Status opened = reader.open(); !opened)
+        return fail(opened.error());
     CsvRecord record;
     if (reader.next(record) != CsvReader::Status::Record)
-        return fail(QStringLiteral("the file is empty; it needs at least the header line"));
-    std::optional<RowValidator> validator = RowValidator::create(spec, record, &why);
+        return fail(ErrorKind::BadInput,
+                    QStringLiteral("the file is empty; it needs at least the header line"));
+    Result<RowValidator> validator = RowValidator::create(spec, record);
     if (!validator)
-        return fail(why);
+        return fail(validator.error());
     m_legacyHeader = validator->legacyHeader();
 
     if (!m_connection.exec(QStringLiteral("BEGIN; ") + loadschema::createTable(m_table)) ||
         !m_connection.copyInStart(loadschema::copyIn(m_table)))
-        return fail(m_connection.error());
+        return fail(ErrorKind::Database, m_connection.error());
 
     FileProgress figures;
     figures.bytesTotal = reader.fileSize();
@@ -171,7 +177,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
                 stopSending();
                 m_connection.copyInAbort("cancelled by the user");
                 m_connection.exec(QStringLiteral("ROLLBACK"));
-                return fail(QStringLiteral("cancelled"));
+                return fail(ErrorKind::Cancelled, QStringLiteral("cancelled"));
             }
         }
     }
@@ -181,7 +187,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
     if (sendFailed || !m_connection.copyInFinish()) {
         const QString error = m_connection.error();
         m_connection.exec(QStringLiteral("ROLLBACK"));
-        return fail(error);
+        return fail(ErrorKind::Database, error);
     }
     report(true);
     return true;
@@ -197,13 +203,13 @@ bool TableLoad::finish(int parallelWorkers, LoadMonitor& monitor)
     for (const QString& statement : statements) {
         if (monitor.stopRequested()) {
             m_connection.exec(QStringLiteral("ROLLBACK"));
-            return fail(QStringLiteral("cancelled"));
+            return fail(ErrorKind::Cancelled, QStringLiteral("cancelled"));
         }
         monitor.setStep(statement);
         if (!m_connection.exec(statement)) {
             const QString error = m_connection.error();
             m_connection.exec(QStringLiteral("ROLLBACK"));
-            return fail(error);
+            return fail(ErrorKind::Database, error);
         }
     }
     return true;

@@ -106,8 +106,7 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
             tr("The database at %1 lacks the Q&A table(s) %2.").arg(address, missing->names));
     }
 
-    QString error;
-    if (!backend->start(&error)) {
+    if (const auto started = backend->start(); !started) {
         if (options.port != 0 && portInUse(options.bindAddress, options.port)) {
             return fail(BackendStartResult::Problem::PortInUse,
                         tr("Port %1 is already in use on %2, by another program or another API "
@@ -115,7 +114,8 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
                             .arg(options.port)
                             .arg(options.bindAddress));
         }
-        return fail(BackendStartResult::Problem::Other, endpoint::redactSecrets(error));
+        return fail(BackendStartResult::Problem::Other,
+                    endpoint::redactSecrets(started.error().text()));
     }
     result.url = backend->url();
     result.threads = backend->threads();

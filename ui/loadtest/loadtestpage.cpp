@@ -342,9 +342,9 @@ void LoadTestPage::readIdsThenStart(const loadgen::Scenario& scenario)
 
 void LoadTestPage::startRun(const loadgen::Scenario& scenario)
 {
-    QStringList errors;
-    if (!m_controller->start(scenario, &errors)) {
-        showMessage(tr("The run could not start: %1").arg(errors.join(u"; ")), true);
+    if (const loadgen::LoadErrors errors = m_controller->start(scenario); !errors.isEmpty()) {
+        showMessage(tr("The run could not start: %1").arg(loadgen::errorTexts(errors).join(u"; ")),
+                    true);
         return;
     }
     m_running = true;
@@ -441,11 +441,12 @@ void LoadTestPage::saveRun(RunRecord& run)
                              .arg(run.started.toString(QStringLiteral("yyyyMMdd-HHmmss")))
                              .arg(run.number);
     const QString folder = QDir(runsFolder()).filePath(name);
-    QString error;
-    if (loadgen::writeRunFiles(folder, run.scenario, run.summary, run.rows, &error))
+    const loadgen::LoadStatus written =
+        loadgen::writeRunFiles(folder, run.scenario, run.summary, run.rows);
+    if (written)
         run.folder = folder;
     else
-        run.saveError = tr("The run's files could not be saved: %1").arg(error);
+        run.saveError = tr("The run's files could not be saved: %1").arg(written.error().text());
 }
 
 void LoadTestPage::showRun(int index)
@@ -539,9 +540,8 @@ void LoadTestPage::deleteRun(int index)
         QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes)
         return;
-    QString error;
-    if (!loadgen::removeRunFiles(run.folder, &error)) {
-        showMessage(tr("The run could not be deleted: %1").arg(error), true);
+    if (const loadgen::LoadStatus removed = loadgen::removeRunFiles(run.folder); !removed) {
+        showMessage(tr("The run could not be deleted: %1").arg(removed.error().text()), true);
         return;
     }
     showMessage(tr("Deleted the run “%1”.").arg(run.label()), false);
