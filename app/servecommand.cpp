@@ -124,11 +124,12 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
         // An option the settings hold (the Redis URL) is bad settings; the rest is a service.
         return started.error().kind == instance::ErrorKind::Settings ? ExitUsage : ExitFailure;
     }
-    const QString cacheText = !options.cache ? QStringLiteral("no cache")
-                              : options.redisUrl.isEmpty()
-                                  ? QStringLiteral("cache in memory")
-                                  : QStringLiteral("cache with Redis %1")
-                                        .arg(endpoint::parseRedisUrl(options.redisUrl).value().address());
+    const QString cacheText =
+        !options.cache ? QStringLiteral("no cache")
+        : options.redisUrl.isEmpty()
+            ? QStringLiteral("cache in memory")
+            : QStringLiteral("cache with Redis %1")
+                  .arg(endpoint::parseRedisUrl(options.redisUrl).value().address());
     printOut(QStringLiteral("qaconsole serve: listening on %1 (%2 threads, database %3, %4)")
                  .arg(backend.url())
                  .arg(backend.threads())

@@ -58,10 +58,9 @@ QJsonObject toJson(const stack::LocalStack& stack, const ServiceStatus& status)
          status.startedAt.isValid() ? status.startedAt.toString(Qt::ISODateWithMs) : QString()},
         {QStringLiteral("log_file"), status.logFile},
         {QStringLiteral("message"), status.message},
-        {QStringLiteral("error"), status.failure
-                                      ? QJsonValue(QLatin1String(
-                                            supervise::errorKindName(*status.failure)))
-                                      : QJsonValue()},
+        {QStringLiteral("error"),
+         status.failure ? QJsonValue(QLatin1String(supervise::errorKindName(*status.failure)))
+                        : QJsonValue()},
         {QStringLiteral("url"), clientUrl(stack, status.kind)},
     };
 }

@@ -41,7 +41,7 @@ public:
     bool sawCrlf() const; // at least one record ended in CRLF
     qint64 fileSize() const;
     qint64 bytesConsumed() const; // through the end of the last record returned
-    Error error() const; // BadInput, after open() or next() failed
+    Error error() const;          // BadInput, after open() or next() failed
     const QString& path() const { return m_path; }
 
 private:

@@ -84,10 +84,11 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
     };
     // A stop the caller asked for is Cancelled, whatever it interrupted on the way.
     auto finishWith = [&](Error error) {
-        result.error = monitor.cancelledByUser()
-                           ? makeError(ErrorKind::Cancelled,
-                                       QStringLiteral("cancelled; the previous tables are untouched"))
-                           : std::move(error);
+        result.error =
+            monitor.cancelledByUser()
+                ? makeError(ErrorKind::Cancelled,
+                            QStringLiteral("cancelled; the previous tables are untouched"))
+                : std::move(error);
         result.elapsedMs = clock.elapsed();
         return result;
     };

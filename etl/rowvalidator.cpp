@@ -148,12 +148,11 @@ Result<RowValidator> RowValidator::create(const TableSpec& spec, const CsvRecord
         }
     }
     if (!missing.isEmpty())
-        return makeError(ErrorKind::BadHeader,
-                         QStringLiteral("the header lacks %1 (found: %2)")
-                             .arg(missing.join(QStringLiteral(", ")),
-                                  found.join(QStringLiteral(", "))),
-                         QString::fromUtf8(spec.fileName.data(),
-                                           static_cast<qsizetype>(spec.fileName.size())));
+        return makeError(
+            ErrorKind::BadHeader,
+            QStringLiteral("the header lacks %1 (found: %2)")
+                .arg(missing.join(QStringLiteral(", ")), found.join(QStringLiteral(", "))),
+            QString::fromUtf8(spec.fileName.data(), static_cast<qsizetype>(spec.fileName.size())));
     return validator;
 }
 

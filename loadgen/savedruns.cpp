@@ -188,13 +188,12 @@ RunSummary summaryFrom(Fields root, Scenario& scenario)
     summary.stoppedByUser = root.flag("stopped_by_user");
     for (const QJsonValue& value : root.array("thresholds")) {
         const QJsonObject object = value.toObject();
-        const LoadResult<Threshold> parsed =
-            parseThreshold(object.value(u"threshold").toString());
+        const LoadResult<Threshold> parsed = parseThreshold(object.value(u"threshold").toString());
         if (!parsed)
             continue; // written by the console, so this is an edit; the rest still stands
         scenario.thresholds.push_back(parsed.value());
-        summary.thresholds.push_back({parsed.value(), object.value(u"actual").toDouble(),
-                                      object.value(u"passed").toBool()});
+        summary.thresholds.push_back(
+            {parsed.value(), object.value(u"actual").toDouble(), object.value(u"passed").toBool()});
     }
     for (const QJsonValue& warning : root.json().value(u"warnings").toArray())
         summary.warnings << warning.toString();

@@ -92,7 +92,8 @@ LoadErrors Scenario::validate(DatabaseIds databaseIds) const
             QStringLiteral("%1 is not in 1..100000").arg(connections));
     if (isOpenModel(model)) {
         if (model == LoadModel::ConstantArrivalRate && !(rate > 0))
-            bad(QStringLiteral("rate"), QStringLiteral("constant-arrival-rate needs a rate above 0"));
+            bad(QStringLiteral("rate"),
+                QStringLiteral("constant-arrival-rate needs a rate above 0"));
         if (policy == ConnectionPolicy::Grow && maxConnections != 0 && maxConnections < connections)
             bad(QStringLiteral("max connections"), QStringLiteral("%1 is below connections (%2)")
                                                        .arg(maxConnections)

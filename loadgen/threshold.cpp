@@ -118,15 +118,15 @@ LoadResult<Threshold> parseThreshold(const QString& input)
     const QRegularExpressionMatch match = shape.match(text);
     if (!match.hasMatch()) {
         return bad(QStringLiteral("threshold '%1' is not METRIC AGGREGATE<VALUE "
-                                      "(e.g. 'http_req_duration p(99)<200')")
-                           .arg(text));
+                                  "(e.g. 'http_req_duration p(99)<200')")
+                       .arg(text));
     }
     Threshold threshold;
     threshold.text = text;
     const MetricInfo* metric = findMetric(match.captured(1));
     if (!metric) {
         return bad(QStringLiteral("threshold '%1': unknown metric '%2' (known: %3)")
-                           .arg(text, match.captured(1), knownMetrics()));
+                       .arg(text, match.captured(1), knownMetrics()));
     }
     threshold.metric = metric->metric;
 
@@ -138,7 +138,7 @@ LoadResult<Threshold> parseThreshold(const QString& input)
         threshold.percentile = p.captured(1).toDouble();
         if (threshold.percentile <= 0 || threshold.percentile > 100) {
             return bad(QStringLiteral("threshold '%1': percentile %2 is not in (0, 100]")
-                               .arg(text, p.captured(1)));
+                           .arg(text, p.captured(1)));
         }
     } else if (aggregate == u"rate") {
         threshold.aggregate = A::Rate;
@@ -153,18 +153,21 @@ LoadResult<Threshold> parseThreshold(const QString& input)
     } else if (aggregate == u"max") {
         threshold.aggregate = A::Max;
     } else {
-        return bad(QStringLiteral("threshold '%1': unknown aggregate '%2' (%3 takes %4)")
+        return bad(
+            QStringLiteral("threshold '%1': unknown aggregate '%2' (%3 takes %4)")
                 .arg(text, aggregate, match.captured(1), QString::fromUtf16(metric->aggregates)));
     }
     if (!allowed(threshold.metric, threshold.aggregate)) {
-        return bad(QStringLiteral("threshold '%1': %2 has no '%3' (it takes %4)")
+        return bad(
+            QStringLiteral("threshold '%1': %2 has no '%3' (it takes %4)")
                 .arg(text, match.captured(1), aggregate, QString::fromUtf16(metric->aggregates)));
     }
     threshold.op = *parseOp(match.captured(3));
     bool isNumber = false;
     threshold.value = match.captured(4).toDouble(&isNumber);
     if (!isNumber || !std::isfinite(threshold.value)) {
-        return bad(QStringLiteral("threshold '%1': '%2' is not a number").arg(text, match.captured(4)));
+        return bad(
+            QStringLiteral("threshold '%1': '%2' is not a number").arg(text, match.captured(4)));
     }
     threshold.condition = aggregate + match.captured(3) + match.captured(4);
     return threshold;

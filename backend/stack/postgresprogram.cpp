@@ -108,9 +108,9 @@ Status PostgresProgram::setUp()
     if (QFile::exists(QDir(pgData()).filePath(QStringLiteral("PG_VERSION"))))
         return {};
     if (QDir(pgData()).exists() && !QDir(pgData()).isEmpty())
-        return makeError(
-            ErrorKind::Io,
-            QStringLiteral("%1 holds files but no PostgreSQL cluster; move them away").arg(pgData()));
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("%1 holds files but no PostgreSQL cluster; move them away")
+                             .arg(pgData()));
     m_state.superuserPassword = StackState::generatePassword();
     m_state.appPassword = StackState::generatePassword();
     if (Status saved = m_state.save(); !saved)
@@ -223,9 +223,9 @@ Status PostgresProgram::afterStart()
                           .arg(session.quoteIdentifier(QLatin1String(kDatabase)),
                                session.quoteIdentifier(role));
     if (!session.exec(statements))
-        return makeError(ErrorKind::SetUpFailed,
-                         QStringLiteral("cannot create the role and database: %1")
-                             .arg(session.error()));
+        return makeError(
+            ErrorKind::SetUpFailed,
+            QStringLiteral("cannot create the role and database: %1").arg(session.error()));
     return {};
 }
 

@@ -89,8 +89,9 @@ Status RedisProgram::writeConfig(int port) const
                  m_settings.maxMemoryPolicy);
     QSaveFile file(configFile());
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2")
-                                            .arg(configFile(), file.errorString()));
+        return makeError(
+            ErrorKind::Io,
+            QStringLiteral("cannot write %1: %2").arg(configFile(), file.errorString()));
     return {};
 }
 
@@ -99,8 +100,7 @@ supervise::Result<supervise::Launched> RedisProgram::launch(int port)
     if (Status written = writeConfig(port); !written)
         return written.error();
     // Redis writes its own log file (redis.conf's logfile); stdout goes nowhere.
-    const auto pid =
-        supervise::startDetached(m_binary->serverPath, {configFile()}, folder(), {});
+    const auto pid = supervise::startDetached(m_binary->serverPath, {configFile()}, folder(), {});
     if (!pid)
         return pid.error();
     return supervise::Launched{false, pid.value()};

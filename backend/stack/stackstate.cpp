@@ -29,8 +29,9 @@ supervise::Status StackState::load()
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (!document.isObject())
-        return makeError(ErrorKind::Io, QStringLiteral("%1 is damaged (%2); delete it to start over")
-                                            .arg(path(), parseError.errorString()));
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("%1 is damaged (%2); delete it to start over")
+                             .arg(path(), parseError.errorString()));
     const QJsonObject postgres = document[u"postgres"].toObject();
     const QJsonObject redis = document[u"redis"].toObject();
     postgresPort = postgres[u"port"].toInt();

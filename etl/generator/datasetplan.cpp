@@ -78,10 +78,9 @@ Result<DatasetPlan> planDataset(const GeneratorOptions& options)
     const QString field = QStringLiteral("scale");
     // Ids are 32-bit in the database: at scale 100 the answers' ids stay far below 2^31.
     if (!(options.scale > 0) || options.scale > 100)
-        return makeError(ErrorKind::BadInput,
-                         QStringLiteral("must be above 0 and at most 100 (got %1)")
-                             .arg(options.scale),
-                         field);
+        return makeError(
+            ErrorKind::BadInput,
+            QStringLiteral("must be above 0 and at most 100 (got %1)").arg(options.scale), field);
     DatasetPlan plan;
     plan.seed = options.seed;
     plan.questions = scaledCount(kFullQuestions, options.scale);

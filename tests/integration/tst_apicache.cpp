@@ -58,7 +58,8 @@ private:
     Instance makeInstance()
     {
         cache::ResponseCacheOptions options;
-        options.redis = cache::RedisOptions{endpoint::parseRedisUrl(m_stack->stack().redisUrl()).value()};
+        options.redis =
+            cache::RedisOptions{endpoint::parseRedisUrl(m_stack->stack().redisUrl()).value()};
         options.clock = &m_clock;
         options.jitter = [] {
             return 0.0f;

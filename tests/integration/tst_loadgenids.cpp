@@ -181,7 +181,8 @@ private Q_SLOTS:
     void storefrontMixAgainstServeFailsNothing()
     {
         testing::ServeProcess serve;
-        const auto started = serve.start(QStringLiteral(QACONSOLE_BINARY), m_dsn, m_stack->dataDir());
+        const auto started =
+            serve.start(QStringLiteral(QACONSOLE_BINARY), m_dsn, m_stack->dataDir());
         QVERIFY2(started, qPrintable(started.errorText()));
         QTemporaryDir out;
         const testing::ProgramRun run = testing::runProgram(

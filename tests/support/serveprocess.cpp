@@ -20,7 +20,7 @@ ServeProcess::~ServeProcess()
 }
 
 Status<ServeErrorKind> ServeProcess::start(const QString& binary, const QString& dsn,
-                                          const QString& dataDir)
+                                           const QString& dataDir)
 {
     m_process.setProgram(binary);
     m_process.setArguments({QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),

@@ -26,8 +26,7 @@ public:
     // Starts `binary serve --port 0 --threads 2 --dsn DSN` with the settings of `dataDir` (none,
     // so nothing else is used) and waits for the line with its URL; otherwise why, with what it
     // printed.
-    Status<ServeErrorKind> start(const QString& binary, const QString& dsn,
-                                 const QString& dataDir);
+    Status<ServeErrorKind> start(const QString& binary, const QString& dsn, const QString& dataDir);
     QString url() const { return m_url; } // "http://127.0.0.1:PORT"
 
 private:

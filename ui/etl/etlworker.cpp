@@ -95,8 +95,8 @@ void EtlWorker::generate(quint64 request, const etl::GeneratorOptions& options, 
 {
     if (cancelled(request)) {
         etl::GeneratorResult result;
-        result.error = makeError(etl::ErrorKind::Cancelled,
-                                 QStringLiteral("cancelled before it started"));
+        result.error =
+            makeError(etl::ErrorKind::Cancelled, QStringLiteral("cancelled before it started"));
         Q_EMIT generated(request, result, false);
         return;
     }
@@ -131,8 +131,8 @@ void EtlWorker::load(quint64 request, const etl::EtlOptions& options)
 {
     if (cancelled(request)) {
         etl::EtlResult result;
-        result.error = makeError(etl::ErrorKind::Cancelled,
-                                 QStringLiteral("cancelled before it started"));
+        result.error =
+            makeError(etl::ErrorKind::Cancelled, QStringLiteral("cancelled before it started"));
         Q_EMIT loaded(request, result);
         return;
     }

@@ -355,10 +355,11 @@ void SourcePage::finishGeneration(quint64 request, const etl::GeneratorResult& r
     }
     // The files were cut short: inspecting them would show good headers over missing rows.
     m_loadableDir.clear();
-    setStatus(result.cancelled()
-                  ? tr("✗ Generation cancelled: the files in this folder are incomplete.")
-                  : tr("✗ Generation failed: %1").arg(endpoint::redactSecrets(result.error->text())),
-              red(), false);
+    setStatus(
+        result.cancelled()
+            ? tr("✗ Generation cancelled: the files in this folder are incomplete.")
+            : tr("✗ Generation failed: %1").arg(endpoint::redactSecrets(result.error->text())),
+        red(), false);
     Q_EMIT completeChanged();
 }
 

@@ -1,6 +1,7 @@
 // Binary discovery: an explicit folder wins, PATH is searched, incomplete installations are
 // skipped, versions are read from the programs themselves, and a miss names every place looked.
 
+#include "backend/stack/localstack.h"
 #include "backend/stack/serverbinaries.h"
 
 #include <QDir>
@@ -115,6 +116,25 @@ private Q_SLOTS:
         const auto system = findRedisServer(systemSearch({}));
         QVERIFY2(system, qPrintable(system.errorText()));
         QVERIFY(!system->version.isEmpty());
+    }
+
+    // What `stack start` and the Services page branch on: a server that is not installed where
+    // the settings point is BinaryMissing, and nothing is started or written.
+    void aStackWithoutItsServersSaysBinaryMissing()
+    {
+        StackSettings settings;
+        settings.dataDir = path(QStringLiteral("stack"));
+        settings.postgres.binDir = path(QStringLiteral("no-postgres-here"));
+        settings.redis.serverPath = path(QStringLiteral("no-redis-here/redis-server"));
+        LocalStack stack(settings, Starter::CommandLine);
+        for (ServiceKind kind : {ServiceKind::Postgres, ServiceKind::Redis}) {
+            const ServiceStatus status = stack.start(kind);
+            QCOMPARE(status.state, ServiceState::Failed);
+            QCOMPARE(status.failure, ErrorKind::BinaryMissing);
+            QVERIFY2(status.message.contains(QStringLiteral("not found")),
+                     qPrintable(status.message));
+        }
+        QVERIFY(!QFile::exists(QDir(settings.dataDir).filePath(QStringLiteral("stack.json"))));
     }
 };
 

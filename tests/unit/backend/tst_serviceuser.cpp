@@ -21,7 +21,7 @@ private Q_SLOTS:
         const auto result = resolveServiceUser(QStringLiteral("postgres"), false);
         QVERIFY(result);
         QVERIFY(!result->switchUser);
-        QVERIFY(firstUnreachableFolder(QStringLiteral("/root/anything"), *result).isEmpty());
+        QVERIFY(firstUnreachableFolder(QStringLiteral("/root/anything"), result.value()).isEmpty());
     }
 
 #ifdef Q_OS_UNIX
@@ -36,8 +36,7 @@ private Q_SLOTS:
 
     void rootWithoutTheUserSaysWhatToDo()
     {
-        const auto result =
-            resolveServiceUser(QStringLiteral("no-such-user-qa"), true);
+        const auto result = resolveServiceUser(QStringLiteral("no-such-user-qa"), true);
         QVERIFY(!result);
         QCOMPARE(result.error().kind, ErrorKind::PermissionDenied);
         QVERIFY(result.error().message.contains(QStringLiteral("no-such-user-qa")));
@@ -61,10 +60,9 @@ private Q_SLOTS:
                                                   QFileDevice::ExeOwner));
         if (QFileInfo(dir.path()).ownerId() == result->uid)
             QSKIP("the temporary folder belongs to the service user");
-        QCOMPARE(firstUnreachableFolder(closed + QStringLiteral("/inner/data"), *result),
-                 closed);
-        QVERIFY(firstUnreachableFolder(dir.filePath(QStringLiteral("open/data")), *result)
-                    .isEmpty());
+        QCOMPARE(firstUnreachableFolder(closed + QStringLiteral("/inner/data"), result.value()), closed);
+        QVERIFY(
+            firstUnreachableFolder(dir.filePath(QStringLiteral("open/data")), result.value()).isEmpty());
     }
 
     void processesRunAsTheServiceUser()
@@ -74,7 +72,7 @@ private Q_SLOTS:
         const auto result = resolveServiceUser(QStringLiteral("postgres"), true);
         QVERIFY(result);
         QProcess process;
-        runProcessAs(process, *result);
+        runProcessAs(process, result.value());
         process.start(QStringLiteral("id"), {QStringLiteral("-u")});
         QVERIFY(process.waitForFinished(10000));
         QCOMPARE(process.readAllStandardOutput().trimmed(), QByteArray::number(result->uid));

@@ -52,9 +52,11 @@ private Q_SLOTS:
                                  << QStringLiteral("\"parsecs\" is not a unit") << text;
         QTest::newRow("negative") << QStringLiteral("-5 s") << QStringLiteral("whole number")
                                   << text;
-        QTest::newRow("fraction") << QStringLiteral("1.5 h") << QStringLiteral("not a unit") << text;
+        QTest::newRow("fraction") << QStringLiteral("1.5 h") << QStringLiteral("not a unit")
+                                  << text;
         QTest::newRow("too long") << QStringLiteral("366 days")
-                                  << QStringLiteral("longer than 365 days") << ErrorKind::OutOfRange;
+                                  << QStringLiteral("longer than 365 days")
+                                  << ErrorKind::OutOfRange;
         QTest::newRow("huge") << QStringLiteral("99999999999999999 ms")
                               << QStringLiteral("too large") << ErrorKind::OutOfRange;
     }

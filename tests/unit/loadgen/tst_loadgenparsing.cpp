@@ -522,11 +522,11 @@ private Q_SLOTS:
 
     void scenarioFileErrorsCarryKindAndField()
     {
-        const ScenarioFile file = parseScenarioFile(
-            "{\"url\": \"http://127.0.0.1:8080\", \"routes\": ["
-            "{\"route\": \"get\", \"path\": \"/health\"},"
-            "{\"route\": \"get\", \"path\": \"/metrics\", \"weight\": -1}],"
-            "\"load\": {\"duration\": \"soon\"}}");
+        const ScenarioFile file =
+            parseScenarioFile("{\"url\": \"http://127.0.0.1:8080\", \"routes\": ["
+                              "{\"route\": \"get\", \"path\": \"/health\"},"
+                              "{\"route\": \"get\", \"path\": \"/metrics\", \"weight\": -1}],"
+                              "\"load\": {\"duration\": \"soon\"}}");
         QVERIFY(!file.ok());
         QCOMPARE(file.errors.size(), 2);
         for (const LoadError& error : file.errors)
