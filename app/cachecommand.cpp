@@ -198,7 +198,7 @@ int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topL
     if (!endpoint)
         return usageError(endpoint.error().message);
     cache::ResponseCacheOptions options;
-    options.redis = cache::RedisOptions{*endpoint};
+    options.redis = cache::RedisOptions{endpoint.value()};
     options.redis->connectTimeoutMs = options.redis->commandTimeoutMs = 2000;
     options.memoryBytes = 1 << 16;
     options.listen = false; // a tool, not an instance: it must not count itself
