@@ -60,9 +60,10 @@ private Q_SLOTS:
                                                   QFileDevice::ExeOwner));
         if (QFileInfo(dir.path()).ownerId() == result->uid)
             QSKIP("the temporary folder belongs to the service user");
-        QCOMPARE(firstUnreachableFolder(closed + QStringLiteral("/inner/data"), result.value()), closed);
-        QVERIFY(
-            firstUnreachableFolder(dir.filePath(QStringLiteral("open/data")), result.value()).isEmpty());
+        QCOMPARE(firstUnreachableFolder(closed + QStringLiteral("/inner/data"), result.value()),
+                 closed);
+        QVERIFY(firstUnreachableFolder(dir.filePath(QStringLiteral("open/data")), result.value())
+                    .isEmpty());
     }
 
     void processesRunAsTheServiceUser()
