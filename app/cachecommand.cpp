@@ -35,8 +35,9 @@ std::size_t countOn(const Acks& acks, std::int64_t version)
                                      [version](const auto& ack) { return ack.second == version; }));
 }
 
-// A preset by its name ("balanced", "freshness-first", "Throughput first") or a policy file.
-std::optional<cache::CachePolicy> policyNamed(const QString& name, QString* error)
+// A preset by its name ("balanced", "freshness-first", "Throughput first") or a policy file,
+// or the file's problems, each tied to its field.
+cache::PolicyParseResult policyNamed(const QString& name)
 {
     const auto simplified = [](QString text) {
         return text.toLower().replace(u'-', u' ').simplified();
@@ -44,16 +45,9 @@ std::optional<cache::CachePolicy> policyNamed(const QString& name, QString* erro
     for (int index = 0; index < cache::kPresetCount; ++index) {
         const auto preset = cache::PolicyPreset(index);
         if (simplified(name) == simplified(cache::presetName(preset)))
-            return cache::presetPolicy(preset);
+            return {cache::presetPolicy(preset), {}};
     }
-    const cache::PolicyParseResult loaded = cache::loadPolicyFile(name);
-    if (!loaded.policy) {
-        QStringList problems;
-        for (const cache::PolicyError& problem : loaded.errors)
-            problems << problem.text();
-        *error = QStringLiteral("%1: %2").arg(name, problems.join(QStringLiteral("; ")));
-    }
-    return loaded.policy;
+    return cache::loadPolicyFile(name);
 }
 
 int status(cache::ResponseCache& cache)
@@ -185,22 +179,26 @@ int runCacheCommand(const QStringList& arguments, const QCommandLineParser& topL
                               : QStringLiteral("%1 takes one argument").arg(action));
     std::optional<cache::CachePolicy> policy;
     if (action == u"apply") {
-        QString error;
-        policy = policyNamed(rest.at(1), &error);
-        if (!policy)
-            return usageError(error);
+        const cache::PolicyParseResult named = policyNamed(rest.at(1));
+        if (!named.policy) {
+            QStringList problems;
+            for (const cache::PolicyError& problem : named.errors)
+                problems << problem.text();
+            return usageError(
+                QStringLiteral("%1: %2").arg(rest.at(1), problems.join(QStringLiteral("; "))));
+        }
+        policy = named.policy;
     }
 
     const CommandService redis =
         serviceForCommand(common, topLevel, parser, stack::ServiceKind::Redis);
     if (redis.exitCode)
         return *redis.exitCode;
-    QString error;
-    const auto endpoint = endpoint::parseRedisUrl(redis.url, &error);
+    const auto endpoint = endpoint::parseRedisUrl(redis.url);
     if (!endpoint)
-        return usageError(error);
+        return usageError(endpoint.error().message);
     cache::ResponseCacheOptions options;
-    options.redis = cache::RedisOptions{*endpoint};
+    options.redis = cache::RedisOptions{endpoint.value()};
     options.redis->connectTimeoutMs = options.redis->commandTimeoutMs = 2000;
     options.memoryBytes = 1 << 16;
     options.listen = false; // a tool, not an instance: it must not count itself

@@ -18,7 +18,8 @@ enum ExitCode
 {
     ExitOk = 0,
     ExitFailure = 1,
-    ExitUsage = 2
+    ExitUsage = 2,
+    ExitInterrupted = 130, // stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it)
 };
 
 // The options every subcommand and the window accept: where the stack lives and, for external

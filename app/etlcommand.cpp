@@ -156,10 +156,11 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
         return !interrupted.load();
     });
     printSummary(result);
-    if (result.ok)
+    if (result.ok())
         return ExitOk;
-    printErr(QStringLiteral("qaconsole: ") + result.error);
-    return ExitFailure;
+    printErr(QStringLiteral("qaconsole: ") + result.error->text());
+    // A script tells "stopped on purpose" from "the data or the database failed".
+    return result.cancelled() ? ExitInterrupted : ExitFailure;
 }
 
 } // namespace qaconsole::app

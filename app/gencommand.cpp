@@ -230,9 +230,9 @@ int runGenCommand(const QStringList& arguments, const QCommandLineParser& topLev
     interrupted = true;
     worker.join();
 
-    if (!result.ok) {
-        printErr(QStringLiteral("qaconsole: gen: ") + result.error);
-        return ExitFailure;
+    if (!result.ok()) {
+        printErr(QStringLiteral("qaconsole: gen: ") + result.error->text());
+        return result.cancelled() ? ExitInterrupted : ExitFailure;
     }
     printSummary(options, result, clock.elapsed());
     return ExitOk;

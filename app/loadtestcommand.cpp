@@ -12,6 +12,8 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
+
 namespace qaconsole::app {
 
 namespace {
@@ -219,8 +221,8 @@ Scenario scenarioFrom(const QCommandLineParser& parser, const Options& o, QStrin
     Scenario scenario;
     if (parser.isSet(o.mix)) {
         const MixFile file = resolveMixArgument(parser.value(o.mix));
-        for (const QString& error : file.errors)
-            errors << QStringLiteral("--mix %1: %2").arg(parser.value(o.mix), error);
+        for (const LoadError& error : file.errors)
+            errors << QStringLiteral("--mix %1: %2").arg(parser.value(o.mix), error.text());
         scenario.mix = file.mix;
         scenario.thresholds = file.thresholds;
         if (!file.url.isEmpty())
@@ -232,10 +234,11 @@ Scenario scenarioFrom(const QCommandLineParser& parser, const Options& o, QStrin
         errors << QStringLiteral("loadtest needs --url URL (or a --mix file that names one)");
 
     if (parser.isSet(o.stages)) {
-        const StagesResult stages = parseStages(parser.value(o.stages));
-        if (!stages.error.isEmpty())
-            errors << QStringLiteral("--stages: ") + stages.error;
-        scenario.stages = stages.stages;
+        const LoadResult<std::vector<Stage>> stages = parseStages(parser.value(o.stages));
+        if (stages)
+            scenario.stages = stages.value();
+        else
+            errors << QStringLiteral("--stages: ") + stages.error().message;
     }
     if (parser.isSet(o.rate)) {
         bool ok = false;
@@ -307,14 +310,14 @@ Scenario scenarioFrom(const QCommandLineParser& parser, const Options& o, QStrin
         scenario.durationMs = ramping || parser.isSet(o.requests) ? 0 : 10000;
     }
     for (const QString& text : parser.values(o.threshold)) {
-        const ThresholdParse parsed = parseThreshold(text);
-        if (parsed.threshold)
-            scenario.thresholds.push_back(*parsed.threshold);
+        const LoadResult<Threshold> parsed = parseThreshold(text);
+        if (parsed)
+            scenario.thresholds.push_back(parsed.value());
         else
-            errors << QStringLiteral("--threshold: ") + parsed.error;
+            errors << QStringLiteral("--threshold: ") + parsed.error().message;
     }
     if (errors.isEmpty())
-        errors << scenario.validate(Scenario::DatabaseIds::ReadAtStart);
+        errors << errorTexts(scenario.validate(Scenario::DatabaseIds::ReadAtStart));
     return scenario;
 }
 
@@ -371,10 +374,16 @@ int runLoadtestCommand(const QStringList& arguments, const QCommandLineParser& t
             return *done;
 
     LoadController controller;
-    if (!controller.start(scenario, &errors)) {
-        for (const QString& error : errors)
-            printErr(QStringLiteral("qaconsole: cannot start the load test: ") + error);
-        return ExitFailure;
+    if (const LoadErrors refused = controller.start(scenario); !refused.isEmpty()) {
+        for (const LoadError& error : refused)
+            printErr(QStringLiteral("qaconsole: cannot start the load test: ") + error.text());
+        // A target whose host does not resolve is a service out of reach (1); a scenario the
+        // engine refuses is bad usage (2), as it is when the checks above find it.
+        const bool badScenario =
+            std::any_of(refused.begin(), refused.end(), [](const LoadError& error) {
+                return error.kind == LoadErrorKind::BadScenario;
+            });
+        return badScenario ? ExitUsage : ExitFailure;
     }
     onTerminationSignals([&controller] { controller.stop(); });
     const bool live = !parser.isSet(options.quiet);
@@ -399,10 +408,10 @@ int runLoadtestCommand(const QStringList& arguments, const QCommandLineParser& t
     const RunSummary summary = controller.summary();
     printSummary(controller.scenario(), summary);
     if (parser.isSet(options.out)) {
-        QString error;
-        if (!writeRunFiles(parser.value(options.out), controller.scenario(), summary,
-                           controller.rowsFrom(0), &error)) {
-            printErr(QStringLiteral("qaconsole: ") + error);
+        const LoadStatus written = writeRunFiles(parser.value(options.out), controller.scenario(),
+                                                 summary, controller.rowsFrom(0));
+        if (!written) {
+            printErr(QStringLiteral("qaconsole: ") + written.error().text());
             return ExitFailure;
         }
     }

@@ -169,11 +169,14 @@ QString manPage(const CommandDocs& docs, const QString& version)
     out += QStringLiteral(".SH EXIT STATUS\n.TP\n%1\nSuccess.\n.TP\n%2\nA service failed or "
                           "could not be reached.\n.TP\n%3\nBad usage or bad settings (one line "
                           "per reason; nothing is started).\n.TP\n%4\n\\fBloadtest\\fR: the run "
-                          "went through but a threshold failed.\n")
+                          "went through but a threshold failed.\n.TP\n%5\n\\fBetl\\fR, "
+                          "\\fBgen\\fR: interrupted (Ctrl\\-C or SIGTERM); the previous tables "
+                          "or files are untouched.\n")
                .arg(ExitOk)
                .arg(ExitFailure)
                .arg(ExitUsage)
-               .arg(ExitThresholdFailed);
+               .arg(ExitThresholdFailed)
+               .arg(ExitInterrupted);
     out += QStringLiteral(
         ".SH FILES\n.TP\n~/.config/qaconsole/qaconsole.ini\nSettings (\\fB\\-\\-settings\\fR).\n"
         ".TP\n~/.local/share/qaconsole\nThe managed stack, load test runs "

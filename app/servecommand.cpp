@@ -119,16 +119,17 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
             printErr(QStringLiteral("qaconsole serve: caching in this process only (no Redis)"));
     }
     instance::EmbeddedBackend backend(options);
-    QString why;
-    if (!backend.start(&why)) {
-        printErr(QStringLiteral("qaconsole: cannot serve: ") + why);
-        return ExitFailure;
+    if (const auto started = backend.start(); !started) {
+        printErr(QStringLiteral("qaconsole: cannot serve: ") + started.error().text());
+        // An option the settings hold (the Redis URL) is bad settings; the rest is a service.
+        return started.error().kind == instance::ErrorKind::Settings ? ExitUsage : ExitFailure;
     }
-    const QString cacheText = !options.cache ? QStringLiteral("no cache")
-                              : options.redisUrl.isEmpty()
-                                  ? QStringLiteral("cache in memory")
-                                  : QStringLiteral("cache with Redis %1")
-                                        .arg(endpoint::parseRedisUrl(options.redisUrl)->address());
+    const QString cacheText =
+        !options.cache ? QStringLiteral("no cache")
+        : options.redisUrl.isEmpty()
+            ? QStringLiteral("cache in memory")
+            : QStringLiteral("cache with Redis %1")
+                  .arg(endpoint::parseRedisUrl(options.redisUrl).value().address());
     printOut(QStringLiteral("qaconsole serve: listening on %1 (%2 threads, database %3, %4)")
                  .arg(backend.url())
                  .arg(backend.threads())

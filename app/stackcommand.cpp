@@ -46,7 +46,8 @@ void printHuman(const stack::LocalStack& stack, const ServiceStatus& status)
 QJsonObject toJson(const stack::LocalStack& stack, const ServiceStatus& status)
 {
     // The URL carries the password: this output is for scripts that connect, and goes to stdout
-    // only, never to a log.
+    // only, never to a log. "error" names the kind of failure, so a script can tell a missing
+    // server or a port in use from one that did not answer.
     return QJsonObject{
         {QStringLiteral("state"), stack::stateName(status.state)},
         {QStringLiteral("external"), status.external},
@@ -57,6 +58,9 @@ QJsonObject toJson(const stack::LocalStack& stack, const ServiceStatus& status)
          status.startedAt.isValid() ? status.startedAt.toString(Qt::ISODateWithMs) : QString()},
         {QStringLiteral("log_file"), status.logFile},
         {QStringLiteral("message"), status.message},
+        {QStringLiteral("error"),
+         status.failure ? QJsonValue(QLatin1String(supervise::errorKindName(*status.failure)))
+                        : QJsonValue()},
         {QStringLiteral("url"), clientUrl(stack, status.kind)},
     };
 }

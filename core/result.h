@@ -63,6 +63,8 @@ public:
         const ErrorType* error = std::get_if<1>(&m_state);
         return error ? *error : none;
     }
+    // error().text(), or empty on success: for a log line or a test's failure message.
+    QString errorText() const { return ok() ? QString() : error().text(); }
 
 private:
     std::variant<T, ErrorType> m_state;
@@ -84,6 +86,7 @@ public:
         static const ErrorType none;
         return m_error ? *m_error : none;
     }
+    QString errorText() const { return ok() ? QString() : error().text(); }
 
 private:
     std::optional<ErrorType> m_error;

@@ -97,28 +97,23 @@ CsvReader::CsvReader(QString path, qsizetype bufferBytes)
 
 CsvReader::~CsvReader() = default;
 
-bool CsvReader::open(QString* error)
+etl::Status CsvReader::open()
 {
     State& s = *m_state;
     // Unbuffered: QFile's own buffer would only add a copy in front of ours.
     if (!s.file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         s.error = QStringLiteral("cannot open %1: %2").arg(m_path, s.file.errorString());
-        if (error)
-            *error = s.error;
-        return false;
+        return error();
     }
     s.buffer.resize(s.nominalBytes);
-    if (!s.fill()) {
-        if (error)
-            *error = s.error;
-        return false;
-    }
+    if (!s.fill())
+        return error();
     if (s.end >= 3 && std::memcmp(s.buffer.data(), kBom, 3) == 0) {
         s.bom = true;
         s.begin = 3;
     }
     s.opened = true;
-    return true;
+    return {};
 }
 
 CsvReader::Status CsvReader::next(CsvRecord& record)
@@ -189,9 +184,9 @@ qint64 CsvReader::bytesConsumed() const
     return m_state->fileOffset + static_cast<qint64>(m_state->begin);
 }
 
-QString CsvReader::error() const
+Error CsvReader::error() const
 {
-    return m_state->error;
+    return makeError(ErrorKind::BadInput, m_state->error);
 }
 
 } // namespace qaconsole::etl

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "etl/csvrecord.h"
+#include "etl/etlerror.h"
 
 #include <QString>
 
@@ -32,14 +33,15 @@ public:
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
 
-    bool open(QString* error);
+    // BadInput naming the file when it cannot be opened or read.
+    etl::Status open();
     Status next(CsvRecord& record);
 
     bool hadBom() const;
     bool sawCrlf() const; // at least one record ended in CRLF
     qint64 fileSize() const;
     qint64 bytesConsumed() const; // through the end of the last record returned
-    QString error() const;
+    Error error() const;          // BadInput, after open() or next() failed
     const QString& path() const { return m_path; }
 
 private:

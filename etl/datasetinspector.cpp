@@ -140,9 +140,8 @@ FileInspection inspectFile(const QDir& dir, const TableSpec& spec, int previewRo
                 inspection.legacyHeader = inspection.legacyHeader || trimmed.size() != field.size();
                 inspection.header << fromView(trimmed);
             }
-            QString error;
-            if (!RowValidator::create(spec, record, &error))
-                inspection.problem = error;
+            if (const auto validator = RowValidator::create(spec, record); !validator)
+                inspection.problem = validator.error().text();
             dateField = dateFieldIndex(spec, record);
             continue;
         }

@@ -81,13 +81,18 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         if (progress && !progress(monitor.snapshot()))
             monitor.requestCancel();
     };
-    auto finishWith = [&](const QString& error) {
-        result.cancelled = monitor.cancelledByUser();
-        result.error = result.cancelled ? QStringLiteral("cancelled; the previous tables are "
-                                                         "untouched")
-                                        : error;
+    // A stop the caller asked for is Cancelled, whatever it interrupted on the way.
+    auto finishWith = [&](Error error) {
+        result.error =
+            monitor.cancelledByUser()
+                ? makeError(ErrorKind::Cancelled,
+                            QStringLiteral("cancelled; the previous tables are untouched"))
+                : std::move(error);
         result.elapsedMs = clock.elapsed();
         return result;
+    };
+    auto databaseError = [](const QString& message) {
+        return makeError(ErrorKind::Database, message);
     };
 
     const int jobs = m_options.jobs > 0 ? m_options.jobs : std::max(1, QThread::idealThreadCount());
@@ -95,22 +100,21 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
     pg::Connection control;
     if (const pg::Status connected = control.connect(m_options.dsn, etlConnectOptions());
         !connected)
-        return finishWith(QStringLiteral("cannot connect to the database: ") +
-                          connected.error().message);
+        return finishWith(databaseError(QStringLiteral("cannot connect to the database: ") +
+                                        connected.error().message));
     // After a failure the new tables go; what failed is the error to report, not this.
     auto dropLeftovers = [&control] {
         (void)control.exec(loadschema::dropLeftovers());
     };
     // A run that failed, was cancelled or was killed may have left its new tables behind.
     if (const pg::Status dropped = control.exec(loadschema::dropLeftovers()); !dropped)
-        return finishWith(dropped.error().message);
+        return finishWith(databaseError(dropped.error().message));
 
     result.rejectFile = m_options.rejectFile.isEmpty() ? defaultRejectFile(m_options.sourceDir)
                                                        : m_options.rejectFile;
     RejectWriter rejects(result.rejectFile);
-    QString why;
-    if (!rejects.open(&why))
-        return finishWith(why);
+    if (Status opened = rejects.open(); !opened)
+        return finishWith(opened.error());
 
     std::vector<std::unique_ptr<TableLoad>> loads;
     for (Table table : kTables)
@@ -120,12 +124,12 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
     // Files load one after another because a row is only valid when its parent was loaded;
     // while one file streams, the previous table builds its keys and indexes on its own
     // connection, so the server's work overlaps with ours.
-    QString failure;
+    std::optional<Error> failure;
     std::mutex failureMutex;
-    auto noteFailure = [&](const QString& message) {
+    auto noteFailure = [&](const Error& error) {
         std::lock_guard lock(failureMutex);
-        if (failure.isEmpty())
-            failure = message;
+        if (!failure)
+            failure = error;
         monitor.requestStop();
     };
     tell(EtlPhase::Loading);
@@ -159,8 +163,8 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
             for (auto& load : loads)
                 load->interrupt();
         });
-    if (!rejects.close(&why) && failure.isEmpty())
-        failure = why;
+    if (Status closed = rejects.close(); !closed && !failure)
+        failure = closed.error();
     for (std::size_t i = 0; i < loads.size(); ++i) {
         TableCounts& counts = result.tables[i];
         counts.rowsRead = loads[i]->rowsRead();
@@ -170,16 +174,17 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         counts.lastId = loads[i]->lastId();
         result.legacyFormat = result.legacyFormat || loads[i]->legacyHeader();
     }
-    if (!failure.isEmpty() || monitor.stopRequested()) {
+    if (failure || monitor.stopRequested()) {
         dropLeftovers();
-        return finishWith(failure);
+        // Without a failure, the stop was the caller's (finishWith says so).
+        return finishWith(failure.value_or(makeError(ErrorKind::Cancelled, QString())));
     }
 
     tell(EtlPhase::Analyzing, QStringLiteral("foreign keys"));
     for (Table table : {Table::Answers, Table::Photos}) {
         if (const pg::Status added = control.exec(loadschema::addForeignKey(table)); !added) {
             dropLeftovers();
-            return finishWith(added.error().message);
+            return finishWith(databaseError(added.error().message));
         }
     }
 
@@ -192,8 +197,8 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         if (const pg::Status connected = connection->connect(m_options.dsn, etlConnectOptions());
             !connected) {
             dropLeftovers();
-            return finishWith(QStringLiteral("cannot connect to the database: ") +
-                              connected.error().message);
+            return finishWith(databaseError(QStringLiteral("cannot connect to the database: ") +
+                                            connected.error().message));
         }
         verifiers.push_back(std::move(connection));
     }
@@ -218,22 +223,23 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
         result.tables[i].rowsInTable = result.tables[i].rowsLoaded;
     if (monitor.stopRequested() || !result.verified()) {
         dropLeftovers();
-        return finishWith(QStringLiteral("verification failed; the previous tables are untouched"));
+        return finishWith(
+            makeError(ErrorKind::VerificationFailed,
+                      QStringLiteral("verification failed; the previous tables are untouched")));
     }
 
     tell(EtlPhase::Swapping);
-    const pg::Status swapped =
-        monitor.stopRequested()
-            ? pg::Status(makeError(pg::ErrorKind::Cancelled, QStringLiteral("cancelled")))
-            : control.exec(loadschema::swap());
-    if (!swapped) {
+    if (monitor.stopRequested()) {
+        dropLeftovers();
+        return finishWith(makeError(ErrorKind::Cancelled, QString()));
+    }
+    if (const pg::Status swapped = control.exec(loadschema::swap()); !swapped) {
         (void)control.exec(QStringLiteral("ROLLBACK"));
         dropLeftovers();
-        return finishWith(QStringLiteral("cannot swap in the new tables: ") +
-                          swapped.error().message);
+        return finishWith(databaseError(QStringLiteral("cannot swap in the new tables: ") +
+                                        swapped.error().message));
     }
     tell(EtlPhase::Done);
-    result.ok = true;
     result.elapsedMs = clock.elapsed();
     return result;
 }

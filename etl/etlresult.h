@@ -1,11 +1,13 @@
 #pragma once
 
+#include "etl/etlerror.h"
 #include "etl/tableschema.h"
 
 #include <QList>
 #include <QString>
 
 #include <array>
+#include <optional>
 
 namespace qaconsole::etl {
 
@@ -27,17 +29,22 @@ struct VerificationCheck
     QString detail; // what was compared, or what differed
 };
 
+// What a load did, also when it failed: the counts and checks so far say how far it got.
 struct EtlResult
 {
-    bool ok = false;                   // loaded, verified and swapped in
-    bool cancelled = false;            // stopped by the caller; the old tables are untouched
-    QString error;                     // why it failed, when !ok and !cancelled
+    // Why the new tables were not swapped in (Cancelled when the caller stopped it); empty when
+    // they were loaded, verified and swapped in. A failed or cancelled load leaves the old
+    // tables untouched.
+    std::optional<Error> error;
     std::array<TableCounts, 3> tables; // indexed by Table
     QList<VerificationCheck> checks;
     QString rejectFile; // absolute path; written even when empty
     qint64 elapsedMs = 0;
     bool legacyFormat = false; // the source used the older header/date variant
 
+    bool ok() const { return !error; }
+    bool cancelled() const { return error && error->kind == ErrorKind::Cancelled; }
+    QString errorText() const { return error ? error->text() : QString(); }
     const TableCounts& counts(Table table) const { return tables[static_cast<int>(table)]; }
     qint64 totalRejected() const;
     bool verified() const; // every check passed

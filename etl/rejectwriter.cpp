@@ -67,27 +67,23 @@ RejectWriter::~RejectWriter()
     // Rejects already written are evidence of what was not loaded: keep them even when the
     // caller forgot close() or left early on an error.
     if (m_state->file)
-        close(nullptr);
+        static_cast<void>(close());
 }
 
-bool RejectWriter::open(QString* error)
+Status RejectWriter::open()
 {
     const std::lock_guard lock(m_state->mutex);
     State& s = *m_state;
     const QString folder = QFileInfo(m_path).absolutePath();
-    if (!QDir().mkpath(folder)) {
-        if (error)
-            *error = QStringLiteral("cannot create the folder %1").arg(folder);
-        return false;
-    }
+    if (!QDir().mkpath(folder))
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create the folder %1").arg(folder));
     // QSaveFile: a reader never sees a half-written reject file, and an old one is replaced
     // only by a complete new one.
     s.file = std::make_unique<QSaveFile>(m_path);
     if (!s.file->open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = QStringLiteral("cannot write %1: %2").arg(m_path, s.file->errorString());
+        const QString why = s.file->errorString();
         s.file.reset();
-        return false;
+        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(m_path, why));
     }
     s.buffer.clear();
     s.buffer.reserve(kFlushBytes + 4096);
@@ -95,7 +91,7 @@ bool RejectWriter::open(QString* error)
     s.count = 0;
     s.failed = false;
     s.error.clear();
-    return true;
+    return {};
 }
 
 void RejectWriter::write(std::string_view file, qint64 line, RejectReason reason,
@@ -123,15 +119,12 @@ void RejectWriter::write(std::string_view file, qint64 line, RejectReason reason
         s.flushLocked();
 }
 
-bool RejectWriter::close(QString* error)
+Status RejectWriter::close()
 {
     const std::lock_guard lock(m_state->mutex);
     State& s = *m_state;
-    if (!s.file) {
-        if (error)
-            *error = QStringLiteral("%1: not open").arg(m_path);
-        return false;
-    }
+    if (!s.file)
+        return makeError(ErrorKind::Io, QStringLiteral("%1: not open").arg(m_path));
     bool ok = s.flushLocked();
     QString message = s.error;
     if (ok && !s.file->commit()) {
@@ -139,9 +132,9 @@ bool RejectWriter::close(QString* error)
         message = s.file->errorString();
     }
     s.file.reset(); // without a commit, QSaveFile drops its temporary file
-    if (!ok && error)
-        *error = QStringLiteral("cannot write %1: %2").arg(m_path, message);
-    return ok;
+    if (!ok)
+        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(m_path, message));
+    return {};
 }
 
 qint64 RejectWriter::count() const

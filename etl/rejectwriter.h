@@ -1,5 +1,6 @@
 #pragma once
 
+#include "etl/etlerror.h"
 #include "etl/rejectreason.h"
 
 #include <QString>
@@ -20,10 +21,12 @@ public:
     explicit RejectWriter(QString path);
     ~RejectWriter();
 
-    bool open(QString* error);
+    // Io naming the file when it (or its folder) cannot be created.
+    Status open();
     void write(std::string_view file, qint64 line, RejectReason reason, std::string_view detail,
                std::string_view raw);
-    bool close(QString* error);
+    // Writes what is left and replaces the file; Io when that fails (the old file then stays).
+    Status close();
     qint64 count() const;
     const QString& path() const { return m_path; }
 

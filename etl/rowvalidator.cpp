@@ -115,8 +115,7 @@ Reject reject(RejectReason reason, std::string detail)
 
 } // namespace
 
-std::optional<RowValidator> RowValidator::create(const TableSpec& spec, const CsvRecord& header,
-                                                 QString* error)
+Result<RowValidator> RowValidator::create(const TableSpec& spec, const CsvRecord& header)
 {
     RowValidator validator(spec);
     validator.m_fieldOf.fill(-1);
@@ -148,15 +147,12 @@ std::optional<RowValidator> RowValidator::create(const TableSpec& spec, const Cs
             missing << QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
         }
     }
-    if (!missing.isEmpty()) {
-        if (error) {
-            *error = QStringLiteral("%1: the header lacks %2 (found: %3)")
-                         .arg(QString::fromUtf8(spec.fileName.data(),
-                                                static_cast<qsizetype>(spec.fileName.size())),
-                              missing.join(QStringLiteral(", ")), found.join(QStringLiteral(", ")));
-        }
-        return std::nullopt;
-    }
+    if (!missing.isEmpty())
+        return makeError(
+            ErrorKind::BadHeader,
+            QStringLiteral("the header lacks %1 (found: %2)")
+                .arg(missing.join(QStringLiteral(", ")), found.join(QStringLiteral(", "))),
+            QString::fromUtf8(spec.fileName.data(), static_cast<qsizetype>(spec.fileName.size())));
     return validator;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "etl/csvrecord.h"
+#include "etl/etlerror.h"
 #include "etl/rejectreason.h"
 #include "etl/tableschema.h"
 
@@ -27,10 +28,9 @@ struct Reject
 class RowValidator
 {
 public:
-    // Maps the header record onto the table's columns. nullopt with `error` naming the missing
-    // column(s) when the header does not fit.
-    static std::optional<RowValidator> create(const TableSpec& spec, const CsvRecord& header,
-                                              QString* error);
+    // Maps the header record onto the table's columns. BadHeader, with the file as the field and
+    // the missing column(s) in the message, when the header does not fit.
+    static Result<RowValidator> create(const TableSpec& spec, const CsvRecord& header);
 
     // True when the header had spaces after the commas (the older export).
     bool legacyHeader() const { return m_legacyHeader; }

@@ -59,10 +59,16 @@ void TableLoad::rollback()
     (void)m_connection.exec(QStringLiteral("ROLLBACK"));
 }
 
-bool TableLoad::fail(const QString& message)
+bool TableLoad::fail(ErrorKind kind, const QString& message)
 {
-    m_error =
-        QStringLiteral("%1: %2").arg(QString::fromLatin1(tableSpec(m_table).fileName), message);
+    return fail(makeError(kind, message));
+}
+
+bool TableLoad::fail(Error error)
+{
+    if (error.field.isEmpty())
+        error.field = QString::fromLatin1(tableSpec(m_table).fileName);
+    m_error = std::move(error);
     return false;
 }
 
@@ -83,26 +89,26 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
     const TableSpec& spec = tableSpec(m_table);
     const std::string_view fileName = spec.fileName;
     if (!m_connected)
-        return fail(m_connected.error().message);
+        return fail(ErrorKind::Database, m_connected.error().message);
 
     CsvReader reader(path());
-    QString why;
-    if (!reader.open(&why))
-        return fail(why);
+    if (const etl::Status opened = reader.open(); !opened)
+        return fail(opened.error());
     CsvRecord record;
     if (reader.next(record) != CsvReader::Status::Record)
-        return fail(QStringLiteral("the file is empty; it needs at least the header line"));
-    std::optional<RowValidator> validator = RowValidator::create(spec, record, &why);
+        return fail(ErrorKind::BadInput,
+                    QStringLiteral("the file is empty; it needs at least the header line"));
+    Result<RowValidator> validator = RowValidator::create(spec, record);
     if (!validator)
-        return fail(why);
+        return fail(validator.error());
     m_legacyHeader = validator->legacyHeader();
 
     if (const pg::Status created =
             m_connection.exec(QStringLiteral("BEGIN; ") + loadschema::createTable(m_table));
         !created)
-        return fail(created.error().message);
+        return fail(ErrorKind::Database, created.error().message);
     if (const pg::Status copying = m_connection.copyInStart(loadschema::copyIn(m_table)); !copying)
-        return fail(copying.error().message);
+        return fail(ErrorKind::Database, copying.error().message);
 
     FileProgress figures;
     figures.bytesTotal = reader.fileSize();
@@ -187,7 +193,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
                 stopSending();
                 m_connection.copyInAbort("cancelled by the user");
                 rollback();
-                return fail(QStringLiteral("cancelled"));
+                return fail(ErrorKind::Cancelled, QStringLiteral("cancelled"));
             }
         }
     }
@@ -197,7 +203,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
     const pg::Status finished = sendFailed ? sendStatus : m_connection.copyInFinish();
     if (!finished) {
         rollback();
-        return fail(finished.error().message);
+        return fail(ErrorKind::Database, finished.error().message);
     }
     report(true);
     return true;
@@ -213,12 +219,12 @@ bool TableLoad::finish(int parallelWorkers, LoadMonitor& monitor)
     for (const QString& statement : statements) {
         if (monitor.stopRequested()) {
             rollback();
-            return fail(QStringLiteral("cancelled"));
+            return fail(ErrorKind::Cancelled, QStringLiteral("cancelled"));
         }
         monitor.setStep(statement);
         if (const pg::Status done = m_connection.exec(statement); !done) {
             rollback();
-            return fail(done.error().message);
+            return fail(ErrorKind::Database, done.error().message);
         }
     }
     return true;

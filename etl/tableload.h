@@ -1,5 +1,6 @@
 #pragma once
 
+#include "etl/etlerror.h"
 #include "etl/idset.h"
 #include "etl/tableschema.h"
 #include "pg/connection.h"
@@ -7,6 +8,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,7 +36,8 @@ public:
     void interrupt() { m_connection.cancel(); }
 
     Table table() const { return m_table; }
-    const QString& error() const { return m_error; }
+    // Why stream() or finish() returned false; its field is the file's name.
+    const Error& error() const { return *m_error; }
     const IdSet& loadedIds() const { return m_loadedIds; }
     qint64 rowsRead() const { return m_rowsRead; }
     qint64 rowsLoaded() const { return m_rowsLoaded; }
@@ -47,7 +50,8 @@ public:
     QString path() const;
 
 private:
-    bool fail(const QString& message);
+    bool fail(ErrorKind kind, const QString& message);
+    bool fail(Error error);
     void rollback();
     void keepSample(std::string_view copyLine);
 
@@ -56,7 +60,7 @@ private:
     pg::Connection m_connection;
     pg::Status m_connected; // how connecting went, reported by stream()
     std::size_t m_sampleRows;
-    QString m_error;
+    std::optional<Error> m_error;
     IdSet m_loadedIds;
     qint64 m_rowsRead = 0;
     qint64 m_rowsLoaded = 0;

@@ -65,8 +65,9 @@ MixFile resolveMixArgument(const QString& value)
     if (value.contains(u'/') || value.contains(u'\\') || value.contains(u'.'))
         return loadMixFile(value);
     MixFile unknown;
-    unknown.errors << QStringLiteral("neither a built-in mix (%1) nor a file")
-                          .arg(builtinMixNames().join(QStringLiteral(", ")));
+    unknown.errors << makeError(LoadErrorKind::Io,
+                                QStringLiteral("neither a built-in mix (%1) nor a file")
+                                    .arg(builtinMixNames().join(QStringLiteral(", "))));
     return unknown;
 }
 

@@ -27,28 +27,19 @@ LoadController::~LoadController()
     m_run.reset(); // stops and joins before the signals' target goes away
 }
 
-bool LoadController::start(const Scenario& input, QStringList* errors)
+LoadErrors LoadController::start(const Scenario& input)
 {
-    if (m_run && !m_run->finished()) {
-        if (errors)
-            *errors << QStringLiteral("a run is already in progress");
-        return false;
-    }
-    const QStringList problems = input.validate();
-    if (!problems.isEmpty()) {
-        if (errors)
-            *errors << problems;
-        return false;
-    }
+    if (m_run && !m_run->finished())
+        return {makeError(LoadErrorKind::Busy, QStringLiteral("a run is already in progress"))};
+    if (LoadErrors problems = input.validate(); !problems.isEmpty())
+        return problems;
     const Scenario scenario = effectiveScenario(input);
     const TargetUrl target = parseTargetUrl(scenario.url);
     Endpoint endpoint;
     std::string why;
-    if (!resolveEndpoint(target.host.toStdString(), target.port, &endpoint, &why)) {
-        if (errors)
-            *errors << QStringLiteral("url: ") + QString::fromStdString(why);
-        return false;
-    }
+    if (!resolveEndpoint(target.host.toStdString(), target.port, &endpoint, &why))
+        return {makeError(LoadErrorKind::BadTarget, QString::fromStdString(why),
+                          QStringLiteral("url"))};
     m_run.reset();
     // The callbacks run on the coordinator thread; the signals reach this object's thread
     // queued, and not at all once it is gone.
@@ -77,7 +68,7 @@ bool LoadController::start(const Scenario& input, QStringList* errors)
     m_run = std::make_unique<RunCoordinator>(scenario, endpoint, target.hostHeader.toStdString(),
                                              std::move(callbacks));
     m_run->start();
-    return true;
+    return {};
 }
 
 void LoadController::stop()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loadgen/loaderror.h"
 #include "loadgen/results.h"
 #include "loadgen/scenario.h"
 
@@ -37,9 +38,10 @@ public:
     explicit LoadController(QObject* parent = nullptr);
     ~LoadController() override; // stops a run in progress and waits for its threads
 
-    // Validates the scenario, resolves the target and starts. False (nothing started) with one
-    // sentence per problem in `errors`.
-    bool start(const Scenario& scenario, QStringList* errors = nullptr);
+    // Validates the scenario, resolves the target and starts. Empty when it started; otherwise
+    // every problem and nothing started: Busy while a run is in progress, BadTarget when the
+    // URL's host does not resolve, Scenario::validate()'s errors.
+    [[nodiscard]] LoadErrors start(const Scenario& scenario);
     // Any thread. The run ends within about 100 ms; finished() follows.
     void stop();
     // Blocks until the run has finished or the time is up; true when finished.

@@ -19,11 +19,11 @@ constexpr double kMaxId = std::numeric_limits<std::int32_t>::max();
 class Reader
 {
 public:
-    explicit Reader(QStringList& errors) : m_errors(errors) {}
+    explicit Reader(LoadErrors& errors) : m_errors(errors) {}
 
     void error(const QString& field, const QString& sentence)
     {
-        m_errors << field + u": " + sentence;
+        m_errors << makeError(LoadErrorKind::BadScenario, sentence, field);
     }
 
     void unknownKeys(const QJsonObject& object, const QString& field, const QStringList& known)
@@ -161,7 +161,7 @@ public:
     }
 
 private:
-    QStringList& m_errors;
+    LoadErrors& m_errors;
 };
 
 RouteSpec readRoute(Reader& reader, const QJsonObject& object, const QString& field,
@@ -227,13 +227,15 @@ MixFile parseMixFile(const QByteArray& json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        file.errors << QStringLiteral("(file): not valid JSON at offset %1: %2")
-                           .arg(parseError.offset)
-                           .arg(parseError.errorString());
+        file.errors << makeError(LoadErrorKind::BadScenario,
+                                 QStringLiteral("not valid JSON at offset %1: %2")
+                                     .arg(parseError.offset)
+                                     .arg(parseError.errorString()));
         return file;
     }
     if (!document.isObject()) {
-        file.errors << QStringLiteral("(file): must be a JSON object with \"routes\"");
+        file.errors << makeError(LoadErrorKind::BadScenario,
+                                 QStringLiteral("must be a JSON object with \"routes\""));
         return file;
     }
     Reader reader(file.errors);
@@ -262,11 +264,11 @@ MixFile parseMixFile(const QByteArray& json)
     file.mix.checks = reader.checks(root.value(u"checks"), QStringLiteral("checks"));
     const QJsonArray thresholds = root.value(u"thresholds").toArray();
     for (qsizetype i = 0; i < thresholds.size(); ++i) {
-        const ThresholdParse parsed = parseThreshold(thresholds[i].toString());
-        if (parsed.threshold)
-            file.thresholds.push_back(*parsed.threshold);
+        const LoadResult<Threshold> parsed = parseThreshold(thresholds[i].toString());
+        if (parsed)
+            file.thresholds.push_back(parsed.value());
         else
-            reader.error(QStringLiteral("thresholds[%1]").arg(i), parsed.error);
+            reader.error(QStringLiteral("thresholds[%1]").arg(i), parsed.error().message);
     }
     return file;
 }
@@ -276,7 +278,8 @@ MixFile loadMixFile(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         MixFile result;
-        result.errors << QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+        result.errors << makeError(LoadErrorKind::Io,
+                                   QStringLiteral("cannot read: %1").arg(file.errorString()), path);
         return result;
     }
     return parseMixFile(file.readAll());

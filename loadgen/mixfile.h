@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loadgen/loaderror.h"
 #include "loadgen/requestmix.h"
 #include "loadgen/threshold.h"
 
@@ -18,7 +19,7 @@ struct MixFile
     RequestMix mix;
     QString url; // empty when the file names none
     std::vector<Threshold> thresholds;
-    QStringList errors; // one sentence per problem, each starting with the field's path
+    LoadErrors errors; // every problem, each with the field's JSON path ("routes[1].weight")
     bool ok() const { return errors.isEmpty(); }
 };
 

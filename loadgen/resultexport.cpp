@@ -64,14 +64,13 @@ QJsonObject scenarioJson(const Scenario& scenario)
                        {QStringLiteral("routes"), routes}};
 }
 
-bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
+LoadStatus writeFile(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        return true;
-    if (error)
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return false;
+        return {};
+    return makeError(LoadErrorKind::Io,
+                     QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
 }
 
 } // namespace
@@ -149,36 +148,35 @@ QByteArray timeSeriesCsv(const std::vector<IntervalRow>& rows)
     return csv;
 }
 
-bool writeRunFiles(const QString& dir, const Scenario& scenario, const RunSummary& summary,
-                   const std::vector<IntervalRow>& rows, QString* error)
+LoadStatus writeRunFiles(const QString& dir, const Scenario& scenario, const RunSummary& summary,
+                         const std::vector<IntervalRow>& rows)
 {
-    if (!QDir().mkpath(dir)) {
-        if (error)
-            *error = QStringLiteral("cannot create the folder %1").arg(dir);
-        return false;
-    }
+    if (!QDir().mkpath(dir))
+        return makeError(LoadErrorKind::Io, QStringLiteral("cannot create the folder %1").arg(dir));
     const QDir folder(dir);
-    return writeFile(folder.filePath(QString::fromLatin1(kSummaryFileName)),
-                     summaryJson(scenario, summary), error) &&
-           writeFile(folder.filePath(QString::fromLatin1(kTimeSeriesFileName)), timeSeriesCsv(rows),
-                     error) &&
-           writeFile(folder.filePath(QString::fromLatin1(kK6ScriptFileName)), k6Script(scenario),
-                     error);
+    const std::pair<const char*, QByteArray> files[] = {
+        {kSummaryFileName, summaryJson(scenario, summary)},
+        {kTimeSeriesFileName, timeSeriesCsv(rows)},
+        {kK6ScriptFileName, k6Script(scenario)}};
+    for (const auto& [name, bytes] : files) {
+        if (LoadStatus written = writeFile(folder.filePath(QString::fromLatin1(name)), bytes);
+            !written)
+            return written;
+    }
+    return {};
 }
 
-bool removeRunFiles(const QString& dir, QString* error)
+LoadStatus removeRunFiles(const QString& dir)
 {
     QDir folder(dir);
     for (const char* name : {kSummaryFileName, kTimeSeriesFileName, kK6ScriptFileName}) {
         const QString file = QString::fromLatin1(name);
-        if (folder.exists(file) && !folder.remove(file)) {
-            if (error)
-                *error = QStringLiteral("cannot remove %1").arg(folder.filePath(file));
-            return false;
-        }
+        if (folder.exists(file) && !folder.remove(file))
+            return makeError(LoadErrorKind::Io,
+                             QStringLiteral("cannot remove %1").arg(folder.filePath(file)));
     }
     folder.rmdir(folder.absolutePath()); // fails, as it should, when other files are left
-    return true;
+    return {};
 }
 
 } // namespace qaconsole::loadgen

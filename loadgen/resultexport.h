@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loadgen/loaderror.h"
 #include "loadgen/results.h"
 #include "loadgen/scenario.h"
 
@@ -22,12 +23,12 @@ inline constexpr const char* kTimeSeriesFileName = "timeseries.csv";
 inline constexpr const char* kK6ScriptFileName = "scenario.js";
 
 // Writes summary.json, timeseries.csv and scenario.js (k6Script()) into `dir` (created when
-// missing). False with a sentence naming the file that could not be written. savedruns.h reads
+// missing). Io with a sentence naming the file that could not be written. savedruns.h reads
 // them back.
-bool writeRunFiles(const QString& dir, const Scenario& scenario, const RunSummary& summary,
-                   const std::vector<IntervalRow>& rows, QString* error);
+LoadStatus writeRunFiles(const QString& dir, const Scenario& scenario, const RunSummary& summary,
+                         const std::vector<IntervalRow>& rows);
 // Removes those three files and then `dir`, unless something else was put in it (that stays).
-// False with a sentence naming the file that could not be removed.
-bool removeRunFiles(const QString& dir, QString* error);
+// Io with a sentence naming the file that could not be removed.
+LoadStatus removeRunFiles(const QString& dir);
 
 } // namespace qaconsole::loadgen

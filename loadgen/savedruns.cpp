@@ -188,12 +188,12 @@ RunSummary summaryFrom(Fields root, Scenario& scenario)
     summary.stoppedByUser = root.flag("stopped_by_user");
     for (const QJsonValue& value : root.array("thresholds")) {
         const QJsonObject object = value.toObject();
-        const ThresholdParse parsed = parseThreshold(object.value(u"threshold").toString());
-        if (!parsed.threshold)
+        const LoadResult<Threshold> parsed = parseThreshold(object.value(u"threshold").toString());
+        if (!parsed)
             continue; // written by the console, so this is an edit; the rest still stands
-        scenario.thresholds.push_back(*parsed.threshold);
-        summary.thresholds.push_back({*parsed.threshold, object.value(u"actual").toDouble(),
-                                      object.value(u"passed").toBool()});
+        scenario.thresholds.push_back(parsed.value());
+        summary.thresholds.push_back(
+            {parsed.value(), object.value(u"actual").toDouble(), object.value(u"passed").toBool()});
     }
     for (const QJsonValue& warning : root.json().value(u"warnings").toArray())
         summary.warnings << warning.toString();
@@ -201,27 +201,26 @@ RunSummary summaryFrom(Fields root, Scenario& scenario)
     return summary;
 }
 
-QByteArray readSmallFile(const QString& path, QString* error)
+LoadError damaged(const QString& sentence)
+{
+    return makeError(LoadErrorKind::Io, sentence);
+}
+
+LoadResult<QByteArray> readSmallFile(const QString& path)
 {
     QFile file(path);
     const QString name = QFileInfo(path).fileName();
-    if (!file.exists()) {
-        *error = QStringLiteral("%1 is missing").arg(name);
-        return {};
-    }
-    if (file.size() > kMaxFileBytes) {
-        *error = QStringLiteral("%1 is too large (%2 MB)").arg(name).arg(file.size() >> 20);
-        return {};
-    }
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1 cannot be read: %2").arg(name, file.errorString());
-        return {};
-    }
+    if (!file.exists())
+        return damaged(QStringLiteral("%1 is missing").arg(name));
+    if (file.size() > kMaxFileBytes)
+        return damaged(QStringLiteral("%1 is too large (%2 MB)").arg(name).arg(file.size() >> 20));
+    if (!file.open(QIODevice::ReadOnly))
+        return damaged(QStringLiteral("%1 cannot be read: %2").arg(name, file.errorString()));
     return file.readAll();
 }
 
 // timeseries.csv as timeSeriesCsv() writes it, found by column name.
-std::optional<std::vector<IntervalRow>> rowsFrom(const QByteArray& csv, QString* error)
+LoadResult<std::vector<IntervalRow>> rowsFrom(const QByteArray& csv)
 {
     const QString file = QString::fromLatin1(kTimeSeriesFileName);
     const QList<QByteArray> lines = csv.trimmed().split('\n');
@@ -240,10 +239,8 @@ std::optional<std::vector<IntervalRow>> rowsFrom(const QByteArray& csv, QString*
         for (const char* name : {"p50", "p90", "p95", "p99", "p99.9", "max"})
             required << QLatin1String(set) + QLatin1String(name) + QStringLiteral("_ms");
     for (const QString& name : required)
-        if (!columns.contains(name.toLatin1())) {
-            *error = QStringLiteral("%1: no column %2").arg(file, name);
-            return std::nullopt;
-        }
+        if (!columns.contains(name.toLatin1()))
+            return damaged(QStringLiteral("%1: no column %2").arg(file, name));
 
     std::vector<IntervalRow> rows;
     for (qsizetype n = 1; n < lines.size(); ++n) {
@@ -282,13 +279,11 @@ std::optional<std::vector<IntervalRow>> rowsFrom(const QByteArray& csv, QString*
             figures->p999 = ms("p99.9");
             figures->max = ms("max");
         }
-        if (!ok) {
-            *error = QStringLiteral("%1 line %2: not a row of %3 numbers")
-                         .arg(file)
-                         .arg(n + 1)
-                         .arg(header.size());
-            return std::nullopt;
-        }
+        if (!ok)
+            return damaged(QStringLiteral("%1 line %2: not a row of %3 numbers")
+                               .arg(file)
+                               .arg(n + 1)
+                               .arg(header.size()));
         rows.push_back(row);
     }
     return rows;
@@ -301,41 +296,37 @@ QDateTime SavedRun::started() const
     return finished.addMSecs(-std::llround(summary.seconds * 1000.0));
 }
 
-std::optional<SavedRun> readRunFiles(const QString& dir, QString* error)
+LoadResult<SavedRun> readRunFiles(const QString& dir)
 {
     const QDir folder(dir);
     const QString summaryPath = folder.filePath(QString::fromLatin1(kSummaryFileName));
-    QString why;
     SavedRun run;
     // Each step only when the ones before went well: the first problem is the one reported.
-    const QByteArray json = readSmallFile(summaryPath, &why);
-    if (why.isEmpty()) {
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-        if (!document.isObject())
-            why = QStringLiteral("%1 is not a JSON object (%2 at offset %3)")
-                      .arg(QString::fromLatin1(kSummaryFileName), parseError.errorString())
-                      .arg(parseError.offset);
-        Fields root(document.object(), {}, why);
-        if (why.isEmpty())
-            run.scenario = scenarioFrom(root.object("scenario"));
-        if (why.isEmpty())
-            run.summary = summaryFrom(root, run.scenario);
-    }
-    if (why.isEmpty()) {
-        const QByteArray csv =
-            readSmallFile(folder.filePath(QString::fromLatin1(kTimeSeriesFileName)), &why);
-        std::optional<std::vector<IntervalRow>> rows;
-        if (why.isEmpty())
-            rows = rowsFrom(csv, &why);
-        if (rows)
-            run.rows = std::move(*rows);
-    }
-    if (!why.isEmpty()) {
-        if (error)
-            *error = why;
-        return std::nullopt;
-    }
+    const LoadResult<QByteArray> json = readSmallFile(summaryPath);
+    if (!json)
+        return json.error();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json.value(), &parseError);
+    if (!document.isObject())
+        return damaged(QStringLiteral("%1 is not a JSON object (%2 at offset %3)")
+                           .arg(QString::fromLatin1(kSummaryFileName), parseError.errorString())
+                           .arg(parseError.offset));
+    QString why; // Fields keep the first field that is not as written
+    Fields root(document.object(), {}, why);
+    run.scenario = scenarioFrom(root.object("scenario"));
+    if (why.isEmpty())
+        run.summary = summaryFrom(root, run.scenario);
+    if (!why.isEmpty())
+        return damaged(why);
+
+    const LoadResult<QByteArray> csv =
+        readSmallFile(folder.filePath(QString::fromLatin1(kTimeSeriesFileName)));
+    if (!csv)
+        return csv.error();
+    LoadResult<std::vector<IntervalRow>> rows = rowsFrom(csv.value());
+    if (!rows)
+        return rows.error();
+    run.rows = std::move(rows).value();
     run.folder = dir;
     run.finished = QFileInfo(summaryPath).lastModified();
     return run;
@@ -361,11 +352,11 @@ SavedRunList readSavedRuns(const QString& root, int limit)
     for (const Candidate& candidate : candidates) {
         if (int(list.runs.size()) >= limit)
             break;
-        QString error;
-        if (std::optional<SavedRun> run = readRunFiles(candidate.path, &error))
-            list.runs.push_back(std::move(*run));
+        if (LoadResult<SavedRun> run = readRunFiles(candidate.path))
+            list.runs.push_back(std::move(run).value());
         else
-            list.notes << QFileInfo(candidate.path).fileName() + QStringLiteral(": ") + error;
+            list.notes << QFileInfo(candidate.path).fileName() + QStringLiteral(": ") +
+                              run.error().text();
     }
     return list;
 }

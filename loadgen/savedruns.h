@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loadgen/loaderror.h"
 #include "loadgen/results.h"
 #include "loadgen/scenario.h"
 
@@ -26,9 +27,9 @@ struct SavedRun
     QDateTime started() const; // finished minus the run's length
 };
 
-// Reads one run's summary.json and timeseries.csv. Nothing, with one sentence in `error` that
-// names the file (and the line or field), when either is missing, unreadable or not as written.
-std::optional<SavedRun> readRunFiles(const QString& dir, QString* error);
+// Reads one run's summary.json and timeseries.csv. Io, with one sentence that names the file
+// (and the line or field), when either is missing, unreadable or not as written.
+LoadResult<SavedRun> readRunFiles(const QString& dir);
 
 struct SavedRunList
 {

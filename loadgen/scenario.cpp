@@ -57,58 +57,68 @@ TargetUrl parseTargetUrl(const QString& text)
     return target;
 }
 
-QStringList Scenario::validate(DatabaseIds databaseIds) const
+LoadErrors Scenario::validate(DatabaseIds databaseIds) const
 {
-    QStringList errors;
+    // The field is the sentence's subject as the page and the command line word it.
+    LoadErrors errors;
+    const auto bad = [&errors](const QString& field, const QString& sentence) {
+        errors << makeError(LoadErrorKind::BadScenario, sentence, field);
+    };
     const TargetUrl target = parseTargetUrl(url);
     if (!target.error.isEmpty())
-        errors << QStringLiteral("url: ") + target.error;
+        errors << makeError(LoadErrorKind::BadTarget, target.error, QStringLiteral("url"));
     if (threads < 1 || threads > 256)
-        errors << QStringLiteral("threads: %1 is not in 1..256").arg(threads);
+        bad(QStringLiteral("threads"), QStringLiteral("%1 is not in 1..256").arg(threads));
     if (pipeline < 1 || pipeline > 256)
-        errors << QStringLiteral("pipeline: %1 is not in 1..256").arg(pipeline);
+        bad(QStringLiteral("pipeline"), QStringLiteral("%1 is not in 1..256").arg(pipeline));
     if (timeoutMs < 1)
-        errors << QStringLiteral("timeout: must be positive");
+        bad(QStringLiteral("timeout"), QStringLiteral("must be positive"));
     if (intervalMs < 100 || intervalMs > 60000)
-        errors << QStringLiteral("interval: %1 ms is not in 100..60000").arg(intervalMs);
+        bad(QStringLiteral("interval"),
+            QStringLiteral("%1 ms is not in 100..60000").arg(intervalMs));
     if (gracefulStopMs < 0 || gracefulStopMs > 1000)
-        errors << QStringLiteral("graceful stop: %1 ms is not in 0..1000").arg(gracefulStopMs);
+        bad(QStringLiteral("graceful stop"),
+            QStringLiteral("%1 ms is not in 0..1000").arg(gracefulStopMs));
     const bool ramping = isRampingModel(model);
     if (ramping && stages.empty())
-        errors << QStringLiteral("stages: %1 needs at least one stage").arg(modelName(model));
+        bad(QStringLiteral("stages"),
+            QStringLiteral("%1 needs at least one stage").arg(modelName(model)));
     if (!ramping && !stages.empty())
-        errors << QStringLiteral("stages: %1 takes no stages (use ramping-vus or "
-                                 "ramping-arrival-rate)")
-                      .arg(modelName(model));
+        bad(QStringLiteral("stages"),
+            QStringLiteral("%1 takes no stages (use ramping-vus or ramping-arrival-rate)")
+                .arg(modelName(model)));
     if (connections < 1 || connections > 100000)
-        errors << QStringLiteral("connections: %1 is not in 1..100000").arg(connections);
+        bad(QStringLiteral("connections"),
+            QStringLiteral("%1 is not in 1..100000").arg(connections));
     if (isOpenModel(model)) {
         if (model == LoadModel::ConstantArrivalRate && !(rate > 0))
-            errors << QStringLiteral("rate: constant-arrival-rate needs a rate above 0");
+            bad(QStringLiteral("rate"),
+                QStringLiteral("constant-arrival-rate needs a rate above 0"));
         if (policy == ConnectionPolicy::Grow && maxConnections != 0 && maxConnections < connections)
-            errors << QStringLiteral("max connections: %1 is below connections (%2)")
-                          .arg(maxConnections)
-                          .arg(connections);
+            bad(QStringLiteral("max connections"), QStringLiteral("%1 is below connections (%2)")
+                                                       .arg(maxConnections)
+                                                       .arg(connections));
     } else if (rate > 0) {
-        errors << QStringLiteral("rate: %1 is a closed model (no rate); use "
-                                 "constant-arrival-rate")
-                      .arg(modelName(model));
+        bad(QStringLiteral("rate"),
+            QStringLiteral("%1 is a closed model (no rate); use constant-arrival-rate")
+                .arg(modelName(model)));
     }
     if (effectiveDurationMs() <= 0 && requests == 0)
-        errors << QStringLiteral("duration: the run needs a duration, stages or a request count");
+        bad(QStringLiteral("duration"),
+            QStringLiteral("the run needs a duration, stages or a request count"));
     for (std::size_t i = 0; i < mix.routes.size(); ++i) {
         const RouteSpec& route = mix.routes[i];
+        const QString field = QStringLiteral("mix routes[%1]").arg(i);
         if (!(route.weight > 0))
-            errors << QStringLiteral("mix routes[%1].weight: must be above 0").arg(i);
+            bad(field + QStringLiteral(".weight"), QStringLiteral("must be above 0"));
         if (route.route == Route::Get)
             continue;
         if (route.ids.kind == IdDistribution::Kind::List && route.ids.values.empty())
-            errors << QStringLiteral("mix routes[%1].ids: a list needs at least one id").arg(i);
+            bad(field + QStringLiteral(".ids"), QStringLiteral("a list needs at least one id"));
         if (route.ids.kind == IdDistribution::Kind::Database &&
             databaseIds == DatabaseIds::MustBeRead)
-            errors << QStringLiteral("mix routes[%1].ids: the ids to read from the database "
-                                     "were not read")
-                          .arg(i);
+            bad(field + QStringLiteral(".ids"),
+                QStringLiteral("the ids to read from the database were not read"));
     }
     return errors;
 }

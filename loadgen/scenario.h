@@ -66,8 +66,9 @@ struct Scenario
         MustBeRead,
         ReadAtStart
     };
-    // One sentence per problem, each naming the field; empty when the scenario can run.
-    QStringList validate(DatabaseIds databaseIds = DatabaseIds::MustBeRead) const;
+    // Every problem, each naming the field (BadTarget for the URL, BadScenario for the rest);
+    // empty when the scenario can run.
+    LoadErrors validate(DatabaseIds databaseIds = DatabaseIds::MustBeRead) const;
 };
 
 // The pieces of an http:// URL the engine needs.

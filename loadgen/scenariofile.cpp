@@ -89,11 +89,11 @@ QString stagesText(const std::vector<Stage>& stages)
 class LoadReader
 {
 public:
-    LoadReader(const QJsonObject& load, QStringList& errors) : m_load(load), m_errors(errors) {}
+    LoadReader(const QJsonObject& load, LoadErrors& errors) : m_load(load), m_errors(errors) {}
 
     void error(const QString& key, const QString& sentence)
     {
-        m_errors << QStringLiteral("load.") + key + u": " + sentence;
+        m_errors << makeError(LoadErrorKind::BadScenario, sentence, QStringLiteral("load.") + key);
     }
 
     template <typename T> void number(const QString& key, T& target, double low, double high)
@@ -127,10 +127,10 @@ public:
 
 private:
     const QJsonObject& m_load;
-    QStringList& m_errors;
+    LoadErrors& m_errors;
 };
 
-void readLoad(const QJsonObject& load, Scenario& scenario, QStringList& errors)
+void readLoad(const QJsonObject& load, Scenario& scenario, LoadErrors& errors)
 {
     const QStringList known{QStringLiteral("model"),
                             QStringLiteral("connections"),
@@ -169,11 +169,11 @@ void readLoad(const QJsonObject& load, Scenario& scenario, QStringList& errors)
     reader.duration(QStringLiteral("duration"), scenario.durationMs);
     reader.duration(QStringLiteral("timeout"), scenario.timeoutMs);
     if (load.contains(u"stages")) {
-        const StagesResult stages = parseStages(load.value(u"stages").toString());
-        if (stages.error.isEmpty())
-            scenario.stages = stages.stages;
+        const auto stages = parseStages(load.value(u"stages").toString());
+        if (stages)
+            scenario.stages = stages.value();
         else
-            reader.error(QStringLiteral("stages"), stages.error);
+            reader.error(QStringLiteral("stages"), stages.error().message);
     }
     if (load.contains(u"policy")) {
         const QString name = load.value(u"policy").toString();
@@ -257,7 +257,8 @@ ScenarioFile parseScenarioFile(const QByteArray& json)
     QJsonObject root = document.object();
     const QJsonValue load = root.take(QStringLiteral("load"));
     if (!load.isUndefined() && !load.isObject())
-        file.errors << QStringLiteral("load: must be an object");
+        file.errors << makeError(LoadErrorKind::BadScenario, QStringLiteral("must be an object"),
+                                 QStringLiteral("load"));
     readLoad(load.toObject(), file.scenario, file.errors);
 
     const MixFile mix = parseMixFile(QJsonDocument(root).toJson(QJsonDocument::Compact));
@@ -281,21 +282,21 @@ ScenarioFile loadScenarioFile(const QString& path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         ScenarioFile result;
-        result.errors << QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
+        result.errors << makeError(LoadErrorKind::Io,
+                                   QStringLiteral("cannot read: %1").arg(file.errorString()), path);
         return result;
     }
     return parseScenarioFile(file.readAll());
 }
 
-bool saveScenarioFile(const QString& path, const Scenario& scenario, QString* error)
+LoadStatus saveScenarioFile(const QString& path, const Scenario& scenario)
 {
     const QByteArray bytes = scenarioFileJson(scenario);
     QSaveFile file(path);
     if (file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit())
-        return true;
-    if (error)
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
-    return false;
+        return {};
+    return makeError(LoadErrorKind::Io,
+                     QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
 }
 
 } // namespace qaconsole::loadgen

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loadgen/loaderror.h"
 #include "loadgen/scenario.h"
 
 #include <QByteArray>
@@ -19,7 +20,7 @@ namespace qaconsole::loadgen {
 struct ScenarioFile
 {
     Scenario scenario;
-    QStringList errors; // one sentence per problem, each starting with the field's path
+    LoadErrors errors; // every problem, each with the field's JSON path ("load.duration")
     bool ok() const { return errors.isEmpty(); }
 };
 
@@ -30,7 +31,7 @@ QByteArray scenarioFileJson(const Scenario& scenario);
 ScenarioFile parseScenarioFile(const QByteArray& json);
 // Reads the file first; an unreadable file is one error naming it.
 ScenarioFile loadScenarioFile(const QString& path);
-// Writes atomically; false with a sentence naming the file.
-bool saveScenarioFile(const QString& path, const Scenario& scenario, QString* error);
+// Writes atomically; Io with a sentence naming the file.
+LoadStatus saveScenarioFile(const QString& path, const Scenario& scenario);
 
 } // namespace qaconsole::loadgen

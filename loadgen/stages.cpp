@@ -56,31 +56,28 @@ QString formatDuration(std::int64_t ms)
     return text;
 }
 
-StagesResult parseStages(const QString& text)
+LoadResult<std::vector<Stage>> parseStages(const QString& text)
 {
-    StagesResult result;
+    std::vector<Stage> stages;
     const QStringList parts = text.split(u',', Qt::SkipEmptyParts);
-    if (parts.isEmpty()) {
-        result.error =
-            QStringLiteral("no stages in '%1' (expected e.g. 30s:100,1m:1000)").arg(text);
-        return result;
-    }
+    if (parts.isEmpty())
+        return makeError(
+            LoadErrorKind::BadScenario,
+            QStringLiteral("no stages in '%1' (expected e.g. 30s:100,1m:1000)").arg(text));
     for (qsizetype i = 0; i < parts.size(); ++i) {
         const QString stage = parts[i].trimmed();
         const qsizetype colon = stage.indexOf(u':');
         const auto duration = colon > 0 ? parseDurationMs(stage.left(colon)) : std::nullopt;
         bool ok = false;
         const double target = colon > 0 ? stage.mid(colon + 1).toDouble(&ok) : 0;
-        if (!duration || !ok || target < 0) {
-            result.error = QStringLiteral("stage %1 '%2' is not DURATION:TARGET (e.g. 30s:100)")
-                               .arg(i + 1)
-                               .arg(stage);
-            result.stages.clear();
-            return result;
-        }
-        result.stages.push_back({*duration, target});
+        if (!duration || !ok || target < 0)
+            return makeError(LoadErrorKind::BadScenario,
+                             QStringLiteral("stage %1 '%2' is not DURATION:TARGET (e.g. 30s:100)")
+                                 .arg(i + 1)
+                                 .arg(stage));
+        stages.push_back({*duration, target});
     }
-    return result;
+    return stages;
 }
 
 std::int64_t totalDurationMs(const std::vector<Stage>& stages)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "loadgen/loaderror.h"
+
 #include <QString>
 
 #include <cstdint>
@@ -17,19 +19,14 @@ struct Stage
     bool operator==(const Stage&) const = default;
 };
 
-struct StagesResult
-{
-    std::vector<Stage> stages;
-    QString error; // empty when the text was valid
-};
-
 // "500ms", "30s", "1m", "1m30s", "2h"; a bare number is seconds. Nothing for anything else.
 std::optional<std::int64_t> parseDurationMs(const QString& text);
 // The inverse, in k6's spelling ("1m30s", "250ms").
 QString formatDuration(std::int64_t ms);
 
-// "30s:100,1m:1000" (duration:target, comma separated). The error names the bad stage.
-StagesResult parseStages(const QString& text);
+// "30s:100,1m:1000" (duration:target, comma separated). BadScenario naming the bad stage in
+// its message otherwise (no field: the caller knows where the text came from).
+LoadResult<std::vector<Stage>> parseStages(const QString& text);
 
 std::int64_t totalDurationMs(const std::vector<Stage>& stages);
 

@@ -105,9 +105,11 @@ bool Threshold::holds(double actual) const
     return false;
 }
 
-ThresholdParse parseThreshold(const QString& input)
+LoadResult<Threshold> parseThreshold(const QString& input)
 {
-    ThresholdParse result;
+    const auto bad = [](const QString& sentence) {
+        return makeError(LoadErrorKind::BadScenario, sentence);
+    };
     const QString text = input.trimmed();
     static const QRegularExpression shape(
         QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*)(?:\\s*:\\s*|\\s+)([A-Za-z][A-Za-z0-9]*(?:\\(\\s*["
@@ -115,18 +117,16 @@ ThresholdParse parseThreshold(const QString& input)
                        "\\s*(\\S+)$"));
     const QRegularExpressionMatch match = shape.match(text);
     if (!match.hasMatch()) {
-        result.error = QStringLiteral("threshold '%1' is not METRIC AGGREGATE<VALUE "
-                                      "(e.g. 'http_req_duration p(99)<200')")
-                           .arg(text);
-        return result;
+        return bad(QStringLiteral("threshold '%1' is not METRIC AGGREGATE<VALUE "
+                                  "(e.g. 'http_req_duration p(99)<200')")
+                       .arg(text));
     }
     Threshold threshold;
     threshold.text = text;
     const MetricInfo* metric = findMetric(match.captured(1));
     if (!metric) {
-        result.error = QStringLiteral("threshold '%1': unknown metric '%2' (known: %3)")
-                           .arg(text, match.captured(1), knownMetrics());
-        return result;
+        return bad(QStringLiteral("threshold '%1': unknown metric '%2' (known: %3)")
+                       .arg(text, match.captured(1), knownMetrics()));
     }
     threshold.metric = metric->metric;
 
@@ -137,9 +137,8 @@ ThresholdParse parseThreshold(const QString& input)
         threshold.aggregate = A::Percentile;
         threshold.percentile = p.captured(1).toDouble();
         if (threshold.percentile <= 0 || threshold.percentile > 100) {
-            result.error = QStringLiteral("threshold '%1': percentile %2 is not in (0, 100]")
-                               .arg(text, p.captured(1));
-            return result;
+            return bad(QStringLiteral("threshold '%1': percentile %2 is not in (0, 100]")
+                           .arg(text, p.captured(1)));
         }
     } else if (aggregate == u"rate") {
         threshold.aggregate = A::Rate;
@@ -154,28 +153,24 @@ ThresholdParse parseThreshold(const QString& input)
     } else if (aggregate == u"max") {
         threshold.aggregate = A::Max;
     } else {
-        result.error =
+        return bad(
             QStringLiteral("threshold '%1': unknown aggregate '%2' (%3 takes %4)")
-                .arg(text, aggregate, match.captured(1), QString::fromUtf16(metric->aggregates));
-        return result;
+                .arg(text, aggregate, match.captured(1), QString::fromUtf16(metric->aggregates)));
     }
     if (!allowed(threshold.metric, threshold.aggregate)) {
-        result.error =
+        return bad(
             QStringLiteral("threshold '%1': %2 has no '%3' (it takes %4)")
-                .arg(text, match.captured(1), aggregate, QString::fromUtf16(metric->aggregates));
-        return result;
+                .arg(text, match.captured(1), aggregate, QString::fromUtf16(metric->aggregates)));
     }
     threshold.op = *parseOp(match.captured(3));
     bool isNumber = false;
     threshold.value = match.captured(4).toDouble(&isNumber);
     if (!isNumber || !std::isfinite(threshold.value)) {
-        result.error =
-            QStringLiteral("threshold '%1': '%2' is not a number").arg(text, match.captured(4));
-        return result;
+        return bad(
+            QStringLiteral("threshold '%1': '%2' is not a number").arg(text, match.captured(4)));
     }
     threshold.condition = aggregate + match.captured(3) + match.captured(4);
-    result.threshold = threshold;
-    return result;
+    return threshold;
 }
 
 double thresholdActual(const Threshold& threshold, const Counts& totals, double seconds,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "loadgen/loaderror.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -62,13 +64,9 @@ struct Threshold
     bool holds(double actual) const;
 };
 
-struct ThresholdParse
-{
-    std::optional<Threshold> threshold;
-    QString error; // a sentence naming the part that is wrong
-};
-
-ThresholdParse parseThreshold(const QString& text);
+// The threshold, or BadScenario with a sentence naming the part that is wrong (no field: the
+// caller knows where the text came from).
+LoadResult<Threshold> parseThreshold(const QString& text);
 
 // The measured value a threshold compares (in its unit: ms for durations).
 double thresholdActual(const Threshold& threshold, const Counts& totals, double seconds,

@@ -35,11 +35,10 @@ const Unit* findUnit(const QString& name)
     return nullptr;
 }
 
-std::optional<std::int64_t> fail(QString* error, const QString& text, const QString& why)
+Error<ErrorKind> fail(const QString& text, const QString& why,
+                      ErrorKind kind = ErrorKind::NotADuration)
 {
-    if (error)
-        *error = QStringLiteral("\"%1\" is not a duration: %2").arg(text, why);
-    return std::nullopt;
+    return makeError(kind, QStringLiteral("\"%1\" is not a duration: %2").arg(text, why));
 }
 
 QString unitText(std::int64_t count, const Unit& unit)
@@ -51,36 +50,35 @@ QString unitText(std::int64_t count, const Unit& unit)
 
 } // namespace
 
-std::optional<std::int64_t> parseDuration(const QString& text, QString* error)
+Result<std::int64_t> parseDuration(const QString& text)
 {
     const QString trimmed = text.trimmed();
     if (trimmed.isEmpty())
-        return fail(error, text, QStringLiteral("it is empty (write \"0\" to turn it off)"));
+        return fail(text, QStringLiteral("it is empty (write \"0\" to turn it off)"));
     qsizetype digits = 0;
     while (digits < trimmed.size() && trimmed.at(digits).isDigit() &&
            trimmed.at(digits).unicode() < 128)
         ++digits;
     if (digits == 0)
-        return fail(error, text,
-                    QStringLiteral("it must start with a whole number, as in \"30 s\" or "
-                                   "\"5 min\""));
+        return fail(text, QStringLiteral("it must start with a whole number, as in \"30 s\" or "
+                                         "\"5 min\""));
     if (digits > 12)
-        return fail(error, text, QStringLiteral("the number is too large"));
+        return fail(text, QStringLiteral("the number is too large"), ErrorKind::OutOfRange);
     const std::int64_t count = trimmed.left(digits).toLongLong();
     const QString unitName = trimmed.mid(digits).trimmed().toLower();
     if (unitName.isEmpty()) {
         if (count == 0)
-            return 0;
-        return fail(error, text,
+            return std::int64_t{0};
+        return fail(text,
                     QStringLiteral("it needs a unit: ms, s, min, h or day (\"0\" alone is off)"));
     }
     const Unit* unit = findUnit(unitName);
     if (!unit)
-        return fail(error, text,
+        return fail(text,
                     QStringLiteral("\"%1\" is not a unit; use ms, s, min, h or day").arg(unitName));
     if (count > kMaxDurationMs / unit->ms)
-        return fail(error, text, QStringLiteral("it is longer than 365 days"));
-    return count * unit->ms;
+        return fail(text, QStringLiteral("it is longer than 365 days"), ErrorKind::OutOfRange);
+    return std::int64_t{count * unit->ms};
 }
 
 QString formatDuration(std::int64_t ms)

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "backend/cache/cacheerror.h"
+
 #include <QString>
 
 #include <cstdint>
-#include <optional>
 
 namespace qaconsole::cache {
 
@@ -12,9 +13,9 @@ inline constexpr std::int64_t kMaxDurationMs = 365LL * 24 * 3600 * 1000;
 
 // Parses what people type into the policy editor and the policy file: "0" (off), "250 ms",
 // "30 s", "5 min", "2 h", "1 day", "3 days" (a space between number and unit is optional, units
-// also spelled out: "seconds", "minutes", "hours"). Whole numbers only. nullopt with a sentence
-// in `error` (`"5 parsecs" is not a duration ...`) otherwise.
-std::optional<std::int64_t> parseDuration(const QString& text, QString* error = nullptr);
+// also spelled out: "seconds", "minutes", "hours"). Whole numbers only. Otherwise NotADuration,
+// or OutOfRange beyond kMaxDurationMs, with a sentence (`"5 parsecs" is not a duration ...`).
+Result<std::int64_t> parseDuration(const QString& text);
 
 // The shortest exact text for a duration in milliseconds, in the largest unit that divides it:
 // 0 -> "0", 90000 -> "90 s", 86400000 -> "1 day", 172800000 -> "2 days", 1500 -> "1500 ms".

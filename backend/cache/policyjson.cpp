@@ -79,11 +79,10 @@ public:
         const auto value = take(key, QJsonValue::String, "a duration text such as \"30 s\"");
         if (!value)
             return;
-        QString why;
-        if (const auto ms = parseDuration(value->toString(), &why))
-            out = *ms;
+        if (const auto ms = parseDuration(value->toString()))
+            out = ms.value();
         else
-            error(key, why);
+            error(key, ms.error().message);
     }
 
     void action(const QString& key, WriteAction& out)

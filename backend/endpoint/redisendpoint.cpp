@@ -19,20 +19,18 @@ QString RedisEndpoint::toUrl() const
     return url.toString();
 }
 
-std::optional<RedisEndpoint> parseRedisUrl(const QString& text, QString* error)
+Result<RedisEndpoint> parseRedisUrl(const QString& text)
 {
-    auto fail = [error](const QString& why) {
-        if (error)
-            *error = why;
-        return std::nullopt;
+    auto fail = [](const QString& why, const QString& part = {}) {
+        return makeError(ErrorKind::BadUrl, why, part);
     };
     const QUrl url(text.trimmed(), QUrl::StrictMode);
     if (!url.isValid())
         return fail(QStringLiteral("not a valid URL"));
     if (url.scheme() != QLatin1String("redis"))
-        return fail(QStringLiteral("the URL must start with redis://"));
+        return fail(QStringLiteral("the URL must start with redis://"), QStringLiteral("scheme"));
     if (url.host().isEmpty())
-        return fail(QStringLiteral("the URL names no host"));
+        return fail(QStringLiteral("the URL names no host"), QStringLiteral("host"));
 
     RedisEndpoint endpoint;
     endpoint.host = url.host();
@@ -44,7 +42,8 @@ std::optional<RedisEndpoint> parseRedisUrl(const QString& text, QString* error)
         bool ok = false;
         endpoint.database = path.toInt(&ok);
         if (!ok || endpoint.database < 0)
-            return fail(QStringLiteral("the database in the path must be a number"));
+            return fail(QStringLiteral("the database in the path must be a number"),
+                        QStringLiteral("database"));
     }
     return endpoint;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QString>
+#include "backend/endpoint/endpointerror.h"
 
-#include <optional>
+#include <QString>
 
 namespace qaconsole::endpoint {
 
@@ -20,7 +20,8 @@ struct RedisEndpoint
     QString toUrl() const; // with the password: for clients only
 };
 
-// nullopt and a one-line reason in `error` when the URL is not a redis:// URL.
-std::optional<RedisEndpoint> parseRedisUrl(const QString& url, QString* error = nullptr);
+// The endpoint, or BadUrl with a one-line reason (and the part that is wrong as the field) when
+// the URL is not a redis:// URL.
+Result<RedisEndpoint> parseRedisUrl(const QString& url);
 
 } // namespace qaconsole::endpoint

@@ -16,15 +16,13 @@ EmbeddedBackend::~EmbeddedBackend()
     stop();
 }
 
-bool EmbeddedBackend::start(QString* error)
+Status<ErrorKind> EmbeddedBackend::start()
 {
     if (m_server)
-        return true;
+        return {};
     const QString schemaProblem = api::checkSchema(m_options.dsn);
-    if (!schemaProblem.isEmpty()) {
-        *error = schemaProblem;
-        return false;
-    }
+    if (!schemaProblem.isEmpty())
+        return makeError(ErrorKind::Database, schemaProblem);
     const int threads =
         m_options.threads > 0 ? m_options.threads : std::max(1, QThread::idealThreadCount());
     m_metrics = std::make_unique<metrics::MetricsRegistry>(threads);
@@ -33,13 +31,11 @@ bool EmbeddedBackend::start(QString* error)
         cacheOptions.memoryBytes = m_options.cacheMemoryBytes;
         cacheOptions.policy = m_options.policy;
         if (!m_options.redisUrl.isEmpty()) {
-            QString problem;
-            const auto endpoint = endpoint::parseRedisUrl(m_options.redisUrl, &problem);
-            if (!endpoint) {
-                *error = QStringLiteral("Redis: ") + problem;
-                return false;
-            }
-            cacheOptions.redis = cache::RedisOptions{*endpoint};
+            const auto endpoint = endpoint::parseRedisUrl(m_options.redisUrl);
+            if (!endpoint)
+                return makeError(ErrorKind::Settings,
+                                 QStringLiteral("Redis: ") + endpoint.error().message);
+            cacheOptions.redis = cache::RedisOptions{endpoint.value()};
         }
         m_cache = std::make_shared<cache::ResponseCache>(std::move(cacheOptions));
     }
@@ -51,14 +47,15 @@ bool EmbeddedBackend::start(QString* error)
         options, api::makeApiHandlerFactory({m_options.dsn, m_cache}, *m_metrics,
                                             [this] { return gauges(); }));
     m_live = server.get();
-    if (!server->start(error)) {
+    // HttpServer (backend/http) still reports in a sentence; its failures are all Listen.
+    if (QString why; !server->start(&why)) {
         m_live = nullptr;
         server.reset(); // its handlers hold the cache's worker links: they go first
         m_cache.reset();
-        return false;
+        return makeError(ErrorKind::Listen, why);
     }
     m_server = std::move(server);
-    return true;
+    return {};
 }
 
 void EmbeddedBackend::stop()

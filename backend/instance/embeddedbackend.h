@@ -2,6 +2,7 @@
 
 #include "backend/cache/cachepolicy.h"
 #include "backend/metrics/metricsregistry.h"
+#include "core/result.h"
 
 #include <QString>
 
@@ -17,6 +18,14 @@ class ResponseCache;
 }
 
 namespace qaconsole::instance {
+
+// Why an instance did not start, by what the caller does next.
+enum class ErrorKind
+{
+    Database, // the database cannot be reached or lacks the ETL's tables: start it, load data
+    Settings, // an option is unusable (the Redis URL): fix the settings
+    Listen,   // the server cannot listen (the port is taken, the address is not this host's)
+};
 
 struct BackendOptions
 {
@@ -42,8 +51,9 @@ public:
     EmbeddedBackend(const EmbeddedBackend&) = delete;
     EmbeddedBackend& operator=(const EmbeddedBackend&) = delete;
 
-    // Checks that the ETL's tables exist, then listens. False with a reason for people.
-    bool start(QString* error);
+    // Checks that the ETL's tables exist, then listens. An error with a reason for people
+    // otherwise; starting a running instance does nothing.
+    Status<ErrorKind> start();
     void stop();
     bool running() const;
 

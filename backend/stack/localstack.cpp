@@ -27,8 +27,8 @@ std::unique_ptr<ManagedService> externalPostgres(const QString& dsn)
 std::unique_ptr<ManagedService> externalRedis(const QString& url)
 {
     // Settings validation has already rejected a malformed URL.
-    const endpoint::RedisEndpoint endpoint =
-        endpoint::parseRedisUrl(url).value_or(endpoint::RedisEndpoint{});
+    const auto parsed = endpoint::parseRedisUrl(url);
+    const endpoint::RedisEndpoint endpoint = parsed ? parsed.value() : endpoint::RedisEndpoint{};
     return std::make_unique<ExternalService>(ServiceKind::Redis, endpoint.address(), url,
                                              [endpoint] { return probeRedis(endpoint); });
 }
@@ -38,7 +38,7 @@ std::unique_ptr<ManagedService> externalRedis(const QString& url)
 LocalStack::LocalStack(StackSettings settings, Starter starter)
     : m_settings(std::move(settings)), m_state(std::make_unique<StackState>(m_settings.dataDir))
 {
-    m_state->load(&m_stateError);
+    m_stateLoaded = m_state->load();
     const QString who = starterName(starter);
     if (m_settings.postgres.dsn.isEmpty())
         m_postgres = std::make_unique<SupervisedService>(
@@ -61,10 +61,11 @@ ManagedService& LocalStack::service(ServiceKind kind)
 
 ServiceStatus LocalStack::start(ServiceKind kind)
 {
-    if (!m_stateError.isEmpty()) {
+    if (!m_stateLoaded) {
         ServiceStatus failed = service(kind).status();
         failed.state = ServiceState::Failed;
-        failed.message = m_stateError;
+        failed.message = m_stateLoaded.error().text();
+        failed.failure = m_stateLoaded.error().kind;
         return failed;
     }
     return service(kind).start();

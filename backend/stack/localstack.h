@@ -2,6 +2,7 @@
 
 #include "backend/stack/servicestatus.h"
 #include "backend/stack/stacksettings.h"
+#include "backend/supervise/superviseerror.h"
 
 #include <memory>
 
@@ -49,14 +50,14 @@ public:
 
     const StackSettings& settings() const { return m_settings; }
     // A problem reading the stack's state file, found at construction; start() reports it.
-    const QString& stateError() const { return m_stateError; }
+    const supervise::Status& stateLoaded() const { return m_stateLoaded; }
 
 private:
     ManagedService& service(ServiceKind kind);
 
     StackSettings m_settings;
     std::unique_ptr<StackState> m_state;
-    QString m_stateError;
+    supervise::Status m_stateLoaded;
     std::unique_ptr<ManagedService> m_postgres;
     std::unique_ptr<ManagedService> m_redis;
 };

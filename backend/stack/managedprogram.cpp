@@ -8,16 +8,16 @@ ManagedProgram::ManagedProgram(StackState& state, int& port, QString& startedBy,
     : m_state(state), m_port(port), m_startedBy(startedBy), m_starter(std::move(starter))
 {}
 
-bool ManagedProgram::rememberPort(int port, QString* why)
+supervise::Status ManagedProgram::rememberPort(int port)
 {
     m_port = port;
-    return m_state.save(why);
+    return m_state.save();
 }
 
-bool ManagedProgram::rememberStarted(bool started, QString* why)
+supervise::Status ManagedProgram::rememberStarted(bool started)
 {
     m_startedBy = started ? m_starter : QString();
-    return m_state.save(why);
+    return m_state.save();
 }
 
 } // namespace qaconsole::stack

@@ -19,8 +19,8 @@ public:
     virtual QString clientUrl() const = 0;
 
     int rememberedPort() const override { return m_port; }
-    bool rememberPort(int port, QString* why) override;
-    bool rememberStarted(bool started, QString* why) override;
+    supervise::Status rememberPort(int port) override;
+    supervise::Status rememberStarted(bool started) override;
 
 protected:
     StackState& m_state;

@@ -12,7 +12,9 @@ namespace qaconsole::stack {
 
 using supervise::CommandResult;
 using supervise::Depth;
+using supervise::ErrorKind;
 using supervise::runCommand;
+using supervise::Status;
 
 namespace {
 
@@ -73,50 +75,46 @@ QString PostgresProgram::clientUrl() const
     return dsn(QLatin1String(kRole), m_state.appPassword, QLatin1String(kDatabase));
 }
 
-bool PostgresProgram::prepare(QString* why)
+Status PostgresProgram::prepare()
 {
     if (!m_binaries) {
-        m_binaries = findPostgresBinaries(systemSearch(m_settings.binDir), why);
-        if (!m_binaries)
-            return false;
+        auto found = findPostgresBinaries(systemSearch(m_settings.binDir));
+        if (!found)
+            return found.error();
+        m_binaries = std::move(found).value();
     }
     if (!m_user) {
-        const supervise::ServiceUserResult resolved =
+        auto resolved =
             supervise::resolveServiceUser(m_settings.serviceUser, supervise::runningAsRoot());
-        if (!resolved.user) {
-            *why = resolved.error;
-            return false;
-        }
-        m_user = resolved.user;
+        if (!resolved)
+            return resolved.error();
+        m_user = std::move(resolved).value();
     }
     const QString blocked = supervise::firstUnreachableFolder(clusterDir(), *m_user);
-    if (!blocked.isEmpty()) {
-        *why = QStringLiteral("PostgreSQL runs as user '%1', who cannot enter %2. Choose a data "
-                              "folder it can reach with --data-dir (as root the default is "
-                              "/var/lib/qaconsole), or allow it: chmod o+x %2")
-                   .arg(m_user->name, blocked);
-        return false;
-    }
-    if (!QDir().mkpath(clusterDir())) {
-        *why = QStringLiteral("cannot create %1").arg(clusterDir());
-        return false;
-    }
-    return supervise::giveOwnership(clusterDir(), *m_user, why, Depth::PathOnly);
+    if (!blocked.isEmpty())
+        return makeError(ErrorKind::PermissionDenied,
+                         QStringLiteral("PostgreSQL runs as user '%1', who cannot enter %2. "
+                                        "Choose a data folder it can reach with --data-dir (as "
+                                        "root the default is /var/lib/qaconsole), or allow it: "
+                                        "chmod o+x %2")
+                             .arg(m_user->name, blocked));
+    if (!QDir().mkpath(clusterDir()))
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(clusterDir()));
+    return supervise::giveOwnership(clusterDir(), *m_user, Depth::PathOnly);
 }
 
-bool PostgresProgram::setUp(QString* why)
+Status PostgresProgram::setUp()
 {
     if (QFile::exists(QDir(pgData()).filePath(QStringLiteral("PG_VERSION"))))
-        return true;
-    if (QDir(pgData()).exists() && !QDir(pgData()).isEmpty()) {
-        *why = QStringLiteral("%1 holds files but no PostgreSQL cluster; move them away")
-                   .arg(pgData());
-        return false;
-    }
+        return {};
+    if (QDir(pgData()).exists() && !QDir(pgData()).isEmpty())
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("%1 holds files but no PostgreSQL cluster; move them away")
+                             .arg(pgData()));
     m_state.superuserPassword = StackState::generatePassword();
     m_state.appPassword = StackState::generatePassword();
-    if (!m_state.save(why))
-        return false;
+    if (Status saved = m_state.save(); !saved)
+        return saved;
 
     // initdb reads the superuser's password from a file, never from the command line.
     const QString pwFile = QDir(clusterDir()).filePath(QStringLiteral(".initdb-password"));
@@ -124,13 +122,11 @@ bool PostgresProgram::setUp(QString* why)
         QFile file(pwFile);
         if (!file.open(QIODevice::WriteOnly) ||
             !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-            file.write(m_state.superuserPassword.toUtf8() + '\n') < 0) {
-            *why = QStringLiteral("cannot write %1").arg(pwFile);
-            return false;
-        }
+            file.write(m_state.superuserPassword.toUtf8() + '\n') < 0)
+            return makeError(ErrorKind::Io, QStringLiteral("cannot write %1").arg(pwFile));
     }
-    if (!supervise::giveOwnership(pwFile, *m_user, why))
-        return false;
+    if (Status given = supervise::giveOwnership(pwFile, *m_user); !given)
+        return given;
     const CommandResult result =
         runCommand(m_binaries->initdb(),
                    {QStringLiteral("-D"), pgData(), QStringLiteral("-U"), QLatin1String(kSuperuser),
@@ -142,23 +138,22 @@ bool PostgresProgram::setUp(QString* why)
     // the server log people read on the Services page, so it gets a file of its own.
     const QString initdbLog = QDir(clusterDir()).filePath(QStringLiteral("initdb.log"));
     appendText(initdbLog, result.output.toUtf8());
-    if (!result.ok()) {
-        *why = QStringLiteral("initdb failed; see %1\n%2")
-                   .arg(initdbLog, supervise::lastLines(initdbLog, 5));
-        return false;
-    }
+    if (!result.ok())
+        return makeError(ErrorKind::SetUpFailed,
+                         QStringLiteral("initdb failed; see %1\n%2")
+                             .arg(initdbLog, supervise::lastLines(initdbLog, 5)));
     const QString config = QDir(pgData()).filePath(QStringLiteral("postgresql.conf"));
-    if (!appendText(config, kClusterConfig)) {
-        *why = QStringLiteral("cannot write %1").arg(config);
-        return false;
-    }
-    return supervise::giveOwnership(clusterDir(), *m_user, why);
+    if (!appendText(config, kClusterConfig))
+        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1").arg(config));
+    return supervise::giveOwnership(clusterDir(), *m_user);
 }
 
 QString PostgresProgram::installedVersion()
 {
-    if (!m_binaries)
-        m_binaries = findPostgresBinaries(systemSearch(m_settings.binDir), nullptr);
+    if (!m_binaries) {
+        if (auto found = findPostgresBinaries(systemSearch(m_settings.binDir)))
+            m_binaries = std::move(found).value();
+    }
     return m_binaries ? m_binaries->version : QString();
 }
 
@@ -169,7 +164,7 @@ QString PostgresProgram::notSetUpHint() const
     return QStringLiteral("No cluster yet: Start creates one in %1.").arg(pgData());
 }
 
-supervise::LaunchResult PostgresProgram::launch(int port)
+supervise::Result<supervise::Launched> PostgresProgram::launch(int port)
 {
     // pg_ctl -w returns once the server accepts connections (its readiness check) or gives up.
     const CommandResult result = runCommand(
@@ -178,9 +173,11 @@ supervise::LaunchResult PostgresProgram::launch(int port)
          QStringLiteral("-w"), QStringLiteral("-t"), QString::number(m_settings.startTimeoutSec),
          QStringLiteral("-o"), QStringLiteral("-p %1").arg(port)},
         (m_settings.startTimeoutSec + 10) * 1000, &*m_user, clusterDir());
-    supervise::LaunchResult launched;
-    launched.ok = launched.ready = result.ok();
-    return launched;
+    // pg_ctl's own output says little more than "could not start server"; the server log the
+    // supervisor quotes says why, so the message is the supervisor's.
+    if (!result.ok())
+        return makeError(ErrorKind::StartFailed, QString());
+    return supervise::Launched{true, 0};
 }
 
 bool PostgresProgram::transientFailure(const QString& logTail) const
@@ -197,16 +194,15 @@ supervise::ProbeResult PostgresProgram::probe(int timeoutMs) const
     return probePostgres(clientUrl(), qMax(2, timeoutMs / 1000));
 }
 
-bool PostgresProgram::afterStart(QString* why)
+Status PostgresProgram::afterStart()
 {
     PostgresSession session(
         dsn(QLatin1String(kSuperuser), m_state.superuserPassword, QStringLiteral("postgres")));
-    if (!session.ok()) {
-        *why = QStringLiteral("cannot log in as the cluster's superuser (%1). If %2 was deleted, "
-                              "stop the server and delete %3 to start over")
-                   .arg(session.error(), m_state.path(), clusterDir());
-        return false;
-    }
+    if (!session.ok())
+        return makeError(ErrorKind::SetUpFailed,
+                         QStringLiteral("cannot log in as the cluster's superuser (%1). If %2 was "
+                                        "deleted, stop the server and delete %3 to start over")
+                             .arg(session.error(), m_state.path(), clusterDir()));
     const QString role = QLatin1String(kRole);
     const QString hash = session.passwordHash(role, m_state.appPassword);
     const bool roleExists = !session
@@ -226,14 +222,14 @@ bool PostgresProgram::afterStart(QString* why)
         statements << QStringLiteral("CREATE DATABASE %1 OWNER %2")
                           .arg(session.quoteIdentifier(QLatin1String(kDatabase)),
                                session.quoteIdentifier(role));
-    if (!session.exec(statements)) {
-        *why = QStringLiteral("cannot create the role and database: %1").arg(session.error());
-        return false;
-    }
-    return true;
+    if (!session.exec(statements))
+        return makeError(
+            ErrorKind::SetUpFailed,
+            QStringLiteral("cannot create the role and database: %1").arg(session.error()));
+    return {};
 }
 
-bool PostgresProgram::requestStop(qint64 /*pid*/, QString* why)
+Status PostgresProgram::requestStop(qint64 /*pid*/)
 {
     const CommandResult result =
         runCommand(m_binaries->pgCtl(),
@@ -242,8 +238,9 @@ bool PostgresProgram::requestStop(qint64 /*pid*/, QString* why)
                     QString::number(m_settings.startTimeoutSec)},
                    (m_settings.startTimeoutSec + 10) * 1000, &*m_user, clusterDir());
     if (!result.ok())
-        *why = QStringLiteral("pg_ctl stop failed: %1").arg(result.output.trimmed());
-    return result.ok();
+        return makeError(ErrorKind::StopFailed,
+                         QStringLiteral("pg_ctl stop failed: %1").arg(result.output.trimmed()));
+    return {};
 }
 
 } // namespace qaconsole::stack

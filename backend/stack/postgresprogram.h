@@ -30,15 +30,15 @@ public:
     int fixedPort() const override { return m_settings.port; }
     QString portSetting() const override { return QStringLiteral("postgres/port"); }
 
-    bool prepare(QString* why) override;
+    supervise::Status prepare() override;
     QString installedVersion() override;
     QString notSetUpHint() const override;
-    bool setUp(QString* why) override;
-    supervise::LaunchResult launch(int port) override;
+    supervise::Status setUp() override;
+    supervise::Result<supervise::Launched> launch(int port) override;
     bool transientFailure(const QString& logTail) const override;
     supervise::ProbeResult probe(int timeoutMs) const override;
-    bool afterStart(QString* why) override;
-    bool requestStop(qint64 pid, QString* why) override;
+    supervise::Status afterStart() override;
+    supervise::Status requestStop(qint64 pid) override;
 
 private:
     QString clusterDir() const;

@@ -33,17 +33,16 @@ Reply command(redisContext* context, const QList<QByteArray>& words)
         redisCommandArgv(context, int(argv.size()), argv.data(), lengths.data())));
 }
 
-// Connected and logged in, or null with `error` set.
-Context open(const endpoint::RedisEndpoint& endpoint, int timeoutMs, QString* error)
+// Connected and logged in, or NotReady: the server does not answer or refuses the login.
+supervise::Result<Context> open(const endpoint::RedisEndpoint& endpoint, int timeoutMs)
 {
     const timeval timeout{timeoutMs / 1000, (timeoutMs % 1000) * 1000};
     Context context(
         redisConnectWithTimeout(endpoint.host.toUtf8().constData(), endpoint.port, timeout));
-    if (!context || context->err) {
-        *error = context ? QString::fromUtf8(context->errstr)
-                         : QStringLiteral("cannot allocate a Redis context");
-        return nullptr;
-    }
+    if (!context || context->err)
+        return makeError(supervise::ErrorKind::NotReady,
+                         context ? QString::fromUtf8(context->errstr)
+                                 : QStringLiteral("cannot allocate a Redis context"));
     redisSetTimeout(context.get(), timeout);
     if (!endpoint.password.isEmpty()) {
         QList<QByteArray> words{QByteArrayLiteral("AUTH")};
@@ -51,12 +50,11 @@ Context open(const endpoint::RedisEndpoint& endpoint, int timeoutMs, QString* er
             words << endpoint.username.toUtf8();
         words << endpoint.password.toUtf8();
         Reply reply = command(context.get(), words);
-        if (!reply || reply->type == REDIS_REPLY_ERROR) {
-            *error = reply ? QStringLiteral("authentication failed: %1")
-                                 .arg(QString::fromUtf8(reply->str, int(reply->len)))
-                           : QString::fromUtf8(context->errstr);
-            return nullptr;
-        }
+        if (!reply || reply->type == REDIS_REPLY_ERROR)
+            return makeError(supervise::ErrorKind::NotReady,
+                             reply ? QStringLiteral("authentication failed: %1")
+                                         .arg(QString::fromUtf8(reply->str, int(reply->len)))
+                                   : QString::fromUtf8(context->errstr));
     }
     return context;
 }
@@ -76,9 +74,12 @@ QString infoField(const QString& info, const QString& key)
 supervise::ProbeResult probeRedis(const endpoint::RedisEndpoint& endpoint, int timeoutMs)
 {
     supervise::ProbeResult probe;
-    Context context = open(endpoint, timeoutMs, &probe.error);
-    if (!context)
+    auto opened = open(endpoint, timeoutMs);
+    if (!opened) {
+        probe.error = opened.error().message;
         return probe;
+    }
+    const Context context = std::move(opened).value();
     Reply pong = command(context.get(), {QByteArrayLiteral("PING")});
     if (!pong || pong->type != REDIS_REPLY_STATUS || QByteArray(pong->str) != "PONG") {
         probe.error = pong && pong->type == REDIS_REPLY_ERROR
@@ -98,19 +99,19 @@ supervise::ProbeResult probeRedis(const endpoint::RedisEndpoint& endpoint, int t
     return probe;
 }
 
-bool shutdownRedis(const endpoint::RedisEndpoint& endpoint, QString* error, int timeoutMs)
+supervise::Status shutdownRedis(const endpoint::RedisEndpoint& endpoint, int timeoutMs)
 {
-    Context context = open(endpoint, timeoutMs, error);
-    if (!context)
-        return false;
+    auto opened = open(endpoint, timeoutMs);
+    if (!opened)
+        return makeError(supervise::ErrorKind::StopFailed, opened.error().message);
+    const Context context = std::move(opened).value();
     Reply reply =
         command(context.get(), {QByteArrayLiteral("SHUTDOWN"), QByteArrayLiteral("NOSAVE")});
     // A successful SHUTDOWN answers nothing: the server closes the connection.
-    if (reply && reply->type == REDIS_REPLY_ERROR) {
-        *error = QString::fromUtf8(reply->str, int(reply->len));
-        return false;
-    }
-    return true;
+    if (reply && reply->type == REDIS_REPLY_ERROR)
+        return makeError(supervise::ErrorKind::StopFailed,
+                         QString::fromUtf8(reply->str, int(reply->len)));
+    return {};
 }
 
 } // namespace qaconsole::stack

@@ -2,6 +2,7 @@
 
 #include "backend/endpoint/redisendpoint.h"
 #include "backend/supervise/proberesult.h"
+#include "backend/supervise/superviseerror.h"
 
 namespace qaconsole::stack {
 
@@ -9,8 +10,9 @@ namespace qaconsole::stack {
 // server's version, uptime and pid from INFO. Gives up after `timeoutMs`.
 supervise::ProbeResult probeRedis(const endpoint::RedisEndpoint& endpoint, int timeoutMs = 2000);
 
-// SHUTDOWN NOSAVE: the managed Redis keeps nothing on disk, so there is nothing to save. True
-// when the server accepted it (it closes the connection).
-bool shutdownRedis(const endpoint::RedisEndpoint& endpoint, QString* error, int timeoutMs = 2000);
+// SHUTDOWN NOSAVE: the managed Redis keeps nothing on disk, so there is nothing to save.
+// Succeeds when the server accepted it (it closes the connection); StopFailed with Redis's or
+// the connection's words otherwise.
+supervise::Status shutdownRedis(const endpoint::RedisEndpoint& endpoint, int timeoutMs = 2000);
 
 } // namespace qaconsole::stack

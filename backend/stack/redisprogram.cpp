@@ -9,6 +9,9 @@
 
 namespace qaconsole::stack {
 
+using supervise::ErrorKind;
+using supervise::Status;
+
 namespace {
 
 // Redis configuration strings are double-quoted with backslash escapes.
@@ -50,28 +53,29 @@ endpoint::RedisEndpoint RedisProgram::endpoint() const
     return endpoint;
 }
 
-bool RedisProgram::prepare(QString* why)
+Status RedisProgram::prepare()
 {
     if (!m_binary) {
-        m_binary = findRedisServer(systemSearch(m_settings.serverPath), why);
-        if (!m_binary)
-            return false;
+        auto found = findRedisServer(systemSearch(m_settings.serverPath));
+        if (!found)
+            return found.error();
+        m_binary = std::move(found).value();
     }
-    if (!QDir().mkpath(folder())) {
-        *why = QStringLiteral("cannot create %1").arg(folder());
-        return false;
-    }
-    return true;
+    if (!QDir().mkpath(folder()))
+        return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(folder()));
+    return {};
 }
 
 QString RedisProgram::installedVersion()
 {
-    if (!m_binary)
-        m_binary = findRedisServer(systemSearch(m_settings.serverPath), nullptr);
+    if (!m_binary) {
+        if (auto found = findRedisServer(systemSearch(m_settings.serverPath)))
+            m_binary = std::move(found).value();
+    }
     return m_binary ? m_binary->version : QString();
 }
 
-bool RedisProgram::writeConfig(int port, QString* why) const
+Status RedisProgram::writeConfig(int port) const
 {
     const QString text =
         QStringLiteral("# Written by qaconsole at every start; change [redis] in the settings "
@@ -84,23 +88,22 @@ bool RedisProgram::writeConfig(int port, QString* why) const
             .arg(quoted(pidFile()), quoted(logFile()), quoted(folder()), m_settings.maxMemory,
                  m_settings.maxMemoryPolicy);
     QSaveFile file(configFile());
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit()) {
-        *why = QStringLiteral("cannot write %1: %2").arg(configFile(), file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
+        return makeError(
+            ErrorKind::Io,
+            QStringLiteral("cannot write %1: %2").arg(configFile(), file.errorString()));
+    return {};
 }
 
-supervise::LaunchResult RedisProgram::launch(int port)
+supervise::Result<supervise::Launched> RedisProgram::launch(int port)
 {
-    supervise::LaunchResult launched;
-    if (!writeConfig(port, &launched.error))
-        return launched;
+    if (Status written = writeConfig(port); !written)
+        return written.error();
     // Redis writes its own log file (redis.conf's logfile); stdout goes nowhere.
-    launched.pid = supervise::startDetached(m_binary->serverPath, {configFile()}, folder(), {},
-                                            &launched.error);
-    launched.ok = launched.pid > 0;
-    return launched;
+    const auto pid = supervise::startDetached(m_binary->serverPath, {configFile()}, folder(), {});
+    if (!pid)
+        return pid.error();
+    return supervise::Launched{false, pid.value()};
 }
 
 bool RedisProgram::transientFailure(const QString& logTail) const
@@ -113,10 +116,10 @@ supervise::ProbeResult RedisProgram::probe(int timeoutMs) const
     return probeRedis(endpoint(), timeoutMs);
 }
 
-bool RedisProgram::requestStop(qint64 /*pid*/, QString* why)
+Status RedisProgram::requestStop(qint64 /*pid*/)
 {
     // SHUTDOWN NOSAVE: nothing is kept on disk. SIGTERM, the fallback, is a clean stop too.
-    return shutdownRedis(endpoint(), why);
+    return shutdownRedis(endpoint());
 }
 
 } // namespace qaconsole::stack

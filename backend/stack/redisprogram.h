@@ -26,18 +26,18 @@ public:
     int fixedPort() const override { return m_settings.port; }
     QString portSetting() const override { return QStringLiteral("redis/port"); }
 
-    bool prepare(QString* why) override;
+    supervise::Status prepare() override;
     QString installedVersion() override;
-    supervise::LaunchResult launch(int port) override;
+    supervise::Result<supervise::Launched> launch(int port) override;
     bool transientFailure(const QString& logTail) const override;
     supervise::ProbeResult probe(int timeoutMs) const override;
-    bool requestStop(qint64 pid, QString* why) override;
+    supervise::Status requestStop(qint64 pid) override;
 
 private:
     QString folder() const;
     QString configFile() const;
     endpoint::RedisEndpoint endpoint() const;
-    bool writeConfig(int port, QString* why) const;
+    supervise::Status writeConfig(int port) const;
 
     const RedisSettings& m_settings;
     QString m_dataDir;

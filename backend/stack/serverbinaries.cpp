@@ -130,7 +130,7 @@ QStringList postgresCandidateFolders(const BinarySearch& search)
     return folders;
 }
 
-std::optional<PostgresBinaries> findPostgresBinaries(const BinarySearch& search, QString* error)
+supervise::Result<PostgresBinaries> findPostgresBinaries(const BinarySearch& search)
 {
     const QStringList folders = postgresCandidateFolders(search);
     for (const QString& folder : folders) {
@@ -143,16 +143,14 @@ std::optional<PostgresBinaries> findPostgresBinaries(const BinarySearch& search,
             firstVersionIn(result.output, QStringLiteral(R"(\(PostgreSQL\)\s+([0-9][0-9.]*))"));
         return found;
     }
-    if (error)
-        *error = notFound(QStringLiteral("PostgreSQL server programs (initdb, pg_ctl, postgres)"),
-                          folders,
-                          QStringLiteral("Install PostgreSQL (Debian/Ubuntu: apt install "
-                                         "postgresql; macOS: brew install postgresql@16) or set "
-                                         "postgres/bin_dir."));
-    return std::nullopt;
+    return makeError(
+        supervise::ErrorKind::BinaryMissing,
+        notFound(QStringLiteral("PostgreSQL server programs (initdb, pg_ctl, postgres)"), folders,
+                 QStringLiteral("Install PostgreSQL (Debian/Ubuntu: apt install postgresql; "
+                                "macOS: brew install postgresql@16) or set postgres/bin_dir.")));
 }
 
-std::optional<RedisBinary> findRedisServer(const BinarySearch& search, QString* error)
+supervise::Result<RedisBinary> findRedisServer(const BinarySearch& search)
 {
     QStringList candidates;
     if (!search.explicitLocation.isEmpty()) {
@@ -177,11 +175,11 @@ std::optional<RedisBinary> findRedisServer(const BinarySearch& search, QString* 
         found.version = firstVersionIn(result.output, QStringLiteral(R"(v=([0-9][0-9.]*))"));
         return found;
     }
-    if (error)
-        *error = notFound(QStringLiteral("redis-server"), candidates,
-                          QStringLiteral("Install Redis (Debian/Ubuntu: apt install redis-server; "
-                                         "macOS: brew install redis) or set redis/server_path."));
-    return std::nullopt;
+    return makeError(supervise::ErrorKind::BinaryMissing,
+                     notFound(QStringLiteral("redis-server"), candidates,
+                              QStringLiteral("Install Redis (Debian/Ubuntu: apt install "
+                                             "redis-server; macOS: brew install redis) or set "
+                                             "redis/server_path.")));
 }
 
 } // namespace qaconsole::stack

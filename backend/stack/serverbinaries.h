@@ -1,9 +1,9 @@
 #pragma once
 
+#include "backend/supervise/superviseerror.h"
+
 #include <QString>
 #include <QStringList>
-
-#include <optional>
 
 namespace qaconsole::stack {
 
@@ -34,9 +34,10 @@ struct BinarySearch
     bool useSystemFolders = true; // off in tests, so only the folders given are searched
 };
 
-// nullopt and a message naming every place searched when nothing was found.
-std::optional<PostgresBinaries> findPostgresBinaries(const BinarySearch& search, QString* error);
-std::optional<RedisBinary> findRedisServer(const BinarySearch& search, QString* error);
+// BinaryMissing, with a message naming every place searched and how to install the server, when
+// nothing was found.
+supervise::Result<PostgresBinaries> findPostgresBinaries(const BinarySearch& search);
+supervise::Result<RedisBinary> findRedisServer(const BinarySearch& search);
 
 // The search with the process's PATH and all system folders.
 BinarySearch systemSearch(const QString& explicitLocation);

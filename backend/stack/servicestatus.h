@@ -1,8 +1,12 @@
 #pragma once
 
+#include "backend/supervise/superviseerror.h"
+
 #include <QDateTime>
 #include <QMetaType>
 #include <QString>
+
+#include <optional>
 
 namespace qaconsole::stack {
 
@@ -42,6 +46,9 @@ struct ServiceStatus
     QString logFile;       // absolute path of the service's log; empty in external mode
     QString message;       // the last error or a hint, for people
     qint64 pid = 0;        // 0 when unknown or external
+    // Why a start or stop failed (state Failed), for callers that act on it: a missing binary
+    // or a port in use asks for another remedy than a server that did not answer.
+    std::optional<supervise::ErrorKind> failure;
 };
 
 } // namespace qaconsole::stack

@@ -105,9 +105,8 @@ SettingsResult loadStackSettings(QSettings& file, const SettingsOverrides& overr
         errors << QStringLiteral("redis/server_path: '%1' is not an executable file")
                       .arg(s.redis.serverPath);
     if (!s.redis.url.isEmpty()) {
-        QString why;
-        if (!endpoint::parseRedisUrl(s.redis.url, &why))
-            errors << QStringLiteral("redis/url: %1").arg(why);
+        if (const auto parsed = endpoint::parseRedisUrl(s.redis.url); !parsed)
+            errors << QStringLiteral("redis/url: %1").arg(parsed.error().message);
     }
     if (s.postgres.port != 0 && s.postgres.port == s.redis.port)
         errors << QStringLiteral("redis/port: %1 is already postgres/port").arg(s.redis.port);

@@ -16,22 +16,22 @@ QString StackState::path() const
     return QDir(m_dataDir).filePath(QStringLiteral("stack.json"));
 }
 
-bool StackState::load(QString* error)
+using supervise::ErrorKind;
+
+supervise::Status StackState::load()
 {
     QFile file(path());
     if (!file.exists())
-        return true;
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path(), file.errorString());
-        return false;
-    }
+        return {};
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("cannot read %1: %2").arg(path(), file.errorString()));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (!document.isObject()) {
-        *error = QStringLiteral("%1 is damaged (%2); delete it to start over")
-                     .arg(path(), parseError.errorString());
-        return false;
-    }
+    if (!document.isObject())
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("%1 is damaged (%2); delete it to start over")
+                             .arg(path(), parseError.errorString()));
     const QJsonObject postgres = document[u"postgres"].toObject();
     const QJsonObject redis = document[u"redis"].toObject();
     postgresPort = postgres[u"port"].toInt();
@@ -40,15 +40,14 @@ bool StackState::load(QString* error)
     postgresStartedBy = postgres[u"started_by"].toString();
     redisPort = redis[u"port"].toInt();
     redisStartedBy = redis[u"started_by"].toString();
-    return true;
+    return {};
 }
 
-bool StackState::save(QString* error) const
+supervise::Status StackState::save() const
 {
-    if (!QDir().mkpath(m_dataDir)) {
-        *error = QStringLiteral("cannot create the data folder %1").arg(m_dataDir);
-        return false;
-    }
+    if (!QDir().mkpath(m_dataDir))
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("cannot create the data folder %1").arg(m_dataDir));
     const QJsonObject document{
         {QStringLiteral("postgres"),
          QJsonObject{{QStringLiteral("port"), postgresPort},
@@ -61,11 +60,10 @@ bool StackState::save(QString* error) const
     // Restrict before any byte is written: the file holds passwords.
     if (!file.open(QIODevice::WriteOnly) ||
         !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(QJsonDocument(document).toJson()) < 0 || !file.commit()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path(), file.errorString());
-        return false;
-    }
-    return true;
+        file.write(QJsonDocument(document).toJson()) < 0 || !file.commit())
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("cannot write %1: %2").arg(path(), file.errorString()));
+    return {};
 }
 
 QString StackState::generatePassword()

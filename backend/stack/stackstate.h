@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backend/supervise/superviseerror.h"
+
 #include <QString>
 
 namespace qaconsole::stack {
@@ -13,9 +15,10 @@ class StackState
 public:
     explicit StackState(QString dataDir);
 
-    // Reads the file; a missing file is an empty state, a damaged one an error.
-    bool load(QString* error);
-    bool save(QString* error) const;
+    // Reads the file; a missing file is an empty state, an unreadable or damaged one an Io error
+    // (saying to delete it to start over).
+    supervise::Status load();
+    supervise::Status save() const;
 
     QString path() const;
 

@@ -36,6 +36,7 @@ ServiceStatus SupervisedService::report(const supervise::ProcessStatus& process)
     status.logFile = process.logFile;
     status.message = process.message;
     status.pid = process.pid;
+    status.failure = process.failure;
     return status;
 }
 

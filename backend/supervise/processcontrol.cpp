@@ -44,8 +44,8 @@ CommandResult runCommand(const QString& program, const QStringList& arguments, i
     return result;
 }
 
-qint64 startDetached(const QString& program, const QStringList& arguments,
-                     const QString& workingDir, const QString& outputFile, QString* error)
+Result<qint64> startDetached(const QString& program, const QStringList& arguments,
+                             const QString& workingDir, const QString& outputFile)
 {
     QProcess process;
     process.setProgram(program);
@@ -56,10 +56,9 @@ qint64 startDetached(const QString& program, const QStringList& arguments,
     process.setStandardOutputFile(output, QIODevice::Append);
     process.setStandardErrorFile(output, QIODevice::Append);
     qint64 pid = 0;
-    if (!process.startDetached(&pid)) {
-        *error = QStringLiteral("cannot run %1: %2").arg(program, process.errorString());
-        return 0;
-    }
+    if (!process.startDetached(&pid))
+        return makeError(ErrorKind::StartFailed,
+                         QStringLiteral("cannot run %1: %2").arg(program, process.errorString()));
     return pid;
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "backend/supervise/superviseerror.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -24,9 +26,9 @@ CommandResult runCommand(const QString& program, const QStringList& arguments, i
 
 // Starts `program` detached: it outlives the console and inherits none of its pipes, so it never
 // holds a caller's terminal open. Its output goes to `outputFile` (appended), or nowhere when
-// empty. Returns the pid, or 0 with `error` set.
-qint64 startDetached(const QString& program, const QStringList& arguments,
-                     const QString& workingDir, const QString& outputFile, QString* error);
+// empty. Returns the pid, or a StartFailed error naming the program.
+Result<qint64> startDetached(const QString& program, const QStringList& arguments,
+                             const QString& workingDir, const QString& outputFile);
 
 // Whether a process with this id exists (also when it belongs to another user).
 bool isProcessAlive(qint64 pid);

@@ -1,7 +1,11 @@
 #pragma once
 
+#include "backend/supervise/superviseerror.h"
+
 #include <QDateTime>
 #include <QString>
+
+#include <optional>
 
 namespace qaconsole::supervise {
 
@@ -24,6 +28,9 @@ struct ProcessStatus
     QString logFile;
     QString message;
     qint64 pid = 0;
+    // Why a start or stop failed (state Failed, set by the step that failed), for callers that
+    // act on it; empty otherwise, also when a running program does not answer a status check.
+    std::optional<ErrorKind> failure;
 };
 
 } // namespace qaconsole::supervise

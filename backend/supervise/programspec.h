@@ -1,25 +1,25 @@
 #pragma once
 
 #include "backend/supervise/proberesult.h"
+#include "backend/supervise/superviseerror.h"
 
 #include <QString>
 
 namespace qaconsole::supervise {
 
-// How one launch attempt went.
-struct LaunchResult
+// A launch that started the program.
+struct Launched
 {
-    bool ok = false;    // the program was started
     bool ready = false; // the launcher itself waited until it answered (pg_ctl start -w)
     qint64 pid = 0;     // the process started, when the launcher knows it; else the pid file says
-    QString error;      // when !ok, for people
 };
 
 // What differs between supervised programs (PostgreSQL, Redis; next nginx and backend
 // instances): where their files are, how they are set up, launched, probed and asked to stop.
 // Only data and these steps live in a spec; the life cycle around them (adoption, stale pid
 // files, crash detection, port choice and retries, readiness, stop with a fallback signal,
-// restarts) lives once, in SupervisedProcess. Every call may block.
+// restarts) lives once, in SupervisedProcess. Every call may block; a step that fails says why
+// with an ErrorKind, which SupervisedProcess passes on in ProcessStatus::failure.
 class ProgramSpec
 {
 public:
@@ -39,21 +39,21 @@ public:
     virtual int fixedPort() const = 0;
     virtual QString portSetting() const = 0;
     virtual int rememberedPort() const = 0;
-    virtual bool rememberPort(int port, QString* why) = 0;
+    virtual Status rememberPort(int port) = 0;
     // Records whether this console started the running program (false once it is stopped).
-    virtual bool rememberStarted(bool started, QString* why) = 0;
+    virtual Status rememberStarted(bool started) = 0;
 
     // Finds the binary and the account to run as and creates the folders: all a start needs.
-    virtual bool prepare(QString* why) = 0;
+    virtual Status prepare() = 0;
     // The version of the binary, when one is found; never fails (for a status).
     virtual QString installedVersion() = 0;
     // Empty when the program is set up; otherwise why a status shows it stopped and what Start
     // will do (PostgreSQL before its first initdb).
     virtual QString notSetUpHint() const { return {}; }
     // One-time set-up before the first launch (initdb); does nothing once done.
-    virtual bool setUp(QString* /*why*/) { return true; }
+    virtual Status setUp() { return {}; }
     // Writes the configuration for `port` and starts the program, detached from the console.
-    virtual LaunchResult launch(int port) = 0;
+    virtual Result<Launched> launch(int port) = 0;
     // Whether a failed launch's log tail says another attempt may work (a port taken between
     // choosing and binding it, shared memory of a killed server not yet released).
     virtual bool transientFailure(const QString& logTail) const = 0;
@@ -61,10 +61,10 @@ public:
     // when the program reports it.
     virtual ProbeResult probe(int timeoutMs) const = 0;
     // Once the program runs (started or adopted): PostgreSQL's role and database.
-    virtual bool afterStart(QString* /*why*/) { return true; }
+    virtual Status afterStart() { return {}; }
     // Asks the program to stop cleanly (pg_ctl stop -m fast, Redis SHUTDOWN). SupervisedProcess
     // waits for the exit and sends SIGTERM when the request fails or is not followed.
-    virtual bool requestStop(qint64 pid, QString* why) = 0;
+    virtual Status requestStop(qint64 pid) = 0;
 };
 
 } // namespace qaconsole::supervise

@@ -27,24 +27,21 @@ bool runningAsRoot()
 #endif
 }
 
-ServiceUserResult resolveServiceUser(const QString& wantedName, bool asRoot)
+Result<ServiceUser> resolveServiceUser(const QString& wantedName, bool asRoot)
 {
-    ServiceUserResult result;
-    if (!asRoot) {
-        result.user = ServiceUser{};
-        return result;
-    }
+    if (!asRoot)
+        return ServiceUser{};
 #ifdef Q_OS_UNIX
     const QByteArray name = wantedName.toLocal8Bit();
     const struct passwd* entry = name.isEmpty() ? nullptr : ::getpwnam(name.constData());
     if (!entry || entry->pw_uid == 0) {
-        result.error =
+        return makeError(
+            ErrorKind::PermissionDenied,
             QStringLiteral("PostgreSQL refuses to run as root and there is no unprivileged user "
                            "'%1' to run it as. Create one (Debian: apt install postgresql, or "
                            "useradd --system --user-group %1), or name another in the settings "
                            "key postgres/service_user.")
-                .arg(wantedName);
-        return result;
+                .arg(wantedName));
     }
     ServiceUser user;
     user.switchUser = true;
@@ -52,12 +49,11 @@ ServiceUserResult resolveServiceUser(const QString& wantedName, bool asRoot)
     user.uid = entry->pw_uid;
     user.gid = entry->pw_gid;
     user.home = QString::fromLocal8Bit(entry->pw_dir);
-    result.user = user;
+    return user;
 #else
     Q_UNUSED(wantedName);
-    result.user = ServiceUser{};
+    return ServiceUser{};
 #endif
-    return result;
 }
 
 void runProcessAs(QProcess& process, const ServiceUser& user)
@@ -81,35 +77,31 @@ void runProcessAs(QProcess& process, const ServiceUser& user)
 #endif
 }
 
-bool giveOwnership(const QString& path, const ServiceUser& user, QString* error, Depth depth)
+Status giveOwnership(const QString& path, const ServiceUser& user, Depth depth)
 {
     if (!user.switchUser)
-        return true;
+        return {};
 #ifdef Q_OS_UNIX
-    auto chownOne = [&](const QString& file) {
+    auto chownOne = [&](const QString& file) -> Status {
         if (::lchown(QFile::encodeName(file).constData(), user.uid, user.gid) == 0)
-            return true;
-        if (error)
-            *error = QStringLiteral("cannot give %1 to user %2: %3")
-                         .arg(file, user.name, QString::fromLocal8Bit(::strerror(errno)));
-        return false;
+            return {};
+        return makeError(ErrorKind::PermissionDenied,
+                         QStringLiteral("cannot give %1 to user %2: %3")
+                             .arg(file, user.name, QString::fromLocal8Bit(::strerror(errno))));
     };
-    if (!chownOne(path))
-        return false;
-    if (depth == Depth::PathOnly)
-        return true;
+    if (Status done = chownOne(path); !done || depth == Depth::PathOnly)
+        return done;
     QDirIterator it(path, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
                     QDirIterator::Subdirectories);
     while (it.hasNext()) {
-        if (!chownOne(it.next()))
-            return false;
+        if (Status done = chownOne(it.next()); !done)
+            return done;
     }
 #else
     Q_UNUSED(path);
-    Q_UNUSED(error);
     Q_UNUSED(depth);
 #endif
-    return true;
+    return {};
 }
 
 QString firstUnreachableFolder(const QString& path, const ServiceUser& user)

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QString>
+#include "backend/supervise/superviseerror.h"
 
-#include <optional>
+#include <QString>
 
 class QProcess;
 
@@ -19,17 +19,12 @@ struct ServiceUser
     QString home;
 };
 
-struct ServiceUserResult
-{
-    std::optional<ServiceUser> user;
-    QString error; // when no user: what happened and what to do
-};
-
 bool runningAsRoot();
 
 // As root, looks up `wantedName` (Debian's `postgres`); otherwise the current user. `asRoot` is
-// a parameter so both paths can be tested from either account.
-ServiceUserResult resolveServiceUser(const QString& wantedName, bool asRoot);
+// a parameter so both paths can be tested from either account. PermissionDenied, saying what to
+// do, when there is no such unprivileged user.
+Result<ServiceUser> resolveServiceUser(const QString& wantedName, bool asRoot);
 
 // Makes `process` run as `user` (Unix: setgid/setgroups/setuid in the child before exec) with
 // HOME, USER and LOGNAME set to the user's. Does nothing when `user.switchUser` is false.
@@ -41,10 +36,9 @@ enum class Depth
     Recursive
 };
 
-// Gives `path` (and with Depth::Recursive everything below it) to `user`. True when nothing had
-// to change or every change worked.
-bool giveOwnership(const QString& path, const ServiceUser& user, QString* error,
-                   Depth depth = Depth::Recursive);
+// Gives `path` (and with Depth::Recursive everything below it) to `user`. Succeeds when nothing
+// had to change or every change worked; PermissionDenied naming the file otherwise.
+Status giveOwnership(const QString& path, const ServiceUser& user, Depth depth = Depth::Recursive);
 
 // The first folder on the way to `path` that `user` cannot enter, or empty when it can reach it.
 QString firstUnreachableFolder(const QString& path, const ServiceUser& user);

@@ -44,6 +44,13 @@ ProcessStatus SupervisedProcess::snapshot(ProcessState state, const QString& mes
     return status;
 }
 
+ProcessStatus SupervisedProcess::failed(const Error& error, const QString& note) const
+{
+    ProcessStatus status = snapshot(ProcessState::Failed, note + error.text());
+    status.failure = error.kind;
+    return status;
+}
+
 bool SupervisedProcess::adopt(qint64 pid) const
 {
     // A server that is still starting (or recovering) answers a little later: wait for it as a
@@ -75,52 +82,59 @@ bool SupervisedProcess::waitUntilReady(qint64 pid) const
     return false;
 }
 
-bool SupervisedProcess::launch(QString* why)
+Status SupervisedProcess::launch()
 {
     const int fixed = m_spec.fixedPort();
     for (int attempt = 1; attempt <= kLaunchAttempts; ++attempt) {
         const auto picked = net::pickFreeLoopbackPort(fixed != 0 ? fixed : m_spec.rememberedPort());
         const int port = picked ? picked.value() : 0;
-        if (port == 0 || (fixed != 0 && port != fixed)) {
-            *why = QStringLiteral("port %1 on 127.0.0.1 is in use (%2)")
-                       .arg(fixed)
-                       .arg(m_spec.portSetting());
-            return false;
-        }
-        if (!m_spec.rememberPort(port, why))
-            return false;
-        const LaunchResult launched = m_spec.launch(port);
-        if (launched.ok && (launched.ready || waitUntilReady(launched.pid)))
-            return true;
+        if (port == 0 || (fixed != 0 && port != fixed))
+            return makeError(ErrorKind::PortInUse,
+                             QStringLiteral("port %1 on 127.0.0.1 is in use (%2)")
+                                 .arg(fixed)
+                                 .arg(m_spec.portSetting()));
+        if (Status remembered = m_spec.rememberPort(port); !remembered)
+            return remembered;
+        const Result<Launched> launched = m_spec.launch(port);
+        if (launched && (launched->ready || waitUntilReady(launched->pid)))
+            return {};
 
         const QString tail = lastLines(m_spec.logFile(), 5);
-        const qint64 pid = launched.pid > 0 ? launched.pid : readPidFile(m_spec.pidFile());
-        if (launched.ok && isProcessAlive(pid)) {
+        const qint64 pid =
+            launched && launched->pid > 0 ? launched->pid : readPidFile(m_spec.pidFile());
+        const bool hung = launched && isProcessAlive(pid);
+        if (hung) {
             // Started but never answered: do not leave it behind.
             terminateProcess(pid);
             waitForExit(pid, 5000);
         } else if (attempt < kLaunchAttempts && m_spec.transientFailure(tail)) {
-            if (fixed == 0 && !m_spec.rememberPort(0, why))
-                return false;
+            if (fixed == 0) {
+                if (Status forgotten = m_spec.rememberPort(0); !forgotten)
+                    return forgotten;
+            }
             QThread::msleep(500);
             continue;
         }
-        const QString reason = launched.ok || launched.error.isEmpty()
+        // Still there but silent is NotReady; a program that exited while starting is
+        // StartFailed; a launcher that failed gives its own kind, and its own words if any.
+        const ErrorKind kind = hung       ? ErrorKind::NotReady
+                               : launched ? ErrorKind::StartFailed
+                                          : launched.error().kind;
+        const QString reason = launched || launched.error().message.isEmpty()
                                    ? QStringLiteral("%1 did not start within %2 s")
                                          .arg(m_spec.title())
                                          .arg(m_spec.startTimeoutSec())
-                                   : launched.error;
-        *why = QStringLiteral("%1; see %2\n%3").arg(reason, m_spec.logFile(), tail);
-        return false;
+                                   : launched.error().text();
+        return makeError(kind,
+                         QStringLiteral("%1; see %2\n%3").arg(reason, m_spec.logFile(), tail));
     }
-    return false;
+    return {};
 }
 
 ProcessStatus SupervisedProcess::start()
 {
-    QString why;
-    if (!m_spec.prepare(&why))
-        return snapshot(ProcessState::Failed, why);
+    if (const Status prepared = m_spec.prepare(); !prepared)
+        return failed(prepared.error());
     m_version = m_spec.installedVersion();
 
     QString note;
@@ -128,24 +142,26 @@ ProcessStatus SupervisedProcess::start()
     if (pid > 0 && isProcessAlive(pid)) {
         // Left by an earlier console (or `qaconsole stack start`): adopt it once it answers.
         if (!adopt(pid))
-            return snapshot(ProcessState::Failed,
-                            QStringLiteral("process %1 holds %2 but %3 does not answer on %4. If "
-                                           "no %3 is running, delete %2")
-                                .arg(pid)
-                                .arg(m_spec.pidFile(), m_spec.title(), address()));
+            return failed(makeError(ErrorKind::NotReady,
+                                    QStringLiteral("process %1 holds %2 but %3 does not answer "
+                                                   "on %4. If no %3 is running, delete %2")
+                                        .arg(pid)
+                                        .arg(m_spec.pidFile(), m_spec.title(), address())));
         note = QStringLiteral("Adopted the server an earlier run left running.");
     } else {
         if (pid > 0) {
             QFile::remove(m_spec.pidFile());
             note = stalePidNote(pid) + u' ';
         }
-        if (!m_spec.setUp(&why) || !launch(&why))
-            return snapshot(ProcessState::Failed, note + why);
-        if (!m_spec.rememberStarted(true, &why))
-            return snapshot(ProcessState::Failed, why);
+        if (const Status setUp = m_spec.setUp(); !setUp)
+            return failed(setUp.error(), note);
+        if (const Status launched = launch(); !launched)
+            return failed(launched.error(), note);
+        if (const Status remembered = m_spec.rememberStarted(true); !remembered)
+            return failed(remembered.error());
     }
-    if (!m_spec.afterStart(&why))
-        return snapshot(ProcessState::Failed, why);
+    if (const Status ready = m_spec.afterStart(); !ready)
+        return failed(ready.error());
     ProcessStatus result = status();
     if (result.state == ProcessState::Running)
         result.message = note.trimmed();
@@ -160,25 +176,26 @@ ProcessStatus SupervisedProcess::stop()
         return snapshot(ProcessState::Stopped);
     QString message;
     if (isProcessAlive(pid)) {
-        QString why;
-        if (!m_spec.prepare(&why))
-            return snapshot(ProcessState::Failed, why);
+        if (const Status prepared = m_spec.prepare(); !prepared)
+            return failed(prepared.error());
         // The program's own clean stop first; SIGTERM when it did not take it.
-        if (!m_spec.requestStop(pid, &why) || !waitForExit(pid, m_spec.stopTimeoutMs())) {
+        const Status requested = m_spec.requestStop(pid);
+        if (!requested || !waitForExit(pid, m_spec.stopTimeoutMs())) {
             terminateProcess(pid);
             if (!waitForExit(pid, m_spec.stopTimeoutMs()))
-                return snapshot(ProcessState::Failed,
-                                QStringLiteral("%1 (process %2) does not stop: %3; see %4")
-                                    .arg(m_spec.title())
-                                    .arg(pid)
-                                    .arg(why, m_spec.logFile()));
+                return failed(makeError(
+                    ErrorKind::StopFailed,
+                    QStringLiteral("%1 (process %2) does not stop: %3; see %4")
+                        .arg(m_spec.title())
+                        .arg(pid)
+                        .arg(requested ? QString() : requested.error().text(), m_spec.logFile())));
         }
     } else {
         message = stalePidNote(pid);
     }
     QFile::remove(m_spec.pidFile());
-    QString ignored; // stopped is stopped, even when the state file cannot be written
-    m_spec.rememberStarted(false, &ignored);
+    // Stopped is stopped, even when the state file cannot be written.
+    static_cast<void>(m_spec.rememberStarted(false));
     return snapshot(ProcessState::Stopped, message);
 }
 

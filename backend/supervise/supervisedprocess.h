@@ -2,6 +2,7 @@
 
 #include "backend/supervise/processstatus.h"
 #include "backend/supervise/restartpolicy.h"
+#include "backend/supervise/superviseerror.h"
 
 namespace qaconsole::supervise {
 
@@ -37,7 +38,8 @@ public:
 private:
     QString address() const; // every supervised program listens on loopback
     ProcessStatus snapshot(ProcessState state, const QString& message = {}) const;
-    bool launch(QString* why);
+    ProcessStatus failed(const Error& error, const QString& note = {}) const;
+    Status launch();
     bool waitUntilReady(qint64 pid) const;
     bool adopt(qint64 pid) const;
 

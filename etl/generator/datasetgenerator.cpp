@@ -39,7 +39,7 @@ struct FileJob
     FileCounters counters;
     bool ok = false;
     bool created = false;
-    QString error;
+    QString error; // the writer's, when !ok
     std::int64_t rows = 0;
     std::int64_t bytes = 0;
     std::vector<gen::BadLine> badLines;
@@ -73,7 +73,7 @@ void writeFile(FileJob& job, const DatasetPlan& plan, const GeneratorOptions& op
     job.badLines = file.badLines();
 }
 
-bool writeManifest(const QString& path, const std::array<FileJob, 3>& jobs, QString* error)
+Status writeManifest(const QString& path, const std::array<FileJob, 3>& jobs)
 {
     QByteArray text = "file,line,reason\n";
     for (const FileJob& job : jobs) {
@@ -88,15 +88,15 @@ bool writeManifest(const QString& path, const std::array<FileJob, 3>& jobs, QStr
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(text) != text.size() ||
         !file.flush()) {
-        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        const QString why = file.errorString();
         file.close();
         QFile::remove(path);
-        return false;
+        return makeError(ErrorKind::Io, QStringLiteral("cannot write %1: %2").arg(path, why));
     }
-    return true;
+    return {};
 }
 
-GeneratorResult failed(QString error)
+GeneratorResult failed(Error error)
 {
     GeneratorResult result;
     result.error = std::move(error);
@@ -109,14 +109,14 @@ GeneratorResult generateDataset(const GeneratorOptions& options,
                                 const std::function<bool(const GeneratorProgress&)>& progress)
 {
     if (options.outDir.isEmpty())
-        return failed(QStringLiteral("no output folder given"));
-    QString error;
-    const std::optional<DatasetPlan> plan = gen::planDataset(options, &error);
+        return failed(makeError(ErrorKind::BadInput, QStringLiteral("no output folder given")));
+    const Result<DatasetPlan> plan = gen::planDataset(options);
     if (!plan)
-        return failed(error);
+        return failed(plan.error());
     const QDir dir(options.outDir);
     if (!QDir().mkpath(options.outDir) || !QFileInfo(options.outDir).isDir())
-        return failed(QStringLiteral("cannot create the folder %1").arg(options.outDir));
+        return failed(makeError(ErrorKind::Io,
+                                QStringLiteral("cannot create the folder %1").arg(options.outDir)));
 
     std::array<FileJob, 3> jobs;
     for (std::size_t i = 0; i < jobs.size(); ++i) {
@@ -138,7 +138,7 @@ GeneratorResult generateDataset(const GeneratorOptions& options,
     std::vector<std::thread> threads;
     for (FileJob& job : jobs) {
         threads.emplace_back([&, jobPtr = &job] {
-            writeFile(*jobPtr, *plan, options, stop);
+            writeFile(*jobPtr, plan.value(), options, stop);
             const std::lock_guard lock(mutex);
             --running;
             finished.notify_all();
@@ -178,8 +178,12 @@ GeneratorResult generateDataset(const GeneratorOptions& options,
             firstError = job.error;
     }
     const QString manifestPath = dir.filePath(kManifestName);
-    if (allOk && options.dirty && !writeManifest(manifestPath, jobs, &firstError))
-        allOk = false;
+    if (allOk && options.dirty) {
+        if (const Status written = writeManifest(manifestPath, jobs); !written) {
+            allOk = false;
+            firstError = written.error().message;
+        }
+    }
     if (!allOk) {
         // Half-written files look like data: remove them (and a manifest that would describe
         // files that are not there).
@@ -187,19 +191,18 @@ GeneratorResult generateDataset(const GeneratorOptions& options,
             if (job.created)
                 QFile::remove(job.path);
         QFile::remove(manifestPath);
-        GeneratorResult result =
-            failed(cancelled ? QStringLiteral("cancelled; the partial files were removed")
-                   : firstError.isEmpty() ? QStringLiteral("generation stopped")
-                                          : firstError);
-        result.cancelled = cancelled;
-        return result;
+        if (cancelled)
+            return failed(makeError(ErrorKind::Cancelled,
+                                    QStringLiteral("cancelled; the partial files were removed")));
+        return failed(makeError(ErrorKind::Io, firstError.isEmpty()
+                                                   ? QStringLiteral("generation stopped")
+                                                   : firstError));
     }
     // A manifest left by an earlier dirty run would not describe these files.
     if (!options.dirty)
         QFile::remove(manifestPath);
 
     GeneratorResult result;
-    result.ok = true;
     result.questions = jobs[0].rows;
     result.answers = jobs[1].rows;
     result.photos = jobs[2].rows;

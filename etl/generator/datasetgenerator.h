@@ -1,8 +1,11 @@
 #pragma once
 
+#include "etl/etlerror.h"
+
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace qaconsole::etl {
 
@@ -26,9 +29,13 @@ struct GeneratorProgress
 
 struct GeneratorResult
 {
-    bool ok = false;
-    bool cancelled = false;
-    QString error;
+    // Why no dataset was written (Cancelled when the caller stopped it); the partial files are
+    // removed. Empty when the files are complete.
+    std::optional<Error> error;
+    bool ok() const { return !error; }
+    bool cancelled() const { return error && error->kind == ErrorKind::Cancelled; }
+    QString errorText() const { return error ? error->text() : QString(); }
+
     qint64 questions = 0; // data rows written per file, bad rows included
     qint64 answers = 0;
     qint64 photos = 0;

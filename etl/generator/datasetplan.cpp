@@ -73,14 +73,14 @@ std::int64_t questionDateMs(std::uint64_t seed, std::int64_t id)
     return kFirstDateMs + static_cast<std::int64_t>(h % span);
 }
 
-std::optional<DatasetPlan> planDataset(const GeneratorOptions& options, QString* error)
+Result<DatasetPlan> planDataset(const GeneratorOptions& options)
 {
+    const QString field = QStringLiteral("scale");
     // Ids are 32-bit in the database: at scale 100 the answers' ids stay far below 2^31.
-    if (!(options.scale > 0) || options.scale > 100) {
-        *error =
-            QStringLiteral("scale must be above 0 and at most 100 (got %1)").arg(options.scale);
-        return std::nullopt;
-    }
+    if (!(options.scale > 0) || options.scale > 100)
+        return makeError(
+            ErrorKind::BadInput,
+            QStringLiteral("must be above 0 and at most 100 (got %1)").arg(options.scale), field);
     DatasetPlan plan;
     plan.seed = options.seed;
     plan.questions = scaledCount(kFullQuestions, options.scale);
@@ -101,12 +101,12 @@ std::optional<DatasetPlan> planDataset(const GeneratorOptions& options, QString*
             return static_cast<std::int64_t>(bad.size()) * 10 > rows;
         };
         if (tooMany(plan.badQuestions, plan.questions) || tooMany(plan.badAnswers, plan.answers) ||
-            tooMany(plan.badPhotos, plan.photos)) {
-            *error = QStringLiteral("scale %1 is too small for dirty data (bad rows of every "
-                                    "kind need at least about 0.0001)")
-                         .arg(options.scale);
-            return std::nullopt;
-        }
+            tooMany(plan.badPhotos, plan.photos))
+            return makeError(ErrorKind::BadInput,
+                             QStringLiteral("%1 is too small for dirty data (bad rows of every "
+                                            "kind need at least about 0.0001)")
+                                 .arg(options.scale),
+                             field);
     }
 
     // Questions per product: every product has one, most have a few, some have dozens.
@@ -152,10 +152,10 @@ std::optional<DatasetPlan> planDataset(const GeneratorOptions& options, QString*
         });
 
     if (plan.questionsPerProduct.empty() || plan.answersPerQuestion.empty() ||
-        plan.photosPerAnswer.empty()) {
-        *error = QStringLiteral("scale %1 cannot hold the rows' structure").arg(options.scale);
-        return std::nullopt;
-    }
+        plan.photosPerAnswer.empty())
+        return makeError(ErrorKind::BadInput,
+                         QStringLiteral("%1 cannot hold the rows' structure").arg(options.scale),
+                         field);
     return plan;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "etl/etlerror.h"
 #include "etl/generator/badslot.h"
 
 #include <QString>
@@ -54,9 +55,9 @@ inline constexpr std::int64_t kFullProducts = 1'000'011;
 // round(full * scale), at least 1.
 std::int64_t scaledCount(std::int64_t full, double scale);
 
-// Builds the plan, or nullopt with `error` when the options cannot be met (scale out of range,
-// too small for the bad rows of --dirty).
-std::optional<DatasetPlan> planDataset(const GeneratorOptions& options, QString* error);
+// Builds the plan, or BadInput with the field "scale" when the options cannot be met (scale out
+// of range, too small for the bad rows of --dirty).
+Result<DatasetPlan> planDataset(const GeneratorOptions& options);
 
 // When question `id` was written (epoch ms in 2018-2021). A function of the seed and the id
 // alone, so the answers' writer can date an answer after its question without reading the

@@ -58,7 +58,8 @@ private:
     Instance makeInstance()
     {
         cache::ResponseCacheOptions options;
-        options.redis = cache::RedisOptions{*endpoint::parseRedisUrl(m_stack->stack().redisUrl())};
+        options.redis =
+            cache::RedisOptions{endpoint::parseRedisUrl(m_stack->stack().redisUrl()).value()};
         options.clock = &m_clock;
         options.jitter = [] {
             return 0.0f;
@@ -78,8 +79,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_stack = std::make_unique<testing::StackFixture>();
-        QString error;
-        QVERIFY2(m_stack->start(&error), qPrintable(error));
+        const auto started = m_stack->start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         const QString loadError = testing::loadSampleFixture(m_stack->stack().postgresDsn());
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
         m_a = makeInstance();

@@ -151,6 +151,8 @@ private Q_SLOTS:
         const QJsonObject redis = json[u"redis"].toObject();
         QCOMPARE(postgres[u"state"].toString(), QStringLiteral("running"));
         QCOMPARE(redis[u"state"].toString(), QStringLiteral("running"));
+        // Nothing failed, so no kind of failure: null, present for scripts to test.
+        QVERIFY(postgres.contains(u"error") && postgres[u"error"].isNull());
         QCOMPARE(json[u"data_dir"].toString(), dataDir);
         const QString dsn = postgres[u"url"].toString();
         const QString redisUrl = redis[u"url"].toString();

@@ -33,7 +33,7 @@ QString failedChecks(const etl::EtlResult& result)
         if (!check.passed)
             failed << check.name + QStringLiteral(": ") + check.detail;
     }
-    return result.error + u'\n' + failed.join(u'\n');
+    return result.errorText() + u'\n' + failed.join(u'\n');
 }
 
 } // namespace
@@ -79,7 +79,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(testing::copySampleFixture(dir.path()));
         const etl::EtlResult result = load(dir.path());
-        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY2(result.ok(), qPrintable(failedChecks(result)));
         QVERIFY(result.verified());
         QCOMPARE(result.counts(Table::Questions).rowsLoaded, 100);
         QCOMPARE(result.counts(Table::Answers).rowsLoaded, 100);
@@ -214,7 +214,7 @@ private Q_SLOTS:
         writeFile(dir.filePath(QStringLiteral("answers_photos.csv")),
                   "id,answer_id,url\n3,9,\"u,rl\"\n");
         const etl::EtlResult result = load(dir.path());
-        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY2(result.ok(), qPrintable(failedChecks(result)));
         QCOMPARE(one(QStringLiteral("SELECT body FROM questions WHERE id = 7")).toUtf8(), stored);
         QCOMPARE(one(QStringLiteral("SELECT body FROM answers WHERE id = 9")).toUtf8(), stored);
         QCOMPARE(one(QStringLiteral("SELECT asker_name FROM questions")), QStringLiteral("o'neil"));
@@ -240,7 +240,7 @@ private Q_SLOTS:
         writeFile(dir.filePath(QStringLiteral("answers_photos.csv")),
                   "id,answer_id,url\n1,1,u\n2,2,v\n");
         const etl::EtlResult result = load(dir.path());
-        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY2(result.ok(), qPrintable(failedChecks(result)));
         QCOMPARE(result.counts(Table::Questions).rowsRead, 6);
         QCOMPARE(result.counts(Table::Questions).rowsLoaded, 2);
         QCOMPARE(result.counts(Table::Answers).rowsLoaded, 1);
@@ -258,25 +258,39 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("\"x,1,bad id,1595884714409,a,a@b.c,0,1\"")));
     }
 
+    void aFileWithTheWrongHeaderIsBadHeader()
+    {
+        QTemporaryDir broken;
+        QVERIFY(testing::copySampleFixture(broken.path()));
+        writeFile(broken.filePath(QStringLiteral("answers_photos.csv")), "id,url\n1,http://x\n");
+        const etl::EtlResult failed = load(broken.path());
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error->kind, etl::ErrorKind::BadHeader);
+        QCOMPARE(failed.error->field, QStringLiteral("answers_photos.csv"));
+        QCOMPARE(failed.errorText(),
+                 QStringLiteral("answers_photos.csv: the header lacks answer_id (found: id, url)"));
+    }
+
     void cancelLeavesThePreviousTables()
     {
         QTemporaryDir sample;
         QVERIFY(testing::copySampleFixture(sample.path()));
-        QVERIFY(load(sample.path()).ok);
+        QVERIFY(load(sample.path()).ok());
 
         QTemporaryDir bigger;
         etl::GeneratorOptions generate;
         generate.outDir = bigger.path();
         generate.scale = 0.01;
-        QVERIFY(etl::generateDataset(generate).ok);
+        QVERIFY(etl::generateDataset(generate).ok());
         bool sawLoading = false;
         const etl::EtlResult result = load(bigger.path(), [&](const etl::EtlProgress& progress) {
             sawLoading = sawLoading || progress.phase == etl::EtlPhase::Loading;
             return progress.file(Table::Answers).rowsRead == 0; // cancel once answers stream
         });
         QVERIFY(sawLoading);
-        QVERIFY(result.cancelled);
-        QVERIFY(!result.ok);
+        QVERIFY(result.cancelled());
+        QCOMPARE(result.error->kind, etl::ErrorKind::Cancelled);
+        QVERIFY(!result.ok());
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions")), QStringLiteral("100"));
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers")), QStringLiteral("100"));
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname LIKE '%__new%'")),
@@ -287,7 +301,7 @@ private Q_SLOTS:
     {
         QTemporaryDir sample;
         QVERIFY(testing::copySampleFixture(sample.path()));
-        QVERIFY(load(sample.path()).ok);
+        QVERIFY(load(sample.path()).ok());
         // What a killed run leaves: a half-made new table.
         QCOMPARE(
             testing::execSql(m_dsn, QStringLiteral("CREATE TABLE questions__new (id integer)")),
@@ -297,14 +311,18 @@ private Q_SLOTS:
         QVERIFY(testing::copySampleFixture(broken.path()));
         QVERIFY(QFile::remove(broken.filePath(QStringLiteral("answers.csv"))));
         const etl::EtlResult failed = load(broken.path());
-        QVERIFY(!failed.ok);
-        QVERIFY(!failed.cancelled);
-        QVERIFY2(failed.error.contains(QStringLiteral("answers.csv")), qPrintable(failed.error));
+        QVERIFY(!failed.ok());
+        QVERIFY(!failed.cancelled());
+        // A failure, not a cancel: the file is missing, and the error says which one.
+        QCOMPARE(failed.error->kind, etl::ErrorKind::BadInput);
+        QCOMPARE(failed.error->field, QStringLiteral("answers.csv"));
+        QVERIFY2(failed.errorText().startsWith(QStringLiteral("answers.csv: ")),
+                 qPrintable(failed.errorText()));
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM answers")), QStringLiteral("100"));
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM pg_class WHERE relname LIKE '%__new%'")),
                  QStringLiteral("0"));
         // And running again is safe.
-        QVERIFY(load(sample.path()).ok);
+        QVERIFY(load(sample.path()).ok());
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM questions")), QStringLiteral("100"));
     }
 
@@ -319,11 +337,11 @@ private Q_SLOTS:
         generate.bom = true;
         generate.crlf = true;
         const etl::GeneratorResult generated = etl::generateDataset(generate);
-        QVERIFY2(generated.ok, qPrintable(generated.error));
+        QVERIFY2(generated.ok(), qPrintable(generated.errorText()));
         QVERIFY(generated.expectedRejects > 0);
 
         const etl::EtlResult result = load(dir.path());
-        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY2(result.ok(), qPrintable(failedChecks(result)));
         QCOMPARE(result.totalRejected(), generated.expectedRejects);
         QCOMPARE(result.counts(Table::Questions).rowsRead, generated.questions);
         QCOMPARE(result.counts(Table::Answers).rowsRead, generated.answers);
@@ -364,7 +382,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(testing::copySampleFixture(dir.path(), testing::legacyFixturePath()));
         const etl::EtlResult result = load(dir.path());
-        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY2(result.ok(), qPrintable(failedChecks(result)));
         QVERIFY(result.legacyFormat);
         QCOMPARE(result.totalRejected(), 0);
         QCOMPARE(result.counts(Table::Questions).rowsLoaded, 4);
@@ -388,9 +406,9 @@ private Q_SLOTS:
         generate.outDir = dir.path();
         generate.scale = 0.001;
         generate.legacy = true;
-        QVERIFY(etl::generateDataset(generate).ok);
+        QVERIFY(etl::generateDataset(generate).ok());
         const etl::EtlResult result = load(dir.path());
-        QVERIFY2(result.ok, qPrintable(failedChecks(result)));
+        QVERIFY2(result.ok(), qPrintable(failedChecks(result)));
         QVERIFY(result.legacyFormat);
         QCOMPARE(result.totalRejected(), 0);
         // Legacy dates are whole days in UTC.

@@ -180,9 +180,9 @@ private Q_SLOTS:
     void storefrontMixAgainstServeFailsNothing()
     {
         testing::ServeProcess serve;
-        QString error;
-        QVERIFY2(serve.start(QStringLiteral(QACONSOLE_BINARY), m_dsn, m_stack->dataDir(), &error),
-                 qPrintable(error));
+        const auto started =
+            serve.start(QStringLiteral(QACONSOLE_BINARY), m_dsn, m_stack->dataDir());
+        QVERIFY2(started, qPrintable(started.errorText()));
         QTemporaryDir out;
         const testing::ProgramRun run = testing::runProgram(
             QStringLiteral(QACONSOLE_BINARY),

@@ -32,7 +32,7 @@ using qaconsole::testing::queryOne;
 bool redisAnswers(const QString& url)
 {
     const auto endpoint = parseRedisUrl(url);
-    return endpoint && probeRedis(*endpoint).ok;
+    return endpoint && probeRedis(endpoint.value()).ok;
 }
 
 } // namespace
@@ -45,8 +45,8 @@ private Q_SLOTS:
     void startStopRestart()
     {
         StackFixture fixture;
-        QString error;
-        QVERIFY2(fixture.start(&error), qPrintable(error));
+        const auto started = fixture.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         LocalStack& stack = fixture.stack();
 
         const ServiceStatus postgres = stack.status(ServiceKind::Postgres);
@@ -92,12 +92,12 @@ private Q_SLOTS:
         if (!runningAsRoot())
             QSKIP("the tests do not run as root here");
         StackFixture fixture;
-        QString error;
-        QVERIFY2(fixture.start(&error), qPrintable(error));
-        const ServiceUserResult user = resolveServiceUser(QStringLiteral("postgres"), true);
-        QVERIFY(user.user);
+        const auto started = fixture.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
+        const auto user = resolveServiceUser(QStringLiteral("postgres"), true);
+        QVERIFY(user);
         const QFileInfo pgData(QDir(fixture.dataDir()).filePath(QStringLiteral("postgres/data")));
-        QCOMPARE(pgData.ownerId(), user.user->uid);
+        QCOMPARE(pgData.ownerId(), user->uid);
         // stack.json holds passwords: only its owner may read it.
         const QFileInfo state(QDir(fixture.dataDir()).filePath(QStringLiteral("stack.json")));
         QVERIFY(!state.permission(QFileDevice::ReadOther));
@@ -116,8 +116,8 @@ private Q_SLOTS:
     {
         QFETCH(ServiceKind, kind);
         StackFixture fixture;
-        QString error;
-        QVERIFY2(fixture.start(&error), qPrintable(error));
+        const auto started = fixture.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         LocalStack& stack = fixture.stack();
         const ServiceStatus before = stack.status(kind);
         QVERIFY(before.pid > 0);
@@ -145,8 +145,8 @@ private Q_SLOTS:
     void adoptsServicesAnEarlierConsoleLeftRunning()
     {
         StackFixture fixture;
-        QString error;
-        QVERIFY2(fixture.start(&error), qPrintable(error));
+        const auto started = fixture.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         const ServiceStatus postgres = fixture.stack().status(ServiceKind::Postgres);
         const ServiceStatus redis = fixture.stack().status(ServiceKind::Redis);
         fixture.abandonStack(); // the console crashed; its services run on
@@ -168,8 +168,8 @@ private Q_SLOTS:
     void commandLineServicesAreNotTheWindowsToStop()
     {
         StackFixture fixture(Starter::CommandLine);
-        QString error;
-        QVERIFY2(fixture.start(&error), qPrintable(error));
+        const auto started = fixture.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         fixture.abandonStack();
         LocalStack window(fixture.settings(), Starter::Console);
         QCOMPARE(window.start(ServiceKind::Postgres).state, ServiceState::Running);
@@ -180,8 +180,8 @@ private Q_SLOTS:
     void externalModeStartsNothing()
     {
         StackFixture provider;
-        QString error;
-        QVERIFY2(provider.start(&error), qPrintable(error));
+        const auto started = provider.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
 
         QTemporaryDir otherDir;
         StackSettings settings;

@@ -36,17 +36,15 @@ class RedisServer
 public:
     ~RedisServer() { kill(); }
 
-    bool start(QString* error)
+    supervise::Status start()
     {
-        const auto binary = stack::findRedisServer(stack::systemSearch(QString()), error);
+        const auto binary = stack::findRedisServer(stack::systemSearch(QString()));
         if (!binary)
-            return false;
+            return binary.error();
         if (m_port == 0) {
             const auto port = net::pickFreeLoopbackPort();
-            if (!port) {
-                *error = port.error().message;
-                return false;
-            }
+            if (!port)
+                return makeError(supervise::ErrorKind::PortInUse, port.error().message);
             m_port = port.value();
         }
         m_process.setProgram(binary->serverPath);
@@ -57,20 +55,18 @@ public:
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         m_process.setStandardOutputFile(QProcess::nullDevice());
         m_process.start();
-        if (!m_process.waitForStarted(kWaitMs)) {
-            *error = m_process.errorString();
-            return false;
-        }
+        if (!m_process.waitForStarted(kWaitMs))
+            return makeError(supervise::ErrorKind::StartFailed, m_process.errorString());
         endpoint::RedisEndpoint endpoint;
         endpoint.port = m_port;
         QDeadlineTimer deadline(kWaitMs);
         while (!deadline.hasExpired() && m_process.state() == QProcess::Running) {
             if (stack::probeRedis(endpoint, 1000).ok)
-                return true;
+                return {};
             QThread::msleep(20);
         }
-        *error = QStringLiteral("redis-server did not answer on port %1").arg(m_port);
-        return false;
+        return makeError(supervise::ErrorKind::NotReady,
+                         QStringLiteral("redis-server did not answer on port %1").arg(m_port));
     }
 
     void kill()
@@ -158,8 +154,8 @@ class TestRedisCache : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        QString error;
-        QVERIFY2(m_server.start(&error), qPrintable(error));
+        const auto started = m_server.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
     }
 
     void storesValuesWithHeaderIndexAndExpiry()
@@ -423,8 +419,8 @@ private Q_SLOTS:
             a.cache->publishPolicy(presetPolicy(PolicyPreset::Balanced, 3), &published).isEmpty());
         QVERIFY(!published); // in force here only
 
-        QString error;
-        QVERIFY2(m_server.start(&error), qPrintable(error));
+        const auto started = m_server.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         // Everything reconnects by itself; what was held is dropped, since invalidations may
         // have been missed meanwhile.
         QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed(), kWaitMs);

@@ -103,8 +103,8 @@ private Q_SLOTS:
     void pollingNoticesACrash()
     {
         StackFixture fixture;
-        QString error;
-        QVERIFY2(fixture.start(&error), qPrintable(error));
+        const auto started = fixture.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         const qint64 pid = fixture.stack().status(ServiceKind::Redis).pid;
         SupervisorThread worker(fixture.stack());
         QSignalSpy spy(&worker.supervisor, &StackSupervisor::statusChanged);
@@ -121,8 +121,8 @@ private Q_SLOTS:
     void stopAllLeavesCommandLineServicesRunning()
     {
         StackFixture fixture(Starter::CommandLine);
-        QString error;
-        QVERIFY2(fixture.start(&error), qPrintable(error));
+        const auto started = fixture.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         fixture.abandonStack();
 
         LocalStack window(fixture.settings(), Starter::Console);

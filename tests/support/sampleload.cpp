@@ -16,7 +16,8 @@ QString loadSampleFixture(const QString& dsn)
     options.sourceDir = dir.path();
     options.dsn = dsn;
     const etl::EtlResult result = etl::EtlLoader(options).run();
-    return result.ok ? QString() : QStringLiteral("loading the sample failed: ") + result.error;
+    return result.ok() ? QString()
+                       : QStringLiteral("loading the sample failed: ") + result.errorText();
 }
 
 } // namespace qaconsole::testing

@@ -19,8 +19,8 @@ ServeProcess::~ServeProcess()
     }
 }
 
-bool ServeProcess::start(const QString& binary, const QString& dsn, const QString& dataDir,
-                         QString* error)
+Status<ServeErrorKind> ServeProcess::start(const QString& binary, const QString& dsn,
+                                           const QString& dataDir)
 {
     m_process.setProgram(binary);
     m_process.setArguments({QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
@@ -28,10 +28,8 @@ bool ServeProcess::start(const QString& binary, const QString& dsn, const QStrin
                             QStringLiteral("--dsn"), dsn, QStringLiteral("--data-dir"), dataDir,
                             QStringLiteral("--settings"), dataDir + QStringLiteral("/none.ini")});
     m_process.start();
-    if (!m_process.waitForStarted()) {
-        *error = m_process.errorString();
-        return false;
-    }
+    if (!m_process.waitForStarted())
+        return makeError(ServeErrorKind::CannotRun, m_process.errorString());
     // The URL is on the first line of stdout, once it listens.
     const QDeadlineTimer deadline(kStartTimeoutMs);
     while (!m_process.canReadLine() && m_process.state() == QProcess::Running &&
@@ -40,13 +38,12 @@ bool ServeProcess::start(const QString& binary, const QString& dsn, const QStrin
     const QString line = QString::fromUtf8(m_process.readLine());
     const QRegularExpressionMatch match =
         QRegularExpression(QStringLiteral("listening on (http://\\S+)")).match(line);
-    if (!match.hasMatch()) {
-        *error = QStringLiteral("serve did not start: ") + line +
-                 QString::fromUtf8(m_process.readAllStandardError());
-        return false;
-    }
+    if (!match.hasMatch())
+        return makeError(ServeErrorKind::DidNotListen,
+                         QStringLiteral("serve did not start: ") + line +
+                             QString::fromUtf8(m_process.readAllStandardError()));
     m_url = match.captured(1);
-    return true;
+    return {};
 }
 
 } // namespace qaconsole::testing

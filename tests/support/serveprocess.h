@@ -1,9 +1,17 @@
 #pragma once
 
+#include "core/result.h"
+
 #include <QProcess>
 #include <QString>
 
 namespace qaconsole::testing {
+
+enum class ServeErrorKind
+{
+    CannotRun,    // the binary did not start
+    DidNotListen, // it started but printed no URL: it failed, or took longer than 30 s
+};
 
 // `qaconsole serve` as a process of its own on a free port, for tests that need the real API
 // over HTTP. The destructor kills it if it still runs.
@@ -16,8 +24,9 @@ public:
     ServeProcess& operator=(const ServeProcess&) = delete;
 
     // Starts `binary serve --port 0 --threads 2 --dsn DSN` with the settings of `dataDir` (none,
-    // so nothing else is used) and waits for the line with its URL. False with why in `error`.
-    bool start(const QString& binary, const QString& dsn, const QString& dataDir, QString* error);
+    // so nothing else is used) and waits for the line with its URL; otherwise why, with what it
+    // printed.
+    Status<ServeErrorKind> start(const QString& binary, const QString& dsn, const QString& dataDir);
     QString url() const { return m_url; } // "http://127.0.0.1:PORT"
 
 private:

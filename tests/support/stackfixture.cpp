@@ -47,17 +47,19 @@ void StackFixture::abandonStack()
     m_stack.reset();
 }
 
-bool StackFixture::start(QString* error)
+supervise::Status StackFixture::start()
 {
     const stack::ServiceStatus postgres = stack().start(stack::ServiceKind::Postgres);
     const stack::ServiceStatus redis = stack().start(stack::ServiceKind::Redis);
-    const bool ok = postgres.state == stack::ServiceState::Running &&
-                    redis.state == stack::ServiceState::Running;
-    if (!ok && error)
-        *error = QStringLiteral("postgres: %1 %2\nredis: %3 %4")
-                     .arg(stack::stateName(postgres.state), postgres.message,
-                          stack::stateName(redis.state), redis.message);
-    return ok;
+    if (postgres.state == stack::ServiceState::Running &&
+        redis.state == stack::ServiceState::Running)
+        return {};
+    const stack::ServiceStatus& failed =
+        postgres.state != stack::ServiceState::Running ? postgres : redis;
+    return makeError(failed.failure.value_or(supervise::ErrorKind::StartFailed),
+                     QStringLiteral("postgres: %1 %2\nredis: %3 %4")
+                         .arg(stack::stateName(postgres.state), postgres.message,
+                              stack::stateName(redis.state), redis.message));
 }
 
 } // namespace qaconsole::testing

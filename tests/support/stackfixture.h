@@ -26,8 +26,9 @@ public:
     // Forgets the LocalStack object without stopping anything, as a crashed console would.
     void abandonStack();
 
-    // Starts PostgreSQL and Redis; false with both statuses' messages in `error`.
-    bool start(QString* error);
+    // Starts PostgreSQL and Redis. When one does not run: the kind of the first that failed,
+    // with both statuses' messages.
+    supervise::Status start();
 
 private:
     QTemporaryDir m_dir;

@@ -76,10 +76,9 @@ private Q_SLOTS:
     {
         const stack::ServiceStatus redis = m_fixture.stack().start(stack::ServiceKind::Redis);
         QVERIFY2(redis.state == stack::ServiceState::Running, qPrintable(redis.message));
-        QString error;
-        const auto endpoint = endpoint::parseRedisUrl(m_fixture.stack().redisUrl(), &error);
-        QVERIFY2(endpoint, qPrintable(error));
-        m_redis.endpoint = *endpoint;
+        const auto endpoint = endpoint::parseRedisUrl(m_fixture.stack().redisUrl());
+        QVERIFY2(endpoint, qPrintable(endpoint.errorText()));
+        m_redis.endpoint = endpoint.value();
         // Generous: a busy shared machine must not turn slowness into errors.
         m_redis.connectTimeoutMs = 1000;
         m_redis.commandTimeoutMs = 2000;

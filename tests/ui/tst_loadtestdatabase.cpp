@@ -175,8 +175,8 @@ private Q_SLOTS:
         options.dsn = m_stack->stack().postgresDsn();
         options.threads = 2;
         instance::EmbeddedBackend backend(options);
-        QString error;
-        QVERIFY2(backend.start(&error), qPrintable(error));
+        const auto started = backend.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         ui::LoadTestController controller(ui::RunHistory::defaultFolder());
         ui::LoadTestPage page(controller);
         controller.setBackendCpuSource([&backend] { return backend.gauges().workerCpuSeconds; });

@@ -90,12 +90,12 @@ void writeSavedRun(const QString& name, int seconds, double rps, const QDateTime
     summary.rps = rps;
     summary.corrected.p99 = 2000;
     const loadgen::Threshold threshold =
-        *loadgen::parseThreshold(QStringLiteral("http_req_failed rate<0.01")).threshold;
+        loadgen::parseThreshold(QStringLiteral("http_req_failed rate<0.01")).value();
     scenario.thresholds = {threshold};
     summary.thresholds = {{threshold, 0.0, true}};
     const QString dir = QDir(runsFolder()).filePath(name);
-    QString error;
-    QVERIFY2(loadgen::writeRunFiles(dir, scenario, summary, rows, &error), qPrintable(error));
+    const loadgen::LoadStatus written = loadgen::writeRunFiles(dir, scenario, summary, rows);
+    QVERIFY2(written, qPrintable(written.errorText()));
     // The history's order comes from summary.json's time, set here rather than waited for.
     QFile summaryFile(QDir(dir).filePath(QStringLiteral("summary.json")));
     QVERIFY(summaryFile.open(QIODevice::ReadWrite));
@@ -436,7 +436,7 @@ void TestLoadTestPage::summaryTablesShowEveryRowWhole()
                                                        {"http_reqs rate>900", 81'997.8}};
     for (const auto& [text, actual] : measured) {
         const loadgen::Threshold threshold =
-            *loadgen::parseThreshold(QString::fromLatin1(text)).threshold;
+            loadgen::parseThreshold(QString::fromLatin1(text)).value();
         run.summary.thresholds.push_back({threshold, actual, threshold.holds(actual)});
     }
     auto* summary = child<ui::RunSummaryView>(m_page, "runSummary");

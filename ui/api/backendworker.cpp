@@ -58,8 +58,7 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
                         .arg(address, schema->missingTables.join(QStringLiteral(", "))));
     }
 
-    QString error;
-    if (!backend->start(&error)) {
+    if (const auto started = backend->start(); !started) {
         if (options.port != 0 && portInUse(options.bindAddress, options.port)) {
             return fail(BackendStartResult::Problem::PortInUse,
                         tr("Port %1 is already in use on %2, by another program or another API "
@@ -67,7 +66,8 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
                             .arg(options.port)
                             .arg(options.bindAddress));
         }
-        return fail(BackendStartResult::Problem::Other, pg::redactSecrets(error));
+        return fail(BackendStartResult::Problem::Other,
+                    pg::redactSecrets(started.error().text()));
     }
     result.url = backend->url();
     result.threads = backend->threads();

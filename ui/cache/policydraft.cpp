@@ -64,12 +64,12 @@ DraftReading readDraft(const PolicyDraft& draft, std::int64_t version, const QSt
         const PolicyDraft::Class& source = draft.classes[std::size_t(index)];
         ClassPolicy& rules = policy.of(dataClass);
         for (int field = 0; field < kDurationFieldCount; ++field) {
-            QString error;
-            const auto ms = cache::parseDuration(source.durations[std::size_t(field)], &error);
+            const auto ms = cache::parseDuration(source.durations[std::size_t(field)]);
             if (ms)
-                durationOf(rules, DurationField(field)) = *ms;
+                durationOf(rules, DurationField(field)) = ms.value();
             else
-                reading.errors.append({durationFieldPath(dataClass, DurationField(field)), error});
+                reading.errors.append(
+                    {durationFieldPath(dataClass, DurationField(field)), ms.error().message});
         }
         rules.onWrite = source.onWrite;
     }

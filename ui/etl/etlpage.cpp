@@ -285,19 +285,19 @@ void EtlPage::sampleGenerated(quint64 request, const etl::GeneratorResult& resul
     if (request != m_sampleRequest)
         return;
     m_sampleRequest = 0;
-    if (result.ok && !m_managedDsn.isEmpty()) {
+    if (result.ok() && !m_managedDsn.isEmpty()) {
         startLoad(sampleFolder());
         return;
     }
     m_progress->stop();
     m_progress->hide();
-    if (result.cancelled)
+    if (result.cancelled())
         m_banner->showStatus(
             Tone::Neutral,
             tr("Cancelled while generating the sample dataset; nothing was loaded."));
-    else if (!result.ok)
+    else if (!result.ok())
         m_banner->showStatus(Tone::Bad, tr("The sample dataset could not be generated: %1")
-                                            .arg(pg::redactSecrets(result.error)));
+                                            .arg(pg::redactSecrets(result.error->text())));
     else
         m_banner->showStatus(Tone::Bad,
                              tr("The managed database stopped before the load could start."));

@@ -97,13 +97,13 @@ void EtlWorker::generate(quint64 request, const etl::GeneratorOptions& options, 
 {
     if (cancelled(request)) {
         etl::GeneratorResult result;
-        result.cancelled = true;
+        result.error =
+            makeError(etl::ErrorKind::Cancelled, QStringLiteral("cancelled before it started"));
         Q_EMIT generated(request, result, false);
         return;
     }
     if (reuseComplete && holdsGenerated(options)) {
-        etl::GeneratorResult result;
-        result.ok = true;
+        const etl::GeneratorResult result;
         Q_EMIT generated(request, result, true);
         return;
     }
@@ -119,7 +119,7 @@ void EtlWorker::generate(quint64 request, const etl::GeneratorOptions& options, 
                 Q_EMIT generateProgressed(request, progress);
             return !cancelled(request);
         });
-    if (result.ok) {
+    if (result.ok()) {
         QSaveFile marker(markerPath);
         if (marker.open(QIODevice::WriteOnly)) {
             marker.write(markerText(options));
@@ -133,7 +133,8 @@ void EtlWorker::load(quint64 request, const etl::EtlOptions& options)
 {
     if (cancelled(request)) {
         etl::EtlResult result;
-        result.cancelled = true;
+        result.error =
+            makeError(etl::ErrorKind::Cancelled, QStringLiteral("cancelled before it started"));
         Q_EMIT loaded(request, result);
         return;
     }

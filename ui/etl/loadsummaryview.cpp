@@ -142,9 +142,9 @@ void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& so
     m_placeholder->hide();
     m_body->show();
 
-    if (result.ok)
+    if (result.ok())
         showStatus(tr("Loaded"), Tone::Good);
-    else if (result.cancelled)
+    else if (result.cancelled())
         showStatus(tr("Cancelled"), Tone::Neutral);
     else
         showStatus(tr("Failed"), Tone::Bad);
@@ -158,13 +158,13 @@ void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& so
 
     QString note;
     QColor noteColor = red();
-    if (result.cancelled) {
+    if (result.cancelled()) {
         note = tr("Stopped on request. The tables in the database are as they were before.");
         noteColor = secondaryText(QApplication::palette(this));
-    } else if (!result.ok) {
-        note = result.error.isEmpty()
+    } else if (!result.ok()) {
+        note = result.error->kind == etl::ErrorKind::VerificationFailed
                    ? tr("Not every check passed, so the new tables were not swapped in.")
-                   : pg::redactSecrets(result.error); // it may quote a connection string
+                   : pg::redactSecrets(result.error->text()); // it may quote a connection string
     }
     m_error->setText(note);
     m_error->setVisible(!note.isEmpty());
@@ -180,7 +180,7 @@ void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& so
         setTextColor(row.rejected, counts.rowsRejected > 0
                                        ? red()
                                        : QApplication::palette(this).color(QPalette::WindowText));
-        row.inTable->setText(result.ok ? countText(counts.rowsInTable) : noValue);
+        row.inTable->setText(result.ok() ? countText(counts.rowsInTable) : noValue);
         row.ids->setText(
             counts.rowsLoaded > 0
                 ? QStringLiteral("%1 – %2").arg(countText(counts.firstId), countText(counts.lastId))

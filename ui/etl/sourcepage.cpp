@@ -349,15 +349,15 @@ void SourcePage::finishGeneration(quint64 request, const etl::GeneratorResult& r
     m_generateRequest = 0;
     m_progressRow->hide();
     updateControls();
-    if (result.ok) {
+    if (result.ok()) {
         inspectFolder();
         return;
     }
     // The files were cut short: inspecting them would show good headers over missing rows.
     m_loadableDir.clear();
-    setStatus(result.cancelled
+    setStatus(result.cancelled()
                   ? tr("✗ Generation cancelled: the files in this folder are incomplete.")
-                  : tr("✗ Generation failed: %1").arg(pg::redactSecrets(result.error)),
+                  : tr("✗ Generation failed: %1").arg(pg::redactSecrets(result.error->text())),
               red(), false);
     Q_EMIT completeChanged();
 }

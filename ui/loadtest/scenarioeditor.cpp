@@ -53,7 +53,7 @@ loadgen::Scenario defaultScenario()
     scenario.durationMs = 30'000;
     scenario.stages = {{30'000, 500}, {60'000, 1000}, {30'000, 0}};
     for (const char16_t* text : {u"http_req_failed rate<0.01", u"http_req_duration p(99)<2000"})
-        scenario.thresholds.push_back(*loadgen::parseThreshold(QString::fromUtf16(text)).threshold);
+        scenario.thresholds.push_back(loadgen::parseThreshold(QString::fromUtf16(text)).value());
     return scenario;
 }
 
@@ -221,7 +221,7 @@ bool ScenarioEditor::openFile(const QString& path, QString* error)
     const loadgen::ScenarioFile file = loadgen::loadScenarioFile(path);
     if (!file.ok()) {
         if (error)
-            *error = file.errors.join(u'\n');
+            *error = loadgen::errorTexts(file.errors).join(u'\n');
         return false;
     }
     setScenario(file.scenario);
@@ -231,8 +231,11 @@ bool ScenarioEditor::openFile(const QString& path, QString* error)
 
 bool ScenarioEditor::saveFile(const QString& path, QString* error)
 {
-    if (!loadgen::saveScenarioFile(path, scenario(), error))
+    if (const loadgen::LoadStatus saved = loadgen::saveScenarioFile(path, scenario()); !saved) {
+        if (error)
+            *error = saved.error().text();
         return false;
+    }
     m_fileLabel->setText(QDir::toNativeSeparators(path));
     return true;
 }
@@ -436,9 +439,10 @@ void ScenarioEditor::refresh()
                          "start it on the Services page or choose another distribution");
     // The engine's own checks, each once: what the editors already said is not repeated. The
     // database's ids are read when the run starts.
-    for (const QString& problem : current.validate(loadgen::Scenario::DatabaseIds::ReadAtStart))
-        if (!(problem.startsWith(QStringLiteral("stages:")) && !m_stages->errors().isEmpty()))
-            m_problems << problem;
+    for (const loadgen::LoadError& problem :
+         current.validate(loadgen::Scenario::DatabaseIds::ReadAtStart))
+        if (!(problem.field == u"stages" && !m_stages->errors().isEmpty()))
+            m_problems << problem.text();
     m_problemLabel->setText(m_problems.isEmpty()
                                 ? QString()
                                 : tr("Cannot start yet:") + u"\n• " + m_problems.join(u"\n• "));

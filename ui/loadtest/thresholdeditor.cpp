@@ -93,14 +93,14 @@ void ThresholdEditor::validate()
         const QString line = block.text().trimmed();
         if (line.isEmpty() || line.startsWith(u'#'))
             continue;
-        const loadgen::ThresholdParse parsed = loadgen::parseThreshold(line);
-        if (parsed.threshold) {
-            m_thresholds.push_back(*parsed.threshold);
+        const loadgen::LoadResult<loadgen::Threshold> parsed = loadgen::parseThreshold(line);
+        if (parsed) {
+            m_thresholds.push_back(parsed.value());
             continue;
         }
         const int number = block.blockNumber() + 1;
-        shown << tr("Line %1: %2").arg(number).arg(parsed.error);
-        m_errors << tr("Threshold line %1: %2").arg(number).arg(parsed.error);
+        shown << tr("Line %1: %2").arg(number).arg(parsed.error().message);
+        m_errors << tr("Threshold line %1: %2").arg(number).arg(parsed.error().message);
         QTextEdit::ExtraSelection mark;
         mark.cursor = QTextCursor(block);
         mark.format.setBackground(tint);

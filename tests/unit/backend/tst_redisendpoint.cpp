@@ -28,9 +28,12 @@ private Q_SLOTS:
         QVERIFY(plain->password.isEmpty());
         QCOMPARE(plain->toUrl(), QStringLiteral("redis://127.0.0.1:6379"));
 
-        QString why;
-        QVERIFY(!parseRedisUrl(QStringLiteral("redis://h/notanumber"), &why));
-        QVERIFY(why.contains(QStringLiteral("database")));
+        const auto bad = parseRedisUrl(QStringLiteral("redis://h/notanumber"));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().kind, ErrorKind::BadUrl);
+        QCOMPARE(bad.error().field, QStringLiteral("database"));
+        QVERIFY(bad.error().message.contains(QStringLiteral("database")));
+        QCOMPARE(parseRedisUrl(QStringLiteral("http://h")).error().field, QStringLiteral("scheme"));
     }
 };
 

@@ -18,38 +18,38 @@ class TestServiceUser : public QObject
 private Q_SLOTS:
     void notRootRunsAsOurselves()
     {
-        const ServiceUserResult result = resolveServiceUser(QStringLiteral("postgres"), false);
-        QVERIFY(result.user);
-        QVERIFY(!result.user->switchUser);
-        QVERIFY(firstUnreachableFolder(QStringLiteral("/root/anything"), *result.user).isEmpty());
+        const auto result = resolveServiceUser(QStringLiteral("postgres"), false);
+        QVERIFY(result);
+        QVERIFY(!result->switchUser);
+        QVERIFY(firstUnreachableFolder(QStringLiteral("/root/anything"), result.value()).isEmpty());
     }
 
 #ifdef Q_OS_UNIX
     void rootUsesTheServiceUser()
     {
-        const ServiceUserResult result = resolveServiceUser(QStringLiteral("postgres"), true);
-        QVERIFY2(result.user, qPrintable(result.error));
-        QVERIFY(result.user->switchUser);
-        QVERIFY(result.user->uid != 0);
-        QCOMPARE(result.user->name, QStringLiteral("postgres"));
+        const auto result = resolveServiceUser(QStringLiteral("postgres"), true);
+        QVERIFY2(result, qPrintable(result.errorText()));
+        QVERIFY(result->switchUser);
+        QVERIFY(result->uid != 0);
+        QCOMPARE(result->name, QStringLiteral("postgres"));
     }
 
     void rootWithoutTheUserSaysWhatToDo()
     {
-        const ServiceUserResult result =
-            resolveServiceUser(QStringLiteral("no-such-user-qa"), true);
-        QVERIFY(!result.user);
-        QVERIFY(result.error.contains(QStringLiteral("no-such-user-qa")));
-        QVERIFY(result.error.contains(QStringLiteral("useradd")));
-        QVERIFY(result.error.contains(QStringLiteral("postgres/service_user")));
+        const auto result = resolveServiceUser(QStringLiteral("no-such-user-qa"), true);
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, ErrorKind::PermissionDenied);
+        QVERIFY(result.error().message.contains(QStringLiteral("no-such-user-qa")));
+        QVERIFY(result.error().message.contains(QStringLiteral("useradd")));
+        QVERIFY(result.error().message.contains(QStringLiteral("postgres/service_user")));
         // root itself is never an acceptable service user.
-        QVERIFY(!resolveServiceUser(QStringLiteral("root"), true).user);
+        QVERIFY(!resolveServiceUser(QStringLiteral("root"), true));
     }
 
     void findsFoldersTheUserCannotEnter()
     {
-        const ServiceUserResult result = resolveServiceUser(QStringLiteral("postgres"), true);
-        QVERIFY(result.user);
+        const auto result = resolveServiceUser(QStringLiteral("postgres"), true);
+        QVERIFY(result);
         QTemporaryDir dir;
         const QString closed = dir.filePath(QStringLiteral("closed"));
         QVERIFY(QDir().mkpath(closed + QStringLiteral("/inner")));
@@ -58,11 +58,11 @@ private Q_SLOTS:
                                                       QFileDevice::ExeOther));
         QVERIFY(QFile::setPermissions(closed, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
                                                   QFileDevice::ExeOwner));
-        if (QFileInfo(dir.path()).ownerId() == result.user->uid)
+        if (QFileInfo(dir.path()).ownerId() == result->uid)
             QSKIP("the temporary folder belongs to the service user");
-        QCOMPARE(firstUnreachableFolder(closed + QStringLiteral("/inner/data"), *result.user),
+        QCOMPARE(firstUnreachableFolder(closed + QStringLiteral("/inner/data"), result.value()),
                  closed);
-        QVERIFY(firstUnreachableFolder(dir.filePath(QStringLiteral("open/data")), *result.user)
+        QVERIFY(firstUnreachableFolder(dir.filePath(QStringLiteral("open/data")), result.value())
                     .isEmpty());
     }
 
@@ -70,13 +70,13 @@ private Q_SLOTS:
     {
         if (!runningAsRoot())
             QSKIP("switching users needs root");
-        const ServiceUserResult result = resolveServiceUser(QStringLiteral("postgres"), true);
-        QVERIFY(result.user);
+        const auto result = resolveServiceUser(QStringLiteral("postgres"), true);
+        QVERIFY(result);
         QProcess process;
-        runProcessAs(process, *result.user);
+        runProcessAs(process, result.value());
         process.start(QStringLiteral("id"), {QStringLiteral("-u")});
         QVERIFY(process.waitForFinished(10000));
-        QCOMPARE(process.readAllStandardOutput().trimmed(), QByteArray::number(result.user->uid));
+        QCOMPARE(process.readAllStandardOutput().trimmed(), QByteArray::number(result->uid));
     }
 #endif
 };

@@ -6,6 +6,8 @@
 
 using namespace qaconsole::cache;
 
+Q_DECLARE_METATYPE(qaconsole::cache::ErrorKind)
+
 class TestCacheDuration : public QObject
 {
     Q_OBJECT
@@ -32,34 +34,41 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(qint64, ms);
-        QString error;
-        const auto parsed = parseDuration(text, &error);
-        QVERIFY2(parsed.has_value(), qPrintable(error));
-        QCOMPARE(qint64(*parsed), ms);
+        const auto parsed = parseDuration(text);
+        QVERIFY2(parsed, qPrintable(parsed.errorText()));
+        QCOMPARE(qint64(parsed.value()), ms);
     }
 
     void rejectsWithReasons_data()
     {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("reason");
-        QTest::newRow("empty") << QString() << QStringLiteral("it is empty");
-        QTest::newRow("unit only") << QStringLiteral("s") << QStringLiteral("whole number");
-        QTest::newRow("no unit") << QStringLiteral("30") << QStringLiteral("needs a unit");
+        QTest::addColumn<ErrorKind>("kind");
+        const ErrorKind text = ErrorKind::NotADuration;
+        QTest::newRow("empty") << QString() << QStringLiteral("it is empty") << text;
+        QTest::newRow("unit only") << QStringLiteral("s") << QStringLiteral("whole number") << text;
+        QTest::newRow("no unit") << QStringLiteral("30") << QStringLiteral("needs a unit") << text;
         QTest::newRow("parsecs") << QStringLiteral("5 parsecs")
-                                 << QStringLiteral("\"parsecs\" is not a unit");
-        QTest::newRow("negative") << QStringLiteral("-5 s") << QStringLiteral("whole number");
-        QTest::newRow("fraction") << QStringLiteral("1.5 h") << QStringLiteral("not a unit");
+                                 << QStringLiteral("\"parsecs\" is not a unit") << text;
+        QTest::newRow("negative") << QStringLiteral("-5 s") << QStringLiteral("whole number")
+                                  << text;
+        QTest::newRow("fraction") << QStringLiteral("1.5 h") << QStringLiteral("not a unit")
+                                  << text;
         QTest::newRow("too long") << QStringLiteral("366 days")
-                                  << QStringLiteral("longer than 365 days");
+                                  << QStringLiteral("longer than 365 days")
+                                  << ErrorKind::OutOfRange;
         QTest::newRow("huge") << QStringLiteral("99999999999999999 ms")
-                              << QStringLiteral("too large");
+                              << QStringLiteral("too large") << ErrorKind::OutOfRange;
     }
     void rejectsWithReasons()
     {
         QFETCH(QString, text);
         QFETCH(QString, reason);
-        QString error;
-        QVERIFY(!parseDuration(text, &error));
+        QFETCH(ErrorKind, kind);
+        const auto parsed = parseDuration(text);
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().kind, kind);
+        const QString error = parsed.error().message;
         QVERIFY2(error.startsWith(u'"' + text + QStringLiteral("\" is not a duration")),
                  qPrintable(error));
         QVERIFY2(error.contains(reason), qPrintable(error));
@@ -81,8 +90,8 @@ private Q_SLOTS:
         const std::int64_t samples[] = {0, 1, 999, 61'000, 3'660'000, 90'000'000, kMaxDurationMs};
         for (const std::int64_t ms : samples) {
             const auto back = parseDuration(formatDuration(ms));
-            QVERIFY(back.has_value());
-            QCOMPARE(qint64(*back), ms);
+            QVERIFY(back);
+            QCOMPARE(qint64(back.value()), ms);
         }
     }
 

@@ -43,8 +43,7 @@ ReadAll readAll(const QString& path, qsizetype bufferBytes = 4 << 20)
 {
     ReadAll result;
     CsvReader reader(path, bufferBytes);
-    QString error;
-    result.opened = reader.open(&error);
+    result.opened = reader.open().ok();
     if (!result.opened)
         return result;
     CsvRecord record;
@@ -239,9 +238,10 @@ private Q_SLOTS:
     void missingFileFailsToOpen()
     {
         CsvReader reader(m_dir.filePath(QStringLiteral("nope.csv")));
-        QString error;
-        QVERIFY(!reader.open(&error));
-        QVERIFY(error.contains(QStringLiteral("nope.csv")));
+        const auto opened = reader.open();
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().kind, ErrorKind::BadInput);
+        QVERIFY(opened.error().message.contains(QStringLiteral("nope.csv")));
         CsvRecord record;
         QCOMPARE(reader.next(record), CsvReader::Status::Error);
     }

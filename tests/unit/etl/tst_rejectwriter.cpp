@@ -22,7 +22,7 @@ std::vector<std::vector<std::string>> readCsv(const QString& path, bool* ok)
 {
     std::vector<std::vector<std::string>> rows;
     CsvReader reader(path);
-    *ok = reader.open(nullptr);
+    *ok = reader.open().ok();
     CsvRecord record;
     CsvReader::Status status = CsvReader::Status::End;
     while (*ok && (status = reader.next(record)) == CsvReader::Status::Record) {
@@ -52,8 +52,8 @@ private Q_SLOTS:
         // Creates the folders on the way.
         const QString path = m_dir.filePath(QStringLiteral("nested/deeper/rejects.csv"));
         RejectWriter writer(path);
-        QString error;
-        QVERIFY2(writer.open(&error), qPrintable(error));
+        const auto opened = writer.open();
+        QVERIFY2(opened, qPrintable(opened.errorText()));
 
         const std::vector<std::string> raws = {
             "1,2,plain",
@@ -71,7 +71,8 @@ private Q_SLOTS:
         }
         writer.write("answers.csv", 99, RejectReason::MissingParent, "", "9,1");
         QCOMPARE(writer.count(), qint64(raws.size() + 1));
-        QVERIFY2(writer.close(&error), qPrintable(error));
+        const auto closed = writer.close();
+        QVERIFY2(closed, qPrintable(closed.errorText()));
 
         bool ok = false;
         const auto rows = readCsv(path, &ok);
@@ -95,8 +96,8 @@ private Q_SLOTS:
     {
         const QString path = m_dir.filePath(QStringLiteral("empty/rejects.csv"));
         RejectWriter writer(path);
-        QVERIFY(writer.open(nullptr));
-        QVERIFY(writer.close(nullptr));
+        QVERIFY(writer.open());
+        QVERIFY(writer.close());
         QCOMPARE(writer.count(), qint64(0));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -106,9 +107,10 @@ private Q_SLOTS:
     void closeWithoutOpenFails()
     {
         RejectWriter writer(m_dir.filePath(QStringLiteral("never.csv")));
-        QString error;
-        QVERIFY(!writer.close(&error));
-        QVERIFY(!error.isEmpty());
+        const auto closed = writer.close();
+        QVERIFY(!closed);
+        QCOMPARE(closed.error().kind, ErrorKind::Io);
+        QVERIFY(!closed.error().message.isEmpty());
         writer.write("questions.csv", 2, RejectReason::BadId, "", ""); // ignored, no crash
         QCOMPARE(writer.count(), qint64(0));
     }
@@ -118,7 +120,7 @@ private Q_SLOTS:
         const QString path = m_dir.filePath(QStringLiteral("unclosed.csv"));
         {
             RejectWriter writer(path);
-            QVERIFY(writer.open(nullptr));
+            QVERIFY(writer.open());
             writer.write("answers.csv", 7, RejectReason::EmptyField, "body: \"\"", "7,1,,x");
         }
         bool ok = false;
@@ -132,7 +134,7 @@ private Q_SLOTS:
     {
         const QString path = m_dir.filePath(QStringLiteral("threads.csv"));
         RejectWriter writer(path);
-        QVERIFY(writer.open(nullptr));
+        QVERIFY(writer.open());
         constexpr int kThreads = 4;
         constexpr int kRows = 20000; // several flushes of the writer's buffer
         std::vector<std::thread> threads;
@@ -149,7 +151,7 @@ private Q_SLOTS:
         for (std::thread& thread : threads)
             thread.join();
         QCOMPARE(writer.count(), qint64(kThreads * kRows));
-        QVERIFY(writer.close(nullptr));
+        QVERIFY(writer.close());
 
         bool ok = false;
         const auto rows = readCsv(path, &ok);

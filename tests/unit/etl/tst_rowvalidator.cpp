@@ -50,11 +50,10 @@ const std::initializer_list<std::string> kAnswerHeader = {
 RowValidator validatorFor(Table table, std::initializer_list<std::string> header)
 {
     const Fields fields(header, 1);
-    QString error;
-    auto validator = RowValidator::create(tableSpec(table), fields.record(), &error);
+    auto validator = RowValidator::create(tableSpec(table), fields.record());
     if (!validator)
-        qFatal("header refused: %s", qPrintable(error));
-    return *validator;
+        qFatal("header refused: %s", qPrintable(validator.errorText()));
+    return validator.value();
 }
 
 std::vector<std::string> split(std::string_view text, char separator)
@@ -82,10 +81,8 @@ private Q_SLOTS:
     void mapsTheHeader()
     {
         const Fields header(kQuestionHeader, 1);
-        QString error;
-        const auto validator =
-            RowValidator::create(tableSpec(Table::Questions), header.record(), &error);
-        QVERIFY2(validator, qPrintable(error));
+        const auto validator = RowValidator::create(tableSpec(Table::Questions), header.record());
+        QVERIFY2(validator, qPrintable(validator.errorText()));
         QVERIFY(!validator->legacyHeader());
     }
 
@@ -94,10 +91,8 @@ private Q_SLOTS:
         const Fields header({"id", " product_id", " body", " date_written", " asker_name",
                              " asker_email", " reported", " helpful"},
                             1);
-        QString error;
-        const auto validator =
-            RowValidator::create(tableSpec(Table::Questions), header.record(), &error);
-        QVERIFY2(validator, qPrintable(error));
+        const auto validator = RowValidator::create(tableSpec(Table::Questions), header.record());
+        QVERIFY2(validator, qPrintable(validator.errorText()));
         QVERIFY(validator->legacyHeader());
 
         IdSet ids;
@@ -110,10 +105,8 @@ private Q_SLOTS:
     void headerWithBomStillMaps()
     {
         const Fields header({"\xEF\xBB\xBFid", "answer_id", "url"}, 1);
-        QString error;
-        const auto validator =
-            RowValidator::create(tableSpec(Table::Photos), header.record(), &error);
-        QVERIFY2(validator, qPrintable(error));
+        const auto validator = RowValidator::create(tableSpec(Table::Photos), header.record());
+        QVERIFY2(validator, qPrintable(validator.errorText()));
         QVERIFY(!validator->legacyHeader());
     }
 
@@ -121,8 +114,11 @@ private Q_SLOTS:
     {
         const Fields header({"id", "product_id", "body", "date_written", "asker_name", "helpful"},
                             1);
-        QString error;
-        QVERIFY(!RowValidator::create(tableSpec(Table::Questions), header.record(), &error));
+        const auto refused = RowValidator::create(tableSpec(Table::Questions), header.record());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::BadHeader);
+        QCOMPARE(refused.error().field, QStringLiteral("questions.csv"));
+        const QString error = refused.error().message;
         QVERIFY2(error.contains(QStringLiteral("asker_email")), qPrintable(error));
         QVERIFY2(error.contains(QStringLiteral("reported")), qPrintable(error));
         const QString missing = error.section(QStringLiteral("(found"), 0, 0);
@@ -453,12 +449,11 @@ private Q_SLOTS:
             QCOMPARE(file.write(csv), csv.size());
         }
         CsvReader reader(path);
-        QVERIFY(reader.open(nullptr));
+        QVERIFY(reader.open());
         CsvRecord record;
         QCOMPARE(reader.next(record), CsvReader::Status::Record);
-        QString error;
-        const auto validator = RowValidator::create(tableSpec(Table::Questions), record, &error);
-        QVERIFY2(validator, qPrintable(error));
+        const auto validator = RowValidator::create(tableSpec(Table::Questions), record);
+        QVERIFY2(validator, qPrintable(validator.errorText()));
         QCOMPARE(reader.next(record), CsvReader::Status::Record);
         IdSet ids;
         std::string copy;
@@ -526,10 +521,10 @@ private Q_SLOTS:
             const QString path = qaconsole::testing::sampleFixturePath(QString::fromUtf8(
                 tableSpec(t).fileName.data(), qsizetype(tableSpec(t).fileName.size())));
             CsvReader reader(path);
-            QVERIFY(reader.open(nullptr));
+            QVERIFY(reader.open());
             CsvRecord record;
             QCOMPARE(reader.next(record), CsvReader::Status::Record);
-            const auto validator = RowValidator::create(tableSpec(t), record, nullptr);
+            const auto validator = RowValidator::create(tableSpec(t), record);
             QVERIFY(validator);
             const IdSet* parents = t == Table::Questions ? nullptr : &loaded[int(t) - 1];
             std::string copy;

@@ -54,9 +54,8 @@ private Q_SLOTS:
     {
         GeneratorOptions options;
         options.scale = 1.0;
-        QString error;
-        const auto plan = gen::planDataset(options, &error);
-        QVERIFY2(plan, qPrintable(error));
+        const auto plan = gen::planDataset(options);
+        QVERIFY2(plan, qPrintable(plan.errorText()));
         QCOMPARE(plan->questions, 3'518'963);
         QCOMPARE(plan->answers, 6'879'306);
         QCOMPARE(plan->photos, 2'063'759);
@@ -108,7 +107,7 @@ private Q_SLOTS:
                 last = progress;
                 return true;
             });
-        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
         QCOMPARE(result.questions, 3519);
         QCOMPARE(result.answers, 6879);
         QCOMPARE(result.photos, 2064);
@@ -142,9 +141,9 @@ private Q_SLOTS:
         QTemporaryDir a;
         QTemporaryDir b;
         QTemporaryDir c;
-        QVERIFY(generate(a.path(), 0.001, 7).ok);
-        QVERIFY(generate(b.path(), 0.001, 7).ok);
-        QVERIFY(generate(c.path(), 0.001, 8).ok);
+        QVERIFY(generate(a.path(), 0.001, 7).ok());
+        QVERIFY(generate(b.path(), 0.001, 7).ok());
+        QVERIFY(generate(c.path(), 0.001, 8).ok());
         for (const QString& name : kFileNames) {
             const QByteArray first = readAll(path(a, name));
             QVERIFY(!first.isEmpty());
@@ -160,8 +159,8 @@ private Q_SLOTS:
         const auto dirty = [](GeneratorOptions& o) {
             o.dirty = true;
         };
-        QVERIFY(generate(a.path(), 0.001, 3, dirty).ok);
-        QVERIFY(generate(b.path(), 0.001, 3, dirty).ok);
+        QVERIFY(generate(a.path(), 0.001, 3, dirty).ok());
+        QVERIFY(generate(b.path(), 0.001, 3, dirty).ok());
         for (const QString& name : kFileNames + QStringList{QStringLiteral("expected-rejects.csv")})
             QVERIFY2(readAll(path(a, name)) == readAll(path(b, name)), qPrintable(name));
     }
@@ -169,7 +168,7 @@ private Q_SLOTS:
     void legacyHeaderAndQuotedDates()
     {
         QTemporaryDir dir;
-        QVERIFY(generate(dir.path(), 0.0005, 1, [](GeneratorOptions& o) { o.legacy = true; }).ok);
+        QVERIFY(generate(dir.path(), 0.0005, 1, [](GeneratorOptions& o) { o.legacy = true; }).ok());
         const QByteArray questions = readAll(path(dir, QStringLiteral("questions.csv")));
         QVERIFY(questions.startsWith("id, product_id, body, date_written, asker_name, "
                                      "asker_email, reported, helpful\n"));
@@ -198,7 +197,7 @@ private Q_SLOTS:
     void epochDatesSpreadOver2018To2021()
     {
         QTemporaryDir dir;
-        QVERIFY(generate(dir.path(), 0.0005).ok);
+        QVERIFY(generate(dir.path(), 0.0005).ok());
         QSet<int> years;
         for (const QString& name :
              {QStringLiteral("questions.csv"), QStringLiteral("answers.csv")}) {
@@ -230,7 +229,7 @@ private Q_SLOTS:
         QVERIFY(generate(dir.path(), 0.002, 1, [&](GeneratorOptions& o) {
                     o.bom = bom;
                     o.crlf = crlf;
-                }).ok);
+                }).ok());
         const QByteArray lineEnd = crlf ? "\r\n" : "\n";
         for (const QString& name : kFileNames) {
             const QByteArray data = readAll(path(dir, name));
@@ -259,7 +258,7 @@ private Q_SLOTS:
     void quotesOnlyWhatNeedsQuoting()
     {
         QTemporaryDir dir;
-        QVERIFY(generate(dir.path(), 0.002).ok);
+        QVERIFY(generate(dir.path(), 0.002).ok());
         const QByteArray data = readAll(path(dir, QStringLiteral("questions.csv")));
         const WalkedFile file = walkCsv(data);
         // Re-encode every record minimally and compare with the file byte for byte.
@@ -284,7 +283,7 @@ private Q_SLOTS:
     void looksLikeTheExport()
     {
         QTemporaryDir dir;
-        QVERIFY(generate(dir.path(), 0.002).ok);
+        QVERIFY(generate(dir.path(), 0.002).ok());
         const WalkedFile questions = walkCsvFile(path(dir, QStringLiteral("questions.csv")));
         const WalkedFile answers = walkCsvFile(path(dir, QStringLiteral("answers.csv")));
         const WalkedFile photos = walkCsvFile(path(dir, QStringLiteral("answers_photos.csv")));
@@ -360,9 +359,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const GeneratorResult result =
             generate(dir.path(), 0.002, 1, {}, [](const GeneratorProgress&) { return false; });
-        QVERIFY(!result.ok);
-        QVERIFY(result.cancelled);
-        QVERIFY(!result.error.isEmpty());
+        QVERIFY(!result.ok());
+        QVERIFY(result.cancelled());
+        QCOMPARE(result.error->kind, ErrorKind::Cancelled);
+        QVERIFY(!result.error->message.isEmpty());
         for (const QString& name : kFileNames)
             QVERIFY2(!QFile::exists(path(dir, name)), qPrintable(name));
     }
@@ -374,9 +374,10 @@ private Q_SLOTS:
         QVERIFY(blocker.open(QIODevice::WriteOnly));
         blocker.close();
         const GeneratorResult result = generate(path(dir, QStringLiteral("file/sub")), 0.001);
-        QVERIFY(!result.ok);
-        QVERIFY(!result.cancelled);
-        QVERIFY2(result.error.contains(QStringLiteral("file/sub")), qPrintable(result.error));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error->kind, ErrorKind::Io);
+        QVERIFY2(result.errorText().contains(QStringLiteral("file/sub")),
+                 qPrintable(result.errorText()));
     }
 
     void aFileThatCannotBeWrittenFailsTheRunAndRemovesTheOthers()
@@ -384,9 +385,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("questions.csv")));
         const GeneratorResult result = generate(dir.path(), 0.001);
-        QVERIFY(!result.ok);
-        QVERIFY(!result.cancelled);
-        QVERIFY2(result.error.contains(QStringLiteral("questions.csv")), qPrintable(result.error));
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error->kind, ErrorKind::Io);
+        QVERIFY2(result.errorText().contains(QStringLiteral("questions.csv")),
+                 qPrintable(result.errorText()));
         QVERIFY(QFileInfo(path(dir, QStringLiteral("questions.csv"))).isDir());
         QVERIFY(!QFile::exists(path(dir, QStringLiteral("answers.csv"))));
         QVERIFY(!QFile::exists(path(dir, QStringLiteral("answers_photos.csv"))));
@@ -395,22 +397,28 @@ private Q_SLOTS:
     void badOptionsAreErrors()
     {
         QTemporaryDir dir;
-        QVERIFY(!generate(QString(), 0.001).ok);
-        QVERIFY(!generate(dir.path(), 0).ok);
-        QVERIFY(!generate(dir.path(), -1).ok);
-        QVERIFY(!generate(dir.path(), 1000).ok);
+        QCOMPARE(generate(QString(), 0.001).error->kind, ErrorKind::BadInput);
+        for (double scale : {0.0, -1.0, 1000.0}) {
+            const GeneratorResult result = generate(dir.path(), scale);
+            QVERIFY(!result.ok());
+            QCOMPARE(result.error->kind, ErrorKind::BadInput);
+            QCOMPARE(result.error->field, QStringLiteral("scale"));
+        }
+        QCOMPARE(generate(dir.path(), 1000).errorText(),
+                 QStringLiteral("scale: must be above 0 and at most 100 (got 1000)"));
         const GeneratorResult tiny =
             generate(dir.path(), 0.00001, 1, [](GeneratorOptions& o) { o.dirty = true; });
-        QVERIFY(!tiny.ok);
-        QVERIFY(tiny.error.contains(QStringLiteral("too small")));
+        QVERIFY(!tiny.ok());
+        QCOMPARE(tiny.error->field, QStringLiteral("scale"));
+        QVERIFY(tiny.error->message.contains(QStringLiteral("too small")));
     }
 
     void aCleanRunRemovesAStaleManifest()
     {
         QTemporaryDir dir;
-        QVERIFY(generate(dir.path(), 0.001, 1, [](GeneratorOptions& o) { o.dirty = true; }).ok);
+        QVERIFY(generate(dir.path(), 0.001, 1, [](GeneratorOptions& o) { o.dirty = true; }).ok());
         QVERIFY(QFile::exists(path(dir, QStringLiteral("expected-rejects.csv"))));
-        QVERIFY(generate(dir.path(), 0.001).ok);
+        QVERIFY(generate(dir.path(), 0.001).ok());
         QVERIFY(!QFile::exists(path(dir, QStringLiteral("expected-rejects.csv"))));
     }
 };

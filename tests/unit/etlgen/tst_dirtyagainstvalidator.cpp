@@ -36,7 +36,7 @@ private Q_SLOTS:
         QFETCH(bool, crlf);
         QTemporaryDir dir;
         const GeneratorResult result = generateDirty(dir.path(), 0.002, 42, legacy, bom, crlf);
-        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
 
         QByteArrayList found;
         IdSet loaded[3];
@@ -44,13 +44,12 @@ private Q_SLOTS:
             const TableSpec& spec = tableSpec(kTables[t]);
             const QByteArray fileName(spec.fileName.data(), qsizetype(spec.fileName.size()));
             CsvReader reader(dir.filePath(QString::fromLatin1(fileName)));
-            QString error;
-            QVERIFY2(reader.open(&error), qPrintable(error));
+            const auto opened = reader.open();
+            QVERIFY2(opened, qPrintable(opened.errorText()));
             CsvRecord record;
             QCOMPARE(reader.next(record), CsvReader::Status::Record);
-            const std::optional<RowValidator> validator =
-                RowValidator::create(spec, record, &error);
-            QVERIFY2(validator, qPrintable(error));
+            const auto validator = RowValidator::create(spec, record);
+            QVERIFY2(validator, qPrintable(validator.errorText()));
             QCOMPARE(validator->legacyHeader(), legacy);
             std::string copy;
             qint64 rows = 0;
@@ -58,7 +57,7 @@ private Q_SLOTS:
                 const CsvReader::Status status = reader.next(record);
                 if (status == CsvReader::Status::End)
                     break;
-                QVERIFY2(status != CsvReader::Status::Error, qPrintable(reader.error()));
+                QVERIFY2(status != CsvReader::Status::Error, qPrintable(reader.error().text()));
                 ++rows;
                 if (status == CsvReader::Status::UnterminatedQuote) {
                     found << fileName + ',' + QByteArray::number(record.line) +

@@ -43,7 +43,7 @@ private Q_SLOTS:
         QFETCH(bool, crlf);
         QTemporaryDir dir;
         const GeneratorResult result = generateDirty(dir.path(), scale, seed, legacy, bom, crlf);
-        QVERIFY2(result.ok, qPrintable(result.error));
+        QVERIFY2(result.ok(), qPrintable(result.errorText()));
 
         bool headerOk = false;
         const QList<Verdict> manifest = readManifest(dir.path(), &headerOk);
@@ -104,7 +104,7 @@ private Q_SLOTS:
         // with a readable id has one no other row of its file uses, and only rows that are bad
         // themselves (missing parents, mostly) point at it.
         QTemporaryDir dir;
-        QVERIFY(generateDirty(dir.path(), 0.001, 1).ok);
+        QVERIFY(generateDirty(dir.path(), 0.001, 1).ok());
         const QList<Verdict> manifest = readManifest(dir.path());
         QSet<QString> badLines; // "file:line"
         for (const Verdict& verdict : manifest)

@@ -44,10 +44,9 @@ Scenario dropOnOneConnection(const TestHttpServer& server, std::int64_t duration
 // Runs to the end (bounded) and returns the summary.
 RunSummary run(LoadController& controller, const Scenario& scenario, int limitMs = 20000)
 {
-    QStringList errors;
-    if (!controller.start(scenario, &errors)) {
+    if (const LoadErrors errors = controller.start(scenario); !errors.isEmpty()) {
         RunSummary failed;
-        failed.error = errors.join(u'\n');
+        failed.error = errorTexts(errors).join(u'\n');
         return failed;
     }
     controller.waitForFinished(limitMs);
@@ -281,7 +280,11 @@ private Q_SLOTS:
         LoadController controller;
         QSignalSpy intervals(&controller, &LoadController::intervalReady);
         QSignalSpy finished(&controller, &LoadController::finished);
-        QVERIFY(controller.start(scenario));
+        QVERIFY(controller.start(scenario).isEmpty());
+        // One run at a time: a second start is refused as Busy, and the first goes on.
+        const LoadErrors busy = controller.start(scenario);
+        QCOMPARE(busy.size(), 1);
+        QCOMPARE(busy.front().kind, LoadErrorKind::Busy);
         QVERIFY(intervals.wait(30000));
         QVERIFY(controller.status().running);
         QVERIFY(!controller.rowsFrom(0).empty());

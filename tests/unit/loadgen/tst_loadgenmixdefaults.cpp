@@ -103,11 +103,13 @@ private Q_SLOTS:
         QCOMPARE(resolveMixArgument(QStringLiteral("storefront")).mix.routes.size(),
                  std::size_t(8));
         const MixFile unknown = resolveMixArgument(QStringLiteral("storefrnt"));
-        QCOMPARE(unknown.errors,
+        QCOMPARE(errorTexts(unknown.errors),
                  QStringList{QStringLiteral("neither a built-in mix (storefront) nor a file")});
         const MixFile missing = resolveMixArgument(QStringLiteral("/nonexistent/mix.json"));
-        QVERIFY2(missing.errors.join(u' ').contains(u"cannot read"),
-                 qPrintable(missing.errors.join(u' ')));
+        QCOMPARE(missing.errors.size(), 1);
+        QCOMPARE(missing.errors.front().kind, LoadErrorKind::Io);
+        QVERIFY2(missing.errors.front().message.contains(u"cannot read"),
+                 qPrintable(missing.errors.front().text()));
 
         // A file of the name wins: the user's own storefront.
         QTemporaryDir dir;
@@ -119,7 +121,7 @@ private Q_SLOTS:
         own.close();
         const MixFile file = resolveMixArgument(QStringLiteral("storefront"));
         QVERIFY(QDir::setCurrent(previous));
-        QVERIFY2(file.ok(), qPrintable(file.errors.join(u' ')));
+        QVERIFY2(file.ok(), qPrintable(errorTexts(file.errors).join(u' ')));
         QCOMPARE(file.mix.routes.size(), std::size_t(1));
         QCOMPARE(file.mix.routes.front().route, Route::Get);
     }

@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -82,27 +83,27 @@ class TestLoadgenParsing : public QObject
 private Q_SLOTS:
     void thresholdsParse()
     {
-        ThresholdParse p = parseThreshold(QStringLiteral("http_req_failed rate<0.01"));
-        QVERIFY(p.threshold);
-        QCOMPARE(p.threshold->metric, Threshold::Metric::HttpReqFailed);
-        QCOMPARE(p.threshold->aggregate, Threshold::Aggregate::Rate);
-        QCOMPARE(p.threshold->op, Threshold::Op::Less);
-        QCOMPARE(p.threshold->value, 0.01);
-        QCOMPARE(p.threshold->condition, QStringLiteral("rate<0.01"));
+        LoadResult<Threshold> p = parseThreshold(QStringLiteral("http_req_failed rate<0.01"));
+        QVERIFY(p);
+        QCOMPARE(p->metric, Threshold::Metric::HttpReqFailed);
+        QCOMPARE(p->aggregate, Threshold::Aggregate::Rate);
+        QCOMPARE(p->op, Threshold::Op::Less);
+        QCOMPARE(p->value, 0.01);
+        QCOMPARE(p->condition, QStringLiteral("rate<0.01"));
 
         p = parseThreshold(QStringLiteral("  http_req_duration: p(99.9) <= 200 "));
-        QVERIFY(p.threshold);
-        QCOMPARE(p.threshold->aggregate, Threshold::Aggregate::Percentile);
-        QCOMPARE(p.threshold->percentile, 99.9);
-        QCOMPARE(p.threshold->op, Threshold::Op::LessOrEqual);
+        QVERIFY(p);
+        QCOMPARE(p->aggregate, Threshold::Aggregate::Percentile);
+        QCOMPARE(p->percentile, 99.9);
+        QCOMPARE(p->op, Threshold::Op::LessOrEqual);
 
         p = parseThreshold(QStringLiteral("http_reqs rate>1000"));
-        QVERIFY(p.threshold);
-        QVERIFY(p.threshold->holds(1000.5));
-        QVERIFY(!p.threshold->holds(1000));
-        QVERIFY(parseThreshold(QStringLiteral("http_req_duration avg<50")).threshold);
-        QVERIFY(parseThreshold(QStringLiteral("http_req_duration max<2000")).threshold);
-        QVERIFY(parseThreshold(QStringLiteral("dropped_iterations count==0")).threshold);
+        QVERIFY(p);
+        QVERIFY(p->holds(1000.5));
+        QVERIFY(!p->holds(1000));
+        QVERIFY(parseThreshold(QStringLiteral("http_req_duration avg<50")));
+        QVERIFY(parseThreshold(QStringLiteral("http_req_duration max<2000")));
+        QVERIFY(parseThreshold(QStringLiteral("dropped_iterations count==0")));
     }
 
     void badThresholdsSayWhatIsWrong_data()
@@ -129,9 +130,10 @@ private Q_SLOTS:
     {
         QFETCH(QString, text);
         QFETCH(QString, mentions);
-        const ThresholdParse p = parseThreshold(text);
-        QVERIFY(!p.threshold);
-        QVERIFY2(p.error.contains(mentions), qPrintable(p.error));
+        const LoadResult<Threshold> p = parseThreshold(text);
+        QVERIFY(!p);
+        QCOMPARE(p.error().kind, LoadErrorKind::BadScenario);
+        QVERIFY2(p.error().message.contains(mentions), qPrintable(p.error().message));
     }
 
     void thresholdsMeasureTheRun()
@@ -144,7 +146,7 @@ private Q_SLOTS:
         duration.recordMany(150'000, 99); // 150 ms
         duration.record(900'000);
         auto actual = [&](const char16_t* text) {
-            return thresholdActual(*parseThreshold(QString::fromUtf16(text)).threshold, totals, 10,
+            return thresholdActual(parseThreshold(QString::fromUtf16(text)).value(), totals, 10,
                                    duration);
         };
         QCOMPARE(actual(u"http_req_failed rate<1"), 5.0 / 1000.0);
@@ -168,18 +170,21 @@ private Q_SLOTS:
         QCOMPARE(formatDuration(90000), QStringLiteral("1m30s"));
         QCOMPARE(formatDuration(250), QStringLiteral("250ms"));
 
-        const StagesResult stages = parseStages(QStringLiteral("30s:100,1m:1000"));
-        QVERIFY(stages.error.isEmpty());
-        QCOMPARE(stages.stages.size(), std::size_t(2));
-        QCOMPARE(stages.stages[1], (Stage{60000, 1000}));
-        QCOMPARE(totalDurationMs(stages.stages), 90000);
-        QCOMPARE(targetAt(0, stages.stages, 15000), 50.0);
-        QCOMPARE(targetAt(0, stages.stages, 60000), 550.0);
-        QCOMPARE(targetAt(0, stages.stages, 999999), 1000.0);
+        const auto parsed = parseStages(QStringLiteral("30s:100,1m:1000"));
+        QVERIFY2(parsed, qPrintable(parsed.errorText()));
+        const std::vector<Stage>& stages = parsed.value();
+        QCOMPARE(stages.size(), std::size_t(2));
+        QCOMPARE(stages[1], (Stage{60000, 1000}));
+        QCOMPARE(totalDurationMs(stages), 90000);
+        QCOMPARE(targetAt(0, stages, 15000), 50.0);
+        QCOMPARE(targetAt(0, stages, 60000), 550.0);
+        QCOMPARE(targetAt(0, stages, 999999), 1000.0);
 
-        const StagesResult bad = parseStages(QStringLiteral("30s:100,fast:1000"));
-        QVERIFY(bad.error.contains(QStringLiteral("stage 2 'fast:1000'")));
-        QVERIFY(!parseStages(QStringLiteral("30s")).error.isEmpty());
+        const auto bad = parseStages(QStringLiteral("30s:100,fast:1000"));
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().kind, LoadErrorKind::BadScenario);
+        QVERIFY(bad.error().message.contains(QStringLiteral("stage 2 'fast:1000'")));
+        QVERIFY(!parseStages(QStringLiteral("30s")));
     }
 
     void modelNamesAndLoaderIoAliases()
@@ -287,9 +292,12 @@ private Q_SLOTS:
             "\"checks\": [{\"status\": 200}],"
             "\"thresholds\": [\"http_req_failed rate<0.01\"]}";
         MixFile file = parseMixFile(json);
-        QVERIFY2(file.errors.size() == 1, qPrintable(file.errors.join(u'\n'))); // ids on a get
+        // Ids on a get route: one error, about that field of that route.
+        QVERIFY2(file.errors.size() == 1, qPrintable(errorTexts(file.errors).join(u'\n')));
+        QCOMPARE(file.errors.front().kind, LoadErrorKind::BadScenario);
+        QCOMPARE(file.errors.front().field, QStringLiteral("routes[4].ids"));
         file = parseMixFile(QByteArray(json).replace(", \"ids\": {\"max\": 1}}", "}"));
-        QVERIFY2(file.ok(), qPrintable(file.errors.join(u'\n')));
+        QVERIFY2(file.ok(), qPrintable(errorTexts(file.errors).join(u'\n')));
         QCOMPARE(file.mix.name, QStringLiteral("storefront"));
         QCOMPARE(file.mix.routes.size(), std::size_t(5));
         QCOMPARE(file.mix.routes[0].ids.kind, IdDistribution::Kind::Last10);
@@ -310,7 +318,7 @@ private Q_SLOTS:
             "\"routes\": [{\"route\": \"list_questions\"}, {\"route\": \"answer_report\"},"
             "{\"route\": \"list_answers\", \"ids\": {\"distribution\": \"database\", "
             "\"sample\": 20}}]}");
-        QVERIFY2(file.ok(), qPrintable(file.errors.join(u'\n')));
+        QVERIFY2(file.ok(), qPrintable(errorTexts(file.errors).join(u'\n')));
         QCOMPARE(file.mix.routes[0].ids.kind, IdDistribution::Kind::Database);
         QCOMPARE(file.mix.routes[0].ids.sample, IdDistribution::kDefaultSample);
         QCOMPARE(file.mix.routes[1].ids.sample, 500);
@@ -324,7 +332,7 @@ private Q_SLOTS:
         Scenario scenario;
         scenario.mix = file.mix;
         const ScenarioFile again = parseScenarioFile(scenarioFileJson(scenario));
-        QVERIFY2(again.ok(), qPrintable(again.errors.join(u'\n')));
+        QVERIFY2(again.ok(), qPrintable(errorTexts(again.errors).join(u'\n')));
         QCOMPARE(again.scenario.mix.routes[1].ids.kind, IdDistribution::Kind::Database);
         QCOMPARE(again.scenario.mix.routes[1].ids.sample, 500);
         QVERIFY(again.scenario.mix.routes[1].ids.values.empty());
@@ -340,8 +348,10 @@ private Q_SLOTS:
                       databaseRoute(Route::AnswerReport, 5), get};
         Scenario scenario;
         scenario.mix = mix;
-        QVERIFY(scenario.validate().join(u' ').contains(
-            QStringLiteral("routes[0].ids: the ids to read from the database were not read")));
+        QVERIFY(errorTexts(scenario.validate())
+                    .join(u' ')
+                    .contains(QStringLiteral(
+                        "routes[0].ids: the ids to read from the database were not read")));
         QVERIFY(scenario.validate(Scenario::DatabaseIds::ReadAtStart).isEmpty());
 
         FakeIdReader reader;
@@ -445,7 +455,8 @@ private Q_SLOTS:
         QFETCH(QString, mentions);
         const MixFile file = parseMixFile(json);
         QVERIFY(!file.ok());
-        QVERIFY2(file.errors.join(u'\n').contains(mentions), qPrintable(file.errors.join(u'\n')));
+        const QString all = errorTexts(file.errors).join(u'\n');
+        QVERIFY2(all.contains(mentions), qPrintable(all));
     }
 
     void renderedRequestsAreValidHttp()
@@ -486,19 +497,60 @@ private Q_SLOTS:
         scenario.url = QStringLiteral("ftp:") + QStringLiteral("//example.org/");
         scenario.model = LoadModel::ConstantArrivalRate;
         scenario.threads = 0;
-        const QStringList errors = scenario.validate();
-        const QString all = errors.join(u'\n');
+        const LoadErrors errors = scenario.validate();
+        const QString all = errorTexts(errors).join(u'\n');
         QVERIFY2(all.contains(QStringLiteral("url: ")), qPrintable(all));
         QVERIFY(all.contains(QStringLiteral("threads: 0")));
         QVERIFY(all.contains(QStringLiteral("rate: constant-arrival-rate needs a rate")));
+        // The URL is the target's problem; the rest are the scenario's, each with its field.
+        QCOMPARE(errors.front().kind, LoadErrorKind::BadTarget);
+        QCOMPARE(errors.front().field, QStringLiteral("url"));
+        for (qsizetype i = 1; i < errors.size(); ++i)
+            QCOMPARE(errors[i].kind, LoadErrorKind::BadScenario);
+        QCOMPARE(errors[1].field, QStringLiteral("threads"));
 
         Scenario ramp;
         ramp.model = LoadModel::RampingVus;
         ramp.durationMs = 0;
-        QVERIFY(ramp.validate().join(u' ').contains(QStringLiteral("stages:")));
+        const LoadErrors rampErrors = ramp.validate();
+        QVERIFY(std::any_of(rampErrors.begin(), rampErrors.end(),
+                            [](const LoadError& error) { return error.field == u"stages"; }));
         ramp.stages = {{1000, 5}};
         QVERIFY(ramp.validate().isEmpty());
         QCOMPARE(ramp.effectiveDurationMs(), 1000);
+    }
+
+    void scenarioFileErrorsCarryKindAndField()
+    {
+        const ScenarioFile file =
+            parseScenarioFile("{\"url\": \"http://127.0.0.1:8080\", \"routes\": ["
+                              "{\"route\": \"get\", \"path\": \"/health\"},"
+                              "{\"route\": \"get\", \"path\": \"/metrics\", \"weight\": -1}],"
+                              "\"load\": {\"duration\": \"soon\"}}");
+        QVERIFY(!file.ok());
+        QCOMPARE(file.errors.size(), 2);
+        for (const LoadError& error : file.errors)
+            QCOMPARE(error.kind, LoadErrorKind::BadScenario);
+        QStringList fields;
+        for (const LoadError& error : file.errors)
+            fields << error.field;
+        fields.sort();
+        QCOMPARE(fields, (QStringList{QStringLiteral("load.duration"),
+                                      QStringLiteral("routes[1].weight")}));
+        // The sentence a user reads is unchanged: the field, then what is wrong with it.
+        QVERIFY(errorTexts(file.errors)
+                    .contains(QStringLiteral("routes[1].weight: must be a number above 0")));
+
+        const ScenarioFile missing = loadScenarioFile(QStringLiteral("/nonexistent/scenario.json"));
+        QCOMPARE(missing.errors.size(), 1);
+        QCOMPARE(missing.errors.front().kind, LoadErrorKind::Io);
+        QCOMPARE(missing.errors.front().field, QStringLiteral("/nonexistent/scenario.json"));
+
+        QTemporaryDir dir;
+        const LoadStatus saved =
+            saveScenarioFile(dir.filePath(QStringLiteral("no/such/folder.json")), Scenario{});
+        QVERIFY(!saved);
+        QCOMPARE(saved.error().kind, LoadErrorKind::Io);
     }
 
     void savedRunsReadBackWhatWasWritten()
@@ -517,7 +569,7 @@ private Q_SLOTS:
         RouteSpec health;
         health.path = QStringLiteral("/health");
         scenario.mix.routes = {answers, health};
-        scenario.thresholds = {*parseThreshold(QStringLiteral("http_reqs rate>10")).threshold};
+        scenario.thresholds = {parseThreshold(QStringLiteral("http_reqs rate>10")).value()};
         RunSummary summary;
         summary.seconds = 3.25;
         summary.totals.completed = 140;
@@ -540,11 +592,11 @@ private Q_SLOTS:
             rows[std::size_t(i)].uncorrected.max = 9'000;
         }
         QTemporaryDir dir;
-        QString error;
-        QVERIFY2(writeRunFiles(dir.path(), scenario, summary, rows, &error), qPrintable(error));
+        const LoadStatus written = writeRunFiles(dir.path(), scenario, summary, rows);
+        QVERIFY2(written, qPrintable(written.errorText()));
 
-        const std::optional<SavedRun> run = readRunFiles(dir.path(), &error);
-        QVERIFY2(run, qPrintable(error));
+        const LoadResult<SavedRun> run = readRunFiles(dir.path());
+        QVERIFY2(run, qPrintable(run.errorText()));
         QCOMPARE(run->scenario.url, scenario.url);
         QCOMPARE(run->scenario.model, LoadModel::RampingArrivalRate);
         QVERIFY(run->scenario.stages == scenario.stages);
@@ -579,10 +631,9 @@ private Q_SLOTS:
         // Three good runs, from oldest to newest, and four broken folders.
         for (int i = 0; i < 3; ++i) {
             const QString dir = root.filePath(QStringLiteral("good%1").arg(i));
-            QString error;
             RunSummary summary;
             summary.seconds = i + 1;
-            QVERIFY(writeRunFiles(dir, Scenario{}, summary, {}, &error));
+            QVERIFY(writeRunFiles(dir, Scenario{}, summary, {}));
             QFile json(QDir(dir).filePath(QStringLiteral("summary.json")));
             QVERIFY(json.open(QIODevice::ReadWrite));
             QVERIFY(json.setFileTime(now.addSecs(-100 + i), QFileDevice::FileModificationTime));
@@ -593,9 +644,8 @@ private Q_SLOTS:
             QVERIFY(out.open(QIODevice::WriteOnly));
             out.write(text);
         };
-        QString error;
         QVERIFY(writeRunFiles(root.filePath(QStringLiteral("badrow")), Scenario{}, RunSummary{},
-                              std::vector<IntervalRow>(2), &error));
+                              std::vector<IntervalRow>(2)));
         QFile csv(root.filePath(QStringLiteral("badrow/timeseries.csv")));
         QVERIFY(csv.open(QIODevice::Append));
         csv.write("1,2,3\n");
@@ -607,12 +657,14 @@ private Q_SLOTS:
         breakFile(QStringLiteral("wrongtype"), "timeseries.csv", timeSeriesCsv({}));
         QVERIFY(QDir(root.path()).mkpath(QStringLiteral("empty")));
 
-        QVERIFY(!readRunFiles(root.filePath(QStringLiteral("badrow")), &error));
-        QCOMPARE(error, QStringLiteral("timeseries.csv line 4: not a row of 32 numbers"));
-        QVERIFY(!readRunFiles(root.filePath(QStringLiteral("wrongtype")), &error));
-        QCOMPARE(error, QStringLiteral("summary.json: seconds is missing or not a number"));
-        QVERIFY(!readRunFiles(root.filePath(QStringLiteral("empty")), &error));
-        QCOMPARE(error, QStringLiteral("summary.json is missing"));
+        QCOMPARE(readRunFiles(root.filePath(QStringLiteral("badrow"))).errorText(),
+                 QStringLiteral("timeseries.csv line 4: not a row of 32 numbers"));
+        QCOMPARE(readRunFiles(root.filePath(QStringLiteral("wrongtype"))).errorText(),
+                 QStringLiteral("summary.json: seconds is missing or not a number"));
+        const LoadResult<SavedRun> empty = readRunFiles(root.filePath(QStringLiteral("empty")));
+        QVERIFY(!empty);
+        QCOMPARE(empty.error().kind, LoadErrorKind::Io);
+        QCOMPARE(empty.errorText(), QStringLiteral("summary.json is missing"));
 
         SavedRunList list = readSavedRuns(root.path(), 50);
         QCOMPARE(list.runs.size(), std::size_t(3));
@@ -628,10 +680,10 @@ private Q_SLOTS:
         // Removing a run leaves what else is in its folder.
         const QString kept = root.filePath(QStringLiteral("good0/notes.txt"));
         breakFile(QStringLiteral("good0"), "notes.txt", "mine");
-        QVERIFY(removeRunFiles(root.filePath(QStringLiteral("good0")), &error));
+        QVERIFY(removeRunFiles(root.filePath(QStringLiteral("good0"))));
         QVERIFY(QFile::exists(kept));
         QVERIFY(!QFile::exists(root.filePath(QStringLiteral("good0/summary.json"))));
-        QVERIFY(removeRunFiles(root.filePath(QStringLiteral("good1")), &error));
+        QVERIFY(removeRunFiles(root.filePath(QStringLiteral("good1"))));
         QVERIFY(!QDir(root.filePath(QStringLiteral("good1"))).exists());
     }
 
@@ -642,7 +694,7 @@ private Q_SLOTS:
         scenario.startTarget = 10;
         scenario.stages = {{30000, 100}};
         scenario.thresholds.push_back(
-            *parseThreshold(QStringLiteral("http_req_failed rate<0.01")).threshold);
+            parseThreshold(QStringLiteral("http_req_failed rate<0.01")).value());
         RouteSpec route;
         route.route = Route::ListAnswers;
         route.ids.kind = IdDistribution::Kind::Last10;

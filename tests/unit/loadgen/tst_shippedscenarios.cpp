@@ -20,8 +20,10 @@ private Q_SLOTS:
         QVERIFY2(!files.isEmpty(), qPrintable(folder.path()));
         for (const QString& name : files) {
             const ScenarioFile file = loadScenarioFile(folder.filePath(name));
-            QVERIFY2(file.ok(), qPrintable(name + u": " + file.errors.join(QStringLiteral("; "))));
-            const QStringList problems = file.scenario.validate(Scenario::DatabaseIds::ReadAtStart);
+            QVERIFY2(file.ok(),
+                     qPrintable(name + u": " + errorTexts(file.errors).join(QStringLiteral("; "))));
+            const QStringList problems =
+                errorTexts(file.scenario.validate(Scenario::DatabaseIds::ReadAtStart));
             QVERIFY2(problems.isEmpty(),
                      qPrintable(name + u": " + problems.join(QStringLiteral("; "))));
             QVERIFY2(!file.scenario.thresholds.empty(), qPrintable(name));

@@ -25,29 +25,29 @@ QByteArray ask(int port, const QByteArray& line, int timeoutMs)
 
 } // namespace
 
-bool ToyProgram::rememberPort(int chosen, QString*)
+supervise::Status ToyProgram::rememberPort(int chosen)
 {
     port = chosen;
-    return true;
+    return {};
 }
 
-bool ToyProgram::rememberStarted(bool now, QString*)
+supervise::Status ToyProgram::rememberStarted(bool now)
 {
     started = now;
-    return true;
+    return {};
 }
 
-supervise::LaunchResult ToyProgram::launch(int chosen)
+supervise::Result<supervise::Launched> ToyProgram::launch(int chosen)
 {
-    supervise::LaunchResult launched;
-    launched.pid =
+    const auto pid =
         supervise::startDetached(QStringLiteral(QACONSOLE_TOYSERVER),
                                  QStringList{QStringLiteral("--port"), QString::number(chosen),
                                              QStringLiteral("--pid-file"), pidFile()} +
                                      extraArguments,
-                                 m_dir, logFile(), &launched.error);
-    launched.ok = launched.pid > 0;
-    return launched;
+                                 m_dir, logFile());
+    if (!pid)
+        return pid.error();
+    return supervise::Launched{false, pid.value()};
 }
 
 bool ToyProgram::transientFailure(const QString& logTail) const
@@ -67,12 +67,12 @@ supervise::ProbeResult ToyProgram::probe(int timeoutMs) const
     return result;
 }
 
-bool ToyProgram::requestStop(qint64, QString* why)
+supervise::Status ToyProgram::requestStop(qint64)
 {
     if (ask(port, "stop", 2000) == "bye")
-        return true;
-    *why = QStringLiteral("it did not take the stop request");
-    return false;
+        return {};
+    return makeError(supervise::ErrorKind::StopFailed,
+                     QStringLiteral("it did not take the stop request"));
 }
 
 } // namespace qaconsole::testing

@@ -29,14 +29,14 @@ public:
     int fixedPort() const override { return fixed; }
     QString portSetting() const override { return QStringLiteral("toy/port"); }
     int rememberedPort() const override { return port; }
-    bool rememberPort(int chosen, QString*) override;
-    bool rememberStarted(bool now, QString*) override;
-    bool prepare(QString*) override { return true; }
+    supervise::Status rememberPort(int chosen) override;
+    supervise::Status rememberStarted(bool now) override;
+    supervise::Status prepare() override { return {}; }
     QString installedVersion() override { return QStringLiteral("1.0"); }
-    supervise::LaunchResult launch(int chosen) override;
+    supervise::Result<supervise::Launched> launch(int chosen) override;
     bool transientFailure(const QString& logTail) const override;
     supervise::ProbeResult probe(int timeoutMs) const override;
-    bool requestStop(qint64 pid, QString* why) override;
+    supervise::Status requestStop(qint64 pid) override;
 
 private:
     QString m_dir;

@@ -181,6 +181,7 @@ private Q_SLOTS:
         QCOMPARE(process.status().state, ProcessState::Failed);
         const ProcessStatus refused = process.start();
         QCOMPARE(refused.state, ProcessState::Failed);
+        QCOMPARE(refused.failure, ErrorKind::NotReady);
         QVERIFY(refused.message.contains(QStringLiteral("process %1 holds %2")
                                              .arg(QCoreApplication::applicationPid())
                                              .arg(toy.pidFile())));
@@ -212,6 +213,7 @@ private Q_SLOTS:
 
         const ProcessStatus failed = process.start();
         QCOMPARE(failed.state, ProcessState::Failed);
+        QCOMPARE(failed.failure, ErrorKind::NotReady); // it ran, but never answered
         QVERIFY(failed.message.contains(
             QStringLiteral("Toy did not start within 1 s; see %1").arg(toy.logFile())));
         const qint64 pid = readPidFile(toy.pidFile());
@@ -230,6 +232,7 @@ private Q_SLOTS:
 
         const ProcessStatus failed = process.start();
         QCOMPARE(failed.state, ProcessState::Failed);
+        QCOMPARE(failed.failure, ErrorKind::PortInUse);
         QCOMPARE(failed.message,
                  QStringLiteral("port %1 on 127.0.0.1 is in use (toy/port)").arg(toy.fixed));
         QVERIFY(!QFile::exists(toy.pidFile()));
@@ -255,6 +258,7 @@ private Q_SLOTS:
         toy.failTransiently = false;
         const ProcessStatus failed = process.start();
         QCOMPARE(failed.state, ProcessState::Failed);
+        QCOMPARE(failed.failure, ErrorKind::StartFailed); // it exited while starting
         QVERIFY(failed.message.contains(QLatin1String("Address already in use")));
     }
 
