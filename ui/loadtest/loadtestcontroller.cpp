@@ -236,9 +236,9 @@ void LoadTestController::idsRead(const IdsRead& read, const StartOptions& option
 
 void LoadTestController::startRun(const loadgen::Scenario& scenario, const StartOptions& options)
 {
-    QStringList errors;
-    if (!m_engine->start(scenario, &errors)) {
-        setNotice(Tone::Bad, tr("The run could not start: %1").arg(errors.join(u"; ")));
+    if (const loadgen::LoadErrors errors = m_engine->start(scenario); !errors.isEmpty()) {
+        setNotice(Tone::Bad,
+                  tr("The run could not start: %1").arg(loadgen::errorTexts(errors).join(u"; ")));
         return;
     }
     m_backendCpuAtStart = m_backendCpu && options.againstEmbeddedBackend ? m_backendCpu() : -1;

@@ -49,11 +49,11 @@ int RunHistory::add(RunRecord run)
                              .arg(run.started.toString(QStringLiteral("yyyyMMdd-HHmmss")))
                              .arg(run.number);
     const QString folder = QDir(m_folder).filePath(name);
-    QString error;
-    if (loadgen::writeRunFiles(folder, run.scenario, run.summary, run.rows, &error))
+    if (const loadgen::LoadStatus written =
+            loadgen::writeRunFiles(folder, run.scenario, run.summary, run.rows))
         run.folder = folder;
     else
-        run.saveError = tr("The run's files could not be saved: %1").arg(error);
+        run.saveError = tr("The run's files could not be saved: %1").arg(written.error().text());
     m_runs.push_back(std::move(run));
     return size() - 1;
 }
@@ -63,9 +63,8 @@ Status<RunFilesError> RunHistory::remove(int index)
     RunRecord& run = m_runs[std::size_t(index)];
     if (run.folder.isEmpty())
         return makeError(RunFilesError::NoFiles, tr("The run has no files to delete."));
-    QString error;
-    if (!loadgen::removeRunFiles(run.folder, &error))
-        return makeError(RunFilesError::Remove, error);
+    if (const loadgen::LoadStatus removed = loadgen::removeRunFiles(run.folder); !removed)
+        return makeError(RunFilesError::Remove, removed.error().text());
     run.folder.clear();
     return {};
 }

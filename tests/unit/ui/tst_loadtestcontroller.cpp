@@ -51,7 +51,7 @@ private:
         scenario.durationMs = 60'000;
         scenario.threads = 1;
         scenario.thresholds = {
-            *loadgen::parseThreshold(QStringLiteral("http_req_failed rate<0.01")).threshold};
+            loadgen::parseThreshold(QStringLiteral("http_req_failed rate<0.01")).value()};
         return scenario;
     }
 
