@@ -58,6 +58,10 @@ std::string formatInvalidation(const InvalidationMessage& message)
     case InvalidationMessage::Scope::All:
         text += " all";
         break;
+    case InvalidationMessage::Scope::Beat:
+        text += " beat ";
+        text += std::to_string(message.beat);
+        return text;
     }
     if (!message.ackKey.empty()) {
         text += " ack ";
@@ -82,6 +86,14 @@ std::optional<InvalidationMessage> parseInvalidation(std::string_view text)
     const std::string_view scope = nextWord(text);
     if (scope == "all" && text.empty()) {
         message.scope = InvalidationMessage::Scope::All;
+        return message;
+    }
+    if (scope == "beat") {
+        const auto beat = std::from_chars(text.data(), text.data() + text.size(), message.beat);
+        if (text.empty() || !message.ackKey.empty() || beat.ec != std::errc() ||
+            beat.ptr != text.data() + text.size())
+            return std::nullopt;
+        message.scope = InvalidationMessage::Scope::Beat;
         return message;
     }
     const auto dataClass = classNamed(nextWord(text));

@@ -9,6 +9,12 @@
 
 namespace qaconsole::instance {
 
+namespace {
+
+constexpr std::chrono::milliseconds kLeaseWaitOnStart{2000};
+
+} // namespace
+
 EmbeddedBackend::EmbeddedBackend(BackendOptions options) : m_options(std::move(options)) {}
 
 EmbeddedBackend::~EmbeddedBackend()
@@ -42,6 +48,9 @@ bool EmbeddedBackend::start(QString* error)
             cacheOptions.redis = cache::RedisOptions{*endpoint};
         }
         m_cache = std::make_shared<cache::ResponseCache>(std::move(cacheOptions));
+        // Serving starts coherent when Redis is healthy (its first heartbeat is back within
+        // milliseconds); otherwise lists come from the database until the lease is held.
+        m_cache->waitForLease(kLeaseWaitOnStart);
     }
     http::HttpServerOptions options;
     options.bindAddress = m_options.bindAddress;
