@@ -10,17 +10,16 @@
 #include "backend/cache/redisconnection.h"
 #include "backend/endpoint/redisendpoint.h"
 #include "backend/supervise/processcontrol.h"
+#include "tests/support/httpexchange.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/serveprocess.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDeadlineTimer>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTest>
 #include <QThread>
 
@@ -106,19 +105,9 @@ private:
     Reply send(const QString& base, const QByteArray& method, const QString& path,
                const QByteArray& body = {})
     {
-        QNetworkRequest request(QUrl(base + path));
-        request.setTransferTimeout(kDeadlineMs);
-        if (!body.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QStringLiteral("application/json"));
-        QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                     reply->readAll(), reply->rawHeader("X-Cache")};
-        reply->deleteLater();
-        return result;
+        const testing::HttpExchange done =
+            testing::exchange(m_network, method, base + path, body, kDeadlineMs);
+        return {done.status, done.body, done.cache};
     }
 
     Reply list(const QString& base, int product)
