@@ -400,8 +400,8 @@ void ResponseCache::onLeaseRegained()
             reportLeaseLost(); // lapsed and came back between two ticks
         const auto gapMs = (CoherenceLease::steadyNowNs() - m_lostAtNs) / 1'000'000;
         qCInfo(lcCache,
-               "invalidation channel back after %lld ms: cached lists dropped, %llu writes had "
-               "their invalidation delayed, %zu still to redo",
+               "invalidation channel back after %lld ms: cached lists dropped; delayed writes: "
+               "%llu, invalidations still to redo: %zu",
                static_cast<long long>(gapMs),
                static_cast<unsigned long long>(m_delayedWrites.load(std::memory_order_relaxed) -
                                                m_delayedAtLoss),

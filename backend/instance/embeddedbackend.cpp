@@ -38,6 +38,7 @@ bool EmbeddedBackend::start(QString* error)
         cache::ResponseCacheOptions cacheOptions;
         cacheOptions.memoryBytes = m_options.cacheMemoryBytes;
         cacheOptions.policy = m_options.policy;
+        cacheOptions.lease = m_options.cacheLease;
         if (!m_options.redisUrl.isEmpty()) {
             QString problem;
             const auto endpoint = endpoint::parseRedisUrl(m_options.redisUrl, &problem);
