@@ -493,6 +493,8 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
     std::string ackKey;
     m_writeGroups.clear();
     std::vector<CacheKey> refreshKeys;
+    const std::int64_t startNs = CoherenceLease::steadyNowNs();
+    bool flushFailed = false;
     for (const AffectedGroup& group : planWrite(*policy, event)) {
         if (group.action == WriteAction::KeepUntilTtl)
             continue;
@@ -500,7 +502,8 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
             // Which product or question is unknown: only dropping the whole class is safe.
             outcome.memoryInvalidated +=
                 m_cache.m_memory->stats()[std::size_t(group.dataClass)].keys;
-            outcome.redisOk = m_cache.flush(group.dataClass) && outcome.redisOk;
+            flushFailed = !m_cache.flush(group.dataClass) || flushFailed;
+            outcome.redisOk = outcome.redisOk && !flushFailed;
             continue;
         }
         const CacheGroup target{group.dataClass, group.id};
@@ -519,6 +522,14 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
     }
     if (!m_writeGroups.empty())
         invalidateEverywhere(ackKey, outcome);
+    if (flushFailed) {
+        // The other instances did not hear of it: answer once none of them trusts its cache.
+        bump(m_counters.unconfirmedWrites);
+        const std::int64_t left = startNs + nanos(m_cache.longestLease() + kWriteWaitMargin) -
+                                  CoherenceLease::steadyNowNs();
+        if (left > 0)
+            std::this_thread::sleep_for(std::chrono::nanoseconds(left));
+    }
     refresh(refreshKeys, recompute, outcome);
     return outcome;
 }
@@ -540,7 +551,7 @@ bool CacheWorkerContext::invalidateInRedis(const CacheGroup& group, const std::s
 void CacheWorkerContext::invalidateEverywhere(const std::string& ackKey, WriteOutcome& outcome)
 {
     using namespace std::chrono;
-    const std::int64_t leaseNs = nanos(m_cache.options().lease + kWriteWaitMargin);
+    const std::int64_t leaseNs = nanos(m_cache.longestLease() + kWriteWaitMargin);
     const std::int64_t startNs = CoherenceLease::steadyNowNs();
     // Until when an instance that did not get a message may still trust its copies.
     std::int64_t trustedUntilNs = startNs + leaseNs;

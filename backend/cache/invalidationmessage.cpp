@@ -61,6 +61,8 @@ std::string formatInvalidation(const InvalidationMessage& message)
     case InvalidationMessage::Scope::Beat:
         text += " beat ";
         text += std::to_string(message.beat);
+        text += ' ';
+        text += std::to_string(message.leaseMs);
         return text;
     }
     if (!message.ackKey.empty()) {
@@ -89,9 +91,13 @@ std::optional<InvalidationMessage> parseInvalidation(std::string_view text)
         return message;
     }
     if (scope == "beat") {
-        const auto beat = std::from_chars(text.data(), text.data() + text.size(), message.beat);
-        if (text.empty() || !message.ackKey.empty() || beat.ec != std::errc() ||
-            beat.ptr != text.data() + text.size())
+        const std::string_view sequence = nextWord(text);
+        const auto beat =
+            std::from_chars(sequence.data(), sequence.data() + sequence.size(), message.beat);
+        const auto lease = std::from_chars(text.data(), text.data() + text.size(), message.leaseMs);
+        if (sequence.empty() || text.empty() || !message.ackKey.empty() || beat.ec != std::errc() ||
+            beat.ptr != sequence.data() + sequence.size() || lease.ec != std::errc() ||
+            lease.ptr != text.data() + text.size() || message.leaseMs <= 0)
             return std::nullopt;
         message.scope = InvalidationMessage::Scope::Beat;
         return message;

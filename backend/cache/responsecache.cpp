@@ -66,7 +66,8 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
       m_flights(std::make_unique<SingleFlight>(m_options.shards)),
       m_channels(CacheChannels::forNamespace(m_options.ns)), m_instanceId(randomInstanceId()),
       m_policy(std::make_shared<const CachePolicy>(m_options.policy)),
-      m_lease(m_options.lease, !m_options.redis.has_value())
+      m_lease(m_options.lease, !m_options.redis.has_value()),
+      m_longestLeaseMs(m_options.lease.count())
 {
     m_retired.redisConfigured = m_options.redis.has_value();
     if (!m_options.redis)
@@ -300,7 +301,7 @@ void ResponseCache::onInvalidationMessage(std::string_view text)
         if (message->sender == m_instanceId)
             onOwnBeat(message->beat);
         else
-            m_peersHeard[message->sender] = CoherenceLease::steadyNowNs();
+            m_peersHeard[message->sender] = {CoherenceLease::steadyNowNs(), message->leaseMs};
         return;
     }
     if (message->sender != m_instanceId) {
@@ -339,6 +340,7 @@ void ResponseCache::onHeartbeat()
         m_beatsSent.pop_front();
     InvalidationMessage beat{m_instanceId, InvalidationMessage::Scope::Beat, {}, {}};
     beat.beat = sequence;
+    beat.leaseMs = m_options.lease.count();
     const std::string text = formatInvalidation(beat);
     const std::string version = std::to_string(policy()->version);
     const std::string ttl = std::to_string(kPresenceTtlMs);
@@ -367,12 +369,18 @@ void ResponseCache::onTick()
 {
     if (m_reportedHeld && !m_lease.held())
         reportLeaseLost();
-    // The other instances heard within two lease lengths, and this one.
-    const std::int64_t horizon =
-        CoherenceLease::steadyNowNs() -
-        2 * std::chrono::duration_cast<std::chrono::nanoseconds>(m_options.lease).count();
-    std::erase_if(m_peersHeard, [horizon](const auto& peer) { return peer.second < horizon; });
+    // The other instances heard within two of their lease lengths (or this one's, if longer),
+    // and this one: an instance quiet for longer holds no lease any more.
+    const std::int64_t now = CoherenceLease::steadyNowNs();
+    const std::int64_t ownMs = m_options.lease.count();
+    std::erase_if(m_peersHeard, [now, ownMs](const auto& peer) {
+        return now - peer.second.heardNs > 2 * std::max(ownMs, peer.second.leaseMs) * 1'000'000;
+    });
+    std::int64_t longest = ownMs;
+    for (const auto& [id, peer] : m_peersHeard)
+        longest = std::max(longest, peer.leaseMs);
     m_liveInstances.store(int(m_peersHeard.size()) + 1, std::memory_order_relaxed);
+    m_longestLeaseMs.store(longest, std::memory_order_relaxed);
 }
 
 void ResponseCache::reportLeaseLost()

@@ -141,6 +141,12 @@ private:
     // Instances (this one included) heard on the channel lately: a write whose message reached
     // fewer subscribers must wait out the lease for the ones it missed.
     int liveInstances() const { return m_liveInstances.load(std::memory_order_relaxed); }
+    // The longest lease among this instance and the others heard lately: what a write waits
+    // out when it cannot know that every instance dropped its copies.
+    std::chrono::milliseconds longestLease() const
+    {
+        return std::chrono::milliseconds(m_longestLeaseMs.load(std::memory_order_relaxed));
+    }
     void countDelayedWrite() { m_delayedWrites.fetch_add(1, std::memory_order_relaxed); }
 
     // On the subscriber's thread.
@@ -178,13 +184,19 @@ private:
 
     CoherenceLease m_lease;
     std::atomic<int> m_liveInstances{1};
+    std::atomic<std::int64_t> m_longestLeaseMs;
     std::atomic<std::uint64_t> m_leaseLosses{0};
     std::atomic<std::uint64_t> m_delayedWrites{0};
     // Used on the subscriber's thread only: the heartbeats sent and not yet heard back (sequence,
     // steady time sent), the other instances' last heartbeat, and what was last logged.
     std::deque<std::pair<std::uint64_t, std::int64_t>> m_beatsSent;
     std::uint64_t m_nextBeat = 1;
-    std::unordered_map<std::uint64_t, std::int64_t> m_peersHeard;
+    struct Peer
+    {
+        std::int64_t heardNs = 0;
+        std::int64_t leaseMs = 0;
+    };
+    std::unordered_map<std::uint64_t, Peer> m_peersHeard;
     bool m_reportedHeld = false;
     bool m_everHeld = false;
     std::int64_t m_lostAtNs = 0;
