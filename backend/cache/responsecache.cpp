@@ -348,6 +348,9 @@ void ResponseCache::onHeartbeat()
     const std::string_view present[] = {"SET", m_presenceKey, version, "PX", ttl};
     const std::span<const std::string_view> commands[] = {publish, present};
     std::vector<RedisReplyPtr> replies;
+    // Every heartbeat tries, also right after a failure: the lease comes back with the first
+    // one Redis handles, not one reconnect interval later.
+    m_listenerLink->reconnectNow();
     m_listenerLink->pipeline(commands, replies);
     if (m_lease.held() && pendingInvalidations() > 0)
         replayFailedInvalidations();
