@@ -40,6 +40,12 @@ struct Options
         QStringLiteral("cache-memory"),
         QStringLiteral("Bound of the in-process cache layer in MiB (default 256)."),
         QStringLiteral("MIB"), QStringLiteral("256")};
+    QCommandLineOption cacheLease{
+        QStringLiteral("cache-lease"),
+        QStringLiteral("How long the cache is trusted after the instance last heard its own "
+                       "heartbeat on the invalidation channel, in ms (default 1000; "
+                       "docs/cache-coherence.md)."),
+        QStringLiteral("MS"), QStringLiteral("1000")};
     QCommandLineOption help = helpOption();
 };
 
@@ -50,9 +56,10 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
     spec.description =
         QStringLiteral("Serve the Q&A API until interrupted (Ctrl-C or SIGTERM stop it cleanly).\n"
                        "Without --dsn it uses the managed local database (started if needed).");
-    spec.options = QList<QCommandLineOption>{o.port,    o.bind,       o.threads,     o.useStack,
-                                             o.noCache, o.policyFile, o.cacheMemory, o.help} +
-                   common.options();
+    spec.options =
+        QList<QCommandLineOption>{o.port,       o.bind,        o.threads,    o.useStack, o.noCache,
+                                  o.policyFile, o.cacheMemory, o.cacheLease, o.help} +
+        common.options();
     return spec;
 }
 
@@ -86,6 +93,9 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     const int memoryMiB = parser.value(o.cacheMemory).toInt(&ok);
     if (!ok || memoryMiB < 1 || memoryMiB > 1 << 20)
         return usageError(QStringLiteral("--cache-memory must be a number of MiB from 1"));
+    const int leaseMs = parser.value(o.cacheLease).toInt(&ok);
+    if (!ok || leaseMs < 100 || leaseMs > 60'000)
+        return usageError(QStringLiteral("--cache-lease must be a number of ms from 100 to 60000"));
     cache::CachePolicy policy = cache::defaultPolicy();
     if (parser.isSet(o.policyFile)) {
         const cache::PolicyParseResult loaded = cache::loadPolicyFile(parser.value(o.policyFile));
@@ -112,6 +122,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     options.cache = !parser.isSet(o.noCache);
     options.policy = policy;
     options.cacheMemoryBytes = std::size_t(memoryMiB) << 20;
+    options.cacheLease = std::chrono::milliseconds(leaseMs);
     if (options.cache) {
         // Without Redis the cache still works, in this instance's memory only.
         options.redisUrl = redisForCommand(database.settings);

@@ -99,14 +99,12 @@ void ApiHandler::afterWrite(cache::WriteKind kind, bool onAnswer, const store::W
 {
     if (!m_cache)
         return;
-    const cache::WriteOutcome outcome =
-        m_cache->onWrite({kind, onAnswer, item.productId, item.questionId},
-                         [this](const cache::CacheKey& key) { return m_lists.recompute(key); });
+    // Returns once no instance can list what the write changed as it was (the cache counts
+    // and logs writes whose invalidation was delayed: one line when the channel goes, one when
+    // it is back, not one per write).
+    m_cache->onWrite({kind, onAnswer, item.productId, item.questionId},
+                     [this](const cache::CacheKey& key) { return m_lists.recompute(key); });
     m_metrics.setRedisConnected(m_cache->redisConnected());
-    if (!outcome.redisOk)
-        qCWarning(lcApi,
-                  "worker %d: Redis missed an invalidation; it is replayed when Redis is back",
-                  m_worker);
 }
 
 void ApiHandler::record(Route route, int status, std::chrono::steady_clock::time_point start)

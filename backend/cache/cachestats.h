@@ -26,13 +26,19 @@ struct LayerClassStats
 struct CacheStats
 {
     std::array<std::array<LayerClassStats, kLayerCount>, kDataClassCount> classes{};
-    std::uint64_t loads = 0;               // misses this instance sent to the database
-    std::uint64_t coalescedWaits = 0;      // lookups that waited for another request's load
-    std::uint64_t refusedFills = 0;        // loads not stored: a write invalidated them meanwhile
-    std::uint64_t unconfirmedWrites = 0;   // writes answered before every instance confirmed
-    std::uint64_t remoteInvalidations = 0; // messages of other instances applied
-    std::uint64_t resyncs = 0;             // memory layer dropped after (re)subscribing
-    std::uint64_t redisErrors = 0;         // failed commands and connection attempts, all links
+    std::uint64_t loads = 0;          // misses this instance sent to the database
+    std::uint64_t coalescedWaits = 0; // lookups that waited for another request's load
+    std::uint64_t refusedFills = 0;   // loads not stored: a write invalidated them meanwhile
+    // Writes not confirmed by every instance, each answered only after waiting out the lease.
+    std::uint64_t unconfirmedWrites = 0;
+    std::uint64_t delayedWrites = 0;        // writes whose invalidation did not reach Redis at once
+    std::uint64_t pendingInvalidations = 0; // Redis invalidations still to redo (now)
+    std::uint64_t leaseLosses = 0;          // times the invalidation channel went quiet
+    std::uint64_t leaseBypasses = 0;        // list reads sent to the database without the lease
+    bool leaseHeld = false;                 // cached entries may be served now
+    std::uint64_t remoteInvalidations = 0;  // messages of other instances applied
+    std::uint64_t resyncs = 0;              // memory layer dropped after (re)subscribing
+    std::uint64_t redisErrors = 0;          // failed commands and connection attempts, all links
     std::uint64_t redisReconnects = 0;
     bool redisConfigured = false;
     int redisConnections = 0;  // worker connections up now

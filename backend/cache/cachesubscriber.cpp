@@ -6,14 +6,16 @@ namespace qaconsole::cache {
 
 namespace {
 
-// How long one wait for a message lasts: bounds how long stopping takes.
-constexpr int kPollMs = 200;
+// The longest wait for a message: bounds how long stopping takes.
+constexpr int kMaxPollMs = 200;
 
 } // namespace
 
-CacheSubscriber::CacheSubscriber(RedisOptions options, CacheChannels channels, Handlers handlers)
+CacheSubscriber::CacheSubscriber(RedisOptions options, CacheChannels channels, Handlers handlers,
+                                 int beatIntervalMs)
     : m_connection(std::move(options)), m_channels(std::move(channels)),
-      m_handlers(std::move(handlers)), m_thread([this] { run(); })
+      m_handlers(std::move(handlers)), m_beatIntervalMs(std::max(beatIntervalMs, 1)),
+      m_pollMs(std::clamp(m_beatIntervalMs / 2, 1, kMaxPollMs)), m_thread([this] { run(); })
 {}
 
 CacheSubscriber::~CacheSubscriber()
@@ -34,8 +36,10 @@ bool CacheSubscriber::pause(int ms)
 
 void CacheSubscriber::run()
 {
-    const int retryMs = std::clamp(m_connection.options().reconnectIntervalMs, 10, kPollMs);
+    const int retryMs = std::clamp(m_connection.options().reconnectIntervalMs, 10, m_pollMs);
     while (pause(0)) {
+        if (m_handlers.tick)
+            m_handlers.tick();
         if (!subscribe()) {
             pause(retryMs);
             continue;
@@ -43,8 +47,10 @@ void CacheSubscriber::run()
         m_subscribed.store(true, std::memory_order_relaxed);
         if (m_handlers.subscribed)
             m_handlers.subscribed();
-        listen();
+        const bool failed = listen();
         m_subscribed.store(false, std::memory_order_relaxed);
+        if (failed && m_handlers.lost)
+            m_handlers.lost();
     }
     m_connection.disconnect();
 }
@@ -56,7 +62,7 @@ bool CacheSubscriber::subscribe()
     return reply && !replyIsError(reply.get());
 }
 
-void CacheSubscriber::listen()
+bool CacheSubscriber::listen()
 {
     RedisReplyPtr message;
     std::chrono::steady_clock::time_point nextBeat{};
@@ -64,11 +70,16 @@ void CacheSubscriber::listen()
         const auto now = std::chrono::steady_clock::now();
         if (now >= nextBeat && m_handlers.heartbeat) {
             m_handlers.heartbeat();
-            nextBeat = now + std::chrono::milliseconds(kHeartbeatMs);
+            nextBeat = now + std::chrono::milliseconds(m_beatIntervalMs);
         }
-        const auto pushed = m_connection.readPushed(kPollMs, message);
+        if (m_handlers.tick)
+            m_handlers.tick();
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            nextBeat - std::chrono::steady_clock::now());
+        const int waitMs = int(std::clamp<std::int64_t>(left.count(), 0, m_pollMs));
+        const auto pushed = m_connection.readPushed(waitMs, message);
         if (pushed == RedisConnection::Pushed::Failed)
-            return;
+            return true;
         if (pushed == RedisConnection::Pushed::Nothing)
             continue;
         // ["message", channel, payload]; the second channel's "subscribe" confirmation and
@@ -83,6 +94,7 @@ void CacheSubscriber::listen()
         else if (channel == m_channels.policy && m_handlers.policy)
             m_handlers.policy(payload);
     }
+    return false;
 }
 
 } // namespace qaconsole::cache

@@ -24,16 +24,19 @@ public:
         std::function<void()> subscribed;
         std::function<void(std::string_view message)> invalidation;
         std::function<void(std::string_view policyJson)> policy;
-        // About once a second while subscribed (and at once after subscribing): for the
-        // owner's "still here" mark, which must stop when the instance stops listening.
+        // Every `beatIntervalMs` while subscribed (and at once after subscribing): for the
+        // owner's heartbeat on the channel and its "still here" mark, both of which must stop
+        // when the instance stops listening.
         std::function<void()> heartbeat;
+        // The subscription failed: messages may be missed from now on.
+        std::function<void()> lost;
+        // At least every poll interval (200 ms at most), subscribed or not.
+        std::function<void()> tick;
     };
 
-    // How often `heartbeat` runs.
-    static constexpr int kHeartbeatMs = 1000;
-
     // Starts the thread at once.
-    CacheSubscriber(RedisOptions options, CacheChannels channels, Handlers handlers);
+    CacheSubscriber(RedisOptions options, CacheChannels channels, Handlers handlers,
+                    int beatIntervalMs = 1000);
     // Stops and joins the thread (within about one poll interval, 200 ms).
     ~CacheSubscriber();
     CacheSubscriber(const CacheSubscriber&) = delete;
@@ -46,12 +49,15 @@ public:
 private:
     void run();
     bool subscribe();
-    void listen();
+    // Until stopped (false) or the connection failed (true).
+    bool listen();
     bool pause(int ms);
 
     RedisConnection m_connection; // used on the thread only
     CacheChannels m_channels;
     Handlers m_handlers;
+    int m_beatIntervalMs;
+    int m_pollMs;
     std::atomic<bool> m_subscribed{false};
     std::mutex m_mutex;
     std::condition_variable m_wake;

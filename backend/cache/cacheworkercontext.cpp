@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <optional>
 #include <random>
+#include <thread>
 #include <utility>
 
 namespace qaconsole::cache {
@@ -20,6 +22,34 @@ namespace {
 constexpr int kJoinAttempts = 3;
 // A refresh write recomputes at most this many pages of one group; the rest are only dropped.
 constexpr std::size_t kMaxRefreshKeys = 32;
+// How often a write whose invalidation failed tries Redis again while it waits.
+constexpr std::chrono::milliseconds kWriteRetryInterval{50};
+// Added to the lease when a write waits it out: covers the time its command may spend on the
+// way to Redis, during which Redis may still renew another instance's lease.
+constexpr std::chrono::milliseconds kWriteWaitMargin{100};
+
+std::int64_t nanos(std::chrono::nanoseconds duration)
+{
+    return duration.count();
+}
+
+// Raises a worker connection's timeout from the read bound to the write bound while in scope.
+class WriteTimeout
+{
+public:
+    WriteTimeout(RedisConnection& connection, int writeMs)
+        : m_connection(connection), m_readMs(connection.commandTimeoutMs())
+    {
+        m_connection.setCommandTimeout(writeMs);
+    }
+    ~WriteTimeout() { m_connection.setCommandTimeout(m_readMs); }
+    WriteTimeout(const WriteTimeout&) = delete;
+    WriteTimeout& operator=(const WriteTimeout&) = delete;
+
+private:
+    RedisConnection& m_connection;
+    int m_readMs;
+};
 
 LookupResult served(LookupResult result, LookupStatus status, CacheLayer layer,
                     std::shared_ptr<const CachedResponse> response)
@@ -37,6 +67,8 @@ CacheWorkerContext::CacheWorkerContext(ResponseCache& cache)
 {
     if (const auto& redis = cache.options().redis) {
         m_connection = std::make_unique<RedisConnection>(*redis);
+        m_connection->setCommandTimeout(
+            std::min(cache.options().lookupTimeoutMs, redis->commandTimeoutMs));
         m_redis = std::make_unique<RedisEntryStore>(*m_connection, cache.options().ns);
     }
     m_cache.attach(this);
@@ -79,6 +111,7 @@ void CacheWorkerContext::addTo(CacheStats& stats) const
     stats.coalescedWaits += read(m_counters.coalescedWaits);
     stats.refusedFills += read(m_counters.refusedFills);
     stats.unconfirmedWrites += read(m_counters.unconfirmedWrites);
+    stats.leaseBypasses += read(m_counters.leaseBypasses);
     if (m_connection) {
         stats.redisErrors += m_connection->errors();
         stats.redisReconnects += m_connection->reconnects();
@@ -141,12 +174,24 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
     result.attempt = attempt;
     if (!policy.cached())
         return result; // a miss with no ticket: nothing of this class is stored
+    if (!m_cache.m_lease.held()) {
+        // This instance cannot prove it hears the others' invalidations: nothing cached is
+        // served, nothing is stored and Redis is not asked (docs/cache-coherence.md).
+        bump(m_counters.leaseBypasses);
+        bump(m_counters.loads);
+        return result;
+    }
+    const std::int64_t trustFrom = m_cache.m_lease.trustFromMs();
     const std::int64_t now = m_cache.clock().now();
     const bool inMemory = policy.ttl(CacheLayer::Memory) > 0;
     const bool inRedis = policy.ttl(CacheLayer::Redis) > 0 && m_redis;
     MemoryLayer::Hit hit;
     if (inMemory && m_cache.m_memory->find(key, hit)) {
-        switch (memoryTimes(policy, *hit.response, hit.insertedAtMs).at(now)) {
+        const Freshness freshness =
+            hit.response->computedAtMs < trustFrom
+                ? Freshness::Expired
+                : memoryTimes(policy, *hit.response, hit.insertedAtMs).at(now);
+        switch (freshness) {
         case Freshness::Fresh:
             bump(key.dataClass, CacheLayer::Memory, Hits);
             return served(std::move(result), LookupStatus::Fresh, CacheLayer::Memory,
@@ -186,7 +231,7 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
     takeTicket(key, std::move(flight), result);
     // A load that ended between the memory look above and join() filled memory first and left
     // no flight to join: leading now would load the same entry again. One more look settles it.
-    if (inMemory && m_cache.m_memory->find(key, hit) &&
+    if (inMemory && m_cache.m_memory->find(key, hit) && hit.response->computedAtMs >= trustFrom &&
         memoryTimes(policy, *hit.response, hit.insertedAtMs).at(now) == Freshness::Fresh) {
         bump(key.dataClass, CacheLayer::Memory, Hits);
         result.ticket.release({hit.response, LookupStatus::Fresh});
@@ -209,6 +254,7 @@ void CacheWorkerContext::takeTicket(const CacheKey& key, SingleFlight::FlightPtr
     result.ticket.arm(*m_cache.m_flights, std::move(flight));
     result.ticket.key = key;
     result.ticket.memoryToken = m_cache.m_memory->fillToken(key);
+    result.ticket.startedAtMs = m_cache.clock().now();
 }
 
 void CacheWorkerContext::resolveRedis(std::span<LookupResult* const> results)
@@ -223,13 +269,18 @@ void CacheWorkerContext::resolveRedis(std::span<LookupResult* const> results)
     }
     if (m_redisResults.empty())
         return;
-    const bool read = m_redis && m_redis->lookupMany(m_redisKeys, m_redisFound);
+    // The lease may have run out since begin(): then Redis is skipped like everything cached.
+    const bool read =
+        m_redis && m_cache.m_lease.held() && m_redis->lookupMany(m_redisKeys, m_redisFound);
     const std::int64_t now = m_cache.clock().now();
+    const std::int64_t trustFrom = m_cache.m_lease.trustFromMs();
     for (std::size_t i = 0; i < m_redisResults.size(); ++i) {
         LookupResult& result = *m_redisResults[i];
         std::shared_ptr<const CachedResponse> entry;
         if (read) {
             entry = std::move(m_redisFound[i].entry);
+            if (entry && entry->computedAtMs < trustFrom)
+                entry.reset(); // read before a gap in the channel: may have missed a write
             result.ticket.redisGenerations = std::move(m_redisFound[i].generations);
             result.ticket.redisChecked = true;
         }
@@ -358,7 +409,7 @@ void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view 
     const ClassPolicy& policy = rules(ticket.key.dataClass);
     const std::int64_t now = m_cache.clock().now();
     auto entry = std::make_shared<CachedResponse>();
-    entry->computedAtMs = now;
+    entry->computedAtMs = ticket.startedAtMs > 0 ? std::min(ticket.startedAtMs, now) : now;
     entry->jitter = nextJitter();
     entry->status = status;
     entry->body.assign(body);
@@ -403,9 +454,12 @@ void CacheWorkerContext::refresh(const std::vector<CacheKey>& keys, const Recomp
     for (const CacheKey& key : keys) {
         const ClassPolicy& policy = rules(key.dataClass);
         // Tokens taken after the invalidation, before the database is read again.
+        if (!m_cache.m_lease.held())
+            return; // stored copies would not be trusted; the invalidation stands
         FillTicket ticket;
         ticket.key = key;
         ticket.memoryToken = m_cache.m_memory->fillToken(key);
+        ticket.startedAtMs = m_cache.clock().now();
         std::shared_ptr<const CachedResponse> ignored;
         if (m_redis)
             ticket.redisChecked = m_redis->lookup(key, ignored, ticket.redisGenerations);
@@ -414,7 +468,7 @@ void CacheWorkerContext::refresh(const std::vector<CacheKey>& keys, const Recomp
             continue;
         auto entry = std::make_shared<CachedResponse>();
         const std::int64_t now = m_cache.clock().now();
-        entry->computedAtMs = now;
+        entry->computedAtMs = ticket.startedAtMs;
         entry->jitter = nextJitter();
         entry->status = fresh->status;
         entry->body = fresh->body;
@@ -428,11 +482,19 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
     rules(DataClass::Questions); // brings the policy up to date
     const std::shared_ptr<const CachePolicy> policy = m_policy;
     WriteOutcome outcome;
+    std::optional<WriteTimeout> bound;
+    if (m_connection)
+        bound.emplace(*m_connection, m_cache.options().redis->commandTimeoutMs);
     // The other instances drop their in-process copies when the message reaches them. The
-    // write is answered only once each has said so (or the wait timed out): that is what keeps
-    // a reported answer from showing anywhere after the 204. Not needed when the policy keeps
-    // nothing in process memory.
+    // write is answered only once each has said so, or once none of them can still trust its
+    // copies (the lease has run out): that is what keeps a reported answer from showing
+    // anywhere after the 204 (docs/cache-coherence.md). No confirmation is needed when the
+    // policy keeps nothing in process memory.
     std::string ackKey;
+    m_writeGroups.clear();
+    std::vector<CacheKey> refreshKeys;
+    const std::int64_t startNs = CoherenceLease::steadyNowNs();
+    bool flushFailed = false;
     for (const AffectedGroup& group : planWrite(*policy, event)) {
         if (group.action == WriteAction::KeepUntilTtl)
             continue;
@@ -440,48 +502,108 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
             // Which product or question is unknown: only dropping the whole class is safe.
             outcome.memoryInvalidated +=
                 m_cache.m_memory->stats()[std::size_t(group.dataClass)].keys;
-            outcome.redisOk = m_cache.flush(group.dataClass) && outcome.redisOk;
+            flushFailed = !m_cache.flush(group.dataClass) || flushFailed;
+            outcome.redisOk = outcome.redisOk && !flushFailed;
             continue;
         }
         const CacheGroup target{group.dataClass, group.id};
         // The pages to recompute are those cached before the invalidation drops them.
-        const std::vector<CacheKey> refreshKeys =
-            group.action == WriteAction::Refresh ? keysOf(target) : std::vector<CacheKey>{};
+        if (group.action == WriteAction::Refresh) {
+            for (const CacheKey& key : keysOf(target))
+                refreshKeys.push_back(key);
+        }
         outcome.memoryInvalidated += m_cache.invalidateLocal(target);
-        bool ok = true;
-        if (m_redis) {
-            const long long deleted =
-                m_redis->invalidateGroup(target, m_cache.options().generationTtlMs);
-            ok = deleted >= 0;
-            if (ok) {
-                outcome.redisInvalidated += std::size_t(deleted);
-                bump(group.dataClass, CacheLayer::Redis, Invalidations, std::uint64_t(deleted));
-            }
-        }
-        refresh(refreshKeys, recompute, outcome);
-        if (m_redis) {
-            InvalidationMessage message{
-                m_cache.instanceId(), InvalidationMessage::Scope::Group, target, {}};
-            if (policy->of(group.dataClass).ttl(CacheLayer::Memory) > 0) {
-                if (ackKey.empty())
-                    ackKey = m_cache.channels().ackPrefix + instanceIdText(m_cache.instanceId()) +
-                             ':' + instanceIdText(nextRandom());
-                message.ackKey = ackKey;
-            }
-            long long receivers = 0;
-            ok = m_redis->publish(m_cache.channels().invalidations, formatInvalidation(message),
-                                  &receivers) &&
-                 ok;
-            if (!ok)
-                m_cache.rememberFailedInvalidation(target);
-            else if (!message.ackKey.empty())
-                outcome.instancesToConfirm += std::size_t(receivers);
-        }
-        outcome.redisOk = outcome.redisOk && ok;
+        if (!m_redis)
+            continue;
+        m_writeGroups.push_back(target);
+        if (policy->of(group.dataClass).ttl(CacheLayer::Memory) > 0 && ackKey.empty())
+            ackKey = m_cache.channels().ackPrefix + instanceIdText(m_cache.instanceId()) + ':' +
+                     instanceIdText(nextRandom());
     }
+    if (!m_writeGroups.empty())
+        invalidateEverywhere(ackKey, outcome);
+    if (flushFailed) {
+        // The other instances did not hear of it: answer once none of them trusts its cache.
+        bump(m_counters.unconfirmedWrites);
+        const std::int64_t left = startNs + nanos(m_cache.longestLease() + kWriteWaitMargin) -
+                                  CoherenceLease::steadyNowNs();
+        if (left > 0)
+            std::this_thread::sleep_for(std::chrono::nanoseconds(left));
+    }
+    refresh(refreshKeys, recompute, outcome);
+    return outcome;
+}
+
+bool CacheWorkerContext::invalidateInRedis(const CacheGroup& group, const std::string& ackKey,
+                                           long long& receivers, WriteOutcome& outcome)
+{
+    const long long deleted = m_redis->invalidateGroup(group, m_cache.options().generationTtlMs);
+    if (deleted < 0)
+        return false;
+    outcome.redisInvalidated += std::size_t(deleted);
+    bump(group.dataClass, CacheLayer::Redis, Invalidations, std::uint64_t(deleted));
+    InvalidationMessage message{m_cache.instanceId(), InvalidationMessage::Scope::Group, group,
+                                ackKey};
+    return m_redis->publish(m_cache.channels().invalidations, formatInvalidation(message),
+                            &receivers);
+}
+
+void CacheWorkerContext::invalidateEverywhere(const std::string& ackKey, WriteOutcome& outcome)
+{
+    using namespace std::chrono;
+    const std::int64_t leaseNs = nanos(m_cache.longestLease() + kWriteWaitMargin);
+    const std::int64_t startNs = CoherenceLease::steadyNowNs();
+    // Until when an instance that did not get a message may still trust its copies.
+    std::int64_t trustedUntilNs = startNs + leaseNs;
+    bool delayed = false;
+    bool missedSomeone = false;
+    std::size_t done = 0;
+    for (;;) {
+        while (done < m_writeGroups.size()) {
+            long long receivers = 0;
+            if (!invalidateInRedis(m_writeGroups[done], ackKey, receivers, outcome))
+                break;
+            ++done;
+            if (!ackKey.empty()) {
+                outcome.instancesToConfirm += std::size_t(receivers);
+                // An instance that is alive but not subscribed now missed it: its lease, renewed
+                // only by heartbeats Redis handled before this message, runs out within a lease.
+                if (receivers < m_cache.liveInstances()) {
+                    missedSomeone = true;
+                    trustedUntilNs = CoherenceLease::steadyNowNs() + leaseNs;
+                }
+            }
+        }
+        if (done == m_writeGroups.size())
+            break;
+        // Redis did not take it. Every other instance stops trusting its cache within a lease
+        // of this attempt, unless Redis comes back first: try again until then.
+        delayed = true;
+        const std::int64_t now = CoherenceLease::steadyNowNs();
+        if (now >= startNs + leaseNs)
+            break;
+        std::this_thread::sleep_for(
+            nanoseconds(std::min(nanos(kWriteRetryInterval), startNs + leaseNs - now)));
+        m_connection->reconnectNow();
+    }
+    if (delayed)
+        m_cache.countDelayedWrite();
+    for (std::size_t i = done; i < m_writeGroups.size(); ++i)
+        m_cache.rememberFailedInvalidation(m_writeGroups[i]);
+    outcome.redisOk = outcome.redisOk && done == m_writeGroups.size();
     if (outcome.instancesToConfirm > 0)
         awaitConfirmations(ackKey, outcome);
-    return outcome;
+    const bool everyoneKnows = done == m_writeGroups.size() && !missedSomeone &&
+                               outcome.instancesConfirmed >= outcome.instancesToConfirm;
+    if (everyoneKnows)
+        return;
+    // Someone may still hold copies from before the write: answer once its lease is over.
+    bump(m_counters.unconfirmedWrites);
+    if (done == m_writeGroups.size() && !missedSomeone)
+        trustedUntilNs = CoherenceLease::steadyNowNs() + leaseNs; // confirmations timed out
+    const std::int64_t left = trustedUntilNs - CoherenceLease::steadyNowNs();
+    if (left > 0)
+        std::this_thread::sleep_for(nanoseconds(left));
 }
 
 void CacheWorkerContext::awaitConfirmations(const std::string& ackKey, WriteOutcome& outcome)
@@ -490,7 +612,7 @@ void CacheWorkerContext::awaitConfirmations(const std::string& ackKey, WriteOutc
     const auto deadline = steady_clock::now() + m_cache.options().confirmTimeout;
     // Each wait stays within the connection's own timeout, so that a quiet link is not taken
     // for a dead one.
-    const milliseconds longestCall(std::max(1, m_connection->options().commandTimeoutMs * 2 / 3));
+    const milliseconds longestCall(std::max(1, m_connection->commandTimeoutMs() * 2 / 3));
     while (outcome.instancesConfirmed < outcome.instancesToConfirm) {
         const auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
         if (left.count() <= 0)

@@ -37,9 +37,11 @@ struct WriteOutcome
     std::size_t memoryInvalidated = 0; // entries dropped from this instance's memory layer
     std::size_t redisInvalidated = 0;  // entries deleted from Redis
     std::size_t refreshed = 0;         // entries recomputed and stored
-    bool redisOk = true;               // every Redis step done (else replayed once it is back)
+    bool redisOk = true;               // every Redis step done (else redone once it is back)
     // Instances (this one included) that got the invalidation and were waited for, and those
     // that confirmed dropping their in-process copies within ResponseCacheOptions::confirmTimeout.
+    // When some did not (or Redis could not be reached), onWrite() returned only after the
+    // lease had run out for them.
     std::size_t instancesToConfirm = 0;
     std::size_t instancesConfirmed = 0;
 };
@@ -88,6 +90,8 @@ public:
     std::shared_ptr<const CachedResponse> useStaleIfError(LookupResult& found);
     // Applies the policy's action for a committed write to every group it touches, here, in
     // Redis and (by message) on every instance. `recompute` is called for "refresh" only.
+    // Returns once no instance can serve a copy from before the write: at once when all
+    // confirmed, else after up to one lease length (plus 100 ms), trying Redis meanwhile.
     WriteOutcome onWrite(const WriteEvent& event, const Recompute& recompute = {});
 
     bool redisConnected() const;
@@ -105,6 +109,7 @@ private:
         std::atomic<std::uint64_t> coalescedWaits{0};
         std::atomic<std::uint64_t> refusedFills{0};
         std::atomic<std::uint64_t> unconfirmedWrites{0};
+        std::atomic<std::uint64_t> leaseBypasses{0};
     };
     enum Field
     {
@@ -144,6 +149,12 @@ private:
     std::vector<CacheKey> keysOf(const CacheGroup& group);
     void refresh(const std::vector<CacheKey>& keys, const Recompute& recompute,
                  WriteOutcome& outcome);
+    // Deletes `group` in Redis and tells every instance; false when Redis failed.
+    bool invalidateInRedis(const CacheGroup& group, const std::string& ackKey, long long& receivers,
+                           WriteOutcome& outcome);
+    // The Redis side of a write's invalidations (m_writeGroups), retried until done or until
+    // the lease has run out for every instance that cannot have heard of it.
+    void invalidateEverywhere(const std::string& ackKey, WriteOutcome& outcome);
     // Waits (bounded) for the instances told on `ackKey` to confirm.
     void awaitConfirmations(const std::string& ackKey, WriteOutcome& outcome);
     std::uint64_t nextRandom();
@@ -160,6 +171,7 @@ private:
     std::vector<CacheKey> m_redisKeys;
     std::vector<LookupResult*> m_redisResults;
     std::vector<RedisFound> m_redisFound;
+    std::vector<CacheGroup> m_writeGroups; // onWrite()'s groups to invalidate in Redis
 };
 
 } // namespace qaconsole::cache

@@ -58,6 +58,12 @@ std::string formatInvalidation(const InvalidationMessage& message)
     case InvalidationMessage::Scope::All:
         text += " all";
         break;
+    case InvalidationMessage::Scope::Beat:
+        text += " beat ";
+        text += std::to_string(message.beat);
+        text += ' ';
+        text += std::to_string(message.leaseMs);
+        return text;
     }
     if (!message.ackKey.empty()) {
         text += " ack ";
@@ -82,6 +88,18 @@ std::optional<InvalidationMessage> parseInvalidation(std::string_view text)
     const std::string_view scope = nextWord(text);
     if (scope == "all" && text.empty()) {
         message.scope = InvalidationMessage::Scope::All;
+        return message;
+    }
+    if (scope == "beat") {
+        const std::string_view sequence = nextWord(text);
+        const auto beat =
+            std::from_chars(sequence.data(), sequence.data() + sequence.size(), message.beat);
+        const auto lease = std::from_chars(text.data(), text.data() + text.size(), message.leaseMs);
+        if (sequence.empty() || text.empty() || !message.ackKey.empty() || beat.ec != std::errc() ||
+            beat.ptr != sequence.data() + sequence.size() || lease.ec != std::errc() ||
+            lease.ptr != text.data() + text.size() || message.leaseMs <= 0)
+            return std::nullopt;
+        message.scope = InvalidationMessage::Scope::Beat;
         return message;
     }
     const auto dataClass = classNamed(nextWord(text));

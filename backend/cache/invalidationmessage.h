@@ -11,6 +11,9 @@ namespace qaconsole::cache {
 
 // What an instance tells the others after a write or a flush, on the invalidation channel:
 //   "<sender> group <class> <id>" | "<sender> class <class>" | "<sender> all"
+// or its heartbeat, "<sender> beat <sequence> <lease-ms>", which proves to the sender that it
+// still hears the channel (coherencelease.h); the others note that the sender is alive and how
+// long its lease is, which a writer must wait out for it.
 // where <sender> is the publishing instance's id in hex, so it can skip its own messages,
 // optionally followed by " ack <key>": every instance that receives it (the sender too) pushes
 // its id onto that Redis list once it has dropped its copies, so the writer can wait for all
@@ -21,13 +24,16 @@ struct InvalidationMessage
     {
         Group,
         Class,
-        All
+        All,
+        Beat
     };
 
     std::uint64_t sender = 0;
     Scope scope = Scope::Group;
-    CacheGroup group;   // Group: the group; Class: its dataClass only
-    std::string ackKey; // empty: nobody waits for acknowledgements
+    CacheGroup group;         // Group: the group; Class: its dataClass only
+    std::string ackKey;       // empty: nobody waits for acknowledgements
+    std::uint64_t beat = 0;   // Beat: the sender's heartbeat sequence number
+    std::int64_t leaseMs = 0; // Beat: the sender's lease length
 
     friend bool operator==(const InvalidationMessage&, const InvalidationMessage&) = default;
 };

@@ -34,6 +34,7 @@ public:
             memoryToken = other.memoryToken;
             redisGenerations = std::move(other.redisGenerations);
             redisChecked = other.redisChecked;
+            startedAtMs = other.startedAtMs;
         }
         return *this;
     }
@@ -45,6 +46,10 @@ public:
     MemoryFillToken memoryToken;
     RedisGenerations redisGenerations;
     bool redisChecked = false; // redisGenerations were read: the Redis copy may be written
+    // When the load began (cache Clock), before the database was read: the entry's computed
+    // time, so that an entry whose read began before a gap in the invalidation channel is never
+    // trusted after it.
+    std::int64_t startedAtMs = 0;
 
 private:
     friend class CacheWorkerContext;

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 
+#include <algorithm>
 #include <hiredis/hiredis.h>
 #include <string>
 #include <vector>
@@ -99,7 +100,18 @@ bool scanKeys(RedisConnection& connection, std::string_view pattern,
     return true;
 }
 
-RedisConnection::RedisConnection(RedisOptions options) : m_options(std::move(options)) {}
+RedisConnection::RedisConnection(RedisOptions options)
+    : m_options(std::move(options)), m_timeoutMs(m_options.commandTimeoutMs)
+{}
+
+void RedisConnection::setCommandTimeout(int ms)
+{
+    if (ms == m_timeoutMs)
+        return;
+    m_timeoutMs = ms;
+    if (m_context && redisSetTimeout(m_context, toTimeval(ms)) != REDIS_OK)
+        fail();
+}
 
 RedisConnection::~RedisConnection()
 {
@@ -150,10 +162,11 @@ bool RedisConnection::ensureConnected()
     if (std::chrono::steady_clock::now() < m_nextAttempt)
         return false;
     const QByteArray host = m_options.endpoint.host.toUtf8();
-    m_context = redisConnectWithTimeout(host.constData(), m_options.endpoint.port,
-                                        toTimeval(m_options.connectTimeoutMs));
+    m_context =
+        redisConnectWithTimeout(host.constData(), m_options.endpoint.port,
+                                toTimeval(std::min(m_options.connectTimeoutMs, m_timeoutMs)));
     if (!m_context || m_context->err ||
-        redisSetTimeout(m_context, toTimeval(m_options.commandTimeoutMs)) != REDIS_OK) {
+        redisSetTimeout(m_context, toTimeval(m_timeoutMs)) != REDIS_OK) {
         fail();
         return false;
     }

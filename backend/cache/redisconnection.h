@@ -84,8 +84,16 @@ public:
     };
     Pushed readPushed(int timeoutMs, RedisReplyPtr& message);
 
+    // How long each later command (and a connection made for it) may take, until changed again;
+    // starts at options().commandTimeoutMs. Lets one connection bound its reads tighter than
+    // its writes.
+    void setCommandTimeout(int ms);
+    int commandTimeoutMs() const { return m_timeoutMs; }
+
     // Connects now unless connected or waiting out the reconnect interval.
     bool ensureConnected();
+    // Lets the next command try to connect at once, without waiting out the interval.
+    void reconnectNow() { m_nextAttempt = {}; }
     void disconnect();
 
     bool connected() const { return m_connected.load(std::memory_order_relaxed); }
@@ -102,6 +110,7 @@ private:
     RedisReplyPtr readReply();
 
     RedisOptions m_options;
+    int m_timeoutMs;
     redisContext* m_context = nullptr;
     std::chrono::steady_clock::time_point m_nextAttempt{};
     bool m_everConnected = false;

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <charconv>
 #include <random>
+#include <thread>
 
 namespace qaconsole::cache {
 
@@ -64,7 +65,9 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
       m_memory(std::make_unique<MemoryLayer>(m_options.memoryBytes, m_options.shards)),
       m_flights(std::make_unique<SingleFlight>(m_options.shards)),
       m_channels(CacheChannels::forNamespace(m_options.ns)), m_instanceId(randomInstanceId()),
-      m_policy(std::make_shared<const CachePolicy>(m_options.policy))
+      m_policy(std::make_shared<const CachePolicy>(m_options.policy)),
+      m_lease(m_options.lease, !m_options.redis.has_value()),
+      m_longestLeaseMs(m_options.lease.count())
 {
     m_retired.redisConfigured = m_options.redis.has_value();
     if (!m_options.redis)
@@ -86,10 +89,18 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
         onPolicyMessage(json);
     };
     handlers.heartbeat = [this] {
-        markPresent(*m_listenerLink);
+        onHeartbeat();
     };
-    m_subscriber =
-        std::make_unique<CacheSubscriber>(*m_options.redis, m_channels, std::move(handlers));
+    handlers.lost = [this] {
+        m_lease.drop();
+        onTick();
+    };
+    handlers.tick = [this] {
+        onTick();
+    };
+    const int beatMs = std::max(1, int(m_options.lease.count() / 4));
+    m_subscriber = std::make_unique<CacheSubscriber>(*m_options.redis, m_channels,
+                                                     std::move(handlers), beatMs);
 }
 
 ResponseCache::~ResponseCache()
@@ -255,10 +266,8 @@ void ResponseCache::replayFailedInvalidations()
 
 void ResponseCache::onSubscribed()
 {
-    // Messages sent while this instance was not listening are lost: whatever it holds may have
-    // been invalidated elsewhere meanwhile.
-    if (invalidateLocalClass(std::nullopt) > 0)
-        m_resyncs.fetch_add(1, std::memory_order_relaxed);
+    // Messages sent while this instance was not listening are lost, but the lease has lapsed
+    // meanwhile: what it holds is dropped when its first heartbeat comes back (onLeaseRegained).
     replayFailedInvalidations();
     if (const auto stored = storedPolicy(); stored && applyPolicy(*stored).isEmpty())
         markPresent(*m_listenerLink);
@@ -288,6 +297,13 @@ void ResponseCache::onInvalidationMessage(std::string_view text)
     const auto message = parseInvalidation(text);
     if (!message)
         return;
+    if (message->scope == InvalidationMessage::Scope::Beat) {
+        if (message->sender == m_instanceId)
+            onOwnBeat(message->beat);
+        else
+            m_peersHeard[message->sender] = {CoherenceLease::steadyNowNs(), message->leaseMs};
+        return;
+    }
     if (message->sender != m_instanceId) {
         m_remoteInvalidations.fetch_add(1, std::memory_order_relaxed);
         switch (message->scope) {
@@ -298,6 +314,7 @@ void ResponseCache::onInvalidationMessage(std::string_view text)
             invalidateLocalClass(message->group.dataClass);
             break;
         case InvalidationMessage::Scope::All:
+        case InvalidationMessage::Scope::Beat:
             invalidateLocalClass(std::nullopt);
             break;
         }
@@ -312,6 +329,114 @@ void ResponseCache::onInvalidationMessage(std::string_view text)
         std::vector<RedisReplyPtr> replies;
         m_listenerLink->pipeline(commands, replies);
     }
+}
+
+void ResponseCache::onHeartbeat()
+{
+    const std::uint64_t sequence = m_nextBeat++;
+    m_beatsSent.emplace_back(sequence, CoherenceLease::steadyNowNs());
+    // Beats lost with a connection never come back; only the recent ones can renew the lease.
+    while (m_beatsSent.size() > 16)
+        m_beatsSent.pop_front();
+    InvalidationMessage beat{m_instanceId, InvalidationMessage::Scope::Beat, {}, {}};
+    beat.beat = sequence;
+    beat.leaseMs = m_options.lease.count();
+    const std::string text = formatInvalidation(beat);
+    const std::string version = std::to_string(policy()->version);
+    const std::string ttl = std::to_string(kPresenceTtlMs);
+    const std::string_view publish[] = {"PUBLISH", m_channels.invalidations, text};
+    const std::string_view present[] = {"SET", m_presenceKey, version, "PX", ttl};
+    const std::span<const std::string_view> commands[] = {publish, present};
+    std::vector<RedisReplyPtr> replies;
+    // Every heartbeat tries, also right after a failure: the lease comes back with the first
+    // one Redis handles, not one reconnect interval later.
+    m_listenerLink->reconnectNow();
+    m_listenerLink->pipeline(commands, replies);
+    if (m_lease.held() && pendingInvalidations() > 0)
+        replayFailedInvalidations();
+}
+
+void ResponseCache::onOwnBeat(std::uint64_t sequence)
+{
+    std::int64_t sentNs = -1;
+    while (!m_beatsSent.empty() && m_beatsSent.front().first <= sequence) {
+        if (m_beatsSent.front().first == sequence)
+            sentNs = m_beatsSent.front().second;
+        m_beatsSent.pop_front();
+    }
+    if (sentNs >= 0 && m_lease.renew(sentNs, m_clock->now()))
+        onLeaseRegained();
+}
+
+void ResponseCache::onTick()
+{
+    if (m_reportedHeld && !m_lease.held())
+        reportLeaseLost();
+    // The other instances heard within two of their lease lengths (or this one's, if longer),
+    // and this one: an instance quiet for longer holds no lease any more.
+    const std::int64_t now = CoherenceLease::steadyNowNs();
+    const std::int64_t ownMs = m_options.lease.count();
+    std::erase_if(m_peersHeard, [now, ownMs](const auto& peer) {
+        return now - peer.second.heardNs > 2 * std::max(ownMs, peer.second.leaseMs) * 1'000'000;
+    });
+    std::int64_t longest = ownMs;
+    for (const auto& [id, peer] : m_peersHeard)
+        longest = std::max(longest, peer.leaseMs);
+    m_liveInstances.store(int(m_peersHeard.size()) + 1, std::memory_order_relaxed);
+    m_longestLeaseMs.store(longest, std::memory_order_relaxed);
+}
+
+void ResponseCache::reportLeaseLost()
+{
+    m_reportedHeld = false;
+    m_lostAtNs = CoherenceLease::steadyNowNs();
+    m_delayedAtLoss = m_delayedWrites.load(std::memory_order_relaxed);
+    m_leaseLosses.fetch_add(1, std::memory_order_relaxed);
+    qCWarning(lcCache,
+              "lost the invalidation channel (no heartbeat back within the %lld ms lease): "
+              "lists come from the database until it is back",
+              static_cast<long long>(m_options.lease.count()));
+}
+
+void ResponseCache::onLeaseRegained()
+{
+    // Whatever was cached before the gap may have missed an invalidation: dropped, and loads
+    // begun before it are not joined by later requests. Each key is then loaded once, not by
+    // every request (single flight).
+    m_flights->detachAll();
+    if (m_memory->clear() > 0)
+        m_resyncs.fetch_add(1, std::memory_order_relaxed);
+    if (m_everHeld) {
+        if (m_reportedHeld)
+            reportLeaseLost(); // lapsed and came back between two ticks
+        const auto gapMs = (CoherenceLease::steadyNowNs() - m_lostAtNs) / 1'000'000;
+        qCInfo(lcCache,
+               "invalidation channel back after %lld ms: cached lists dropped; delayed writes: "
+               "%llu, invalidations still to redo: %zu",
+               static_cast<long long>(gapMs),
+               static_cast<unsigned long long>(m_delayedWrites.load(std::memory_order_relaxed) -
+                                               m_delayedAtLoss),
+               pendingInvalidations());
+    }
+    m_everHeld = true;
+    m_reportedHeld = true;
+}
+
+std::size_t ResponseCache::pendingInvalidations()
+{
+    const std::lock_guard lock(m_failedMutex);
+    return m_failedInvalidations.size() + (m_failedOverflow ? 1 : 0);
+}
+
+bool ResponseCache::waitForLease(std::chrono::milliseconds timeout) const
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (!m_lease.held()) {
+        if (std::chrono::steady_clock::now() >= deadline)
+            return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return true;
 }
 
 void ResponseCache::onPolicyMessage(std::string_view json)
@@ -374,6 +499,13 @@ CacheStats ResponseCache::stats() const
         stats.redisReconnects += m_control->reconnects() + m_subscriber->reconnects();
     }
     stats.subscriberUp = subscribed();
+    stats.leaseHeld = m_lease.held();
+    stats.leaseLosses = m_leaseLosses.load(std::memory_order_relaxed);
+    stats.delayedWrites = m_delayedWrites.load(std::memory_order_relaxed);
+    {
+        const std::lock_guard lock(m_failedMutex);
+        stats.pendingInvalidations = m_failedInvalidations.size() + (m_failedOverflow ? 1 : 0);
+    }
     stats.policyVersion = policy()->version;
     stats.memoryMaxBytes = m_memory->maxBytes();
     return stats;

@@ -2,6 +2,7 @@
 
 #include "backend/cache/cachepolicy.h"
 #include "backend/cache/cachestats.h"
+#include "backend/cache/coherencelease.h"
 #include "backend/cache/invalidationmessage.h"
 #include "backend/cache/policyerror.h"
 #include "backend/cache/redisconnection.h"
@@ -9,11 +10,13 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -40,9 +43,20 @@ struct ResponseCacheOptions
     // How long a request waits for another's load of the same key before loading itself.
     std::chrono::milliseconds coalesceTimeout{5000};
     // How long a write waits for the other instances to confirm they dropped their in-process
-    // copies, before it is answered anyway (counted as unconfirmed). Bounded by the Redis
-    // command timeout.
+    // copies. Past it, the write waits out the lease instead (counted as unconfirmed). Bounded
+    // by the Redis command timeout.
     std::chrono::milliseconds confirmTimeout{100};
+    // The coherence lease (docs/cache-coherence.md): an instance serves what it cached only
+    // while it has heard its own heartbeat on the invalidation channel, sent at most this long
+    // ago; heartbeats go out every quarter of it. A write whose invalidation cannot reach Redis
+    // (or whose receivers do not all confirm) is answered only once this much has passed, so
+    // that every other instance has stopped trusting its cache by then. Longer: fewer needless
+    // losses on a busy machine; shorter: such writes wait less.
+    std::chrono::milliseconds lease{1000};
+    // How long a worker waits for Redis on a read (lookups, fills); writes and everything else
+    // use RedisOptions::commandTimeoutMs. Short, so that a Redis that stalls costs reads little
+    // until the lease runs out and Redis is skipped altogether.
+    int lookupTimeoutMs = 15;
     // How long a group's invalidation generation is kept in Redis: longer than any load takes.
     std::int64_t generationTtlMs = 3'600'000;
     // Each entry's share of the jitter, in [0, 1); null: random. Called on the filling thread.
@@ -99,6 +113,11 @@ public:
 
     std::uint64_t instanceId() const { return m_instanceId; }
     bool subscribed() const;
+    // Whether cached entries may be served now (always, without Redis).
+    bool leaseHeld() const { return m_lease.held(); }
+    // Waits up to `timeout` for the lease (a starting instance hears its first heartbeat within
+    // milliseconds when Redis is healthy); false when it is not held by then.
+    bool waitForLease(std::chrono::milliseconds timeout) const;
     const ResponseCacheOptions& options() const { return m_options; }
     const CacheChannels& channels() const { return m_channels; }
 
@@ -119,11 +138,28 @@ private:
     std::size_t invalidateLocalClass(std::optional<DataClass> dataClass);
     // A Redis invalidation that failed is done again once Redis is back.
     void rememberFailedInvalidation(const CacheGroup& group);
+    // Instances (this one included) heard on the channel lately: a write whose message reached
+    // fewer subscribers must wait out the lease for the ones it missed.
+    int liveInstances() const { return m_liveInstances.load(std::memory_order_relaxed); }
+    // The longest lease among this instance and the others heard lately: what a write waits
+    // out when it cannot know that every instance dropped its copies.
+    std::chrono::milliseconds longestLease() const
+    {
+        return std::chrono::milliseconds(m_longestLeaseMs.load(std::memory_order_relaxed));
+    }
+    void countDelayedWrite() { m_delayedWrites.fetch_add(1, std::memory_order_relaxed); }
 
+    // On the subscriber's thread.
     void onSubscribed();
     void onInvalidationMessage(std::string_view text);
     void onPolicyMessage(std::string_view json);
+    void onHeartbeat();
+    void onOwnBeat(std::uint64_t sequence);
+    void onTick();
+    void onLeaseRegained();
+    void reportLeaseLost();
     void replayFailedInvalidations();
+    std::size_t pendingInvalidations();
     // Sets this instance's presence mark (the policy version in force) over `link`.
     void markPresent(RedisConnection& link);
 
@@ -146,7 +182,27 @@ private:
     std::atomic<std::uint64_t> m_remoteInvalidations{0};
     std::atomic<std::uint64_t> m_resyncs{0};
 
-    std::mutex m_failedMutex;
+    CoherenceLease m_lease;
+    std::atomic<int> m_liveInstances{1};
+    std::atomic<std::int64_t> m_longestLeaseMs;
+    std::atomic<std::uint64_t> m_leaseLosses{0};
+    std::atomic<std::uint64_t> m_delayedWrites{0};
+    // Used on the subscriber's thread only: the heartbeats sent and not yet heard back (sequence,
+    // steady time sent), the other instances' last heartbeat, and what was last logged.
+    std::deque<std::pair<std::uint64_t, std::int64_t>> m_beatsSent;
+    std::uint64_t m_nextBeat = 1;
+    struct Peer
+    {
+        std::int64_t heardNs = 0;
+        std::int64_t leaseMs = 0;
+    };
+    std::unordered_map<std::uint64_t, Peer> m_peersHeard;
+    bool m_reportedHeld = false;
+    bool m_everHeld = false;
+    std::int64_t m_lostAtNs = 0;
+    std::uint64_t m_delayedAtLoss = 0;
+
+    mutable std::mutex m_failedMutex;
     std::vector<CacheGroup> m_failedInvalidations;
     bool m_failedOverflow = false; // too many to keep: drop everything once Redis is back
 

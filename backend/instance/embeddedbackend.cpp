@@ -9,6 +9,12 @@
 
 namespace qaconsole::instance {
 
+namespace {
+
+constexpr std::chrono::milliseconds kLeaseWaitOnStart{2000};
+
+} // namespace
+
 EmbeddedBackend::EmbeddedBackend(BackendOptions options) : m_options(std::move(options)) {}
 
 EmbeddedBackend::~EmbeddedBackend()
@@ -30,6 +36,7 @@ Status<ErrorKind> EmbeddedBackend::start()
         cache::ResponseCacheOptions cacheOptions;
         cacheOptions.memoryBytes = m_options.cacheMemoryBytes;
         cacheOptions.policy = m_options.policy;
+        cacheOptions.lease = m_options.cacheLease;
         if (!m_options.redisUrl.isEmpty()) {
             const auto endpoint = endpoint::parseRedisUrl(m_options.redisUrl);
             if (!endpoint)
@@ -38,6 +45,9 @@ Status<ErrorKind> EmbeddedBackend::start()
             cacheOptions.redis = cache::RedisOptions{endpoint.value()};
         }
         m_cache = std::make_shared<cache::ResponseCache>(std::move(cacheOptions));
+        // Serving starts coherent when Redis is healthy (its first heartbeat is back within
+        // milliseconds); otherwise lists come from the database until the lease is held.
+        m_cache->waitForLease(kLeaseWaitOnStart);
     }
     http::HttpServerOptions options;
     options.bindAddress = m_options.bindAddress;

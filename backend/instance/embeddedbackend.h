@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <memory>
 
@@ -39,6 +40,9 @@ struct BackendOptions
     QString redisUrl;
     cache::CachePolicy policy = cache::defaultPolicy(); // until a newer one is published
     std::size_t cacheMemoryBytes = 256u << 20;
+    // How long the cache is trusted after this instance last heard its own heartbeat on the
+    // invalidation channel (docs/cache-coherence.md).
+    std::chrono::milliseconds cacheLease{1000};
 };
 
 // One instance of the Q&A API in this process: the HTTP server, one API handler per worker and

@@ -14,6 +14,7 @@
 
 #include <QDeadlineTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -120,6 +121,8 @@ struct Instance
         options.confirmTimeout = std::chrono::minutes(1);
         cache = std::make_unique<ResponseCache>(std::move(options));
         context = std::make_unique<CacheWorkerContext>(*cache);
+        // Nothing is cached until the instance hears its own heartbeat on the channel.
+        leased = cache->waitForLease(std::chrono::milliseconds(kWaitMs));
     }
 
     LookupResult lookup(const CacheKey& key) { return context->lookup(key); }
@@ -132,6 +135,7 @@ struct Instance
 
     std::unique_ptr<ResponseCache> cache;
     std::unique_ptr<CacheWorkerContext> context; // declared last: destroyed before the cache
+    bool leased = false;
 };
 
 CachePolicy redisOnly()
@@ -400,20 +404,35 @@ private Q_SLOTS:
         a.fill(kQuestions, "kept in memory");
         QVERIFY(a.context->redisConnected());
 
+        // One line when the channel goes and one when it is back, not one per request or write.
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("^lost the invalidation channel")));
+        QTest::ignoreMessage(
+            QtInfoMsg, QRegularExpression(QStringLiteral(
+                           "^invalidation channel back after [0-9]+ ms: cached lists dropped; "
+                           "delayed writes: 1, invalidations still to redo: [01]$")));
         m_server.kill();
-        // Requests go on: memory hits as before, misses load and fill without Redis.
+        // Without the channel this instance cannot know what other instances changed: once its
+        // lease is gone, every read goes to the database and nothing is stored.
+        QTRY_VERIFY_WITH_TIMEOUT(!a.cache->leaseHeld(), kWaitMs);
         for (int product = 100; product < 120; ++product) {
             const CacheKey key{DataClass::Questions, product, 1, 5};
             LookupResult found = a.lookup(key);
             QCOMPARE(found.status, LookupStatus::Miss);
+            QVERIFY(!found.ticket.active());
             a.context->fill(found, 200, "loaded while Redis is down");
-            QCOMPARE(a.lookup(key).status, LookupStatus::Fresh);
+            QCOMPARE(a.lookup(key).status, LookupStatus::Miss);
         }
-        QCOMPARE(a.lookup(kQuestions).status, LookupStatus::Fresh);
+        QCOMPARE(a.lookup(kQuestions).status, LookupStatus::Miss);
+        // A write is answered once no other instance can trust its copies any more.
         QVERIFY(!a.context->onWrite({WriteKind::Report, false, 7, 0}).redisOk);
         QVERIFY(a.cache->stats().redisErrors > 0);
         QVERIFY(!a.context->redisConnected());
         QTRY_VERIFY_WITH_TIMEOUT(!a.cache->subscribed(), kWaitMs);
+        QCOMPARE(a.cache->stats().delayedWrites, 1u);
+        QCOMPARE(a.cache->stats().unconfirmedWrites, 1u);
+        QCOMPARE(a.cache->stats().pendingInvalidations, 1u);
+        QVERIFY(a.cache->stats().leaseLosses >= 1);
         bool published = true;
         QVERIFY(
             a.cache->publishPolicy(presetPolicy(PolicyPreset::Balanced, 3), &published).isEmpty());
@@ -422,11 +441,12 @@ private Q_SLOTS:
         const auto started = m_server.start();
         QVERIFY2(started, qPrintable(started.errorText()));
         // Everything reconnects by itself; what was held is dropped, since invalidations may
-        // have been missed meanwhile.
-        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed(), kWaitMs);
+        // have been missed meanwhile, and the write's invalidation is done at last.
+        QTRY_VERIFY_WITH_TIMEOUT(a.cache->subscribed() && a.cache->leaseHeld(), kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(
             a.cache->stats().at(DataClass::Questions, CacheLayer::Memory).keys, 0u, kWaitMs);
         QVERIFY(a.cache->stats().resyncs >= 1);
+        QTRY_COMPARE_WITH_TIMEOUT(a.cache->stats().pendingInvalidations, 0u, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {
                 LookupResult found = a.lookup(kAnswers);
@@ -435,6 +455,7 @@ private Q_SLOTS:
             kWaitMs);
         a.fill(kAnswers, "stored in Redis again");
         Instance other(m_server, ns, clock);
+        QVERIFY(other.leased);
         const LookupResult shared = other.lookup(kAnswers);
         QCOMPARE(shared.layer, CacheLayer::Redis);
         QCOMPARE(shared.response->body, std::string("stored in Redis again"));
@@ -458,16 +479,23 @@ private Q_SLOTS:
         options.clock = &clock;
         ResponseCache cache(options);
         CacheWorkerContext context(cache);
+        // Never hearing the channel, it never holds the lease: it serves from the database
+        // and does not wait for Redis on any read.
+        QTRY_VERIFY_WITH_TIMEOUT(cache.stats().redisErrors >= 1, kWaitMs);
         for (int i = 0; i < 50; ++i) {
             LookupResult found = context.lookup(kQuestions);
             if (found.status == LookupStatus::Miss)
                 context.fill(found, 200, "from the database");
         }
         const CacheStats stats = cache.stats();
-        QCOMPARE(stats.loads, 1u);
-        QCOMPARE(stats.at(DataClass::Questions, CacheLayer::Memory).hits, 49u);
+        QVERIFY(!stats.leaseHeld);
+        QCOMPARE(stats.loads, 50u);
+        QCOMPARE(stats.leaseBypasses, 50u);
+        QCOMPARE(stats.at(DataClass::Questions, CacheLayer::Memory).hits, 0u);
+        QCOMPARE(stats.at(DataClass::Questions, CacheLayer::Memory).keys, 0u);
         QVERIFY(stats.redisErrors >= 1);
         QCOMPARE(stats.redisConnections, 0);
+        QCOMPARE(context.redisConnected(), false);
         QVERIFY(!cache.redisUsage(false).ok);
     }
 

@@ -1,17 +1,16 @@
 // `qaconsole serve` as an operator runs it: a process of its own on a database loaded by the
 // ETL, answering all eight routes of the contract over real HTTP, stopping cleanly on SIGTERM.
 
+#include "tests/support/httpexchange.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -41,18 +40,8 @@ private:
 
     Reply send(const QByteArray& method, const QString& path, const QByteArray& body = {})
     {
-        QNetworkRequest request(QUrl(m_url + path));
-        if (!body.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                              QStringLiteral("application/json"));
-        QNetworkReply* reply = m_network.sendCustomRequest(request, method, body);
-        QEventLoop loop;
-        connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        loop.exec();
-        Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                     reply->readAll(), reply->rawHeader("Location")};
-        reply->deleteLater();
-        return result;
+        const testing::HttpExchange done = testing::exchange(m_network, method, m_url + path, body);
+        return {done.status, done.body, done.location};
     }
 
     QJsonObject json(const Reply& reply) { return QJsonDocument::fromJson(reply.body).object(); }

@@ -53,12 +53,14 @@ private Q_SLOTS:
             {1, InvalidationMessage::Scope::Class, {DataClass::Questions, 0}, {}},
             {2, InvalidationMessage::Scope::All, {}, {}},
             {3, InvalidationMessage::Scope::Group, {DataClass::Questions, 5}, "qa:ack:3:9f"},
+            {4, InvalidationMessage::Scope::Beat, {}, {}, 18446744073709551615ULL, 1000},
         };
         QCOMPARE(formatInvalidation(messages[0]), std::string("abcdef0123456789 group answers 77"));
         QCOMPARE(formatInvalidation(messages[1]), std::string("1 class questions"));
         QCOMPARE(formatInvalidation(messages[2]), std::string("2 all"));
         QCOMPARE(formatInvalidation(messages[3]),
                  std::string("3 group questions 5 ack qa:ack:3:9f"));
+        QCOMPARE(formatInvalidation(messages[4]), std::string("4 beat 18446744073709551615 1000"));
         for (const InvalidationMessage& message : messages) {
             const auto back = parseInvalidation(formatInvalidation(message));
             QVERIFY(back.has_value());
@@ -68,10 +70,28 @@ private Q_SLOTS:
 
     void refusesMalformedMessages()
     {
-        for (const char* text :
-             {"", "zz group answers 1", "1 group photos 1", "1 group answers", "1 group answers x",
-              "1 class", "1 all more", "1 drop answers 1", "1 group answers 1 2",
-              "1 group answers 1 ack ", "1 group answers 1 ack a b", "1 ack k"})
+        for (const char* text : {"",
+                                 "zz group answers 1",
+                                 "1 group photos 1",
+                                 "1 group answers",
+                                 "1 group answers x",
+                                 "1 class",
+                                 "1 all more",
+                                 "1 drop answers 1",
+                                 "1 group answers 1 2",
+                                 "1 group answers 1 ack ",
+                                 "1 group answers 1 ack a b",
+                                 "1 ack k",
+                                 "1 beat",
+                                 "1 beat x",
+                                 "1 beat 2",
+                                 "1 beat 2 3 4",
+                                 "1 beat -1 5",
+                                 "1 beat 2 0",
+                                 "1 beat 2 -5",
+                                 "1 beat 2 5 ack k",
+                                 "1 beat 18446744073709551616 5",
+                                 "1 beat 2 x"})
             QVERIFY2(!parseInvalidation(text), text);
     }
 

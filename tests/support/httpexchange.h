@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+class QNetworkAccessManager;
+
+namespace qaconsole::testing {
+
+// One HTTP exchange as a test reads it.
+struct HttpExchange
+{
+    int status = 0; // 0 when no response came
+    QByteArray body;
+    QByteArray location; // the Location header
+    QByteArray cache;    // the X-Cache header
+};
+
+// Sends `method url` (with a JSON body when one is given) and waits for the whole response,
+// running an event loop meanwhile; gives up after `timeoutMs` without progress.
+HttpExchange exchange(QNetworkAccessManager& network, const QByteArray& method, const QString& url,
+                      const QByteArray& body = {}, int timeoutMs = 60'000);
+
+} // namespace qaconsole::testing
