@@ -80,7 +80,7 @@ struct FaultCleanup
 
 cache::RedisOptions patientRedis(const QString& url)
 {
-    cache::RedisOptions options{*endpoint::parseRedisUrl(url)};
+    cache::RedisOptions options{endpoint::parseRedisUrl(url).value()};
     options.connectTimeoutMs = 2000;
     options.commandTimeoutMs = 5000;
     options.reconnectIntervalMs = 10;
@@ -163,15 +163,15 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_stack = std::make_unique<testing::StackFixture>();
-        QString error;
-        QVERIFY2(m_stack->start(&error), qPrintable(error));
+        const auto started = m_stack->start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         const QString dsn = m_stack->stack().postgresDsn();
         const QString loadError = testing::loadSampleFixture(dsn);
         QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
-        QVERIFY2(m_a.start(QStringLiteral(QACONSOLE_BINARY), dsn, m_stack->dataDir(), &error),
-                 qPrintable(error));
-        QVERIFY2(m_b.start(QStringLiteral(QACONSOLE_BINARY), dsn, m_stack->dataDir(), &error),
-                 qPrintable(error));
+        const auto a = m_a.start(QStringLiteral(QACONSOLE_BINARY), dsn, m_stack->dataDir());
+        QVERIFY2(a, qPrintable(a.errorText()));
+        const auto b = m_b.start(QStringLiteral(QACONSOLE_BINARY), dsn, m_stack->dataDir());
+        QVERIFY2(b, qPrintable(b.errorText()));
     }
 
     void cleanupTestCase() { m_stack.reset(); }
