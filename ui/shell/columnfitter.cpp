@@ -46,13 +46,13 @@ ColumnFitter* ColumnFitter::install(QTableView* table, int elasticColumn)
 }
 
 ColumnFitter::ColumnFitter(QTableView* table, int elasticColumn)
-    : QObject(table), m_table(table), m_elastic(elasticColumn)
+    : QObject(table), m_table(table), m_viewport(table->viewport()), m_elastic(elasticColumn)
 {
     QHeaderView* header = table->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
     table->setTextElideMode(Qt::ElideRight);
-    table->viewport()->installEventFilter(this);
+    m_viewport->installEventFilter(this);
     // QTableWidget keeps its model for life; the fitter follows that one.
     if (QAbstractItemModel* model = table->model()) {
         connect(model, &QAbstractItemModel::modelReset, this, &ColumnFitter::scheduleRefit);
@@ -96,7 +96,7 @@ void ColumnFitter::refit()
 
 bool ColumnFitter::eventFilter(QObject* watched, QEvent* event)
 {
-    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+    if (watched == m_viewport && event->type() == QEvent::Resize)
         refit();
     return QObject::eventFilter(watched, event);
 }

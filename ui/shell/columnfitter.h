@@ -32,6 +32,9 @@ private:
     void scheduleRefit();
 
     QTableView* m_table;
+    // Kept apart from the table: the viewport's events also arrive while the table is being
+    // destroyed, when asking the table for its viewport is no longer allowed.
+    QWidget* m_viewport;
     int m_elastic;
     bool m_pending = false;
 };
