@@ -66,8 +66,7 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
                             .arg(options.port)
                             .arg(options.bindAddress));
         }
-        return fail(BackendStartResult::Problem::Other,
-                    pg::redactSecrets(started.error().text()));
+        return fail(BackendStartResult::Problem::Other, pg::redactSecrets(started.error().text()));
     }
     result.url = backend->url();
     result.threads = backend->threads();

@@ -249,10 +249,9 @@ void TargetPage::showManagedState()
     m_managedState->setText(running ? tr("ready") : tr("not running"));
     m_managedState->setStyleSheet(
         pillStyleSheet(running ? Tone::Good : Tone::Neutral, QApplication::palette(this)));
-    m_managedDetail->setText(running
-                                 ? tr("PostgreSQL at %1, run by this console")
-                                       .arg(pg::addressOf(m_managedDsn))
-                                 : tr("Start PostgreSQL on the Services page to load into it."));
+    m_managedDetail->setText(
+        running ? tr("PostgreSQL at %1, run by this console").arg(pg::addressOf(m_managedDsn))
+                : tr("Start PostgreSQL on the Services page to load into it."));
     setTextColor(m_managedDetail, secondaryText(QApplication::palette(this)));
 }
 
