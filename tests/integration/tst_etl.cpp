@@ -67,8 +67,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_stack = std::make_unique<testing::StackFixture>();
-        const auto status = m_stack->stack().start(stack::ServiceKind::Postgres);
-        QVERIFY2(status.state == stack::ServiceState::Running, qPrintable(status.message));
+        const auto started = m_stack->startPostgres();
+        QVERIFY2(started, qPrintable(started.errorText()));
         m_dsn = m_stack->stack().postgresDsn();
     }
 

@@ -62,4 +62,14 @@ supervise::Status StackFixture::start()
                               stack::stateName(redis.state), redis.message));
 }
 
+supervise::Status StackFixture::startPostgres()
+{
+    const stack::ServiceStatus postgres = stack().start(stack::ServiceKind::Postgres);
+    if (postgres.state == stack::ServiceState::Running)
+        return {};
+    return makeError(
+        postgres.failure.value_or(supervise::ErrorKind::StartFailed),
+        QStringLiteral("postgres: %1 %2").arg(stack::stateName(postgres.state), postgres.message));
+}
+
 } // namespace qaconsole::testing

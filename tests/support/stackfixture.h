@@ -29,6 +29,8 @@ public:
     // Starts PostgreSQL and Redis. When one does not run: the kind of the first that failed,
     // with both statuses' messages.
     supervise::Status start();
+    // Starts PostgreSQL alone, for tests that need no Redis.
+    supervise::Status startPostgres();
 
 private:
     QTemporaryDir m_dir;

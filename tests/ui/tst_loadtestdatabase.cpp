@@ -66,8 +66,8 @@ private Q_SLOTS:
     {
         qputenv("XDG_DATA_HOME", QFile::encodeName(m_dataHome.path()));
         m_stack = std::make_unique<testing::StackFixture>();
-        const auto status = m_stack->stack().start(stack::ServiceKind::Postgres);
-        QVERIFY2(status.state == stack::ServiceState::Running, qPrintable(status.message));
+        const auto started = m_stack->startPostgres();
+        QVERIFY2(started, qPrintable(started.errorText()));
         m_server = std::make_unique<TestHttpServer>();
         m_controller = std::make_unique<ui::LoadTestController>(ui::RunHistory::defaultFolder());
         m_page = std::make_unique<ui::LoadTestPage>(*m_controller);
