@@ -14,6 +14,8 @@
 
 #include <QTest>
 
+#include <chrono>
+
 using namespace qaconsole;
 using testing::ApiReply;
 
@@ -86,6 +88,9 @@ private Q_SLOTS:
         m_a = makeInstance();
         m_b = makeInstance();
         QTRY_VERIFY_WITH_TIMEOUT(m_a.cache->subscribed() && m_b.cache->subscribed(), 10000);
+        // Until an instance holds its lease it stores nothing (docs/cache-coherence.md).
+        QVERIFY(m_a.cache->waitForLease(std::chrono::seconds(10)));
+        QVERIFY(m_b.cache->waitForLease(std::chrono::seconds(10)));
     }
 
     void cleanupTestCase()
