@@ -267,10 +267,13 @@ LoadResult<std::vector<IntervalRow>> rowsFrom(const QByteArray& csv)
         row.counts.bytesOut = std::uint64_t(value("bytes_out"));
         row.counts.late = std::uint64_t(value("late"));
         row.counts.cpuSeconds = value("cpu_s");
-        for (auto [figures, set] :
+        for (const auto& [figures, set] :
              {std::pair{&row.corrected, ""}, std::pair{&row.uncorrected, "uncorr_"}}) {
+            // A copy, not the binding: lambdas may capture structured bindings only from C++20
+            // compilers newer than Clang 14 (and Apple's Clang of that age).
+            const char* const prefix = set;
             auto ms = [&](const char* name) {
-                return us(value(QByteArray(set) + name + "_ms"));
+                return us(value(QByteArray(prefix) + name + "_ms"));
             };
             figures->p50 = ms("p50");
             figures->p90 = ms("p90");

@@ -10,9 +10,13 @@ std::optional<std::int64_t> parseDurationMs(const QString& text)
     const QString trimmed = text.trimmed();
     bool isNumber = false;
     const double seconds = trimmed.toDouble(&isNumber);
+    // Compared as doubles before any conversion: a huge or infinite value would overflow it
+    // (found by fuzz_expressions); NaN fails both comparisons.
+    const double limit = double(kMaxDurationMs);
     if (isNumber)
-        return seconds >= 0 ? std::optional<std::int64_t>(std::int64_t(seconds * 1000 + 0.5))
-                            : std::nullopt;
+        return seconds >= 0 && seconds * 1000 <= limit
+                   ? std::optional<std::int64_t>(std::int64_t(seconds * 1000 + 0.5))
+                   : std::nullopt;
     // One or more "<number><unit>" parts, largest unit first as k6 writes them ("1m30s").
     static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)(ms|h|m|s)"));
     std::int64_t total = 0;
@@ -29,6 +33,8 @@ std::optional<std::int64_t> parseDurationMs(const QString& text)
                               : unit == u"s" ? 1000
                               : unit == u"m" ? 60000
                                              : 3600000;
+        if (value * factor > limit - double(total))
+            return std::nullopt;
         total += std::int64_t(value * factor + 0.5);
         at += match.capturedLength();
     }
@@ -70,7 +76,7 @@ LoadResult<std::vector<Stage>> parseStages(const QString& text)
         const auto duration = colon > 0 ? parseDurationMs(stage.left(colon)) : std::nullopt;
         bool ok = false;
         const double target = colon > 0 ? stage.mid(colon + 1).toDouble(&ok) : 0;
-        if (!duration || !ok || target < 0)
+        if (!duration || !ok || !(target >= 0 && target <= kMaxStageTarget))
             return makeError(LoadErrorKind::BadScenario,
                              QStringLiteral("stage %1 '%2' is not DURATION:TARGET (e.g. 30s:100)")
                                  .arg(i + 1)

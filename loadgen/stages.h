@@ -19,7 +19,14 @@ struct Stage
     bool operator==(const Stage&) const = default;
 };
 
-// "500ms", "30s", "1m", "1m30s", "2h"; a bare number is seconds. Nothing for anything else.
+// The longest duration a load-test text may give: a month, which no run lasts, and far enough
+// below the range of the millisecond counts that no sum or product of them overflows.
+inline constexpr std::int64_t kMaxDurationMs = 31LL * 24 * 3600 * 1000;
+// The highest stage target (requests per second or virtual users): far beyond any one machine.
+inline constexpr double kMaxStageTarget = 1e7;
+
+// "500ms", "30s", "1m", "1m30s", "2h"; a bare number is seconds. Nothing for anything else, or
+// for more than kMaxDurationMs.
 std::optional<std::int64_t> parseDurationMs(const QString& text);
 // The inverse, in k6's spelling ("1m30s", "250ms").
 QString formatDuration(std::int64_t ms);

@@ -1,6 +1,8 @@
 #include "pg/passwordsplit.h"
 
-#include <QRegularExpression>
+#include "pg/keywordlist.h"
+
+#include <QStringList>
 #include <QUrl>
 
 namespace qaconsole::pg {
@@ -13,33 +15,71 @@ bool isUrl(const QString& dsn)
            dsn.startsWith(QStringLiteral("postgres://"), Qt::CaseInsensitive);
 }
 
-// password=value, where the value is single-quoted (with \' and \\ escapes) or runs to the
-// next space, as libpq reads keyword lists.
-const QRegularExpression& keywordPassword()
-{
-    static const QRegularExpression pattern(
-        QStringLiteral(R"((^|\s)password\s*=\s*('(?:[^'\\]|\\.)*'|\S*))"));
-    return pattern;
-}
-
-QString unquote(const QString& value)
-{
-    if (!value.startsWith(u'\''))
-        return value;
-    QString plain;
-    for (qsizetype i = 1; i + 1 < value.size(); ++i) {
-        if (value.at(i) == u'\\' && i + 2 < value.size())
-            ++i;
-        plain.append(value.at(i));
-    }
-    return plain;
-}
-
 QString quote(const QString& value)
 {
     QString escaped = value;
     escaped.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'"));
     return u'\'' + escaped + u'\'';
+}
+
+// A URL split as libpq reads it (not as QUrl would: libpq also takes URLs that QUrl refuses,
+// such as a '>' in the host): the user information runs to the first '@' before any '/', the
+// password is what follows its first ':', and ?password= in the query wins over it.
+struct UrlParts
+{
+    QString head;     // scheme, "://" and the user name
+    QString password; // decoded; empty when none
+    bool hadPassword = false;
+    QString tail; // '@', host, port, path and the query without any password=
+};
+
+UrlParts splitUrl(const QString& url)
+{
+    UrlParts parts;
+    const qsizetype authority = url.indexOf(QStringLiteral("://")) + 3;
+    qsizetype end = authority;
+    while (end < url.size() && url.at(end) != u'@' && url.at(end) != u'/')
+        ++end;
+    qsizetype rest = authority;
+    if (end < url.size() && url.at(end) == u'@') {
+        const qsizetype colon = url.indexOf(u':', authority);
+        if (colon >= 0 && colon < end) {
+            parts.head = url.left(colon);
+            parts.password =
+                QUrl::fromPercentEncoding(url.mid(colon + 1, end - colon - 1).toUtf8());
+            parts.hadPassword = true;
+        } else {
+            parts.head = url.left(end);
+        }
+        rest = end;
+    } else {
+        parts.head = url.left(authority);
+    }
+    // A bracketed IPv6 host may hold anything up to its ']', a '?' too.
+    qsizetype host = rest < url.size() && url.at(rest) == u'@' ? rest + 1 : rest;
+    if (host < url.size() && url.at(host) == u'[') {
+        const qsizetype close = url.indexOf(u']', host);
+        host = close < 0 ? url.size() : close;
+    }
+    const qsizetype question = url.indexOf(u'?', host);
+    if (question < 0) {
+        parts.tail = url.mid(rest);
+        return parts;
+    }
+    QStringList kept;
+    for (const QString& item : url.mid(question + 1).split(u'&')) {
+        const QString key = QUrl::fromPercentEncoding(item.section(u'=', 0, 0).toUtf8());
+        if (key == QStringLiteral("password") && item.contains(u'=')) {
+            parts.password = QUrl::fromPercentEncoding(item.section(u'=', 1).toUtf8());
+            parts.hadPassword = true;
+        } else {
+            kept.append(item);
+        }
+    }
+    parts.tail = url.mid(rest, question - rest);
+    if (!kept.isEmpty())
+        parts.tail += u'?' + kept.join(u'&');
+    return parts;
 }
 
 } // namespace
@@ -48,19 +88,31 @@ PasswordSplit splitPassword(const QString& dsn)
 {
     const QString trimmed = dsn.trimmed();
     if (isUrl(trimmed)) {
-        QUrl url(trimmed, QUrl::StrictMode);
-        if (!url.isValid() || url.password().isEmpty())
+        const UrlParts parts = splitUrl(trimmed);
+        if (!parts.hadPassword)
             return {trimmed, {}};
-        const QString password = url.password(QUrl::FullyDecoded);
-        url.setPassword(QString());
-        return {url.toString(QUrl::FullyEncoded), password};
+        return {parts.head + parts.tail, parts.password};
     }
-    const QRegularExpressionMatch match = keywordPassword().match(trimmed);
-    if (!match.hasMatch())
+    // libpq takes the last password= of a keyword list: every one goes, the last one is kept.
+    QString rest;
+    QString password;
+    bool found = false;
+    qsizetype pos = 0;
+    qsizetype copied = 0;
+    qsizetype previousEnd = 0; // a setting goes with the spaces before it
+    while (const std::optional<KeywordSetting> setting = nextKeywordSetting(trimmed, pos)) {
+        if (setting->keyword == QStringLiteral("password")) {
+            found = true;
+            password = setting->value;
+            rest += QStringView(trimmed).mid(copied, previousEnd - copied);
+            copied = setting->end;
+        }
+        previousEnd = setting->end;
+    }
+    if (!found)
         return {trimmed, {}};
-    QString rest = trimmed;
-    rest.remove(match.capturedStart(), match.capturedLength());
-    return {rest.trimmed(), unquote(match.captured(2))};
+    rest += QStringView(trimmed).mid(copied);
+    return {rest.trimmed(), password};
 }
 
 QString withPassword(const QString& dsn, const QString& password)
@@ -69,11 +121,15 @@ QString withPassword(const QString& dsn, const QString& password)
         return dsn.trimmed();
     const PasswordSplit parts = splitPassword(dsn);
     if (isUrl(parts.withoutPassword)) {
-        QUrl url(parts.withoutPassword, QUrl::StrictMode);
-        url.setPassword(password, QUrl::DecodedMode);
-        return url.toString(QUrl::FullyEncoded);
+        const UrlParts url = splitUrl(parts.withoutPassword);
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(password));
+        if (url.tail.startsWith(u'@'))
+            return url.head + u':' + encoded + url.tail;
+        return url.head + u':' + encoded + u'@' + url.tail; // no user name: ":secret@host"
     }
-    return parts.withoutPassword + QStringLiteral(" password=") + quote(password);
+    // First, not last: a string ending in a lone backslash would escape the space before an
+    // appended setting and swallow it (found by fuzz_conninfo).
+    return QStringLiteral("password=") + quote(password) + u' ' + parts.withoutPassword;
 }
 
 } // namespace qaconsole::pg

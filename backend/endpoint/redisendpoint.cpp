@@ -10,13 +10,15 @@ QString RedisEndpoint::toUrl() const
     url.setScheme(QStringLiteral("redis"));
     url.setHost(host);
     url.setPort(port);
-    if (!password.isEmpty()) {
-        url.setUserName(username);
-        url.setPassword(password);
-    }
+    // Decoded mode: the fields hold the names as Redis sees them, and a '%' in a password is a
+    // character, not the start of an escape (found by fuzz_conninfo).
+    if (!username.isEmpty())
+        url.setUserName(username, QUrl::DecodedMode);
+    if (!password.isEmpty())
+        url.setPassword(password, QUrl::DecodedMode);
     if (database != 0)
         url.setPath(u'/' + QString::number(database));
-    return url.toString();
+    return url.toString(QUrl::FullyEncoded); // a space in a password must stay escaped
 }
 
 Result<RedisEndpoint> parseRedisUrl(const QString& text)
@@ -35,8 +37,8 @@ Result<RedisEndpoint> parseRedisUrl(const QString& text)
     RedisEndpoint endpoint;
     endpoint.host = url.host();
     endpoint.port = url.port(6379);
-    endpoint.username = url.userName();
-    endpoint.password = url.password();
+    endpoint.username = url.userName(QUrl::FullyDecoded);
+    endpoint.password = url.password(QUrl::FullyDecoded);
     const QString path = url.path().mid(1);
     if (!path.isEmpty()) {
         bool ok = false;

@@ -19,6 +19,9 @@ QAC_PACKAGES=(
 QAC_CHECK_PACKAGES=(dpkg-dev file lintian desktop-file-utils appstream)
 # What scripts/test's strict mode (CI) adds: the formatting check.
 QAC_STRICT_PACKAGES=(clang-format)
+# What the fuzz harnesses are built with (scripts/fuzz, and scripts/test --fuzz): Clang and its
+# libFuzzer.
+QAC_FUZZ_PACKAGES=(clang-14 libfuzzer-14-dev)
 
 # Strict mode's formatting check: every tracked C++ file as .clang-format says. Needs a git
 # checkout (a source tarball has no list of tracked files) and clang-format.
@@ -71,6 +74,7 @@ Installing them needs root. Run as root, or install them first:
 
 # Configures once (Ninja, Release), then lets the build tool decide what is out of date.
 # QAC_CMAKE_ARGS (an array, optional) adds cache settings; a configured tree gets them too.
+# QAC_BUILD_TARGETS (an array, optional) builds only those targets.
 qac_build() {
   local extra=("${QAC_CMAKE_ARGS[@]+"${QAC_CMAKE_ARGS[@]}"}")
   if [ ! -f "$QAC_BUILD/CMakeCache.txt" ]; then
@@ -83,8 +87,25 @@ qac_build() {
     cmake -S "$QAC_ROOT" -B "$QAC_BUILD" "${extra[@]}" >/dev/null || qac_die "cmake configure failed"
   fi
   qac_say "Building"
-  cmake --build "$QAC_BUILD" --parallel "$(nproc 2>/dev/null || echo 2)" ||
+  local targets=()
+  [ -n "${QAC_BUILD_TARGETS+x}" ] && targets=(--target "${QAC_BUILD_TARGETS[@]}")
+  cmake --build "$QAC_BUILD" --parallel "$(nproc 2>/dev/null || echo 2)" "${targets[@]}" ||
     qac_die "build failed"
+}
+
+# Builds the fuzz harnesses (tests/fuzz) in their own tree, build-fuzz/, with Clang: libFuzzer
+# and the sanitizers need it. -O1 as the sanitizer tree; only the harnesses and what they link.
+qac_build_fuzz() {
+  command -v clang++-14 >/dev/null 2>&1 || qac_die "clang++-14 is missing (apt-get install clang-14 libfuzzer-14-dev)"
+  QAC_BUILD="$QAC_ROOT/build-fuzz"
+  QAC_CMAKE_ARGS=(-DQACONSOLE_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -g1" "$@")
+  QAC_BUILD_TARGETS=(qaconsole_fuzzers)
+  if [ ! -f "$QAC_BUILD/CMakeCache.txt" ]; then
+    CC=clang-14 CXX=clang++-14 qac_build
+  else
+    qac_build
+  fi
 }
 
 # Stops the managed stack in DIR (a --data-dir): through qaconsole when it can, and by the pid

@@ -35,6 +35,26 @@ private Q_SLOTS:
         QVERIFY(bad.error().message.contains(QStringLiteral("database")));
         QCOMPARE(parseRedisUrl(QStringLiteral("http://h")).error().field, QStringLiteral("scheme"));
     }
+
+    // Found by fuzz_conninfo: a URL written back must name the same user and password, also
+    // when the password holds '%' or an escaped '@', and when a user has no password.
+    void urlsWrittenBackReadTheSame()
+    {
+        const auto escaped =
+            parseRedisUrl(QStringLiteral("redis://cache:p%40ss%25word@[::1]:6380/2"));
+        QVERIFY(escaped);
+        QCOMPARE(escaped->password, QStringLiteral("p@ss%word"));
+        for (const RedisEndpoint& endpoint :
+             {escaped.value(), RedisEndpoint{QStringLiteral("h"), 1, QStringLiteral("u"), {}, 0},
+              RedisEndpoint{QStringLiteral("h"), 1, {}, QStringLiteral("%41/: @"), 4}}) {
+            const auto again = parseRedisUrl(endpoint.toUrl());
+            QVERIFY2(again, qPrintable(endpoint.toUrl()));
+            QCOMPARE(again->host, endpoint.host);
+            QCOMPARE(again->username, endpoint.username);
+            QCOMPARE(again->password, endpoint.password);
+            QCOMPARE(again->database, endpoint.database);
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRedisEndpoint)

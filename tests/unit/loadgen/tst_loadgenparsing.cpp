@@ -167,6 +167,13 @@ private Q_SLOTS:
         QCOMPARE(parseDurationMs(QStringLiteral("5")).value_or(-1), 5000);
         QVERIFY(!parseDurationMs(QStringLiteral("5 minutes")));
         QVERIFY(!parseDurationMs(QStringLiteral("")));
+        // Found by fuzz_expressions: values past the range of milliseconds are refused, not
+        // converted with undefined behaviour.
+        QVERIFY(!parseDurationMs(QStringLiteral("3066666666666666666666666666666666s")));
+        QVERIFY(!parseDurationMs(QStringLiteral("inf")));
+        QVERIFY(!parseDurationMs(QStringLiteral("744h1s")));
+        QCOMPARE(parseDurationMs(QStringLiteral("744h")).value_or(-1), kMaxDurationMs);
+        QVERIFY(!parseStages(QStringLiteral("30s:inf")));
         QCOMPARE(formatDuration(90000), QStringLiteral("1m30s"));
         QCOMPARE(formatDuration(250), QStringLiteral("250ms"));
 

@@ -86,9 +86,32 @@ private Q_SLOTS:
         QCOMPARE(splitPassword(keywords).withoutPassword, QStringLiteral("host=h dbname=d"));
         QCOMPARE(splitPassword(keywords).password, QStringLiteral("it's me"));
         QCOMPARE(withPassword(QStringLiteral("host=h dbname=d"), QStringLiteral("it's me")),
-                 QStringLiteral("host=h dbname=d password='it\\'s me'"));
+                 QStringLiteral("password='it\\'s me' host=h dbname=d"));
         QCOMPARE(splitPassword(QStringLiteral("host=h")).password, QString());
         QCOMPARE(withPassword(QStringLiteral(" host=h "), QString()), QStringLiteral("host=h"));
+    }
+
+    // Found by fuzz_conninfo: libpq also reads a URL's ?password=, and the last password= of a
+    // keyword list. Neither may stay in the part the form shows.
+    void everyPasswordLibpqReadsIsKeptApart()
+    {
+        using pg::splitPassword;
+        const pg::PasswordSplit query = splitPassword(
+            QStringLiteral("postgres://qa@[::1]/qa?password=hunter22&application_name=x"));
+        QCOMPARE(query.withoutPassword,
+                 QStringLiteral("postgres://qa@[::1]/qa?application_name=x"));
+        QCOMPARE(query.password, QStringLiteral("hunter22"));
+        QCOMPARE(splitPassword(QStringLiteral("postgresql://qa:first@h/d?password=second"))
+                     .withoutPassword,
+                 QStringLiteral("postgresql://qa@h/d"));
+        const pg::PasswordSplit twice =
+            splitPassword(QStringLiteral("password=first host=h password='sec ond'"));
+        QCOMPARE(twice.withoutPassword, QStringLiteral("host=h"));
+        QCOMPARE(twice.password, QStringLiteral("sec ond"));
+        // An escaped space does not end a value: this password= belongs to the host's value.
+        const QString escaped = QStringLiteral("host=a\\ password=x dbname=d");
+        QCOMPARE(splitPassword(escaped).withoutPassword, escaped);
+        QCOMPARE(splitPassword(escaped).password, QString());
     }
 
     void keywordForm()

@@ -53,6 +53,19 @@ private Q_SLOTS:
                                                    << "no_password=1 mypassword=x";
         QTest::newRow("plain text") << "listening on 127.0.0.1:80"
                                     << "listening on 127.0.0.1:80";
+        // Found by fuzz_conninfo: libpq's user information runs to the first '@' before a '/',
+        // spaces and control characters included, and so does the mask.
+        QTest::newRow("control character in the password") << "postgresql://qa:se\rcret@h:5432/qa"
+                                                           << "postgresql://qa:****@h:5432/qa";
+        QTest::newRow("space in the user name") << "postgresql://a b:secret@h/qa"
+                                                << "postgresql://a b:****@h/qa";
+        QTest::newRow("query value with a line break")
+            << "postgresql://h/qa?password=\r\rse cret&sslmode=require"
+            << "postgresql://h/qa?password=****&sslmode=require";
+        QTest::newRow("query name escaped") << "postgresql://h/qa?pass%77ord=secret"
+                                            << "postgresql://h/qa?pass%77ord=****";
+        QTest::newRow("port, no user") << "postgresql://h:5432/qa, see admin@corp"
+                                       << "postgresql://h:5432/qa, see admin@corp";
     }
 
     void masksPasswords()
