@@ -332,15 +332,16 @@ std::optional<int> readDatabaseIds(Scenario& scenario, const QCommandLineParser&
     if (database.exitCode)
         return database.exitCode;
     PgIdReader reader(database.url);
-    QString error;
-    QString summary;
-    if (!resolveDatabaseIds(scenario.mix, reader, &error, &summary)) {
+    LoadResult<ResolvedIds> resolved = resolveDatabaseIds(scenario.mix, reader);
+    if (!resolved) {
         printErr(QStringLiteral("qaconsole: cannot read the mix's ids from the database: ") +
-                 error);
+                 resolved.error().text());
         return ExitFailure;
     }
+    scenario.mix = std::move(resolved->mix);
     if (!quiet)
-        printErr(QStringLiteral("qaconsole loadtest: read %1 from the database").arg(summary));
+        printErr(
+            QStringLiteral("qaconsole loadtest: read %1 from the database").arg(resolved->summary));
     return std::nullopt;
 }
 

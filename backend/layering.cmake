@@ -1,7 +1,8 @@
 set(QACONSOLE_LAYERING_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/checkincludes.cmake)
 
 # Keeps the backend's folders layered: a folder may include only its own headers and those of
-# the folders its target links directly, and the links may not form a cycle.
+# the folders its target links directly, and the links may not form a cycle. pg/ and net/, below
+# them all, include this file too: they may include only core/ (qaconsole_layer).
 # The link graph is checked when CMake configures; a folder's includes each time its library is
 # archived, so an include that goes the wrong way fails the build rather than slipping in.
 
@@ -41,12 +42,18 @@ function(qaconsole_check_backend_cycles folders)
   endforeach()
 endfunction()
 
-# Called by each folder's CMakeLists.txt after its add_library(qaconsole_<folder>): checks its
-# includes against the folders its target links directly, whenever the library is archived.
-function(qaconsole_backend_layer folder)
+# Checks the includes of library qaconsole_<folder> (made from the current source folder) against
+# its layer's rules (checkincludes.cmake) whenever the library is archived: a backend folder may
+# include the folders its target links directly; pg/ and net/ only core/.
+function(qaconsole_layer folder)
   add_custom_command(TARGET qaconsole_${folder} PRE_LINK
     COMMAND ${CMAKE_COMMAND} -DFOLDER=${CMAKE_CURRENT_SOURCE_DIR} -DNAME=${folder}
             "-DLINKS=$<JOIN:$<TARGET_PROPERTY:qaconsole_${folder},LINK_LIBRARIES>,,>"
             -P ${QACONSOLE_LAYERING_SCRIPT}
     VERBATIM)
+endfunction()
+
+# Called by each backend folder's CMakeLists.txt after its add_library(qaconsole_<folder>).
+function(qaconsole_backend_layer folder)
+  qaconsole_layer(${folder})
 endfunction()

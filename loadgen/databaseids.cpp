@@ -40,16 +40,16 @@ std::int64_t LoadedIds::largest(IdSource source) const
     return 0;
 }
 
-std::optional<LoadedIds> readLoadedIds(IdReader& reader, QString* error)
+LoadResult<LoadedIds> readLoadedIds(IdReader& reader)
 {
     LoadedIds loaded;
     for (const auto& [source, field] : {std::pair{IdSource::Products, &LoadedIds::product},
                                         std::pair{IdSource::Questions, &LoadedIds::question},
                                         std::pair{IdSource::Answers, &LoadedIds::answer}}) {
-        const std::optional<std::int64_t> largest = reader.largest(source, error);
+        const LoadResult<std::int64_t> largest = reader.largest(source);
         if (!largest)
-            return std::nullopt;
-        loaded.*field = *largest;
+            return largest.error();
+        loaded.*field = largest.value();
     }
     return loaded;
 }
@@ -83,7 +83,7 @@ bool needsDatabaseIds(const RequestMix& mix)
     return false;
 }
 
-bool resolveDatabaseIds(RequestMix& mix, IdReader& reader, QString* error, QString* summary)
+LoadResult<ResolvedIds> resolveDatabaseIds(const RequestMix& mix, IdReader& reader)
 {
     // Routes that ask the same source and size share one read, so they draw from one sample.
     std::map<std::pair<IdSource, int>, std::vector<std::int64_t>> samples;
@@ -93,33 +93,28 @@ bool resolveDatabaseIds(RequestMix& mix, IdReader& reader, QString* error, QStri
         const auto key = std::make_pair(idSourceOf(route.route), route.ids.sample);
         if (samples.contains(key))
             continue;
-        QString why;
-        std::vector<std::int64_t> ids = reader.read(key.first, key.second, &why);
-        if (ids.empty()) {
-            if (error)
-                *error = !why.isEmpty()
-                             ? why
-                             : QStringLiteral("The database has no %1 ids: load the dataset "
-                                              "first.")
-                                   .arg(idSourceNoun(key.first));
-            return false;
-        }
-        samples.emplace(key, std::move(ids));
+        LoadResult<std::vector<std::int64_t>> ids = reader.read(key.first, key.second);
+        if (!ids)
+            return ids.error();
+        if (ids->empty())
+            return makeError(LoadErrorKind::NothingLoaded,
+                             QStringLiteral("The database has no %1 ids: load the dataset first.")
+                                 .arg(idSourceNoun(key.first)));
+        samples.emplace(key, std::move(ids.value()));
     }
-    for (RouteSpec& route : mix.routes) {
+    ResolvedIds resolved{mix, {}};
+    for (RouteSpec& route : resolved.mix.routes) {
         if (route.route == Route::Get || route.ids.kind != IdDistribution::Kind::Database)
             continue;
         route.ids.values = samples.at({idSourceOf(route.route), route.ids.sample});
         route.ids.kind = IdDistribution::Kind::List;
     }
-    if (summary) {
-        QStringList parts;
-        for (const auto& [key, ids] : samples)
-            parts << QStringLiteral("%1 %2 ids")
-                         .arg(QString::number(ids.size()), idSourceNoun(key.first));
-        *summary = parts.join(QStringLiteral(", "));
-    }
-    return true;
+    QStringList parts;
+    for (const auto& [key, ids] : samples)
+        parts << QStringLiteral("%1 %2 ids")
+                     .arg(QString::number(ids.size()), idSourceNoun(key.first));
+    resolved.summary = parts.join(QStringLiteral(", "));
+    return resolved;
 }
 
 } // namespace qaconsole::loadgen

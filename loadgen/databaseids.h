@@ -1,11 +1,11 @@
 #pragma once
 
+#include "loadgen/loaderror.h"
 #include "loadgen/requestmix.h"
 
 #include <QString>
 
 #include <cstdint>
-#include <optional>
 #include <vector>
 
 namespace qaconsole::loadgen {
@@ -21,17 +21,18 @@ IdSource idSourceOf(Route route);      // by routeIdKind(); not for Route::Get
 QString idSourceNoun(IdSource source); // "product", "question", "answer"
 
 // The database behind the "database" distribution and the check of fixed ranges: two methods,
-// so that resolving a mix is tested without PostgreSQL (pgidreader.h is the libpq one).
+// so that resolving a mix is tested without PostgreSQL (pgidreader.h is the libpq one). A failure
+// is DatabaseUnreachable, DatabaseRefused, NothingLoaded (the table is missing) or DatabaseQuery,
+// with one sentence that says what to do.
 class IdReader
 {
 public:
     virtual ~IdReader() = default;
     // Up to `limit` distinct existing ids drawn at random, in no particular order; empty when
-    // the table has none. On failure: empty, with one sentence in `error` that says what to do.
-    virtual std::vector<std::int64_t> read(IdSource source, int limit, QString* error) = 0;
-    // The largest existing id of `source` (counted as read() counts them), 0 when there is none;
-    // nothing on failure, with one sentence in `error`.
-    virtual std::optional<std::int64_t> largest(IdSource source, QString* error) = 0;
+    // the table has none.
+    virtual LoadResult<std::vector<std::int64_t>> read(IdSource source, int limit) = 0;
+    // The largest existing id of `source` (counted as read() counts them), 0 when there is none.
+    virtual LoadResult<std::int64_t> largest(IdSource source) = 0;
 };
 
 // The largest id of each kind the database holds: what fixed ranges are checked against.
@@ -43,8 +44,9 @@ struct LoadedIds
     std::int64_t largest(IdSource source) const;
     bool operator==(const LoadedIds&) const = default;
 };
-// Three index look-ups with `reader`; nothing, with the first failure's reason in `error`.
-std::optional<LoadedIds> readLoadedIds(IdReader& reader, QString* error);
+// Three index look-ups with `reader`; the first failure as it came. Empty tables give 0s, not an
+// error: a fixed range is then all past what is loaded.
+LoadResult<LoadedIds> readLoadedIds(IdReader& reader);
 
 // A kind whose fixed ids (uniform, last10, zipf, list) reach past what the database holds.
 struct IdRangeExcess
@@ -60,11 +62,15 @@ std::vector<IdRangeExcess> idRangeExcesses(const RequestMix& mix, const LoadedId
 
 bool needsDatabaseIds(const RequestMix& mix);
 
-// Turns every "database" distribution of `mix` into a list of ids read with `reader`: one read
-// per source and sample size, shared by the routes that ask the same. False with one sentence
-// in `error` when a read fails or finds no ids (the dataset is not loaded); `mix` is then left
-// as it was. `summary` (optional) gets "10,000 product ids, 10,000 question ids".
-bool resolveDatabaseIds(RequestMix& mix, IdReader& reader, QString* error,
-                        QString* summary = nullptr);
+// A mix whose "database" distributions were read.
+struct ResolvedIds
+{
+    RequestMix mix;  // the mix given, each "database" distribution now a list of ids
+    QString summary; // what was read: "10000 product ids, 10000 question ids"
+};
+// Reads the ids of every "database" distribution of `mix` with `reader`: one read per source and
+// sample size, shared by the routes that ask the same. The reader's error when a read fails;
+// NothingLoaded when a table has no ids (the dataset is not loaded).
+LoadResult<ResolvedIds> resolveDatabaseIds(const RequestMix& mix, IdReader& reader);
 
 } // namespace qaconsole::loadgen

@@ -35,11 +35,12 @@ LoadErrors LoadController::start(const Scenario& input)
         return problems;
     const Scenario scenario = effectiveScenario(input);
     const TargetUrl target = parseTargetUrl(scenario.url);
-    Endpoint endpoint;
-    std::string why;
-    if (!resolveEndpoint(target.host.toStdString(), target.port, &endpoint, &why))
-        return {makeError(LoadErrorKind::BadTarget, QString::fromStdString(why),
-                          QStringLiteral("url"))};
+    const auto resolved =
+        net::resolveAddresses(target.host.toStdString(), target.port, net::AddressUse::Connect);
+    if (!resolved)
+        return {
+            makeError(LoadErrorKind::BadTarget, resolved.error().message, QStringLiteral("url"))};
+    const Endpoint endpoint = resolved.value().front();
     m_run.reset();
     // The callbacks run on the coordinator thread; the signals reach this object's thread
     // queued, and not at all once it is gone.

@@ -63,72 +63,91 @@ QString firstLine(const QString& message)
     return message.section(u'\n', 0, 0).trimmed();
 }
 
-// Runs `sql` with the parameters; nothing after saying why in `error` (a missing table as "load
-// the dataset first").
-std::optional<pg::Rows> execute(pg::Connection& connection, IdSource source, const QString& sql,
-                                const QList<QByteArray>& params, QString* error)
+// What a refused connection means for the person reading ids: whether the database has to be
+// started or the connection string fixed.
+LoadErrorKind connectKindOf(pg::ErrorKind kind)
 {
-    const QString table = QLatin1String(probeOf(source).table);
-    // Asked first rather than learnt from the error: a page that reads the ids as soon as the
-    // database is up would otherwise put an ERROR line in PostgreSQL's log before every load.
-    const pg::Result<bool> exists = pg::qa::tableExists(connection, table);
-    if (exists && !exists.value()) {
-        if (error)
-            *error = noTableMessage(table);
-        return std::nullopt;
+    switch (kind) {
+    case pg::ErrorKind::InvalidConnInfo:
+    case pg::ErrorKind::AuthFailed:
+    case pg::ErrorKind::NoDatabase:
+        return LoadErrorKind::DatabaseRefused;
+    default:
+        return LoadErrorKind::DatabaseUnreachable;
     }
-    pg::Result<pg::Rows> rows = connection.query(sql, params);
-    if (rows)
-        return std::move(rows.value());
-    if (error && rows.error().kind == pg::ErrorKind::MissingTable)
-        *error = noTableMessage(table);
-    else if (error)
-        *error = QStringLiteral("Cannot read %1 ids from the %2 table: %3")
-                     .arg(idSourceNoun(source), table, firstLine(rows.error().message));
-    return std::nullopt;
+}
+
+// A failed query: the connection gone is the database's state, anything else the query's.
+LoadErrorKind queryKindOf(pg::ErrorKind kind)
+{
+    switch (kind) {
+    case pg::ErrorKind::MissingTable:
+        return LoadErrorKind::NothingLoaded;
+    case pg::ErrorKind::ConnectionRefused:
+    case pg::ErrorKind::ConnectionLost:
+    case pg::ErrorKind::ServerUnavailable:
+        return LoadErrorKind::DatabaseUnreachable;
+    default:
+        return LoadErrorKind::DatabaseQuery;
+    }
 }
 
 } // namespace
 
 PgIdReader::PgIdReader(QString dsn) : m_dsn(std::move(dsn)) {}
 
-bool PgIdReader::connect(QString* error)
+LoadStatus PgIdReader::connect()
 {
     if (m_connection.connected())
-        return true;
+        return {};
     // connect_timeout after the expanded dbname, so that it wins over the string's own.
     const pg::Status connected =
         m_connection.connect(m_dsn, {kConnectTimeoutSec, QByteArrayLiteral("qaconsole-loadtest")});
     if (!connected) {
-        *error = connected.error().kind == pg::ErrorKind::InvalidConnInfo
-                     ? QStringLiteral("The PostgreSQL connection string is not valid.")
-                     : QStringLiteral("Cannot connect to PostgreSQL to read ids: %1")
-                           .arg(firstLine(connected.error().message));
-        return false;
+        const pg::ErrorKind kind = connected.error().kind;
+        return makeError(connectKindOf(kind),
+                         kind == pg::ErrorKind::InvalidConnInfo
+                             ? QStringLiteral("The PostgreSQL connection string is not valid.")
+                             : QStringLiteral("Cannot connect to PostgreSQL to read ids: %1")
+                                   .arg(firstLine(connected.error().message)));
     }
     const pg::Status set =
         m_connection.exec(QStringLiteral("SET statement_timeout = %1").arg(kStatementTimeoutMs));
-    if (!set) {
-        *error = QStringLiteral("Cannot prepare PostgreSQL to read ids: %1")
-                     .arg(firstLine(set.error().message));
-        return false;
-    }
-    return true;
+    if (!set)
+        return makeError(queryKindOf(set.error().kind),
+                         QStringLiteral("Cannot prepare PostgreSQL to read ids: %1")
+                             .arg(firstLine(set.error().message)));
+    return {};
 }
 
-std::vector<std::int64_t> PgIdReader::read(IdSource source, int limit, QString* error)
+LoadResult<pg::Rows> PgIdReader::execute(IdSource source, const QString& sql,
+                                         const QList<QByteArray>& params)
 {
-    std::vector<std::int64_t> ids;
-    QString why;
-    if (!connect(&why)) {
-        if (error)
-            *error = why;
-        return ids;
-    }
-    const std::optional<pg::Rows> rows =
-        execute(m_connection, source, sampleSql(source), {QByteArray::number(limit)}, error);
+    if (const LoadStatus connected = connect(); !connected)
+        return connected.error();
+    const QString table = QLatin1String(probeOf(source).table);
+    // Asked first rather than learnt from the error: a page that reads the ids as soon as the
+    // database is up would otherwise put an ERROR line in PostgreSQL's log before every load.
+    const pg::Result<bool> exists = pg::qa::tableExists(m_connection, table);
+    if (exists && !exists.value())
+        return makeError(LoadErrorKind::NothingLoaded, noTableMessage(table));
+    pg::Result<pg::Rows> rows = m_connection.query(sql, params);
+    if (rows)
+        return std::move(rows.value());
+    const LoadErrorKind kind = queryKindOf(rows.error().kind);
+    if (kind == LoadErrorKind::NothingLoaded)
+        return makeError(kind, noTableMessage(table));
+    return makeError(kind, QStringLiteral("Cannot read %1 ids from the %2 table: %3")
+                               .arg(idSourceNoun(source), table, firstLine(rows.error().message)));
+}
+
+LoadResult<std::vector<std::int64_t>> PgIdReader::read(IdSource source, int limit)
+{
+    const LoadResult<pg::Rows> rows =
+        execute(source, sampleSql(source), {QByteArray::number(limit)});
     if (!rows)
-        return ids;
+        return rows.error();
+    std::vector<std::int64_t> ids;
     ids.reserve(std::size_t(rows->count()));
     for (int row = 0; row < rows->count(); ++row)
         if (!rows->isNull(row, 0))
@@ -136,20 +155,13 @@ std::vector<std::int64_t> PgIdReader::read(IdSource source, int limit, QString* 
     return ids;
 }
 
-std::optional<std::int64_t> PgIdReader::largest(IdSource source, QString* error)
+LoadResult<std::int64_t> PgIdReader::largest(IdSource source)
 {
-    QString why;
-    if (!connect(&why)) {
-        if (error)
-            *error = why;
-        return std::nullopt;
-    }
-    const std::optional<pg::Rows> rows =
-        execute(m_connection, source, largestSql(source), {}, error);
+    const LoadResult<pg::Rows> rows = execute(source, largestSql(source), {});
     if (!rows)
-        return std::nullopt;
+        return rows.error();
     if (rows->count() == 0 || rows->isNull(0, 0))
-        return 0; // an empty table
+        return std::int64_t(0); // an empty table
     return rows->number<std::int64_t>(0, 0);
 }
 

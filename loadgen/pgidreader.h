@@ -15,6 +15,9 @@ namespace qaconsole::loadgen {
 // docs/loadtest.md). An id right after a gap is drawn as often as the gap is long; the ETL's ids
 // are dense.
 //
+// Errors carry the kinds of loaderror.h, taken from pg::ErrorKind, so that a caller tells "start
+// the database", "fix the connection string" and "load the dataset" apart without the words.
+//
 // Blocking: call it off the GUI thread. Connects on the first read and keeps the connection
 // for the next ones; connecting waits at most kConnectTimeoutSec, a read kStatementTimeoutMs.
 class PgIdReader : public IdReader
@@ -27,12 +30,17 @@ public:
     PgIdReader(const PgIdReader&) = delete;
     PgIdReader& operator=(const PgIdReader&) = delete;
 
-    std::vector<std::int64_t> read(IdSource source, int limit, QString* error) override;
+    LoadResult<std::vector<std::int64_t>> read(IdSource source, int limit) override;
     // max() over the same index as read(): one page or two.
-    std::optional<std::int64_t> largest(IdSource source, QString* error) override;
+    LoadResult<std::int64_t> largest(IdSource source) override;
 
 private:
-    bool connect(QString* error);
+    // Connects unless connected: DatabaseRefused for a connection string that does not parse or
+    // a login the server refuses (role, password, database), DatabaseUnreachable otherwise.
+    LoadStatus connect();
+    // Runs `sql` with the parameters, connecting first: NothingLoaded for a missing table.
+    LoadResult<pg::Rows> execute(IdSource source, const QString& sql,
+                                 const QList<QByteArray>& params);
 
     QString m_dsn;
     pg::Connection m_connection;

@@ -33,20 +33,20 @@ Acceptor::~Acceptor()
     stop();
 }
 
-bool Acceptor::start(std::string* error)
+Status<net::ErrorKind> Acceptor::start()
 {
-    if (!m_poller.isValid() || !m_waker.isValid()) {
-        *error = "HTTP acceptor: " + (m_poller.isValid() ? m_waker.error() : m_poller.error());
-        return false;
-    }
+    if (!m_poller.isValid() || !m_waker.isValid())
+        return makeError(
+            net::ErrorKind::Failed,
+            QStringLiteral("HTTP acceptor: ") +
+                QString::fromStdString(m_poller.isValid() ? m_waker.error() : m_poller.error()));
     if (m_workers.empty() || !m_poller.add(m_waker.handle(), kWakerToken, net::Interest::Read) ||
-        !m_poller.add(m_listener.handle(), kListenerToken, net::Interest::Read)) {
-        *error = "HTTP acceptor: cannot watch the listening socket: " +
-                 net::socketErrorText(net::lastSocketError());
-        return false;
-    }
+        !m_poller.add(m_listener.handle(), kListenerToken, net::Interest::Read))
+        return makeError(net::ErrorKind::Failed,
+                         QStringLiteral("HTTP acceptor: cannot watch the listening socket: ") +
+                             QString::fromStdString(net::socketErrorText(net::lastSocketError())));
     m_thread = std::thread(&Acceptor::run, this);
-    return true;
+    return {};
 }
 
 void Acceptor::stop()

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "backend/http/httpserver.h"
+#include "core/result.h"
+#include "net/errorkind.h"
 #include "net/poller.h"
 #include "net/tcplistener.h"
 #include "net/waker.h"
@@ -28,7 +30,8 @@ public:
     Acceptor(const Acceptor&) = delete;
     Acceptor& operator=(const Acceptor&) = delete;
 
-    bool start(std::string* error);
+    // Starts the thread. Failed with the reason (poller or waker unavailable, no workers).
+    Status<net::ErrorKind> start();
     // Wakes the thread and joins it; nothing is accepted afterwards. Safe to call twice.
     void stop();
 

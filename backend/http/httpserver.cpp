@@ -56,41 +56,39 @@ HttpServer::~HttpServer()
     stop();
 }
 
-bool HttpServer::start(QString* error)
+Status<net::ErrorKind> HttpServer::start()
 {
     Impl& d = *m_impl;
     const std::lock_guard lock(d.lifecycle);
     if (d.running)
-        return true;
-    const auto fail = [&](const std::string& reason) {
+        return {};
+    // Whatever started before the failure stops again.
+    const auto fail = [&](Error<net::ErrorKind> error) {
         d.shutdown();
-        if (error)
-            *error = QString::fromStdString(reason);
-        return false;
+        return error;
     };
     if (!d.factory)
-        return fail("The HTTP server has no request handler factory.");
+        return fail(makeError(net::ErrorKind::Failed,
+                              QStringLiteral("The HTTP server has no request handler factory.")));
 
-    const auto listening = d.listener.listen(d.options.bindAddress.toStdString(), d.options.port);
-    if (!listening)
-        return fail(listening.error().message.toStdString());
+    if (auto listening = d.listener.listen(d.options.bindAddress.toStdString(), d.options.port);
+        !listening)
+        return fail(listening.error());
     d.port = d.listener.port();
-
-    std::string reason;
 
     std::vector<Worker*> workers;
     for (int i = 0; i < d.threads; ++i) {
         d.workers.push_back(std::make_unique<Worker>(i, d.options, d.stats, d.factory));
-        if (!d.workers.back()->start(&reason))
-            return fail(reason);
+        if (auto started = d.workers.back()->start(); !started)
+            return fail(started.error());
         workers.push_back(d.workers.back().get());
     }
     d.acceptor = std::make_unique<Acceptor>(d.listener, std::move(workers), d.stats,
                                             d.options.maxConnections);
-    if (!d.acceptor->start(&reason))
-        return fail(reason);
+    if (auto started = d.acceptor->start(); !started)
+        return fail(started.error());
     d.running = true;
-    return true;
+    return {};
 }
 
 void HttpServer::stop()

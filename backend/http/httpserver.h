@@ -1,6 +1,8 @@
 #pragma once
 
 #include "backend/http/requesthandler.h"
+#include "core/result.h"
+#include "net/errorkind.h"
 
 #include <QString>
 
@@ -52,8 +54,12 @@ public:
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 
-    // Binds, listens and starts the workers. False with a reason (port in use, bad address).
-    bool start(QString* error);
+    // Binds, listens and starts the workers; starting a running server does nothing. On failure
+    // the message names the address and the system's reason, and the kind is the listener's
+    // (net/tcplistener.h): AddressInUse (another socket holds the port), AddressNotAvailable
+    // (not an address of this machine), AccessDenied (a privileged port), UnknownHost; Failed
+    // when a thread could not start.
+    Status<net::ErrorKind> start();
     // Stops accepting, lets requests in flight finish (bounded by shutdownGraceMs), closes
     // every connection and joins the threads. Safe to call twice.
     void stop();

@@ -58,32 +58,29 @@ Worker::~Worker()
     }
 }
 
-bool Worker::start(std::string* error)
+Status<net::ErrorKind> Worker::start()
 {
-    const std::string name = "HTTP worker " + std::to_string(m_index) + ": ";
-    if (!m_poller.isValid()) {
-        *error = name + m_poller.error();
-        return false;
-    }
-    if (!m_waker.isValid()) {
-        *error = name + m_waker.error();
-        return false;
-    }
-    if (!m_poller.add(m_waker.handle(), kWakerToken, net::Interest::Read)) {
-        *error = name +
-                 "cannot watch its wake-up handle: " + net::socketErrorText(net::lastSocketError());
-        return false;
-    }
+    const auto fail = [this](const std::string& reason) {
+        return makeError(
+            net::ErrorKind::Failed,
+            QString::fromStdString("HTTP worker " + std::to_string(m_index) + ": " + reason));
+    };
+    if (!m_poller.isValid())
+        return fail(m_poller.error());
+    if (!m_waker.isValid())
+        return fail(m_waker.error());
+    if (!m_poller.add(m_waker.handle(), kWakerToken, net::Interest::Read))
+        return fail("cannot watch its wake-up handle: " +
+                    net::socketErrorText(net::lastSocketError()));
     std::promise<std::string> ready;
     std::future<std::string> outcome = ready.get_future();
     m_thread = std::thread(&Worker::run, this, &ready);
     const std::string problem = outcome.get();
     if (!problem.empty()) {
         m_thread.join();
-        *error = name + problem;
-        return false;
+        return fail(problem);
     }
-    return true;
+    return {};
 }
 
 void Worker::run(std::promise<std::string>* ready)

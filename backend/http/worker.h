@@ -2,6 +2,8 @@
 
 #include "backend/http/httpserver.h"
 #include "backend/http/requestparser.h"
+#include "core/result.h"
+#include "net/errorkind.h"
 #include "net/poller.h"
 #include "net/tcpsocket.h"
 #include "net/waker.h"
@@ -33,9 +35,9 @@ public:
     Worker(const Worker&) = delete;
     Worker& operator=(const Worker&) = delete;
 
-    // Starts the thread and waits until the handler exists. False with the reason (poller or
+    // Starts the thread and waits until the handler exists. Failed with the reason (poller or
     // waker unavailable, factory failed or gave no handler).
-    bool start(std::string* error);
+    Status<net::ErrorKind> start();
 
     // Any thread: the worker takes the connection on its next loop turn.
     void adopt(net::TcpSocket socket);

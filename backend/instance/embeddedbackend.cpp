@@ -57,12 +57,13 @@ Status<ErrorKind> EmbeddedBackend::start()
         options, api::makeApiHandlerFactory({m_options.dsn, m_cache}, *m_metrics,
                                             [this] { return gauges(); }));
     m_live = server.get();
-    // HttpServer (backend/http) still reports in a sentence; its failures are all Listen.
-    if (QString why; !server->start(&why)) {
+    if (const auto started = server->start(); !started) {
         m_live = nullptr;
         server.reset(); // its handlers hold the cache's worker links: they go first
         m_cache.reset();
-        return makeError(ErrorKind::Listen, why);
+        return makeError(started.error().kind == net::ErrorKind::AddressInUse ? ErrorKind::PortInUse
+                                                                              : ErrorKind::Listen,
+                         started.error().message);
     }
     m_server = std::move(server);
     return {};

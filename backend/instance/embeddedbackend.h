@@ -23,9 +23,12 @@ namespace qaconsole::instance {
 // Why an instance did not start, by what the caller does next.
 enum class ErrorKind
 {
-    Database, // the database cannot be reached or lacks the ETL's tables: start it, load data
-    Settings, // an option is unusable (the Redis URL): fix the settings
-    Listen,   // the server cannot listen (the port is taken, the address is not this host's)
+    Database,  // the database cannot be reached or lacks the ETL's tables: start it, load data
+    Settings,  // an option is unusable (the Redis URL): fix the settings
+    PortInUse, // another program (or instance) listens on the address and port: choose another
+               // port, or 0 for any free one
+    Listen,    // the server cannot listen otherwise (the address is not this host's, a
+               // privileged port, no threads)
 };
 
 struct BackendOptions

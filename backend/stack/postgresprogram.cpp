@@ -1,9 +1,9 @@
 #include "backend/stack/postgresprogram.h"
 
 #include "backend/stack/postgresprobe.h"
-#include "backend/stack/postgressession.h"
 #include "backend/stack/stackstate.h"
 #include "backend/supervise/processcontrol.h"
+#include "pg/connection.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,6 +19,8 @@ using supervise::Status;
 namespace {
 
 constexpr const char* kSuperuser = "postgres";
+// Connecting as the superuser after start: the server has just answered its probe.
+constexpr int kAdminConnectTimeoutSec = 10;
 
 // Settings appended to postgresql.conf once, at creation: loopback TCP only, no Unix socket
 // (so nothing depends on a socket folder the service user may not reach, and Windows works the
@@ -196,36 +198,44 @@ supervise::ProbeResult PostgresProgram::probe(int timeoutMs) const
 
 Status PostgresProgram::afterStart()
 {
-    PostgresSession session(
-        dsn(QLatin1String(kSuperuser), m_state.superuserPassword, QStringLiteral("postgres")));
-    if (!session.ok())
+    pg::Connection session;
+    const pg::Status connected = session.connect(
+        dsn(QLatin1String(kSuperuser), m_state.superuserPassword, QStringLiteral("postgres")),
+        {kAdminConnectTimeoutSec, QByteArrayLiteral("qaconsole")});
+    if (!connected)
         return makeError(ErrorKind::SetUpFailed,
                          QStringLiteral("cannot log in as the cluster's superuser (%1). If %2 was "
                                         "deleted, stop the server and delete %3 to start over")
-                             .arg(session.error(), m_state.path(), clusterDir()));
-    const QString role = QLatin1String(kRole);
-    const QString hash = session.passwordHash(role, m_state.appPassword);
-    const bool roleExists = !session
-                                 .query(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = %1")
-                                            .arg(session.quoteLiteral(role)))
-                                 .isEmpty();
-    // The password is set from stack.json each time, so the two can never drift apart.
-    QStringList statements{QStringLiteral("%1 ROLE %2 LOGIN PASSWORD %3")
-                               .arg(roleExists ? QStringLiteral("ALTER") : QStringLiteral("CREATE"),
-                                    session.quoteIdentifier(role), session.quoteLiteral(hash))};
-    const bool databaseExists =
-        !session
-             .query(QStringLiteral("SELECT 1 FROM pg_database WHERE datname = %1")
-                        .arg(session.quoteLiteral(QLatin1String(kDatabase))))
-             .isEmpty();
-    if (!databaseExists)
-        statements << QStringLiteral("CREATE DATABASE %1 OWNER %2")
-                          .arg(session.quoteIdentifier(QLatin1String(kDatabase)),
-                               session.quoteIdentifier(role));
-    if (!session.exec(statements))
+                             .arg(connected.error().message, m_state.path(), clusterDir()));
+    const auto failed = [](const pg::Error& error) {
         return makeError(
             ErrorKind::SetUpFailed,
-            QStringLiteral("cannot create the role and database: %1").arg(session.error()));
+            QStringLiteral("cannot create the role and database: %1").arg(error.message));
+    };
+    const QString role = QLatin1String(kRole);
+    const QString database = QLatin1String(kDatabase);
+    const pg::Result<pg::Rows> roles =
+        session.query(QStringLiteral("SELECT 1 FROM pg_roles WHERE rolname = $1"), {role.toUtf8()});
+    if (!roles)
+        return failed(roles.error());
+    const pg::Result<pg::Rows> databases = session.query(
+        QStringLiteral("SELECT 1 FROM pg_database WHERE datname = $1"), {database.toUtf8()});
+    if (!databases)
+        return failed(databases.error());
+    // The password is set from stack.json each time, so the two can never drift apart.
+    const QString hash = session.passwordHash(role, m_state.appPassword);
+    QStringList statements{
+        QStringLiteral("%1 ROLE %2 LOGIN PASSWORD %3")
+            .arg(roles->count() > 0 ? QStringLiteral("ALTER") : QStringLiteral("CREATE"),
+                 session.quoteIdentifier(role), session.quoteLiteral(hash))};
+    if (databases->count() == 0)
+        statements << QStringLiteral("CREATE DATABASE %1 OWNER %2")
+                          .arg(session.quoteIdentifier(database), session.quoteIdentifier(role));
+    // One at a time: CREATE DATABASE cannot run inside the transaction of a multi-statement
+    // string.
+    for (const QString& statement : statements)
+        if (const pg::Status done = session.exec(statement); !done)
+            return failed(done.error());
     return {};
 }
 

@@ -1,9 +1,9 @@
 // The load test's "database" ids against a real PostgreSQL loaded from the real sample by the
 // real ETL: the ids read exist (products with unreported questions, questions, answers), are
-// distinct and bounded by the sample size; a database without the tables and one that cannot be
-// reached say what to do; `qaconsole loadtest --dsn` reads them before its run; the built-in
-// storefront mix against `qaconsole serve` on the sample fails nothing, where the full dataset's
-// fixed ranges get 404s.
+// distinct and bounded by the sample size; a database without the tables (or with an empty one),
+// one that cannot be reached and one that refuses the login say what to do, by kind; `qaconsole
+// loadtest --dsn` reads them before its run; the built-in storefront mix against `qaconsole serve`
+// on the sample fails nothing, where the full dataset's fixed ranges get 404s.
 
 #include "etl/etlloader.h"
 #include "etl/etloptions.h"
@@ -26,6 +26,7 @@
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -78,24 +79,76 @@ private Q_SLOTS:
     void withoutTablesTheErrorSaysLoadTheDataset()
     {
         PgIdReader reader(m_dsn);
-        QString error;
-        QVERIFY(reader.read(IdSource::Questions, 10, &error).empty());
-        QVERIFY2(error.contains(u"no questions table") && error.contains(u"load the dataset first"),
-                 qPrintable(error));
-        QVERIFY(reader.read(IdSource::Answers, 10, &error).empty());
-        QVERIFY2(error.contains(u"no answers table"), qPrintable(error));
+        const auto questions = reader.read(IdSource::Questions, 10);
+        QVERIFY(!questions);
+        QCOMPARE(questions.error().kind, loadgen::LoadErrorKind::NothingLoaded);
+        QVERIFY2(questions.error().message.contains(u"no questions table") &&
+                     questions.error().message.contains(u"load the dataset first"),
+                 qPrintable(questions.errorText()));
+        const auto answers = reader.largest(IdSource::Answers);
+        QVERIFY(!answers);
+        QCOMPARE(answers.error().kind, loadgen::LoadErrorKind::NothingLoaded);
+        QVERIFY2(answers.error().message.contains(u"no answers table"),
+                 qPrintable(answers.errorText()));
+    }
+
+    // A questions table that exists but holds nothing (an ETL that never got to fill it): the
+    // ids of a mix cannot be read either, for the same reason.
+    void anEmptyTableIsNothingLoaded()
+    {
+        const QString created = testing::execSql(
+            m_dsn, QStringLiteral("CREATE TABLE questions (id integer PRIMARY KEY, "
+                                  "product_id integer, reported boolean)"));
+        QVERIFY2(created.isEmpty(), qPrintable(created));
+        PgIdReader reader(m_dsn);
+        const auto largest = reader.largest(IdSource::Questions);
+        QVERIFY2(largest, qPrintable(largest.errorText()));
+        QCOMPARE(largest.value(), std::int64_t(0));
+
+        loadgen::RouteSpec route;
+        route.route = loadgen::Route::ListAnswers;
+        route.ids.kind = loadgen::IdDistribution::Kind::Database;
+        loadgen::RequestMix mix;
+        mix.routes = {route};
+        const auto resolved = loadgen::resolveDatabaseIds(mix, reader);
+        QVERIFY(!resolved);
+        QCOMPARE(resolved.error().kind, loadgen::LoadErrorKind::NothingLoaded);
+        QCOMPARE(resolved.error().message,
+                 QStringLiteral("The database has no question ids: load the dataset first."));
+
+        const QString dropped = testing::execSql(m_dsn, QStringLiteral("DROP TABLE questions"));
+        QVERIFY2(dropped.isEmpty(), qPrintable(dropped));
     }
 
     void anUnreachableServerSaysSo()
     {
         PgIdReader reader(QStringLiteral("postgresql://qaconsole@127.0.0.1:1/qaconsole"));
-        QString error;
-        QVERIFY(reader.read(IdSource::Products, 10, &error).empty());
-        QVERIFY2(error.startsWith(u"Cannot connect to PostgreSQL to read ids:"), qPrintable(error));
+        const auto refused = reader.read(IdSource::Products, 10);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, loadgen::LoadErrorKind::DatabaseUnreachable);
+        QVERIFY2(refused.error().message.startsWith(u"Cannot connect to PostgreSQL to read ids:"),
+                 qPrintable(refused.errorText()));
 
         PgIdReader broken(QStringLiteral("host='unterminated password=secret"));
-        QVERIFY(broken.read(IdSource::Products, 10, &error).empty());
-        QCOMPARE(error, QStringLiteral("The PostgreSQL connection string is not valid."));
+        const auto invalid = broken.read(IdSource::Products, 10);
+        QVERIFY(!invalid);
+        QCOMPARE(invalid.error().kind, loadgen::LoadErrorKind::DatabaseRefused);
+        QCOMPARE(invalid.error().message,
+                 QStringLiteral("The PostgreSQL connection string is not valid."));
+    }
+
+    // The server answers but refuses the login: the connection string is what to fix.
+    void aRefusedLoginSaysSo()
+    {
+        QUrl url(m_dsn);
+        url.setPassword(QStringLiteral("wrong-pw"));
+        PgIdReader reader(url.toString());
+        const auto refused = reader.largest(IdSource::Questions);
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, loadgen::LoadErrorKind::DatabaseRefused);
+        QVERIFY2(refused.error().message.startsWith(u"Cannot connect to PostgreSQL to read ids:"),
+                 qPrintable(refused.errorText()));
+        QVERIFY2(!refused.error().message.contains(u"wrong-pw"), qPrintable(refused.errorText()));
     }
 
     void loadTheSample()
@@ -129,9 +182,10 @@ private Q_SLOTS:
         QFETCH(QString, total);
         PgIdReader reader(m_dsn);
         for (int limit : {1, 7, loadgen::IdDistribution::kDefaultSample}) {
-            QString error;
-            const std::vector<std::int64_t> ids = reader.read(IdSource(source), limit, &error);
-            QVERIFY2(!ids.empty(), qPrintable(error));
+            const auto read = reader.read(IdSource(source), limit);
+            QVERIFY2(read, qPrintable(read.errorText()));
+            const std::vector<std::int64_t>& ids = read.value();
+            QVERIFY(!ids.empty());
             QVERIFY(ids.size() <= std::size_t(limit));
             const QSet<std::int64_t> distinct(ids.begin(), ids.end());
             QCOMPARE(distinct.size(), qsizetype(ids.size()));
@@ -139,8 +193,9 @@ private Q_SLOTS:
         }
         // With more probes than rows, nearly every id there is gets found: a real sample, not
         // the first rows over and over.
-        QString error;
-        const std::vector<std::int64_t> all = reader.read(IdSource(source), 100'000, &error);
+        const auto read = reader.read(IdSource(source), 100'000);
+        QVERIFY2(read, qPrintable(read.errorText()));
+        const std::vector<std::int64_t>& all = read.value();
         const int rows = count(total);
         QVERIFY2(rows > 10, "the sample has more than a few rows");
         QVERIFY2(int(all.size()) > rows / 2,

@@ -1,7 +1,10 @@
 // `qaconsole serve` as an operator runs it: a process of its own on a database loaded by the
-// ETL, answering all eight routes of the contract over real HTTP, stopping cleanly on SIGTERM.
+// ETL, answering all eight routes of the contract over real HTTP, refusing a port it holds (by
+// kind), stopping cleanly on SIGTERM.
 
+#include "backend/instance/embeddedbackend.h"
 #include "tests/support/httpexchange.h"
+#include "tests/support/programrun.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 
@@ -14,6 +17,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
+#include <QUrl>
 
 using namespace qaconsole;
 
@@ -141,6 +145,40 @@ private Q_SLOTS:
             metrics.body.contains("qa_http_requests_total{route=\"add_answer\",status=\"201\"} 1"));
         QCOMPARE(send("GET", QStringLiteral("/qa/questions?product_id=abc")).status, 422);
         QCOMPARE(send("GET", QStringLiteral("/nowhere")).status, 404);
+    }
+
+    // The serving process holds its port: an instance started on it in this process says so by
+    // kind, and a second `serve` fails as it always did (exit 1, the listener's sentence).
+    void aTakenPortIsPortInUse()
+    {
+        const int port = QUrl(m_url).port();
+        QVERIFY(port > 0);
+        instance::BackendOptions options;
+        options.port = std::uint16_t(port);
+        options.threads = 1;
+        options.dsn = m_stack->stack().postgresDsn();
+        options.cache = false;
+        instance::EmbeddedBackend backend(options);
+        const auto started = backend.start();
+        QVERIFY(!started);
+        QCOMPARE(started.error().kind, instance::ErrorKind::PortInUse);
+        QVERIFY2(started.error().message.startsWith(
+                     QStringLiteral("Cannot listen on 127.0.0.1:%1: ").arg(port)),
+                 qPrintable(started.errorText()));
+        QVERIFY(!backend.running());
+
+        const testing::ProgramRun second = testing::runProgram(
+            QStringLiteral(QACONSOLE_BINARY),
+            {QStringLiteral("serve"), QStringLiteral("--port"), QString::number(port),
+             QStringLiteral("--no-cache"), QStringLiteral("--dsn"), options.dsn,
+             QStringLiteral("--data-dir"), m_stack->dataDir(), QStringLiteral("--settings"),
+             m_stack->dataDir() + QStringLiteral("/none.ini")},
+            60000);
+        QCOMPARE(second.exitCode, 1);
+        QVERIFY2(second.err.contains(
+                     QStringLiteral("qaconsole: cannot serve: Cannot listen on 127.0.0.1:%1: ")
+                         .arg(port)),
+                 qPrintable(second.err));
     }
 
     void stopsCleanlyOnSigterm()

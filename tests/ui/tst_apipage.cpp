@@ -6,7 +6,6 @@
 // Starting and stopping run on the page's thread, so the test waits with QTRY_*, never sleeps.
 
 #include "backend/metrics/workermetrics.h"
-#include "backend/stack/postgressession.h"
 #include "backend/stack/stacksupervisor.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"

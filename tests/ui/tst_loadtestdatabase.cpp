@@ -122,9 +122,8 @@ private Q_SLOTS:
     void fixedRangesFollowTheLoadedIds()
     {
         loadgen::PgIdReader reader(m_stack->stack().postgresDsn());
-        QString error;
-        const std::optional<loadgen::LoadedIds> loaded = loadgen::readLoadedIds(reader, &error);
-        QVERIFY2(loaded, qPrintable(error));
+        const loadgen::LoadResult<loadgen::LoadedIds> loaded = loadgen::readLoadedIds(reader);
+        QVERIFY2(loaded, qPrintable(loaded.errorText()));
         QVERIFY(loaded->question > 10);
 
         auto* distribution = child<QComboBox>(m_page.get(), "idDistributionCombo");

@@ -378,9 +378,9 @@ void TestLoadTestPage::overlayTwoRuns()
     QTemporaryDir dir;
     auto* charts = child<ui::RunCharts>(m_page, "runCharts");
     for (const char* name : {"charts.png", "charts.pdf"}) {
-        QString error;
         const QString path = dir.filePath(QString::fromLatin1(name));
-        QVERIFY2(charts->save(path, &error), qPrintable(error));
+        const Status<ui::RunFilesError> saved = charts->save(path);
+        QVERIFY2(saved, qPrintable(saved.errorText()));
         QVERIFY(QFileInfo(path).size() > 1000);
     }
 }
@@ -514,11 +514,12 @@ void TestLoadTestPage::scenarioSurvivesAFile()
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("scenario.json"));
-    QString error;
-    QVERIFY2(editor->saveFile(path, &error), qPrintable(error));
+    const loadgen::LoadStatus saved = editor->saveFile(path);
+    QVERIFY2(saved, qPrintable(saved.errorText()));
     child<QComboBox>(m_page, "modelCombo")->setCurrentIndex(0);
     child<QSpinBox>(m_page, "threadsSpin")->setValue(1);
-    QVERIFY2(editor->openFile(path, &error), qPrintable(error));
+    const loadgen::LoadStatus opened = editor->openFile(path);
+    QVERIFY2(opened, qPrintable(opened.errorText()));
 
     const loadgen::Scenario after = editor->scenario();
     QCOMPARE(after.model, loadgen::LoadModel::RampingArrivalRate);
@@ -532,8 +533,23 @@ void TestLoadTestPage::scenarioSurvivesAFile()
     QVERIFY(broken.open(QIODevice::WriteOnly));
     broken.write("{\"load\": {\"model\": \"sometimes\"}, \"routes\": []}");
     broken.close();
-    QVERIFY(!editor->openFile(broken.fileName(), &error));
-    QVERIFY2(error.contains(u"load.model") && error.contains(u"routes"), qPrintable(error));
+    const loadgen::LoadStatus bad = editor->openFile(broken.fileName());
+    QVERIFY(!bad);
+    QCOMPARE(bad.error().kind, loadgen::LoadErrorKind::BadScenario);
+    QVERIFY2(bad.error().message.contains(u"load.model") && bad.error().message.contains(u"routes"),
+             qPrintable(bad.errorText()));
+
+    // A file that is not there: Io, naming it; the editor keeps what it had.
+    const loadgen::LoadStatus missing = editor->openFile(dir.filePath(QStringLiteral("gone.json")));
+    QVERIFY(!missing);
+    QCOMPARE(missing.error().kind, loadgen::LoadErrorKind::Io);
+    QVERIFY2(missing.error().message.contains(u"gone.json"), qPrintable(missing.errorText()));
+    QCOMPARE(editor->scenario().threads, 3);
+
+    // A folder cannot be written as a file: Io too.
+    const loadgen::LoadStatus unwritable = editor->saveFile(dir.path());
+    QVERIFY(!unwritable);
+    QCOMPARE(unwritable.error().kind, loadgen::LoadErrorKind::Io);
 }
 
 void TestLoadTestPage::screenshotsOfARampingRun()

@@ -1,6 +1,5 @@
 #include "ui/api/backendworker.h"
 
-#include "net/freeport.h"
 #include "pg/connection.h"
 #include "pg/conninfo.h"
 #include "pg/qaqueries.h"
@@ -16,12 +15,6 @@ constexpr int kConnectTimeoutSec = 5;
 pg::Status connectTo(pg::Connection& connection, const QString& dsn)
 {
     return connection.connect(dsn, {kConnectTimeoutSec, QByteArrayLiteral("qaconsole")});
-}
-
-bool portInUse(const QString& bindAddress, std::uint16_t port)
-{
-    const auto free = net::checkPortFree(bindAddress.toStdString(), port);
-    return !free && free.error().kind == net::ErrorKind::AddressInUse;
 }
 
 } // namespace
@@ -59,7 +52,7 @@ void BackendWorker::start(instance::EmbeddedBackend* backend,
     }
 
     if (const auto started = backend->start(); !started) {
-        if (options.port != 0 && portInUse(options.bindAddress, options.port)) {
+        if (started.error().kind == instance::ErrorKind::PortInUse) {
             return fail(BackendStartResult::Problem::PortInUse,
                         tr("Port %1 is already in use on %2, by another program or another API "
                            "server. Choose another port, or 0 for any free one.")

@@ -19,7 +19,8 @@ public:
 
     // Connects to the database first to tell "unreachable" and "no Q&A tables yet" apart from
     // the server's own problems, starts `backend` (made with `options`), tells a port in use
-    // from other listen errors, and on success looks up example ids. Emits started().
+    // (by the start's error kind) from other listen errors, and on success looks up example
+    // ids. Emits started().
     void start(instance::EmbeddedBackend* backend, const instance::BackendOptions& options);
     // Stops `backend`, waiting for its threads. Emits stopped().
     void stop(instance::EmbeddedBackend* backend);

@@ -3,21 +3,9 @@
 #include "loadgen/pgidreader.h"
 #include "ui/shell/backgroundlane.h"
 
-#include <optional>
 #include <utility>
 
 namespace qaconsole::ui {
-
-namespace {
-
-// What a read hands back.
-struct Outcome
-{
-    std::optional<loadgen::LoadedIds> loaded;
-    QString error;
-};
-
-} // namespace
 
 LoadedIdsReader::LoadedIdsReader(BackgroundLane& lane, QObject* parent)
     : QObject(parent), m_lane(lane)
@@ -39,17 +27,15 @@ void LoadedIdsReader::start(const QString& dsn)
     // The work has its own copy of the DSN; nothing of this object is touched on the lane.
     m_lane.post(
         [dsn] {
-            Outcome outcome;
             loadgen::PgIdReader reader(dsn);
-            outcome.loaded = loadgen::readLoadedIds(reader, &outcome.error);
-            return outcome;
+            return loadgen::readLoadedIds(reader);
         },
-        [this, dsn](const Outcome& outcome) {
+        [this, dsn](const loadgen::LoadResult<loadgen::LoadedIds>& loaded) {
             m_reading = false;
-            if (outcome.loaded)
-                Q_EMIT idsRead(dsn, *outcome.loaded);
+            if (loaded)
+                Q_EMIT idsRead(dsn, loaded.value());
             else
-                Q_EMIT failed(dsn, outcome.error);
+                Q_EMIT failed(dsn, loaded.error().text());
             if (!m_pending.isEmpty())
                 start(std::exchange(m_pending, QString()));
         });

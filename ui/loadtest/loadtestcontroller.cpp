@@ -20,9 +20,8 @@ constexpr int kShutdownWaitMs = 3000;
 // What the read of a mix's database ids hands back.
 struct LoadTestController::IdsRead
 {
-    loadgen::Scenario scenario; // with the ids, when ok
-    bool ok = false;
-    QString error;
+    loadgen::Scenario scenario; // with the ids, when read
+    loadgen::LoadStatus status;
     QString summary;
 };
 
@@ -211,8 +210,14 @@ void LoadTestController::readIdsThenStart(const loadgen::Scenario& scenario,
             IdsRead read;
             read.scenario = scenario;
             loadgen::PgIdReader reader(dsn);
-            read.ok =
-                loadgen::resolveDatabaseIds(read.scenario.mix, reader, &read.error, &read.summary);
+            loadgen::LoadResult<loadgen::ResolvedIds> resolved =
+                loadgen::resolveDatabaseIds(read.scenario.mix, reader);
+            if (resolved) {
+                read.scenario.mix = std::move(resolved->mix);
+                read.summary = std::move(resolved->summary);
+            } else {
+                read.status = resolved.error();
+            }
             return read;
         },
         [this, options](const IdsRead& read) { idsRead(read, options); });
@@ -224,8 +229,8 @@ void LoadTestController::idsRead(const IdsRead& read, const StartOptions& option
     m_phase = restingPhase(); // announced below, or by startRun()
     if (cancelled) {
         setNotice(Tone::Neutral, tr("Not started: stopped while the ids were read."));
-    } else if (!read.ok) {
-        setNotice(Tone::Bad, tr("The run could not start: %1").arg(read.error));
+    } else if (!read.status) {
+        setNotice(Tone::Bad, tr("The run could not start: %1").arg(read.status.error().text()));
     } else {
         startRun(read.scenario, options);
         if (m_phase == LoadTestPhase::Running)

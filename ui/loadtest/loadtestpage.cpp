@@ -316,9 +316,8 @@ void LoadTestPage::exportCharts()
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".png");
-    QString error;
-    if (!m_charts->save(path, &error))
-        m_controller.notify(Tone::Bad, error);
+    if (const Status<RunFilesError> saved = m_charts->save(path); !saved)
+        m_controller.notify(Tone::Bad, saved.error().message);
     else
         m_controller.notify(Tone::Neutral,
                             tr("Charts saved to %1.").arg(QDir::toNativeSeparators(path)));

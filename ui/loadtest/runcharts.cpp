@@ -147,16 +147,17 @@ void RunCharts::replot()
     m_plot->replot();
 }
 
-bool RunCharts::save(const QString& path, QString* error)
+Status<RunFilesError> RunCharts::save(const QString& path)
 {
     rescale();
     m_plot->replot();
     const QString suffix = QFileInfo(path).suffix().toLower();
     const bool saved = suffix == u"pdf" ? m_plot->savePdf(path, 0, 0, QCP::epNoCosmetic)
                                         : m_plot->savePng(path, 0, 0, 2.0);
-    if (!saved && error)
-        *error = tr("Could not write %1.").arg(QDir::toNativeSeparators(path));
-    return saved;
+    if (!saved)
+        return makeError(RunFilesError::Write,
+                         tr("Could not write %1.").arg(QDir::toNativeSeparators(path)));
+    return {};
 }
 
 void RunCharts::changeEvent(QEvent* event)

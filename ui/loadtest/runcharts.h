@@ -2,6 +2,7 @@
 
 #include "loadgen/results.h"
 #include "loadgen/scenario.h"
+#include "ui/loadtest/runhistory.h"
 
 #include <QWidget>
 
@@ -59,8 +60,9 @@ public:
 
     // Redraws when something changed since the last time and the charts are visible.
     void replot();
-    // Exports the four charts as they are drawn now; false with the reason in `error`.
-    bool save(const QString& path, QString* error);
+    // Exports the four charts as they are drawn now: PDF for a .pdf path, else PNG. Write with
+    // a sentence naming the file when it cannot be written.
+    Status<RunFilesError> save(const QString& path);
 
     QCustomPlot* plot() const { return m_plot; }
 

@@ -216,28 +216,22 @@ void ScenarioEditor::setDatabaseAvailable(bool available)
     refresh();
 }
 
-bool ScenarioEditor::openFile(const QString& path, QString* error)
+loadgen::LoadStatus ScenarioEditor::openFile(const QString& path)
 {
     const loadgen::ScenarioFile file = loadgen::loadScenarioFile(path);
-    if (!file.ok()) {
-        if (error)
-            *error = loadgen::errorTexts(file.errors).join(u'\n');
-        return false;
-    }
+    if (!file.ok()) // the first problem's kind: an unreadable file is the only problem there is
+        return makeError(file.errors.front().kind, loadgen::errorTexts(file.errors).join(u'\n'));
     setScenario(file.scenario);
     m_fileLabel->setText(QDir::toNativeSeparators(path));
-    return true;
+    return {};
 }
 
-bool ScenarioEditor::saveFile(const QString& path, QString* error)
+loadgen::LoadStatus ScenarioEditor::saveFile(const QString& path)
 {
-    if (const loadgen::LoadStatus saved = loadgen::saveScenarioFile(path, scenario()); !saved) {
-        if (error)
-            *error = saved.error().text();
-        return false;
-    }
-    m_fileLabel->setText(QDir::toNativeSeparators(path));
-    return true;
+    const loadgen::LoadStatus saved = loadgen::saveScenarioFile(path, scenario());
+    if (saved)
+        m_fileLabel->setText(QDir::toNativeSeparators(path));
+    return saved;
 }
 
 void ScenarioEditor::changeEvent(QEvent* event)
@@ -276,11 +270,12 @@ QWidget* ScenarioEditor::createFileBar()
     connect(open, &QPushButton::clicked, this, [this] {
         const QString path =
             QFileDialog::getOpenFileName(this, tr("Open scenario"), scenarioFolder(), kFileFilter);
-        QString error;
-        if (!path.isEmpty() && !openFile(path, &error))
+        if (path.isEmpty())
+            return;
+        if (const loadgen::LoadStatus opened = openFile(path); !opened)
             QMessageBox::warning(this, tr("Open scenario"),
                                  tr("%1 is not a scenario the console can run:\n\n%2")
-                                     .arg(QDir::toNativeSeparators(path), error));
+                                     .arg(QDir::toNativeSeparators(path), opened.error().text()));
     });
     connect(save, &QPushButton::clicked, this, [this] {
         QDir().mkpath(scenarioFolder());
@@ -291,9 +286,8 @@ QWidget* ScenarioEditor::createFileBar()
             return;
         if (QFileInfo(path).suffix().isEmpty())
             path += QStringLiteral(".json");
-        QString error;
-        if (!saveFile(path, &error))
-            QMessageBox::warning(this, tr("Save scenario"), error);
+        if (const loadgen::LoadStatus saved = saveFile(path); !saved)
+            QMessageBox::warning(this, tr("Save scenario"), saved.error().text());
     });
     return bar;
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "loadgen/databaseids.h"
+#include "loadgen/loaderror.h"
 #include "loadgen/scenario.h"
 
 #include <QWidget>
@@ -55,9 +56,11 @@ public:
     // Whether the scenario's target is the embedded backend (rather than another server).
     bool targetsEmbeddedBackend() const;
 
-    // What Open… and Save… do after their file dialog; false with the reason in `error`.
-    bool openFile(const QString& path, QString* error);
-    bool saveFile(const QString& path, QString* error);
+    // What Open… does after its file dialog: Io when the file cannot be read, BadScenario with
+    // every problem (one "field: message" a line) when it is not a scenario.
+    loadgen::LoadStatus openFile(const QString& path);
+    // What Save… does: Io with a sentence naming the file when it cannot be written.
+    loadgen::LoadStatus saveFile(const QString& path);
 
 Q_SIGNALS:
     void changed();

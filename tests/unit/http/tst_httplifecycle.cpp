@@ -22,9 +22,8 @@ namespace {
 std::unique_ptr<HttpServer> startServer(HttpServerOptions options, EchoRecord& record)
 {
     auto server = std::make_unique<HttpServer>(options, EchoHandler::factory(record));
-    QString error;
-    if (!server->start(&error)) {
-        qWarning("start failed: %s", qPrintable(error));
+    if (const auto started = server->start(); !started) {
+        qWarning("start failed: %s", qPrintable(started.errorText()));
         return nullptr;
     }
     return server;
@@ -53,23 +52,36 @@ private Q_SLOTS:
         HttpServerOptions same;
         same.port = server->port();
         HttpServer second(same, EchoHandler::factory(record));
-        QString error;
-        QVERIFY(!second.start(&error));
-        QVERIFY2(error.contains(QString::number(server->port())), qPrintable(error));
+        const auto taken = second.start();
+        QVERIFY(!taken);
+        QCOMPARE(taken.error().kind, qaconsole::net::ErrorKind::AddressInUse);
+        QVERIFY2(taken.error().message.contains(QString::number(server->port())),
+                 qPrintable(taken.errorText()));
+
+        // TEST-NET-1 (RFC 5737): a valid address that is none of this machine's.
+        HttpServerOptions elsewhere;
+        elsewhere.bindAddress = QStringLiteral("192.0.2.1");
+        HttpServer foreign(elsewhere, EchoHandler::factory(record));
+        const auto notHere = foreign.start();
+        QVERIFY(!notHere);
+        QCOMPARE(notHere.error().kind, qaconsole::net::ErrorKind::AddressNotAvailable);
+        QVERIFY2(notHere.error().message.contains(u"192.0.2.1"), qPrintable(notHere.errorText()));
 
         HttpServerOptions nonsense;
         nonsense.bindAddress = QStringLiteral("300.1.2.3");
         HttpServer third(nonsense, EchoHandler::factory(record));
-        QVERIFY(!third.start(&error));
-        QVERIFY2(error.contains(u"300.1.2.3"), qPrintable(error));
+        const auto unknown = third.start();
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.error().message.contains(u"300.1.2.3"), qPrintable(unknown.errorText()));
     }
 
     void failingFactoryFailsStart()
     {
         HttpServer server({}, [](int) -> std::unique_ptr<RequestHandler> { return nullptr; });
-        QString error;
-        QVERIFY(!server.start(&error));
-        QVERIFY(!error.isEmpty());
+        const auto started = server.start();
+        QVERIFY(!started);
+        QCOMPARE(started.error().kind, qaconsole::net::ErrorKind::Failed);
+        QVERIFY(!started.error().message.isEmpty());
     }
 
     void connectionsSpreadEvenlyOverWorkers()

@@ -53,8 +53,8 @@ private Q_SLOTS:
         options.bodyTimeoutMs = 300;
         options.idleTimeoutMs = 400;
         m_server = std::make_unique<HttpServer>(options, EchoHandler::factory(m_record));
-        QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        const auto started = m_server->start();
+        QVERIFY2(started, qPrintable(started.errorText()));
     }
 
     void cleanupTestCase() { m_server.reset(); }

@@ -35,8 +35,8 @@ private Q_SLOTS:
         HttpServerOptions options;
         options.threads = 2;
         m_server = std::make_unique<HttpServer>(options, EchoHandler::factory(m_record));
-        QString error;
-        QVERIFY2(m_server->start(&error), qPrintable(error));
+        const auto started = m_server->start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         QVERIFY(port() != 0);
     }
 
@@ -125,8 +125,8 @@ private Q_SLOTS:
         HttpServerOptions options;
         options.threads = 1;
         HttpServer server(options, EchoHandler::factory(record));
-        QString error;
-        QVERIFY2(server.start(&error), qPrintable(error));
+        const auto started = server.start();
+        QVERIFY2(started, qPrintable(started.errorText()));
         RawClient sleeper;
         QVERIFY(sleeper.connectTo(server.port()));
         QVERIFY(sleeper.send(get("/sleep?ms=1000")));

@@ -25,14 +25,17 @@ namespace {
 class LoadedDatabase : public IdReader
 {
 public:
-    std::vector<std::int64_t> read(IdSource, int, QString*) override { return {}; }
-    std::optional<std::int64_t> largest(IdSource source, QString* error) override
+    LoadResult<std::vector<std::int64_t>> read(IdSource, int) override
+    {
+        return std::vector<std::int64_t>{};
+    }
+    LoadResult<std::int64_t> largest(IdSource source) override
     {
         ++lookups;
-        if (unreachable) {
-            *error = QStringLiteral("Cannot connect to PostgreSQL to read ids: refused");
-            return std::nullopt;
-        }
+        if (unreachable)
+            return qaconsole::makeError(
+                LoadErrorKind::DatabaseUnreachable,
+                QStringLiteral("Cannot connect to PostgreSQL to read ids: refused"));
         return largestIds.at(source);
     }
 
@@ -184,17 +187,19 @@ private Q_SLOTS:
     void loadedIdsAreReadOncePerKind()
     {
         LoadedDatabase database;
-        QString error;
-        const std::optional<LoadedIds> loaded = readLoadedIds(database, &error);
-        QVERIFY2(loaded, qPrintable(error));
-        QCOMPARE(*loaded, (LoadedIds{10'011, 35'190, 69'000}));
+        const LoadResult<LoadedIds> loaded = readLoadedIds(database);
+        QVERIFY2(loaded, qPrintable(loaded.errorText()));
+        QCOMPARE(loaded.value(), (LoadedIds{10'011, 35'190, 69'000}));
         QCOMPARE(database.lookups, 3);
         QCOMPARE(loaded->largest(IdSource::Questions), std::int64_t(35'190));
 
         LoadedDatabase down;
         down.unreachable = true;
-        QVERIFY(!readLoadedIds(down, &error));
-        QVERIFY(error.startsWith(u"Cannot connect to PostgreSQL"));
+        const LoadResult<LoadedIds> failed = readLoadedIds(down);
+        QVERIFY(!failed);
+        QCOMPARE(failed.error().kind, LoadErrorKind::DatabaseUnreachable);
+        QCOMPARE(down.lookups, 1); // the first failure ends the look-ups
+        QVERIFY(failed.error().message.startsWith(u"Cannot connect to PostgreSQL"));
     }
 
     void rangesPastTheLoadedIdsAreNamed()

@@ -36,28 +36,32 @@ namespace {
 class FakeIdReader : public IdReader
 {
 public:
-    std::vector<std::int64_t> read(IdSource source, int limit, QString* error) override
+    LoadResult<std::vector<std::int64_t>> read(IdSource source, int limit) override
     {
         ++reads;
-        if (source == failing) {
-            *error = QStringLiteral("The database has no answers table: load the dataset first.");
-            return {};
-        }
+        if (source == failing)
+            return noTable();
         if (source == empty)
-            return {};
+            return std::vector<std::int64_t>{};
         std::vector<std::int64_t> ids;
         for (int i = 1; i <= limit; ++i)
             ids.push_back(source == IdSource::Answers ? 1000 + i : i);
         return ids;
     }
 
-    std::optional<std::int64_t> largest(IdSource source, QString* error) override
+    LoadResult<std::int64_t> largest(IdSource source) override
     {
-        if (source == failing) {
-            *error = QStringLiteral("The database has no answers table: load the dataset first.");
-            return std::nullopt;
-        }
-        return source == empty ? 0 : 1000;
+        if (source == failing)
+            return noTable();
+        return std::int64_t(source == empty ? 0 : 1000);
+    }
+
+    static LoadError noTable()
+    {
+        return qaconsole::makeError(
+            LoadErrorKind::NothingLoaded,
+            QStringLiteral("The database has no answers table: load the dataset "
+                           "first."));
     }
 
     std::optional<IdSource> failing;
@@ -362,11 +366,12 @@ private Q_SLOTS:
         QVERIFY(scenario.validate(Scenario::DatabaseIds::ReadAtStart).isEmpty());
 
         FakeIdReader reader;
-        QString error;
-        QString summary;
-        QVERIFY2(resolveDatabaseIds(scenario.mix, reader, &error, &summary), qPrintable(error));
+        const LoadResult<ResolvedIds> resolved = resolveDatabaseIds(scenario.mix, reader);
+        QVERIFY2(resolved, qPrintable(resolved.errorText()));
         QCOMPARE(reader.reads, 3); // the two product routes share one sample
-        QCOMPARE(summary, QStringLiteral("30 product ids, 10 question ids, 5 answer ids"));
+        QCOMPARE(resolved->summary,
+                 QStringLiteral("30 product ids, 10 question ids, 5 answer ids"));
+        scenario.mix = resolved->mix;
         for (const RouteSpec& route : scenario.mix.routes)
             if (route.route != Route::Get)
                 QCOMPARE(route.ids.kind, IdDistribution::Kind::List);
@@ -392,16 +397,22 @@ private Q_SLOTS:
         const RequestMix before = mix;
         FakeIdReader failing;
         failing.failing = IdSource::Answers;
-        QString error;
-        QVERIFY(!resolveDatabaseIds(mix, failing, &error));
-        QVERIFY2(error.contains(QStringLiteral("load the dataset first")), qPrintable(error));
+        const LoadResult<ResolvedIds> noTable = resolveDatabaseIds(mix, failing);
+        QVERIFY(!noTable);
+        QCOMPARE(noTable.error().kind, LoadErrorKind::NothingLoaded); // the reader's, as it came
+        QVERIFY2(noTable.error().message.contains(QStringLiteral("load the dataset first")),
+                 qPrintable(noTable.errorText()));
         QCOMPARE(mix.routes[0].ids.kind, IdDistribution::Kind::Database);
         QVERIFY(mix.routes[0].ids.values.empty());
 
+        // A table without ids is nothing loaded too.
         FakeIdReader empty;
         empty.empty = IdSource::Products;
-        QVERIFY(!resolveDatabaseIds(mix, empty, &error));
-        QCOMPARE(error, QStringLiteral("The database has no product ids: load the dataset first."));
+        const LoadResult<ResolvedIds> noIds = resolveDatabaseIds(mix, empty);
+        QVERIFY(!noIds);
+        QCOMPARE(noIds.error().kind, LoadErrorKind::NothingLoaded);
+        QCOMPARE(noIds.error().message,
+                 QStringLiteral("The database has no product ids: load the dataset first."));
         QCOMPARE(mix.routes.size(), before.routes.size());
     }
 
