@@ -9,7 +9,7 @@
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
 #include "ui/etl/etlpage.h"
-#include "ui/etl/etlrunner.h"
+#include "ui/etl/etlcontroller.h"
 #include "ui/etl/loadsummaryview.h"
 #include "ui/etl/loadwizard.h"
 #include "ui/shell/mainwindow.h"
@@ -108,8 +108,8 @@ private Q_SLOTS:
         QVERIFY(source.isValid());
         QVERIFY(testing::copySampleFixture(source.path()));
 
-        ui::EtlRunner runner;
-        LoadWizard wizard(runner, QString());
+        ui::EtlController etl; // the managed database is not running
+        LoadWizard wizard(etl);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         QCOMPARE(wizard.currentId(), int(LoadWizard::SourcePageId));
@@ -201,8 +201,8 @@ private Q_SLOTS:
         QTemporaryDir target;
         QVERIFY(target.isValid());
 
-        ui::EtlRunner runner;
-        LoadWizard wizard(runner, QString());
+        ui::EtlController etl; // the managed database is not running
+        LoadWizard wizard(etl);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
 
@@ -237,9 +237,10 @@ private Q_SLOTS:
 
     void pageLoadsTheSampleWithOneClick()
     {
-        QDir(ui::EtlPage::sampleFolder()).removeRecursively();
+        QDir(ui::EtlController::defaultSampleFolder()).removeRecursively();
 
-        ui::EtlPage page;
+        ui::EtlController controller;
+        ui::EtlPage page(controller);
         page.resize(1000, 760);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -248,7 +249,7 @@ private Q_SLOTS:
         QVERIFY(load->toolTip().contains(QStringLiteral("Services")));
         QCOMPARE(labelText(&page, "targetStateLabel"), QStringLiteral("not running"));
 
-        page.setManagedDsn(m_dsn);
+        controller.setManagedDsn(m_dsn);
         QVERIFY(load->isEnabled());
         QCOMPARE(labelText(&page, "targetStateLabel"), QStringLiteral("ready"));
         const QString password = QUrl(m_dsn).password();
@@ -271,19 +272,20 @@ private Q_SLOTS:
                  QStringLiteral("questions=%1 answers=%2 answers_photos=%3")
                      .arg(plain("questionsLoadedLabel"), plain("answersLoadedLabel"),
                           plain("answers_photosLoadedLabel")));
-        QVERIFY(QFile::exists(ui::EtlPage::sampleFolder() + QStringLiteral("/questions.csv")));
+        QVERIFY(QFile::exists(ui::EtlController::defaultSampleFolder() + QStringLiteral("/questions.csv")));
         QTRY_VERIFY(load->isEnabled());
         QVERIFY(page.confirmClose()); // nothing running: closes without asking
     }
 
     void closingMidLoadAsksFirst()
     {
-        QDir(ui::EtlPage::sampleFolder()).removeRecursively();
-        auto* page = new ui::EtlPage;
+        QDir(ui::EtlController::defaultSampleFolder()).removeRecursively();
+        ui::EtlController controller;
+        auto* page = new ui::EtlPage(controller);
         ui::MainWindow window({page});
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        page->setManagedDsn(m_dsn);
+        controller.setManagedDsn(m_dsn);
         auto* load = child<QPushButton>(page, "loadDatasetButton");
         auto* summary = child<ui::LoadSummaryView>(page, "lastLoadView");
 
@@ -305,7 +307,7 @@ private Q_SLOTS:
         window.show();
 
         // "Yes": the load is cancelled, the window closes, the tables stay as they were.
-        QDir(ui::EtlPage::sampleFolder()).removeRecursively();
+        QDir(ui::EtlController::defaultSampleFolder()).removeRecursively();
         QTest::mouseClick(load, Qt::LeftButton);
         answerNextQuestion(QMessageBox::Yes, &asked);
         QVERIFY(window.close());
