@@ -8,8 +8,8 @@
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
-#include "ui/etl/etlpage.h"
 #include "ui/etl/etlcontroller.h"
+#include "ui/etl/etlpage.h"
 #include "ui/etl/loadsummaryview.h"
 #include "ui/etl/loadwizard.h"
 #include "ui/shell/mainwindow.h"
@@ -272,7 +272,8 @@ private Q_SLOTS:
                  QStringLiteral("questions=%1 answers=%2 answers_photos=%3")
                      .arg(plain("questionsLoadedLabel"), plain("answersLoadedLabel"),
                           plain("answers_photosLoadedLabel")));
-        QVERIFY(QFile::exists(ui::EtlController::defaultSampleFolder() + QStringLiteral("/questions.csv")));
+        QVERIFY(QFile::exists(ui::EtlController::defaultSampleFolder() +
+                              QStringLiteral("/questions.csv")));
         QTRY_VERIFY(load->isEnabled());
         QVERIFY(page.confirmClose()); // nothing running: closes without asking
     }

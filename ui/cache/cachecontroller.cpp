@@ -103,8 +103,7 @@ cache::PolicyErrors CacheController::loadPolicyFile(const QString& path)
     return {};
 }
 
-cache::PolicyErrors CacheController::savePolicyFile(const QString& path,
-                                                    cache::CachePolicy edited)
+cache::PolicyErrors CacheController::savePolicyFile(const QString& path, cache::CachePolicy edited)
 {
     const bool modified = isModified(edited);
     edited.name = nameFor(edited);

@@ -77,9 +77,8 @@ Tone EtlController::targetTone() const
 
 QString EtlController::targetDetail() const
 {
-    return m_managedDsn.isEmpty()
-               ? tr("Managed PostgreSQL — start it on the Services page")
-               : tr("Managed PostgreSQL at %1").arg(pg::addressOf(m_managedDsn));
+    return m_managedDsn.isEmpty() ? tr("Managed PostgreSQL — start it on the Services page")
+                                  : tr("Managed PostgreSQL at %1").arg(pg::addressOf(m_managedDsn));
 }
 
 QString EtlController::sourceFolder() const
@@ -217,8 +216,7 @@ void EtlController::loadEnded(quint64 request, const etl::EtlResult& result)
     if (request != m_activeLoad)
         return;
     m_activeLoad = 0;
-    m_lastLoad =
-        loadOutcome(result, m_activeSource, m_activeTarget, QDateTime::currentDateTime());
+    m_lastLoad = loadOutcome(result, m_activeSource, m_activeTarget, QDateTime::currentDateTime());
     setPhase(DataLoadPhase::Idle);
     Q_EMIT loadFinished(*m_lastLoad);
 }

@@ -52,14 +52,12 @@ EtlPage::EtlPage(EtlController& controller, QWidget* parent)
         cards);
 
     connect(&m_controller, &EtlController::changed, this, &EtlPage::present);
-    connect(&m_controller, &EtlController::progressStarted, m_progress,
-            &LoadProgressView::start);
+    connect(&m_controller, &EtlController::progressStarted, m_progress, &LoadProgressView::start);
     connect(&m_controller, &EtlController::sampleProgressed, m_progress,
             &LoadProgressView::showGenerateProgress);
     connect(&m_controller, &EtlController::loadProgressed, m_progress,
             &LoadProgressView::showLoadProgress);
-    connect(&m_controller, &EtlController::loadFinished, m_summary,
-            &LoadSummaryView::showOutcome);
+    connect(&m_controller, &EtlController::loadFinished, m_summary, &LoadSummaryView::showOutcome);
     if (const auto& last = m_controller.lastLoad())
         m_summary->showOutcome(*last);
     present();

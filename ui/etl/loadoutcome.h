@@ -18,10 +18,10 @@ struct LoadOutcome
     QString targetAddress; // "host:port", never the connection string; may be empty
     QDateTime finishedAt;
 
-    QString status;  // the pill: "Loaded", "Cancelled", "Failed"
+    QString status; // the pill: "Loaded", "Cancelled", "Failed"
     Tone statusTone = Tone::Neutral;
-    QString route;   // "from <folder> into <host:port>"
-    QString note;    // why the new tables were not swapped in; empty when they were
+    QString route; // "from <folder> into <host:port>"
+    QString note;  // why the new tables were not swapped in; empty when they were
     Tone noteTone = Tone::Neutral;
     qint64 rowsRead = 0;      // over the three files
     double rowsPerSecond = 0; // 0: not known (nothing was timed)

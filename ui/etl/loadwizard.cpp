@@ -13,9 +13,8 @@ namespace qaconsole::ui {
 
 LoadWizard::LoadWizard(EtlController& etl, QWidget* parent)
     : QWizard(parent), m_controller(new LoadWizardController(etl, this)),
-      m_source(new SourcePage(*m_controller, this)),
-      m_target(new TargetPage(*m_controller, this)), m_run(new RunPage(*m_controller, this)),
-      m_summary(new SummaryPage(this))
+      m_source(new SourcePage(*m_controller, this)), m_target(new TargetPage(*m_controller, this)),
+      m_run(new RunPage(*m_controller, this)), m_summary(new SummaryPage(this))
 {
     setObjectName(QStringLiteral("loadWizard"));
     setWindowTitle(tr("Load wizard"));

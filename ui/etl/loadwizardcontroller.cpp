@@ -187,17 +187,19 @@ void LoadWizardController::showInspection(quint64 request, const QString& dir,
         return;
     }
     if (!problems.isEmpty()) {
-        setSourceLine(Tone::Bad, problems.size() == 1
-                                     ? tr("✗ %1 cannot be loaded: see its tab.").arg(problems.first())
-                                     : tr("✗ %1 cannot be loaded: see their tabs.")
-                                           .arg(problems.join(QStringLiteral(", "))));
+        setSourceLine(Tone::Bad,
+                      problems.size() == 1
+                          ? tr("✗ %1 cannot be loaded: see its tab.").arg(problems.first())
+                          : tr("✗ %1 cannot be loaded: see their tabs.")
+                                .arg(problems.join(QStringLiteral(", "))));
         return;
     }
     const bool legacy = std::any_of(files.cbegin(), files.cend(),
                                     [](const auto& file) { return file.legacyHeader; });
     m_loadableDir = dir;
-    setSourceLine(Tone::Good, legacy ? tr("✓ The three files can be loaded (older export format).")
-                                     : tr("✓ The three files can be loaded."),
+    setSourceLine(Tone::Good,
+                  legacy ? tr("✓ The three files can be loaded (older export format).")
+                         : tr("✓ The three files can be loaded."),
                   true);
 }
 
@@ -209,8 +211,9 @@ void LoadWizardController::showGenerateProgress(quint64 request,
     if (progress.bytesExpected > 0)
         m_generation.fraction =
             std::clamp(double(progress.bytesWritten) / double(progress.bytesExpected), 0.0, 1.0);
-    m_generation.text = tr("%1 of about %2")
-                            .arg(bytesText(progress.bytesWritten), bytesText(progress.bytesExpected));
+    m_generation.text =
+        tr("%1 of about %2")
+            .arg(bytesText(progress.bytesWritten), bytesText(progress.bytesExpected));
     Q_EMIT sourceChanged();
 }
 
@@ -276,9 +279,8 @@ Tone LoadWizardController::managedTone() const
 QString LoadWizardController::managedDetail() const
 {
     const QString dsn = m_etl.managedDsn();
-    return dsn.isEmpty()
-               ? tr("Start PostgreSQL on the Services page to load into it.")
-               : tr("PostgreSQL at %1, run by this console").arg(pg::addressOf(dsn));
+    return dsn.isEmpty() ? tr("Start PostgreSQL on the Services page to load into it.")
+                         : tr("PostgreSQL at %1, run by this console").arg(pg::addressOf(dsn));
 }
 
 QString LoadWizardController::connectionProblem() const

@@ -26,7 +26,6 @@
 #include <cmath>
 #include <limits>
 
-
 namespace qaconsole::ui {
 
 namespace {
@@ -196,8 +195,7 @@ void SourcePage::startGeneration()
     if (m_controller.isGenerating())
         return;
     if (typedFolder().isEmpty())
-        m_folder->setText(
-            QDir::toNativeSeparators(LoadWizardController::defaultGenerateFolder()));
+        m_folder->setText(QDir::toNativeSeparators(LoadWizardController::defaultGenerateFolder()));
     const QString dir = typedFolder();
     if (LoadWizardController::holdsDatasetFiles(dir) &&
         QMessageBox::question(this, tr("Replace the files?"),
@@ -220,9 +218,8 @@ void SourcePage::showInspection(const QList<etl::FileInspection>& files)
     for (const etl::FileInspection& file : files) {
         const int index = static_cast<int>(file.table);
         m_views[index]->showInspection(file);
-        m_tabs->setTabIcon(index, dot(toneColor(LoadWizardController::isLoadable(file)
-                                                    ? Tone::Good
-                                                    : Tone::Bad)));
+        m_tabs->setTabIcon(
+            index, dot(toneColor(LoadWizardController::isLoadable(file) ? Tone::Good : Tone::Bad)));
     }
 }
 
