@@ -70,18 +70,6 @@ void answerNextQuestion(QMessageBox::StandardButton answer, int* asked)
     });
 }
 
-// The rows of each table as "questions=100 answers=100 answers_photos=17", or an empty string
-// when the tables are not there.
-QString tableCounts(const QString& dsn)
-{
-    const QList<QStringList> rows = testing::queryRows(
-        dsn,
-        QStringLiteral("SELECT 'questions=' || (SELECT count(*) FROM questions) || ' answers=' ||"
-                       " (SELECT count(*) FROM answers) || ' answers_photos=' ||"
-                       " (SELECT count(*) FROM answers_photos)"));
-    return rows.isEmpty() ? QString() : rows.first().value(0);
-}
-
 } // namespace
 
 class TestEtlWizard : public QObject
@@ -192,12 +180,13 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(summary, "rejectFileLink")->property("path").toString().isEmpty());
         QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
 
-        QCOMPARE(tableCounts(m_dsn), QStringLiteral("questions=100 answers=100 answers_photos=57"));
+        QCOMPARE(testing::qaTableCounts(m_dsn),
+                 QStringLiteral("questions=100 answers=100 answers_photos=57"));
     }
 
     void cancelDuringRunLeavesTheTablesAsTheyWere()
     {
-        const QString before = tableCounts(m_dsn);
+        const QString before = testing::qaTableCounts(m_dsn);
         QTemporaryDir target;
         QVERIFY(target.isValid());
 
@@ -232,7 +221,7 @@ private Q_SLOTS:
         QCOMPARE(summary->statusText(), QStringLiteral("Cancelled"));
         QVERIFY(labelText(summary, "summaryErrorLabel").contains(QStringLiteral("as they were")));
         QVERIFY(!wizard.isLoading());
-        QCOMPARE(tableCounts(m_dsn), before);
+        QCOMPARE(testing::qaTableCounts(m_dsn), before);
     }
 
     void pageLoadsTheSampleWithOneClick()
@@ -268,7 +257,7 @@ private Q_SLOTS:
         const auto plain = [summary](const char* name) {
             return labelText(summary, name).remove(u',');
         };
-        QCOMPARE(tableCounts(m_dsn),
+        QCOMPARE(testing::qaTableCounts(m_dsn),
                  QStringLiteral("questions=%1 answers=%2 answers_photos=%3")
                      .arg(plain("questionsLoadedLabel"), plain("answersLoadedLabel"),
                           plain("answers_photosLoadedLabel")));
@@ -299,7 +288,7 @@ private Q_SLOTS:
         QVERIFY(window.isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(summary->statusText(), QStringLiteral("Loaded"),
                                   kGenerateTimeoutMs + kLoadTimeoutMs);
-        const QString loaded = tableCounts(m_dsn);
+        const QString loaded = testing::qaTableCounts(m_dsn);
 
         // Nothing running: the window closes without asking.
         QTRY_VERIFY(load->isEnabled());
@@ -315,7 +304,7 @@ private Q_SLOTS:
         QCOMPARE(asked, 2);
         QVERIFY(!window.isVisible());
         QTRY_VERIFY(labelText(page, "loadMessageLabel").startsWith(QStringLiteral("Cancelled")));
-        QCOMPARE(tableCounts(m_dsn), loaded);
+        QCOMPARE(testing::qaTableCounts(m_dsn), loaded);
     }
 
 private:

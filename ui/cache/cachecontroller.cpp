@@ -67,7 +67,7 @@ bool CacheController::isModified(const std::optional<cache::CachePolicy>& edited
     return !edited || edited->classes != m_baseline.classes;
 }
 
-CacheNotice CacheController::availability() const
+Notice CacheController::availability() const
 {
     if (!isAvailable())
         return {Tone::Neutral,

@@ -5,7 +5,7 @@
 #include "backend/cache/policyerror.h"
 #include "backend/cache/responsecache.h"
 #include "ui/shell/backgroundlane.h"
-#include "ui/shell/tone.h"
+#include "ui/shell/notice.h"
 
 #include <QObject>
 #include <QString>
@@ -19,14 +19,6 @@
 class QTimer;
 
 namespace qaconsole::ui {
-
-// A line the Cache page shows in a tone; `details` is its tooltip (one line per instance).
-struct CacheNotice
-{
-    Tone tone = Tone::Neutral;
-    QString text; // empty: nothing to say
-    QString details;
-};
 
 // How many instances sharing the Redis namespace report the version in force.
 struct PolicyAcknowledgements
@@ -70,9 +62,10 @@ public:
     bool isModified(const std::optional<cache::CachePolicy>& edited) const;
 
     // Why there is nothing to apply to, or a caution (no Redis); empty while all is well.
-    CacheNotice availability() const;
-    // How the latest change went ("Version 3 (Balanced) is in force on 2 of 2 instances.").
-    CacheNotice policyStatus() const { return m_policyStatus; }
+    Notice availability() const;
+    // How the latest change went ("Version 3 (Balanced) is in force on 2 of 2 instances."),
+    // with one line per instance as its details.
+    Notice policyStatus() const { return m_policyStatus; }
     // The acknowledgements behind the latest status; nullopt when none were counted.
     std::optional<PolicyAcknowledgements> acknowledgements() const { return m_acks; }
     // How the latest flush went.
@@ -142,7 +135,7 @@ private:
     bool m_shutDown = false;
     // Whether Redis took the latest Apply; nullopt before any, and once Redis answers again.
     std::optional<bool> m_published;
-    CacheNotice m_policyStatus;
+    Notice m_policyStatus;
     std::optional<PolicyAcknowledgements> m_acks;
     QString m_flushStatus;
     std::optional<cache::RedisUsage> m_usage;

@@ -145,7 +145,7 @@ void CachePage::present()
     for (QPushButton* button : {m_flushQuestions, m_flushAnswers, m_flushAll})
         button->setEnabled(available && !m_controller.isFlushing());
     m_flushStatus->setText(m_controller.flushStatus());
-    const CacheNotice note = m_controller.availability();
+    const Notice note = m_controller.availability();
     m_note->showStatus(note.tone, note.text);
     if (!available)
         m_figures->showIdle();

@@ -275,7 +275,7 @@ void PolicyPanel::present()
     else
         m_apply->setToolTip(tr("Put the policy in force on every running backend instance"));
     // Always laid out, empty or not, so the buttons keep their places.
-    const CacheNotice status = m_controller.policyStatus();
+    const Notice status = m_controller.policyStatus();
     m_status->setText(status.text);
     m_status->setToolTip(status.details);
     applyPalette();

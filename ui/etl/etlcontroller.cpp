@@ -229,7 +229,7 @@ void EtlController::setPhase(DataLoadPhase phase)
 
 void EtlController::setNotice(Tone tone, const QString& text)
 {
-    m_notice = {tone, text};
+    m_notice = {tone, text, {}};
 }
 
 void EtlController::announce()

@@ -4,7 +4,7 @@
 #include "etl/etlresult.h"
 #include "etl/generator/datasetgenerator.h"
 #include "ui/etl/loadoutcome.h"
-#include "ui/shell/tone.h"
+#include "ui/shell/notice.h"
 
 #include <QObject>
 #include <QString>
@@ -22,13 +22,6 @@ enum class DataLoadPhase
     PreparingSample, // the one-click load generates the sample dataset first
     Loading,         // a load runs (the page's or the wizard's)
     Cancelling,      // Cancel came: the engine stops at its next step and reports
-};
-
-// A sentence for the user about what just happened (the page's status banner).
-struct EtlNotice
-{
-    Tone tone = Tone::Neutral;
-    QString text; // empty: nothing to say
 };
 
 // The Data load page's controller: owns the ETL engine's runner (its "etl" lane) and decides
@@ -83,7 +76,8 @@ public:
     // Why "Load dataset" can or cannot start (its tooltip).
     QString loadHint() const;
 
-    EtlNotice notice() const { return m_notice; }
+    // What the page's status banner says about what just happened.
+    Notice notice() const { return m_notice; }
     // The last load's outcome (the page's or the wizard's); nullopt before the first.
     const std::optional<LoadOutcome>& lastLoad() const { return m_lastLoad; }
 
@@ -127,7 +121,7 @@ private:
     QString m_sampleFolder;
     EtlRunner* m_runner;
     DataLoadPhase m_phase = DataLoadPhase::Idle;
-    EtlNotice m_notice;
+    Notice m_notice;
     QString m_managedDsn;
     QString m_sourceDir;
     quint64 m_sampleRequest = 0;

@@ -202,7 +202,7 @@ void EtlPage::present()
     m_cancel->setVisible(m_controller.isLoading());
     m_cancel->setEnabled(m_controller.canCancel());
 
-    const EtlNotice notice = m_controller.notice();
+    const Notice notice = m_controller.notice();
     m_banner->showStatus(notice.tone, notice.text);
 
     const DataLoadPhase phase = m_controller.phase();

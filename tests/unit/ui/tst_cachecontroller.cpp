@@ -9,7 +9,7 @@
 #include "backend/cache/cacheworkercontext.h"
 #include "backend/cache/policyjson.h"
 #include "backend/cache/responsecache.h"
-#include "backend/endpoint/redisendpoint.h"
+#include "tests/support/redisoptions.h"
 #include "tests/support/stackfixture.h"
 #include "ui/cache/cachecontroller.h"
 
@@ -83,13 +83,9 @@ private Q_SLOTS:
     {
         const stack::ServiceStatus redis = m_fixture.stack().start(stack::ServiceKind::Redis);
         QVERIFY2(redis.state == stack::ServiceState::Running, qPrintable(redis.message));
-        const auto endpoint = endpoint::parseRedisUrl(m_fixture.stack().redisUrl());
-        QVERIFY2(endpoint, qPrintable(endpoint.errorText()));
-        m_redis.endpoint = endpoint.value();
-        // Generous: a busy shared machine must not turn slowness into errors.
-        m_redis.connectTimeoutMs = 1000;
-        m_redis.commandTimeoutMs = 2000;
-        m_redis.reconnectIntervalMs = 100;
+        const auto options = testing::patientRedisOptions(m_fixture.stack().redisUrl());
+        QVERIFY(options);
+        m_redis = *options;
     }
 
     void withoutACacheNothingCanBeApplied()

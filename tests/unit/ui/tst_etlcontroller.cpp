@@ -31,17 +31,6 @@ namespace {
 
 constexpr int kLoadTimeoutMs = 120'000;
 
-// "questions=100 answers=100 answers_photos=57", or empty when the tables are not there.
-QString tableCounts(const QString& dsn)
-{
-    const QList<QStringList> rows = testing::queryRows(
-        dsn,
-        QStringLiteral("SELECT 'questions=' || (SELECT count(*) FROM questions) || ' answers=' ||"
-                       " (SELECT count(*) FROM answers) || ' answers_photos=' ||"
-                       " (SELECT count(*) FROM answers_photos)"));
-    return rows.isEmpty() ? QString() : rows.first().value(0);
-}
-
 void writeFile(const QString& path, const QByteArray& bytes)
 {
     QFile file(path);
@@ -155,7 +144,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.result.totalRejected(), qint64(0));
         QVERIFY(outcome.result.verified());
         QVERIFY(controller.notice().text.isEmpty());
-        QCOMPARE(tableCounts(m_dsn), kSampleCounts);
+        QCOMPARE(testing::qaTableCounts(m_dsn), kSampleCounts);
     }
 
     void cancelLeavesTheOldTables()
@@ -166,7 +155,7 @@ private Q_SLOTS:
         controller.setManagedDsn(m_dsn);
         loadAndWait(controller, sample.path());
         QVERIFY(controller.lastLoad()->result.ok());
-        QCOMPARE(tableCounts(m_dsn), kSampleCounts);
+        QCOMPARE(testing::qaTableCounts(m_dsn), kSampleCounts);
 
         // The legacy fixture would replace the 100 questions with 4; Cancel comes before the
         // engine can have swapped anything in (it reaches the engine before its first step).
@@ -186,7 +175,7 @@ private Q_SLOTS:
         QCOMPARE(outcome.status, QStringLiteral("Cancelled"));
         QCOMPARE(outcome.statusTone, ui::Tone::Neutral);
         QVERIFY(outcome.note.contains(QStringLiteral("as they were")));
-        QCOMPARE(tableCounts(m_dsn), kSampleCounts);
+        QCOMPARE(testing::qaTableCounts(m_dsn), kSampleCounts);
         QTRY_VERIFY(controller.canLoad());
     }
 
@@ -194,7 +183,7 @@ private Q_SLOTS:
     {
         EtlController controller;
         controller.setManagedDsn(m_dsn);
-        const QString before = tableCounts(m_dsn);
+        const QString before = testing::qaTableCounts(m_dsn);
 
         QTemporaryDir missing;
         QVERIFY(testing::copySampleFixture(missing.path()));
@@ -226,7 +215,7 @@ private Q_SLOTS:
         const ui::LoadOutcome refused = *controller.lastLoad();
         QCOMPARE(refused.result.error->kind, etl::ErrorKind::Database);
         QVERIFY(!refused.note.contains(QStringLiteral("s3cret")));
-        QCOMPARE(tableCounts(m_dsn), before);
+        QCOMPARE(testing::qaTableCounts(m_dsn), before);
     }
 
     void theSampleIsGeneratedThenLoaded()
@@ -247,7 +236,7 @@ private Q_SLOTS:
         QVERIFY2(outcome.result.ok(), qPrintable(outcome.note));
         QCOMPARE(outcome.sourceDir, folder);
         QVERIFY(QFile::exists(QDir(folder).filePath(QStringLiteral("questions.csv"))));
-        QCOMPARE(tableCounts(m_dsn),
+        QCOMPARE(testing::qaTableCounts(m_dsn),
                  QStringLiteral("questions=%1 answers=%2 answers_photos=%3")
                      .arg(outcome.result.counts(etl::Table::Questions).rowsInTable)
                      .arg(outcome.result.counts(etl::Table::Answers).rowsInTable)
@@ -323,14 +312,14 @@ private Q_SLOTS:
         QCOMPARE(wizard.outcome()->targetAddress, wizard.address());
         QVERIFY(etl.lastLoad().has_value());
         QCOMPARE(etl.lastLoad()->status, QStringLiteral("Loaded"));
-        QCOMPARE(tableCounts(m_dsn), kSampleCounts);
+        QCOMPARE(testing::qaTableCounts(m_dsn), kSampleCounts);
         // Closing now closes; nothing runs.
         QVERIFY(wizard.cancel());
     }
 
     void theWizardCancelsItsLoadAndStays()
     {
-        const QString before = tableCounts(m_dsn);
+        const QString before = testing::qaTableCounts(m_dsn);
         QTemporaryDir legacy;
         QVERIFY(testing::copySampleFixture(legacy.path(), testing::legacyFixturePath()));
         EtlController etl;
@@ -351,7 +340,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(wizard.outcome().has_value(), kLoadTimeoutMs);
         QVERIFY(wizard.outcome()->result.cancelled());
         QCOMPARE(wizard.outcome()->status, QStringLiteral("Cancelled"));
-        QCOMPARE(tableCounts(m_dsn), before);
+        QCOMPARE(testing::qaTableCounts(m_dsn), before);
         QVERIFY(wizard.cancel());
     }
 
