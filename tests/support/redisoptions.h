@@ -2,15 +2,15 @@
 
 #include "backend/cache/redisconnection.h"
 
-#include <QString>
-
 #include <optional>
 
 namespace qaconsole::testing {
 
-// Options for a ResponseCache on the Redis at `url` (a StackFixture's redisUrl()), with
-// timeouts generous enough that a busy shared machine does not turn slowness into errors;
-// nullopt when the URL cannot be read.
-std::optional<cache::RedisOptions> patientRedisOptions(const QString& url);
+class StackFixture;
+
+// Starts the Redis of `fixture` and returns options for a ResponseCache on it, with timeouts
+// generous enough that a busy shared machine does not turn slowness into errors. nullopt (and
+// a warning that says why) when Redis did not start.
+std::optional<cache::RedisOptions> startPatientRedis(StackFixture& fixture);
 
 } // namespace qaconsole::testing

@@ -81,9 +81,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        const stack::ServiceStatus redis = m_fixture.stack().start(stack::ServiceKind::Redis);
-        QVERIFY2(redis.state == stack::ServiceState::Running, qPrintable(redis.message));
-        const auto options = testing::patientRedisOptions(m_fixture.stack().redisUrl());
+        const auto options = testing::startPatientRedis(m_fixture);
         QVERIFY(options);
         m_redis = *options;
     }
