@@ -67,6 +67,25 @@ bool CacheController::isModified(const std::optional<cache::CachePolicy>& edited
     return !edited || edited->classes != m_baseline.classes;
 }
 
+bool CacheController::canApply(const std::optional<cache::CachePolicy>& edited) const
+{
+    return isAvailable() && edited && isModified(edited) && !m_applying;
+}
+
+QString CacheController::applyHint(const std::optional<cache::CachePolicy>& edited) const
+{
+    if (!isAvailable())
+        return tr("The cache runs with the API backend: start it on the API page");
+    if (!edited)
+        return tr("Fix the values marked in red first");
+    return tr("Put the policy in force on every running backend instance");
+}
+
+bool CacheController::canRevert(const std::optional<cache::CachePolicy>& edited) const
+{
+    return isModified(edited) && !m_applying;
+}
+
 Notice CacheController::availability() const
 {
     if (!isAvailable())

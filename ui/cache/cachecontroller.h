@@ -60,6 +60,12 @@ public:
     QString nameFor(const cache::CachePolicy& edited) const;
     // Values differ from the policy in force (an invalid edit, nullopt, always does).
     bool isModified(const std::optional<cache::CachePolicy>& edited) const;
+    // Apply can go with `edited`: a cache is there, the edit is valid and differs from the
+    // policy in force, and no Apply is under way. applyHint() says why not, or what it does.
+    bool canApply(const std::optional<cache::CachePolicy>& edited) const;
+    QString applyHint(const std::optional<cache::CachePolicy>& edited) const;
+    // Revert has something to undo, and no Apply is under way.
+    bool canRevert(const std::optional<cache::CachePolicy>& edited) const;
 
     // Why there is nothing to apply to, or a caution (no Redis); empty while all is well.
     Notice availability() const;

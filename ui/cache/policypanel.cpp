@@ -263,17 +263,11 @@ void PolicyPanel::present()
                                      reading.policy->classes ==
                                          cache::presetPolicy(cache::PolicyPreset(index)).classes);
     }
-    const bool available = m_controller.isAvailable();
-    const bool busy = m_controller.isApplying();
+    const std::optional<cache::CachePolicy>& edited = reading.policy;
     m_save->setEnabled(valid);
-    m_revert->setEnabled(modified() && !busy);
-    m_apply->setEnabled(available && valid && modified() && !busy);
-    if (!available)
-        m_apply->setToolTip(tr("The cache runs with the API backend: start it on the API page"));
-    else if (!valid)
-        m_apply->setToolTip(tr("Fix the values marked in red first"));
-    else
-        m_apply->setToolTip(tr("Put the policy in force on every running backend instance"));
+    m_revert->setEnabled(m_controller.canRevert(edited));
+    m_apply->setEnabled(m_controller.canApply(edited));
+    m_apply->setToolTip(m_controller.applyHint(edited));
     // Always laid out, empty or not, so the buttons keep their places.
     const Notice status = m_controller.policyStatus();
     m_status->setText(status.text);

@@ -93,7 +93,13 @@ private Q_SLOTS:
         QVERIFY(!controller.usesRedis());
         QCOMPARE(controller.baseline().name, cache::defaultPolicy().name);
         QVERIFY(controller.availability().text.contains(QStringLiteral("API backend runs")));
-        controller.apply(cache::presetPolicy(PolicyPreset::FreshnessFirst));
+        const cache::CachePolicy freshness = cache::presetPolicy(PolicyPreset::FreshnessFirst);
+        // The editor works meanwhile: it can revert, but not apply.
+        QVERIFY(!controller.canApply(freshness));
+        QVERIFY(controller.applyHint(freshness).contains(QStringLiteral("API page")));
+        QVERIFY(controller.canRevert(freshness));
+        QVERIFY(!controller.canRevert(controller.baseline()));
+        controller.apply(freshness);
         QVERIFY(!controller.isApplying());
         controller.flush(std::nullopt);
         QVERIFY(!controller.isFlushing());
@@ -119,9 +125,13 @@ private Q_SLOTS:
 
         cache::CachePolicy throughput = cache::presetPolicy(PolicyPreset::ThroughputFirst);
         QVERIFY(controller.isModified(throughput));
+        QVERIFY(controller.canApply(throughput));
+        QVERIFY(!controller.canApply(std::nullopt)); // an edit with invalid values
+        QVERIFY(controller.applyHint(std::nullopt).contains(QStringLiteral("marked in red")));
         QCOMPARE(controller.nameFor(throughput), QStringLiteral("Throughput first"));
         controller.apply(throughput);
         QVERIFY(controller.isApplying());
+        QVERIFY(!controller.canApply(throughput)); // one at a time
         QVERIFY(controller.policyStatus().text.startsWith(QStringLiteral("Applying version")));
         QTRY_VERIFY_WITH_TIMEOUT(!controller.isApplying(), kWaitMs);
         QCOMPARE(cache->policy()->version, before + 1);
@@ -129,6 +139,7 @@ private Q_SLOTS:
         QVERIFY(cache->policy()->classes == throughput.classes);
         QCOMPARE(controller.baseline().version, before + 1);
         QVERIFY(!controller.isModified(throughput));
+        QVERIFY(!controller.canApply(throughput)); // in force: nothing left to apply
         // The other instance takes it through Redis; the usage readings count both.
         QTRY_COMPARE_WITH_TIMEOUT(other->policy()->version, before + 1, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(controller.acknowledgements() &&
