@@ -21,6 +21,16 @@ QList<QStringList> queryRows(const QString& dsn, const QString& sql, QString* er
     return rows->texts();
 }
 
+QString qaTableCounts(const QString& dsn)
+{
+    const QList<QStringList> rows = queryRows(
+        dsn,
+        QStringLiteral("SELECT 'questions=' || (SELECT count(*) FROM questions) || ' answers=' ||"
+                       " (SELECT count(*) FROM answers) || ' answers_photos=' ||"
+                       " (SELECT count(*) FROM answers_photos)"));
+    return rows.isEmpty() ? QString() : rows.first().value(0);
+}
+
 QString queryOne(const QString& dsn, const QString& sql)
 {
     QString error;

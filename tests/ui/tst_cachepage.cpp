@@ -7,8 +7,9 @@
 #include "backend/cache/cacheworkercontext.h"
 #include "backend/cache/policytext.h"
 #include "backend/cache/responsecache.h"
-#include "backend/endpoint/redisendpoint.h"
+#include "tests/support/redisoptions.h"
 #include "tests/support/stackfixture.h"
+#include "ui/cache/cachecontroller.h"
 #include "ui/cache/cachepage.h"
 #include "ui/shell/customplot.h"
 
@@ -75,20 +76,15 @@ class TestCachePage : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const stack::ServiceStatus redis = m_fixture.stack().start(stack::ServiceKind::Redis);
-        QVERIFY2(redis.state == stack::ServiceState::Running, qPrintable(redis.message));
-        const auto endpoint = endpoint::parseRedisUrl(m_fixture.stack().redisUrl());
-        QVERIFY2(endpoint, qPrintable(endpoint.errorText()));
-        m_redis.endpoint = endpoint.value();
-        // Generous: a busy shared machine must not turn slowness into errors.
-        m_redis.connectTimeoutMs = 1000;
-        m_redis.commandTimeoutMs = 2000;
-        m_redis.reconnectIntervalMs = 100;
+        const auto options = testing::startPatientRedis(m_fixture);
+        QVERIFY(options);
+        m_redis = *options;
     }
 
     void presetsFillTheTable()
     {
-        ui::CachePage page;
+        ui::CacheController controller;
+        ui::CachePage page(controller);
         page.resize(1280, 800);
         page.show();
         // Balanced to begin with, also without a cache.
@@ -124,9 +120,10 @@ private Q_SLOTS:
     void invalidValuesAreMarkedAndCannotBeApplied()
     {
         auto cache = makeCache();
-        ui::CachePage page;
+        ui::CacheController controller;
+        ui::CachePage page(controller);
         page.show();
-        page.setCache(cache);
+        controller.setCache(cache);
         QTest::mouseClick(button(page, "cachePresetButton0"), Qt::LeftButton);
         QPushButton* apply = button(page, "cacheApplyButton");
         QVERIFY(apply->isEnabled());
@@ -161,16 +158,17 @@ private Q_SLOTS:
         report->setCurrentIndex(report->findData(int(cache::WriteAction::Invalidate)));
         QVERIFY(!report->property("invalid").toBool());
         QVERIFY(apply->isEnabled());
-        page.shutdown();
+        controller.shutdown();
     }
 
     void applyPutsThePolicyInForce()
     {
         auto cache = makeCache();
         const std::int64_t before = cache->policy()->version;
-        ui::CachePage page;
+        ui::CacheController controller;
+        ui::CachePage page(controller);
         page.show();
-        page.setCache(cache);
+        controller.setCache(cache);
         QPushButton* apply = button(page, "cacheApplyButton");
         QVERIFY(!apply->isEnabled()); // the editor shows the policy in force: nothing to apply
 
@@ -203,12 +201,13 @@ private Q_SLOTS:
         QCOMPARE(cache->policy()->name, QStringLiteral("Freshness first"));
         QVERIFY(cache->policy()->classes ==
                 cache::presetPolicy(PolicyPreset::FreshnessFirst).classes);
-        page.shutdown();
+        controller.shutdown();
     }
 
     void revertGoesBackToThePolicyInForce()
     {
-        ui::CachePage page;
+        ui::CacheController controller;
+        ui::CachePage page(controller);
         page.show();
         QPushButton* revert = button(page, "cacheRevertButton");
         QVERIFY(!revert->isEnabled());
@@ -233,9 +232,10 @@ private Q_SLOTS:
         QCOMPARE(cache->stats().at(DataClass::Questions, CacheLayer::Memory).keys, 3u);
         QCOMPARE(cache->stats().at(DataClass::Answers, CacheLayer::Memory).keys, 2u);
 
-        ui::CachePage page;
+        ui::CacheController controller;
+        ui::CachePage page(controller);
         page.show();
-        page.setCache(cache);
+        controller.setCache(cache);
         QLabel* entries = label(page, "cacheMemoryEntriesLabel");
         QCOMPARE(entries->text(), QStringLiteral("5"));
         QTRY_COMPARE_WITH_TIMEOUT(label(page, "cacheRedisEntriesLabel")->text(),
@@ -266,7 +266,7 @@ private Q_SLOTS:
         QTest::mouseClick(button(page, "cacheFlushAllButton"), Qt::LeftButton);
         QVERIFY(!cancel->isActive());
         QCOMPARE(cache->stats().at(DataClass::Answers, CacheLayer::Memory).keys, 2u);
-        page.shutdown();
+        controller.shutdown();
     }
 
     // While requests hit the cache, the chart gets a point per layer and class every sample.
@@ -279,10 +279,11 @@ private Q_SLOTS:
         fillEntries(context, DataClass::Questions, 4);
         fillEntries(context, DataClass::Answers, 4);
 
-        ui::CachePage page;
+        ui::CacheController controller;
+        ui::CachePage page(controller);
         page.resize(1100, 1260);
         page.show();
-        page.setCache(cache);
+        controller.setCache(cache);
         // Requests keep coming on the GUI thread: memory hits, and misses on ids never filled.
         int request = 0;
         QTimer traffic;
@@ -307,20 +308,21 @@ private Q_SLOTS:
         const QString dir = qEnvironmentVariable("QACONSOLE_SCREENSHOT_DIR");
         if (!dir.isEmpty())
             page.grab().save(QDir(dir).filePath(QStringLiteral("cache-page.png")));
-        page.shutdown();
+        controller.shutdown();
     }
 
     void withoutCacheNothingCanBeApplied()
     {
         auto cache = makeCache();
-        ui::CachePage page;
+        ui::CacheController controller;
+        ui::CachePage page(controller);
         page.show();
-        page.setCache(cache);
+        controller.setCache(cache);
         QTest::mouseClick(button(page, "cachePresetButton0"), Qt::LeftButton);
         QVERIFY(button(page, "cacheApplyButton")->isEnabled());
         QVERIFY(!label(page, "cacheAvailabilityMessageLabel")->isVisible());
 
-        page.setCache(nullptr);
+        controller.setCache(nullptr);
         QVERIFY(!button(page, "cacheApplyButton")->isEnabled());
         for (const char* name :
              {"cacheFlushQuestionsButton", "cacheFlushAnswersButton", "cacheFlushAllButton"})
@@ -332,7 +334,7 @@ private Q_SLOTS:
         QCOMPARE(edit(page, "classes.questions.ttl.memory")->text(), QStringLiteral("5 s"));
         QCOMPARE(label(page, "cacheMemoryEntriesLabel")->text(), QStringLiteral("—"));
         QVERIFY(button(page, "cacheSaveButton")->isEnabled());
-        page.shutdown();
+        controller.shutdown();
     }
 
 private:

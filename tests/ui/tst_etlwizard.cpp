@@ -8,8 +8,8 @@
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
+#include "ui/etl/etlcontroller.h"
 #include "ui/etl/etlpage.h"
-#include "ui/etl/etlrunner.h"
 #include "ui/etl/loadsummaryview.h"
 #include "ui/etl/loadwizard.h"
 #include "ui/shell/mainwindow.h"
@@ -70,18 +70,6 @@ void answerNextQuestion(QMessageBox::StandardButton answer, int* asked)
     });
 }
 
-// The rows of each table as "questions=100 answers=100 answers_photos=17", or an empty string
-// when the tables are not there.
-QString tableCounts(const QString& dsn)
-{
-    const QList<QStringList> rows = testing::queryRows(
-        dsn,
-        QStringLiteral("SELECT 'questions=' || (SELECT count(*) FROM questions) || ' answers=' ||"
-                       " (SELECT count(*) FROM answers) || ' answers_photos=' ||"
-                       " (SELECT count(*) FROM answers_photos)"));
-    return rows.isEmpty() ? QString() : rows.first().value(0);
-}
-
 } // namespace
 
 class TestEtlWizard : public QObject
@@ -108,8 +96,8 @@ private Q_SLOTS:
         QVERIFY(source.isValid());
         QVERIFY(testing::copySampleFixture(source.path()));
 
-        ui::EtlRunner runner;
-        LoadWizard wizard(runner, QString());
+        ui::EtlController etl; // the managed database is not running
+        LoadWizard wizard(etl);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         QCOMPARE(wizard.currentId(), int(LoadWizard::SourcePageId));
@@ -192,17 +180,18 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(summary, "rejectFileLink")->property("path").toString().isEmpty());
         QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
 
-        QCOMPARE(tableCounts(m_dsn), QStringLiteral("questions=100 answers=100 answers_photos=57"));
+        QCOMPARE(testing::qaTableCounts(m_dsn),
+                 QStringLiteral("questions=100 answers=100 answers_photos=57"));
     }
 
     void cancelDuringRunLeavesTheTablesAsTheyWere()
     {
-        const QString before = tableCounts(m_dsn);
+        const QString before = testing::qaTableCounts(m_dsn);
         QTemporaryDir target;
         QVERIFY(target.isValid());
 
-        ui::EtlRunner runner;
-        LoadWizard wizard(runner, QString());
+        ui::EtlController etl; // the managed database is not running
+        LoadWizard wizard(etl);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
 
@@ -232,14 +221,15 @@ private Q_SLOTS:
         QCOMPARE(summary->statusText(), QStringLiteral("Cancelled"));
         QVERIFY(labelText(summary, "summaryErrorLabel").contains(QStringLiteral("as they were")));
         QVERIFY(!wizard.isLoading());
-        QCOMPARE(tableCounts(m_dsn), before);
+        QCOMPARE(testing::qaTableCounts(m_dsn), before);
     }
 
     void pageLoadsTheSampleWithOneClick()
     {
-        QDir(ui::EtlPage::sampleFolder()).removeRecursively();
+        QDir(ui::EtlController::defaultSampleFolder()).removeRecursively();
 
-        ui::EtlPage page;
+        ui::EtlController controller;
+        ui::EtlPage page(controller);
         page.resize(1000, 760);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -248,7 +238,7 @@ private Q_SLOTS:
         QVERIFY(load->toolTip().contains(QStringLiteral("Services")));
         QCOMPARE(labelText(&page, "targetStateLabel"), QStringLiteral("not running"));
 
-        page.setManagedDsn(m_dsn);
+        controller.setManagedDsn(m_dsn);
         QVERIFY(load->isEnabled());
         QCOMPARE(labelText(&page, "targetStateLabel"), QStringLiteral("ready"));
         const QString password = QUrl(m_dsn).password();
@@ -267,23 +257,25 @@ private Q_SLOTS:
         const auto plain = [summary](const char* name) {
             return labelText(summary, name).remove(u',');
         };
-        QCOMPARE(tableCounts(m_dsn),
+        QCOMPARE(testing::qaTableCounts(m_dsn),
                  QStringLiteral("questions=%1 answers=%2 answers_photos=%3")
                      .arg(plain("questionsLoadedLabel"), plain("answersLoadedLabel"),
                           plain("answers_photosLoadedLabel")));
-        QVERIFY(QFile::exists(ui::EtlPage::sampleFolder() + QStringLiteral("/questions.csv")));
+        QVERIFY(QFile::exists(ui::EtlController::defaultSampleFolder() +
+                              QStringLiteral("/questions.csv")));
         QTRY_VERIFY(load->isEnabled());
         QVERIFY(page.confirmClose()); // nothing running: closes without asking
     }
 
     void closingMidLoadAsksFirst()
     {
-        QDir(ui::EtlPage::sampleFolder()).removeRecursively();
-        auto* page = new ui::EtlPage;
+        QDir(ui::EtlController::defaultSampleFolder()).removeRecursively();
+        ui::EtlController controller;
+        auto* page = new ui::EtlPage(controller);
         ui::MainWindow window({page});
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        page->setManagedDsn(m_dsn);
+        controller.setManagedDsn(m_dsn);
         auto* load = child<QPushButton>(page, "loadDatasetButton");
         auto* summary = child<ui::LoadSummaryView>(page, "lastLoadView");
 
@@ -296,7 +288,7 @@ private Q_SLOTS:
         QVERIFY(window.isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(summary->statusText(), QStringLiteral("Loaded"),
                                   kGenerateTimeoutMs + kLoadTimeoutMs);
-        const QString loaded = tableCounts(m_dsn);
+        const QString loaded = testing::qaTableCounts(m_dsn);
 
         // Nothing running: the window closes without asking.
         QTRY_VERIFY(load->isEnabled());
@@ -305,14 +297,14 @@ private Q_SLOTS:
         window.show();
 
         // "Yes": the load is cancelled, the window closes, the tables stay as they were.
-        QDir(ui::EtlPage::sampleFolder()).removeRecursively();
+        QDir(ui::EtlController::defaultSampleFolder()).removeRecursively();
         QTest::mouseClick(load, Qt::LeftButton);
         answerNextQuestion(QMessageBox::Yes, &asked);
         QVERIFY(window.close());
         QCOMPARE(asked, 2);
         QVERIFY(!window.isVisible());
         QTRY_VERIFY(labelText(page, "loadMessageLabel").startsWith(QStringLiteral("Cancelled")));
-        QCOMPARE(tableCounts(m_dsn), loaded);
+        QCOMPARE(testing::qaTableCounts(m_dsn), loaded);
     }
 
 private:

@@ -1,7 +1,7 @@
 #include "ui/cache/policypanel.h"
 
-#include "backend/cache/policyjson.h"
 #include "backend/cache/policytext.h"
+#include "ui/cache/cachecontroller.h"
 #include "ui/cache/messagelabel.h"
 #include "ui/cache/policyeditor.h"
 #include "ui/shell/statepresentation.h"
@@ -12,12 +12,10 @@
 #include <QDir>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QVBoxLayout>
 
 namespace qaconsole::ui {
@@ -43,7 +41,9 @@ QString presetHint(cache::PolicyPreset preset)
 
 } // namespace
 
-PolicyPanel::PolicyPanel(QWidget* parent) : QWidget(parent), m_editor(new PolicyEditor(this))
+PolicyPanel::PolicyPanel(CacheController& controller, QWidget* parent)
+    : QWidget(parent), m_controller(controller), m_shownBaseline(controller.baseline()),
+      m_editor(new PolicyEditor(this))
 {
     m_description = messageLabel(QStringLiteral("cachePolicyDescription"), this);
     m_description->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -83,7 +83,10 @@ PolicyPanel::PolicyPanel(QWidget* parent) : QWidget(parent), m_editor(new Policy
     layout->addWidget(createButtonRow());
 
     connect(m_editor, &PolicyEditor::edited, this, &PolicyPanel::edited);
-    m_editor->setPolicy(m_baseline);
+    connect(&m_controller, &CacheController::baselineChanged, this, &PolicyPanel::followBaseline);
+    connect(&m_controller, &CacheController::policyShown, m_editor, &PolicyEditor::setPolicy);
+    connect(&m_controller, &CacheController::changed, this, &PolicyPanel::present);
+    m_editor->setPolicy(m_controller.baseline());
     applyPalette();
 }
 
@@ -94,55 +97,29 @@ void PolicyPanel::resizeEvent(QResizeEvent* event)
     QWidget::resizeEvent(event);
 }
 
-void PolicyPanel::setBaseline(const cache::CachePolicy& policy)
+void PolicyPanel::followBaseline(const cache::CachePolicy& policy)
 {
-    const bool follow = !modified();
-    m_baseline = policy;
-    if (follow)
+    // The controller's baseline is the new one already: what the editor holds is compared with
+    // the one before, which the editor shows unless the user changed it.
+    const std::optional<cache::CachePolicy> held = m_editor->reading().policy;
+    if (held && held->classes == m_shownBaseline.classes)
         m_editor->setPolicy(policy); // edited() presents
     else
         present();
-}
-
-void PolicyPanel::setApplyAvailable(bool available)
-{
-    m_available = available;
-    present();
-}
-
-void PolicyPanel::setBusy(bool busy)
-{
-    m_busy = busy;
-    present();
-}
-
-void PolicyPanel::showStatus(const QString& text, StatusKind kind, const QString& details)
-{
-    // Always laid out, empty or not, so the buttons keep their places.
-    m_status->setText(text);
-    m_status->setToolTip(details);
-    m_statusKind = kind;
-    applyPalette();
+    m_shownBaseline = policy;
 }
 
 std::optional<cache::CachePolicy> PolicyPanel::editedPolicy() const
 {
     std::optional<cache::CachePolicy> policy = m_editor->reading().policy;
-    if (!policy)
-        return std::nullopt;
-    QString fallback = tr("Custom");
-    if (policy->classes == m_baseline.classes)
-        fallback = m_baseline.name;
-    else if (policy->classes == m_fromFile.classes && !m_fromFile.name.isEmpty())
-        fallback = m_fromFile.name;
-    policy->name = policyName(*policy, fallback);
+    if (policy)
+        policy->name = m_controller.nameFor(*policy);
     return policy;
 }
 
 bool PolicyPanel::modified() const
 {
-    const std::optional<cache::CachePolicy> policy = m_editor->reading().policy;
-    return !policy || policy->classes != m_baseline.classes;
+    return m_controller.isModified(m_editor->reading().policy);
 }
 
 void PolicyPanel::changeEvent(QEvent* event)
@@ -211,10 +188,10 @@ QWidget* PolicyPanel::createButtonRow()
 
     connect(m_load, &QPushButton::clicked, this, &PolicyPanel::loadFile);
     connect(m_save, &QPushButton::clicked, this, &PolicyPanel::saveFile);
-    connect(m_revert, &QPushButton::clicked, this, [this] { m_editor->setPolicy(m_baseline); });
+    connect(m_revert, &QPushButton::clicked, &m_controller, &CacheController::revert);
     connect(m_apply, &QPushButton::clicked, this, [this] {
         if (const auto policy = editedPolicy())
-            Q_EMIT applyRequested(*policy);
+            m_controller.apply(*policy);
     });
     return row;
 }
@@ -246,47 +223,35 @@ void PolicyPanel::loadFile()
         QFileDialog::getOpenFileName(this, tr("Load a cache policy"), QString(), kFileFilter);
     if (path.isEmpty())
         return;
-    const cache::PolicyParseResult result = cache::loadPolicyFile(path);
-    if (!result.policy) {
-        QStringList lines;
-        for (const cache::PolicyError& error : result.errors)
-            lines.append(error.text());
-        QMessageBox box(QMessageBox::Warning, tr("Load a cache policy"),
-                        tr("%1 is not a policy the console can use; nothing was changed.")
-                            .arg(QDir::toNativeSeparators(path)),
-                        QMessageBox::Ok, this);
-        box.setDetailedText(lines.join(u'\n'));
-        box.setInformativeText(lines.value(0));
-        box.exec();
+    const cache::PolicyErrors errors = m_controller.loadPolicyFile(path);
+    if (errors.isEmpty())
         return;
-    }
-    m_fromFile = *result.policy;
-    m_editor->setPolicy(m_fromFile);
-    showStatus(tr("Loaded %1. Apply puts it in force.").arg(QFileInfo(path).fileName()),
-               StatusKind::Quiet);
+    QStringList lines;
+    for (const cache::PolicyError& error : errors)
+        lines.append(error.text());
+    QMessageBox box(QMessageBox::Warning, tr("Load a cache policy"),
+                    tr("%1 is not a policy the console can use; nothing was changed.")
+                        .arg(QDir::toNativeSeparators(path)),
+                    QMessageBox::Ok, this);
+    box.setDetailedText(lines.join(u'\n'));
+    box.setInformativeText(lines.value(0));
+    box.exec();
 }
 
 void PolicyPanel::saveFile()
 {
-    std::optional<cache::CachePolicy> policy = editedPolicy();
+    const std::optional<cache::CachePolicy> policy = editedPolicy();
     if (!policy)
         return;
-    policy->version = std::max(m_baseline.version, std::int64_t(1));
-    if (modified())
-        ++policy->version; // the version it would get when applied here
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save the cache policy"), QStringLiteral("cache-policy.json"), kFileFilter);
     if (path.isEmpty())
         return;
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(cache::policyToJson(*policy)) < 0 ||
-        !file.commit()) {
-        QMessageBox::warning(
-            this, tr("Save the cache policy"),
-            tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
-        return;
-    }
-    showStatus(tr("Saved to %1.").arg(QFileInfo(path).fileName()), StatusKind::Quiet);
+    const cache::PolicyErrors errors = m_controller.savePolicyFile(path, *policy);
+    if (!errors.isEmpty())
+        QMessageBox::warning(this, tr("Save the cache policy"),
+                             tr("Could not write %1: %2")
+                                 .arg(QDir::toNativeSeparators(path), errors.first().message));
 }
 
 void PolicyPanel::present()
@@ -298,15 +263,16 @@ void PolicyPanel::present()
                                      reading.policy->classes ==
                                          cache::presetPolicy(cache::PolicyPreset(index)).classes);
     }
+    const std::optional<cache::CachePolicy>& edited = reading.policy;
     m_save->setEnabled(valid);
-    m_revert->setEnabled(modified() && !m_busy);
-    m_apply->setEnabled(m_available && valid && modified() && !m_busy);
-    if (!m_available)
-        m_apply->setToolTip(tr("The cache runs with the API backend: start it on the API page"));
-    else if (!valid)
-        m_apply->setToolTip(tr("Fix the values marked in red first"));
-    else
-        m_apply->setToolTip(tr("Put the policy in force on every running backend instance"));
+    m_revert->setEnabled(m_controller.canRevert(edited));
+    m_apply->setEnabled(m_controller.canApply(edited));
+    m_apply->setToolTip(m_controller.applyHint(edited));
+    // Always laid out, empty or not, so the buttons keep their places.
+    const Notice status = m_controller.policyStatus();
+    m_status->setText(status.text);
+    m_status->setToolTip(status.details);
+    applyPalette();
 }
 
 void PolicyPanel::applyPalette()
@@ -314,12 +280,8 @@ void PolicyPanel::applyPalette()
     const QPalette colors = QApplication::palette(this);
     setTextColor(m_presetCaption, secondaryText(colors));
     setTextColor(m_errors, toneColor(Tone::Bad));
-    QColor status = secondaryText(colors);
-    if (m_statusKind == StatusKind::Good)
-        status = toneColor(Tone::Good);
-    else if (m_statusKind == StatusKind::Problem)
-        status = toneColor(Tone::Bad);
-    setTextColor(m_status, status);
+    const Tone tone = m_controller.policyStatus().tone;
+    setTextColor(m_status, tone == Tone::Neutral ? secondaryText(colors) : toneColor(tone));
     // The plain-language line sits on a faint tint of the highlight, like a note.
     const QColor tint =
         blend(colors.color(QPalette::Base), colors.color(QPalette::Highlight), 0.07);

@@ -13,10 +13,14 @@ namespace qaconsole::ui {
 
 class PolicyEditor;
 
-// Everything about the policy that does not need the cache: the presets as buttons, the
+class CacheController;
+class PolicyEditor;
+
+// The policy being prepared, as the Cache page shows it: the presets as buttons, the
 // PolicyEditor, what the policy means in plain language (updated on every edit), the problems
-// that keep it from being applied, Load and Save of policy files, Revert and Apply. Apply only
-// asks (applyRequested()); the page sends the policy and reports back with showStatus().
+// that keep it from being applied, Load and Save of policy files (the file dialogs here, the
+// reading and writing in the controller), Revert and Apply (the controller's), and the line that
+// says how the latest change went.
 //
 // Widgets are named for tests: "cachePresetButton0".. "cachePresetButton2" (in PolicyPreset
 // order), "cachePolicyDescription", "cachePolicyErrors", "cacheLoadButton", "cacheSaveButton",
@@ -25,32 +29,14 @@ class PolicyPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum class StatusKind
-    {
-        Quiet,
-        Good,
-        Problem
-    };
+    // `controller` must outlive the panel.
+    explicit PolicyPanel(CacheController& controller, QWidget* parent = nullptr);
 
-    explicit PolicyPanel(QWidget* parent = nullptr);
-
-    // The policy in force (or, without a cache, the one the editor starts from). The editor
-    // follows it unless the user has changes of their own, which are kept.
-    void setBaseline(const cache::CachePolicy& policy);
-    const cache::CachePolicy& baseline() const { return m_baseline; }
-    // Whether Apply can reach a cache at all, and whether a change is being applied now.
-    void setApplyAvailable(bool available);
-    void setBusy(bool busy);
-    // The line beside Apply: how the latest change went; `details` is its tooltip.
-    void showStatus(const QString& text, StatusKind kind, const QString& details = QString());
-    // The editor's values as a policy (version and name as they would be applied, but for the
-    // version, which the page sets); nullopt while any value is invalid.
+    // The editor's values as a policy (named as it would be applied; the controller sets the
+    // version); nullopt while any value is invalid.
     std::optional<cache::CachePolicy> editedPolicy() const;
-    // Values differ from the baseline's.
+    // Values differ from the policy in force.
     bool modified() const;
-
-Q_SIGNALS:
-    void applyRequested(const cache::CachePolicy& policy);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -59,17 +45,19 @@ protected:
 private:
     QWidget* createPresetRow();
     QWidget* createButtonRow();
+    // The policy in force changed: the editor follows it unless the user has changes of their
+    // own, which are kept.
+    void followBaseline(const cache::CachePolicy& policy);
     void edited();
     void loadFile();
     void saveFile();
     void present();
     void applyPalette();
 
-    cache::CachePolicy m_baseline = cache::defaultPolicy();
-    cache::CachePolicy m_fromFile; // the last file loaded: its name is kept while its values are
-    bool m_available = false;
-    bool m_busy = false;
-    StatusKind m_statusKind = StatusKind::Quiet;
+    CacheController& m_controller;
+    // The policy in force as last followed: whether the editor still shows it decides whether
+    // it follows the next one.
+    cache::CachePolicy m_shownBaseline;
 
     // The narrowest the plain-language column gets beside the table before it moves below.
     static constexpr int kMeaningMinWidth = 320;

@@ -4,7 +4,9 @@
 #include "ui/api/apibinding.h"
 #include "ui/api/apicontroller.h"
 #include "ui/api/apipage.h"
+#include "ui/cache/cachecontroller.h"
 #include "ui/cache/cachepage.h"
+#include "ui/etl/etlcontroller.h"
 #include "ui/etl/etlpage.h"
 #include "ui/loadtest/loadtestcontroller.h"
 #include "ui/loadtest/loadtestpage.h"
@@ -18,23 +20,28 @@
 namespace qaconsole::ui {
 
 ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
-    : m_apiController(std::make_unique<ApiController>()),
+    : m_etlController(std::make_unique<EtlController>()),
+      m_apiController(std::make_unique<ApiController>()),
+      m_cacheController(std::make_unique<CacheController>()),
       m_loadTestController(std::make_unique<LoadTestController>(RunHistory::defaultFolder())),
-      m_services(new ServicesPage), m_etl(new EtlPage), m_api(new ApiPage(*m_apiController)),
-      m_cache(new CachePage), m_loadTest(new LoadTestPage(*m_loadTestController)),
+      m_services(new ServicesPage), m_etl(new EtlPage(*m_etlController)),
+      m_api(new ApiPage(*m_apiController)), m_cache(new CachePage(*m_cacheController)),
+      m_loadTest(new LoadTestPage(*m_loadTestController)),
       // Later pages (Tiers) are added to this list.
       m_window(
           std::make_unique<MainWindow>(QList<Page*>{m_services, m_etl, m_api, m_cache, m_loadTest}))
 {
     MainWindow& window = *m_window;
     bindServices(supervisor, *m_services, window);
-    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, m_etl,
-                     &EtlPage::setManagedDsn);
+    EtlController* etl = m_etlController.get();
+    QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged, etl,
+                     &EtlController::setManagedDsn);
     QObject::connect(&supervisor, &stack::StackSupervisor::postgresUrlChanged,
                      m_loadTestController.get(), &LoadTestController::setDatabaseDsn);
     bindApi(supervisor, *m_api, window);
     ApiController* api = m_apiController.get();
-    QObject::connect(api, &ApiController::cacheChanged, m_cache, &CachePage::setCache);
+    QObject::connect(api, &ApiController::cacheChanged, m_cacheController.get(),
+                     &CacheController::setCache);
     // The embedded backend is the load test's default target while it runs.
     QObject::connect(api, &ApiController::stateChanged, m_loadTest,
                      [this, api] { m_loadTest->setEmbeddedUrl(api->url()); });
@@ -45,14 +52,14 @@ ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
     m_loadDataset->setObjectName(QStringLiteral("loadDatasetAction"));
     m_loadDataset->setToolTip(
         QObject::tr("Load the dataset into the managed database (Data load page)"));
-    m_loadDataset->setEnabled(m_etl->canLoad());
+    m_loadDataset->setEnabled(etl->canLoad());
     // The Data load page is shown either way: it has the progress, or says why nothing started.
-    const auto loadDataset = [this] {
+    const auto loadDataset = [this, etl] {
         m_window->showPage(m_etl);
-        m_etl->loadDataset();
+        etl->loadDataset();
     };
-    QObject::connect(m_loadDataset, &QAction::triggered, m_etl, loadDataset);
-    QObject::connect(m_etl, &EtlPage::canLoadChanged, m_loadDataset, &QAction::setEnabled);
+    QObject::connect(m_loadDataset, &QAction::triggered, etl, loadDataset);
+    QObject::connect(etl, &EtlController::canLoadChanged, m_loadDataset, &QAction::setEnabled);
     QObject::connect(api, &ApiController::dataLoadRequested, m_etl, loadDataset);
     QObject::connect(api, &ApiController::servicesRequested, &window,
                      [this] { m_window->showPage(m_services); });
@@ -64,7 +71,7 @@ ConsoleWindow::~ConsoleWindow() = default;
 void ConsoleWindow::shutdownPages()
 {
     m_loadTestController->shutdown();
-    m_cache->shutdown();
+    m_cacheController->shutdown();
     m_apiController->shutdown();
 }
 

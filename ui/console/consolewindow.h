@@ -12,7 +12,9 @@ namespace qaconsole::ui {
 
 class ApiController;
 class ApiPage;
+class CacheController;
 class CachePage;
+class EtlController;
 class EtlPage;
 class LoadTestController;
 class LoadTestPage;
@@ -21,9 +23,9 @@ class ServicesPage;
 
 // The console's composition root: the controllers, the window with every page (each a view of
 // its controller), and the wiring between them and to a stack supervisor: the Services page and
-// status bar follow the supervisor, the Data load page and the API and Load test controllers get
-// the managed database, the API's cache goes to the Cache page and its URL to the Load test
-// page, and Load dataset (toolbar, API page, status bar) loads on the Data load page.
+// status bar follow the supervisor, the Data load, API and Load test controllers get the managed
+// database, the API's cache goes to the Cache controller and its URL to the Load test page, and
+// Load dataset (toolbar, API page, status bar) loads through the Data load controller.
 // app/ builds one around the real stack; the screenshot test builds one around a test stack,
 // so both see the same window.
 //
@@ -42,7 +44,9 @@ public:
     ApiPage& apiPage() { return *m_api; }
     CachePage& cachePage() { return *m_cache; }
     LoadTestPage& loadTestPage() { return *m_loadTest; }
+    EtlController& etlController() { return *m_etlController; }
     ApiController& apiController() { return *m_apiController; }
+    CacheController& cacheController() { return *m_cacheController; }
     LoadTestController& loadTestController() { return *m_loadTestController; }
 
     // Stops the work in the order quitting needs: the load test (its load goes to the backend),
@@ -52,7 +56,9 @@ public:
 
 private:
     // Made before the pages and destroyed after them (members go in reverse order).
+    std::unique_ptr<EtlController> m_etlController;
     std::unique_ptr<ApiController> m_apiController;
+    std::unique_ptr<CacheController> m_cacheController;
     std::unique_ptr<LoadTestController> m_loadTestController;
     // Created first and owned by the window once it is built.
     ServicesPage* m_services;

@@ -1,6 +1,5 @@
 #include "ui/etl/loadsummaryview.h"
 
-#include "pg/redact.h"
 #include "ui/etl/etltext.h"
 #include "ui/shell/elidedlabel.h"
 #include "ui/shell/figuregrid.h"
@@ -136,41 +135,20 @@ LoadSummaryView::LoadSummaryView(QWidget* parent)
     clear();
 }
 
-void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& sourceDir,
-                                 const QString& targetAddress, const QDateTime& finishedAt)
+void LoadSummaryView::showOutcome(const LoadOutcome& outcome)
 {
     m_placeholder->hide();
     m_body->show();
+    const etl::EtlResult& result = outcome.result;
 
-    if (result.ok())
-        showStatus(tr("Loaded"), Tone::Good);
-    else if (result.cancelled())
-        showStatus(tr("Cancelled"), Tone::Neutral);
-    else
-        showStatus(tr("Failed"), Tone::Bad);
+    showStatus(outcome.status, outcome.statusTone);
+    m_route->setText(outcome.route);
+    m_error->setText(outcome.note);
+    m_error->setVisible(!outcome.note.isEmpty());
+    setTextColor(m_error, outcome.noteTone == Tone::Bad
+                              ? red()
+                              : secondaryText(QApplication::palette(this)));
 
-    QStringList route;
-    if (!sourceDir.isEmpty())
-        route << tr("from %1").arg(QDir::toNativeSeparators(sourceDir));
-    if (!targetAddress.isEmpty())
-        route << tr("into %1").arg(targetAddress);
-    m_route->setText(route.join(u' '));
-
-    QString note;
-    QColor noteColor = red();
-    if (result.cancelled()) {
-        note = tr("Stopped on request. The tables in the database are as they were before.");
-        noteColor = secondaryText(QApplication::palette(this));
-    } else if (!result.ok()) {
-        note = result.error->kind == etl::ErrorKind::VerificationFailed
-                   ? tr("Not every check passed, so the new tables were not swapped in.")
-                   : pg::redactSecrets(result.error->text()); // it may quote a connection string
-    }
-    m_error->setText(note);
-    m_error->setVisible(!note.isEmpty());
-    setTextColor(m_error, noteColor);
-
-    qint64 read = 0;
     for (etl::Table table : etl::kTables) {
         const etl::TableCounts& counts = result.counts(table);
         TableRow& row = m_rows[static_cast<int>(table)];
@@ -185,12 +163,12 @@ void LoadSummaryView::showResult(const etl::EtlResult& result, const QString& so
             counts.rowsLoaded > 0
                 ? QStringLiteral("%1 – %2").arg(countText(counts.firstId), countText(counts.lastId))
                 : noValue);
-        read += counts.rowsRead;
     }
 
-    m_finished->setText(QLocale().toString(finishedAt.toLocalTime().time(), QLocale::ShortFormat));
+    m_finished->setText(
+        QLocale().toString(outcome.finishedAt.toLocalTime().time(), QLocale::ShortFormat));
     m_time->setText(result.elapsedMs > 0 ? durationText(result.elapsedMs) : noValue);
-    m_rate->setText(result.elapsedMs > 0 ? rateText(read * 1000.0 / result.elapsedMs) : noValue);
+    m_rate->setText(outcome.rowsPerSecond > 0 ? rateText(outcome.rowsPerSecond) : noValue);
     const qint64 rejected = result.totalRejected();
     m_rejectedTotal->setText(countText(rejected));
     setTextColor(m_rejectedTotal,

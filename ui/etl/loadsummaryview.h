@@ -1,9 +1,9 @@
 #pragma once
 
 #include "etl/etlresult.h"
+#include "ui/etl/loadoutcome.h"
 #include "ui/shell/tone.h"
 
-#include <QDateTime>
 #include <QWidget>
 
 #include <array>
@@ -32,9 +32,7 @@ class LoadSummaryView : public QWidget
 public:
     explicit LoadSummaryView(QWidget* parent = nullptr);
 
-    // `sourceDir` and `targetAddress` ("host:port") describe the route; either may be empty.
-    void showResult(const etl::EtlResult& result, const QString& sourceDir,
-                    const QString& targetAddress, const QDateTime& finishedAt);
+    void showOutcome(const LoadOutcome& outcome);
     // The placeholder for "no load yet".
     void clear();
 

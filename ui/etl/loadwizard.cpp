@@ -1,5 +1,6 @@
 #include "ui/etl/loadwizard.h"
 
+#include "ui/etl/loadwizardcontroller.h"
 #include "ui/etl/runpage.h"
 #include "ui/etl/sourcepage.h"
 #include "ui/etl/summarypage.h"
@@ -10,10 +11,10 @@
 
 namespace qaconsole::ui {
 
-LoadWizard::LoadWizard(EtlRunner& runner, const QString& managedDsn, QWidget* parent)
-    : QWizard(parent), m_source(new SourcePage(runner, this)),
-      m_target(new TargetPage(runner, this)),
-      m_run(new RunPage(runner, *m_source, *m_target, this)), m_summary(new SummaryPage(this))
+LoadWizard::LoadWizard(EtlController& etl, QWidget* parent)
+    : QWizard(parent), m_controller(new LoadWizardController(etl, this)),
+      m_source(new SourcePage(*m_controller, this)), m_target(new TargetPage(*m_controller, this)),
+      m_run(new RunPage(*m_controller, this)), m_summary(new SummaryPage(this))
 {
     setObjectName(QStringLiteral("loadWizard"));
     setWindowTitle(tr("Load wizard"));
@@ -28,39 +29,32 @@ LoadWizard::LoadWizard(EtlRunner& runner, const QString& managedDsn, QWidget* pa
     setPage(TargetPageId, m_target);
     setPage(RunPageId, m_run);
     setPage(SummaryPageId, m_summary);
-    m_target->setManagedDsn(managedDsn);
 
-    connect(m_run, &RunPage::loadStarting, this, &LoadWizard::loadStarting);
-    connect(m_run, &RunPage::finished, this,
-            [this](const etl::EtlResult& result, const QString& sourceDir,
-                   const QString& targetAddress) {
-                m_summary->showResult(result, sourceDir, targetAddress);
+    connect(m_controller, &LoadWizardController::loadFinished, this,
+            [this](const LoadOutcome& outcome) {
+                m_summary->showOutcome(outcome);
                 if (currentId() == RunPageId)
                     next();
             });
-    connect(this, &QWizard::currentIdChanged, this, &LoadWizard::showButtonsFor);
+    connect(this, &QWizard::currentIdChanged, this, [this](int id) {
+        if (id >= 0)
+            m_controller->enterStep(WizardStep(id));
+        showButtonsFor(id);
+    });
     showButtonsFor(SourcePageId);
-}
-
-void LoadWizard::setManagedDsn(const QString& dsn)
-{
-    m_target->setManagedDsn(dsn);
 }
 
 bool LoadWizard::isLoading() const
 {
-    return m_run->isRunning();
+    return m_controller->isLoading();
 }
 
 void LoadWizard::reject()
 {
-    if (m_run->isRunning()) {
-        m_run->cancel();
+    if (!m_controller->cancel()) {
         button(QWizard::CancelButton)->setEnabled(false);
         return;
     }
-    // A generation left running would keep writing files nobody asked for any more.
-    m_source->cancelGeneration();
     QWizard::reject();
 }
 
@@ -69,7 +63,7 @@ void LoadWizard::showButtonsFor(int id)
     switch (id) {
     case RunPageId:
         setButtonLayout({QWizard::Stretch, QWizard::CancelButton});
-        button(QWizard::CancelButton)->setEnabled(true);
+        button(QWizard::CancelButton)->setEnabled(m_controller->canCancel());
         break;
     case SummaryPageId:
         setButtonLayout({QWizard::Stretch, QWizard::FinishButton});

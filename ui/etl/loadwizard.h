@@ -4,7 +4,8 @@
 
 namespace qaconsole::ui {
 
-class EtlRunner;
+class EtlController;
+class LoadWizardController;
 class RunPage;
 class SourcePage;
 class SummaryPage;
@@ -12,8 +13,9 @@ class TargetPage;
 
 // Loads a dataset step by step: Source (a folder, inspected; or generated data), Target (the
 // managed database or a connection string, tested live), Run (progress, Cancel), Summary
-// (counts, time, checks, reject file). All work runs on `runner`'s thread; the wizard only
-// shows it, so the window stays responsive throughout.
+// (counts, time, checks, reject file). The wizard's state and work are its
+// LoadWizardController's, on the EtlController's runner; the wizard only shows them, so the
+// window stays responsive throughout.
 //
 // During the load the wizard's Cancel button (and closing the wizard) cancels the load rather
 // than closing: the Summary then shows "Cancelled" once the engine has stopped.
@@ -29,23 +31,19 @@ public:
         SummaryPageId
     };
 
-    // `runner` must outlive the wizard. `managedDsn` is the managed database's URL, or empty
-    // while it is not running.
-    LoadWizard(EtlRunner& runner, const QString& managedDsn, QWidget* parent = nullptr);
+    // `etl` must outlive the wizard; its managed database is the default target.
+    explicit LoadWizard(EtlController& etl, QWidget* parent = nullptr);
 
-    void setManagedDsn(const QString& dsn);
     // The load is running (or being cancelled).
     bool isLoading() const;
+    LoadWizardController& controller() { return *m_controller; }
 
     void reject() override;
-
-Q_SIGNALS:
-    // The Run page is starting a load of this folder.
-    void loadStarting(const QString& sourceDir);
 
 private:
     void showButtonsFor(int id);
 
+    LoadWizardController* m_controller;
     SourcePage* m_source;
     TargetPage* m_target;
     RunPage* m_run;

@@ -1,19 +1,15 @@
 #include "ui/etl/runpage.h"
 
-#include "ui/etl/etlrunner.h"
 #include "ui/etl/loadprogressview.h"
-#include "ui/etl/sourcepage.h"
-#include "ui/etl/targetpage.h"
+#include "ui/etl/loadwizardcontroller.h"
 
 #include <QVBoxLayout>
 #include <QWizard>
 
 namespace qaconsole::ui {
 
-RunPage::RunPage(EtlRunner& runner, const SourcePage& source, const TargetPage& target,
-                 QWidget* parent)
-    : QWizardPage(parent), m_runner(runner), m_source(source), m_target(target),
-      m_view(new LoadProgressView(this))
+RunPage::RunPage(LoadWizardController& controller, QWidget* parent)
+    : QWizardPage(parent), m_controller(controller), m_view(new LoadProgressView(this))
 {
     setObjectName(QStringLiteral("runPage"));
     setTitle(tr("Load"));
@@ -29,55 +25,28 @@ RunPage::RunPage(EtlRunner& runner, const SourcePage& source, const TargetPage& 
     layout->addWidget(m_view);
     layout->addStretch(1);
 
-    connect(&m_runner, &EtlRunner::loadProgressed, this, &RunPage::showProgress);
-    connect(&m_runner, &EtlRunner::loaded, this, &RunPage::finish);
+    connect(&m_controller, &LoadWizardController::loadStarting, this, [this] {
+        m_view->start(etl::phaseTitle(etl::EtlPhase::Preparing));
+        Q_EMIT completeChanged();
+    });
+    connect(&m_controller, &LoadWizardController::loadProgressed, m_view,
+            &LoadProgressView::showLoadProgress);
+    connect(&m_controller, &LoadWizardController::loadCancelling, m_view,
+            &LoadProgressView::showCancelling);
+    connect(&m_controller, &LoadWizardController::loadFinished, this, [this] {
+        m_view->stop();
+        Q_EMIT completeChanged();
+    });
 }
 
 void RunPage::initializePage()
 {
-    if (isRunning())
-        return;
-    etl::EtlOptions options;
-    options.sourceDir = m_source.folder();
-    options.dsn = m_target.dsn();
-    options.jobs = m_target.jobs();
-    m_sourceDir = options.sourceDir;
-    m_targetAddress = m_target.address();
-    m_finished = false;
-    m_view->start(etl::phaseTitle(etl::EtlPhase::Preparing));
-    Q_EMIT loadStarting(options.sourceDir);
-    m_request = m_runner.load(options);
-    Q_EMIT completeChanged();
+    m_controller.enterStep(WizardStep::Run);
 }
 
 bool RunPage::isComplete() const
 {
-    return m_finished;
-}
-
-void RunPage::cancel()
-{
-    if (!isRunning())
-        return;
-    m_runner.cancel();
-    m_view->showCancelling();
-}
-
-void RunPage::showProgress(quint64 request, const etl::EtlProgress& progress)
-{
-    if (request == m_request)
-        m_view->showLoadProgress(progress);
-}
-
-void RunPage::finish(quint64 request, const etl::EtlResult& result)
-{
-    if (request != m_request)
-        return;
-    m_request = 0;
-    m_finished = true;
-    m_view->stop();
-    Q_EMIT completeChanged();
-    Q_EMIT finished(result, m_sourceDir, m_targetAddress);
+    return m_controller.step() == WizardStep::Run && m_controller.canAdvance();
 }
 
 } // namespace qaconsole::ui

@@ -1,9 +1,8 @@
 #include "ui/etl/sourcepage.h"
 
-#include "pg/redact.h"
-#include "ui/etl/etlrunner.h"
 #include "ui/etl/etltext.h"
 #include "ui/etl/inspectionview.h"
+#include "ui/etl/loadwizardcontroller.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
 
@@ -11,7 +10,6 @@
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -22,11 +20,9 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -34,22 +30,7 @@ namespace qaconsole::ui {
 
 namespace {
 
-// Rows and bytes of the full dataset (scale 1.0), for the estimate next to the scale.
-constexpr double kFullQuestions = 3'518'963;
-constexpr double kFullAnswers = 6'879'306;
-constexpr double kFullPhotos = 2'063'759;
-constexpr double kFullBytes = 1.7e9;
 constexpr int kBarRange = 1000;
-
-QColor green()
-{
-    return toneColor(Tone::Good);
-}
-
-QColor red()
-{
-    return toneColor(Tone::Bad);
-}
 
 QIcon dot(const QColor& color)
 {
@@ -63,25 +44,10 @@ QIcon dot(const QColor& color)
     return QIcon(pixmap);
 }
 
-QString defaultGenerateFolder()
-{
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-        .filePath(QStringLiteral("datasets/generated"));
-}
-
-bool holdsAnyCsv(const QString& dir)
-{
-    for (etl::Table table : etl::kTables) {
-        if (QFileInfo::exists(QDir(dir).filePath(fileNameOf(table))))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
-SourcePage::SourcePage(EtlRunner& runner, QWidget* parent)
-    : QWizardPage(parent), m_runner(runner), m_folder(new QLineEdit(this)),
+SourcePage::SourcePage(LoadWizardController& controller, QWidget* parent)
+    : QWizardPage(parent), m_controller(controller), m_folder(new QLineEdit(this)),
       m_choose(new QPushButton(tr("Choose folder…"), this)),
       m_useFiles(new QRadioButton(tr("Load the CSV files in this folder"), this)),
       m_generate(new QRadioButton(tr("Generate a synthetic dataset into this folder first"), this)),
@@ -181,50 +147,27 @@ SourcePage::SourcePage(EtlRunner& runner, QWidget* parent)
 
     connect(m_choose, &QPushButton::clicked, this, &SourcePage::chooseFolder);
     connect(m_folder, &QLineEdit::returnPressed, this, &SourcePage::inspectFolder);
-    connect(m_folder, &QLineEdit::textEdited, this, [this] {
-        // What is typed has not been checked yet; Next waits until it is.
-        m_loadableDir.clear();
-        Q_EMIT completeChanged();
-    });
+    // What is typed has not been checked yet; Next waits until it is.
+    connect(m_folder, &QLineEdit::textEdited, &m_controller, &LoadWizardController::sourceEdited);
     connect(m_useFiles, &QRadioButton::toggled, this, &SourcePage::updateControls);
     connect(m_generateButton, &QPushButton::clicked, this, &SourcePage::startGeneration);
-    connect(m_cancel, &QPushButton::clicked, this, &SourcePage::cancelGeneration);
-    connect(m_scale, &QDoubleSpinBox::valueChanged, this, &SourcePage::updateEstimate);
-    connect(&m_runner, &EtlRunner::inspected, this, &SourcePage::showInspection);
-    connect(&m_runner, &EtlRunner::generateProgressed, this, &SourcePage::showGenerateProgress);
-    connect(&m_runner, &EtlRunner::generated, this,
-            [this](quint64 request, const etl::GeneratorResult& result, bool) {
-                finishGeneration(request, result);
-            });
+    connect(m_cancel, &QPushButton::clicked, &m_controller,
+            &LoadWizardController::cancelGeneration);
+    connect(m_scale, &QDoubleSpinBox::valueChanged, this, [this](double scale) {
+        m_estimate->setText(LoadWizardController::generateEstimate(scale));
+    });
+    connect(&m_controller, &LoadWizardController::sourceChanged, this, &SourcePage::present);
+    connect(&m_controller, &LoadWizardController::inspected, this, &SourcePage::showInspection);
+    connect(&m_controller, &LoadWizardController::inspectionCleared, this,
+            &SourcePage::clearInspection);
 
-    updateEstimate();
-    updateControls();
-    setStatus(tr("Choose a folder, or generate data into one."),
-              secondaryText(QApplication::palette(this)), false);
-}
-
-QString SourcePage::folder() const
-{
-    return m_loadableDir;
+    m_estimate->setText(LoadWizardController::generateEstimate(m_scale->value()));
+    present();
 }
 
 bool SourcePage::isComplete() const
 {
-    return !m_loadableDir.isEmpty() && !isGenerating();
-}
-
-bool SourcePage::isGenerating() const
-{
-    return m_generateRequest != 0;
-}
-
-void SourcePage::cancelGeneration()
-{
-    if (!isGenerating())
-        return;
-    m_runner.cancel();
-    m_cancel->setEnabled(false);
-    m_progressText->setText(tr("Cancelling…"));
+    return m_controller.sourceComplete();
 }
 
 void SourcePage::setFolder(const QString& dir)
@@ -244,28 +187,17 @@ void SourcePage::chooseFolder()
 
 void SourcePage::inspectFolder()
 {
-    m_loadableDir.clear();
-    Q_EMIT completeChanged();
-    clearInspection();
-    const QString dir = typedFolder();
-    if (dir.isEmpty()) {
-        setStatus(tr("Choose a folder, or generate data into one."),
-                  secondaryText(QApplication::palette(this)), false);
-        return;
-    }
-    setStatus(tr("Reading the start of each file…"), secondaryText(QApplication::palette(this)),
-              false);
-    m_inspectRequest = m_runner.inspect(dir);
+    m_controller.inspect(typedFolder());
 }
 
 void SourcePage::startGeneration()
 {
-    if (isGenerating())
+    if (m_controller.isGenerating())
         return;
     if (typedFolder().isEmpty())
-        m_folder->setText(QDir::toNativeSeparators(defaultGenerateFolder()));
+        m_folder->setText(QDir::toNativeSeparators(LoadWizardController::defaultGenerateFolder()));
     const QString dir = typedFolder();
-    if (holdsAnyCsv(dir) &&
+    if (LoadWizardController::holdsDatasetFiles(dir) &&
         QMessageBox::question(this, tr("Replace the files?"),
                               tr("%1 already holds CSV files of the dataset. Generating replaces "
                                  "them.")
@@ -278,87 +210,32 @@ void SourcePage::startGeneration()
     options.outDir = dir;
     options.scale = m_scale->value();
     options.seed = static_cast<quint64>(m_seed->value());
-    m_loadableDir.clear();
-    m_inspectRequest = 0; // an inspection still on its way would show files about to change
-    clearInspection();
-    m_generateRequest = m_runner.generate(options);
-    m_progress->setValue(0);
-    m_progressText->setText(tr("Starting…"));
-    m_cancel->setEnabled(true);
-    m_progressRow->show();
-    setStatus(tr("Generating data into %1…").arg(QDir::toNativeSeparators(dir)),
-              secondaryText(QApplication::palette(this)), false);
-    updateControls();
-    Q_EMIT completeChanged();
+    m_controller.generate(options);
 }
 
-void SourcePage::showInspection(quint64 request, const QString& dir,
-                                const QList<etl::FileInspection>& files)
+void SourcePage::showInspection(const QList<etl::FileInspection>& files)
 {
-    if (request != m_inspectRequest)
-        return;
-    m_inspectRequest = 0;
-
-    QStringList problems;
     for (const etl::FileInspection& file : files) {
         const int index = static_cast<int>(file.table);
         m_views[index]->showInspection(file);
-        const bool ok = file.found && file.problem.isEmpty();
-        m_tabs->setTabIcon(index, dot(ok ? green() : red()));
-        if (!ok)
-            problems << fileNameOf(file.table);
+        m_tabs->setTabIcon(
+            index, dot(toneColor(LoadWizardController::isLoadable(file) ? Tone::Good : Tone::Bad)));
     }
-    if (files.size() != static_cast<qsizetype>(etl::kTables.size())) {
-        setStatus(tr("The folder could not be read."), red(), false);
-        return;
-    }
-    if (!problems.isEmpty()) {
-        setStatus(problems.size() == 1
-                      ? tr("✗ %1 cannot be loaded: see its tab.").arg(problems.first())
-                      : tr("✗ %1 cannot be loaded: see their tabs.")
-                            .arg(problems.join(QStringLiteral(", "))),
-                  red(), false);
-        return;
-    }
-    const bool legacy = std::any_of(files.cbegin(), files.cend(),
-                                    [](const auto& file) { return file.legacyHeader; });
-    m_loadableDir = dir;
-    setStatus(legacy ? tr("✓ The three files can be loaded (older export format).")
-                     : tr("✓ The three files can be loaded."),
-              green(), true);
-    Q_EMIT completeChanged();
 }
 
-void SourcePage::showGenerateProgress(quint64 request, const etl::GeneratorProgress& progress)
+void SourcePage::present()
 {
-    if (request != m_generateRequest || !m_cancel->isEnabled())
-        return;
-    if (progress.bytesExpected > 0) {
-        const qint64 value = progress.bytesWritten * kBarRange / progress.bytesExpected;
-        m_progress->setValue(static_cast<int>(qBound(qint64(0), value, qint64(kBarRange))));
-    }
-    m_progressText->setText(
-        tr("%1 of about %2")
-            .arg(bytesText(progress.bytesWritten), bytesText(progress.bytesExpected)));
-}
-
-void SourcePage::finishGeneration(quint64 request, const etl::GeneratorResult& result)
-{
-    if (request != m_generateRequest)
-        return;
-    m_generateRequest = 0;
-    m_progressRow->hide();
+    const WizardLine line = m_controller.sourceLine();
+    m_status->setText(line.text);
+    m_status->setProperty("loadable", line.ok);
+    setTextColor(m_status, line.tone == Tone::Neutral ? secondaryText(QApplication::palette(this))
+                                                      : toneColor(line.tone));
+    const GenerationState generation = m_controller.generation();
+    m_progressRow->setVisible(generation.running);
+    m_progress->setValue(int(std::lround(generation.fraction * kBarRange)));
+    m_progressText->setText(generation.text);
+    m_cancel->setEnabled(generation.running && !generation.cancelling);
     updateControls();
-    if (result.ok()) {
-        inspectFolder();
-        return;
-    }
-    // The files were cut short: inspecting them would show good headers over missing rows.
-    m_loadableDir.clear();
-    setStatus(result.cancelled()
-                  ? tr("✗ Generation cancelled: the files in this folder are incomplete.")
-                  : tr("✗ Generation failed: %1").arg(pg::redactSecrets(result.error->text())),
-              red(), false);
     Q_EMIT completeChanged();
 }
 
@@ -372,7 +249,7 @@ void SourcePage::clearInspection()
 
 void SourcePage::updateControls()
 {
-    const bool generating = isGenerating();
+    const bool generating = m_controller.isGenerating();
     const bool generateMode = m_generate->isChecked();
     m_folder->setEnabled(!generating);
     m_choose->setEnabled(!generating);
@@ -382,24 +259,6 @@ void SourcePage::updateControls()
     m_seed->setEnabled(generateMode && !generating);
     m_generateButton->setEnabled(generateMode && !generating);
     m_estimate->setEnabled(generateMode);
-}
-
-void SourcePage::updateEstimate()
-{
-    const double scale = m_scale->value();
-    const auto rows = [scale](double full) {
-        return countText(std::llround(full * scale));
-    };
-    m_estimate->setText(tr("≈ %1 questions, %2 answers, %3 photos (%4)")
-                            .arg(rows(kFullQuestions), rows(kFullAnswers), rows(kFullPhotos),
-                                 bytesText(std::llround(kFullBytes * scale))));
-}
-
-void SourcePage::setStatus(const QString& text, const QColor& color, bool loadable)
-{
-    m_status->setText(text);
-    m_status->setProperty("loadable", loadable);
-    setTextColor(m_status, color);
 }
 
 QString SourcePage::typedFolder() const

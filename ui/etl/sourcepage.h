@@ -18,13 +18,13 @@ class QTabWidget;
 
 namespace qaconsole::ui {
 
-class EtlRunner;
 class InspectionView;
+class LoadWizardController;
 
 // The wizard's first step: where the three CSV files come from. Either a folder that holds
 // them, or data generated into a folder (scale and seed, with progress and Cancel). Whichever
-// it is, the folder is inspected off the GUI thread and each file shown in a tab (see
-// InspectionView); Next is offered once all three can be loaded.
+// it is, the controller inspects the folder off the GUI thread; each file is shown in a tab (see
+// InspectionView), and Next is offered once the controller finds all three loadable.
 //
 // Widgets are named for tests: "sourceFolderEdit" (Return inspects the folder typed),
 // "chooseFolderButton", "useFilesRadio", "generateRadio", "scaleSpin", "seedSpin",
@@ -34,14 +34,9 @@ class SourcePage : public QWizardPage
 {
     Q_OBJECT
 public:
-    explicit SourcePage(EtlRunner& runner, QWidget* parent = nullptr);
+    explicit SourcePage(LoadWizardController& controller, QWidget* parent = nullptr);
 
-    // The folder whose three files were inspected and found loadable; empty until then.
-    QString folder() const;
     bool isComplete() const override;
-    bool isGenerating() const;
-    // Stops a running generation; the files it was writing are then incomplete.
-    void cancelGeneration();
     // Shows `dir` in the folder field and inspects it.
     void setFolder(const QString& dir);
 
@@ -49,17 +44,14 @@ private:
     void chooseFolder();
     void inspectFolder();
     void startGeneration();
-    void showInspection(quint64 request, const QString& dir,
-                        const QList<etl::FileInspection>& files);
-    void showGenerateProgress(quint64 request, const etl::GeneratorProgress& progress);
-    void finishGeneration(quint64 request, const etl::GeneratorResult& result);
+    void showInspection(const QList<etl::FileInspection>& files);
     void clearInspection();
+    // Shows the controller's source line and generation.
+    void present();
     void updateControls();
-    void updateEstimate();
-    void setStatus(const QString& text, const QColor& color, bool loadable);
     QString typedFolder() const;
 
-    EtlRunner& m_runner;
+    LoadWizardController& m_controller;
     QLineEdit* m_folder;
     QPushButton* m_choose;
     QRadioButton* m_useFiles;
@@ -75,9 +67,6 @@ private:
     QLabel* m_status;
     QTabWidget* m_tabs;
     std::array<InspectionView*, 3> m_views{};
-    quint64 m_inspectRequest = 0;
-    quint64 m_generateRequest = 0;
-    QString m_loadableDir; // set once an inspection found the three files loadable
 };
 
 } // namespace qaconsole::ui

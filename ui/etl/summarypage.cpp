@@ -2,7 +2,6 @@
 
 #include "ui/etl/loadsummaryview.h"
 
-#include <QDateTime>
 #include <QVBoxLayout>
 
 namespace qaconsole::ui {
@@ -20,10 +19,9 @@ SummaryPage::SummaryPage(QWidget* parent) : QWizardPage(parent), m_view(new Load
     layout->addWidget(m_view, 1);
 }
 
-void SummaryPage::showResult(const etl::EtlResult& result, const QString& sourceDir,
-                             const QString& targetAddress)
+void SummaryPage::showOutcome(const LoadOutcome& outcome)
 {
-    m_view->showResult(result, sourceDir, targetAddress, QDateTime::currentDateTime());
+    m_view->showOutcome(outcome);
 }
 
 } // namespace qaconsole::ui

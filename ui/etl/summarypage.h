@@ -1,6 +1,6 @@
 #pragma once
 
-#include "etl/etlresult.h"
+#include "ui/etl/loadoutcome.h"
 
 #include <QWizardPage>
 
@@ -15,8 +15,7 @@ class SummaryPage : public QWizardPage
 public:
     explicit SummaryPage(QWidget* parent = nullptr);
 
-    void showResult(const etl::EtlResult& result, const QString& sourceDir,
-                    const QString& targetAddress);
+    void showOutcome(const LoadOutcome& outcome);
     LoadSummaryView* view() const { return m_view; }
 
 private:

@@ -1,8 +1,7 @@
 #include "ui/etl/targetpage.h"
 
-#include "pg/conninfo.h"
 #include "pg/passwordsplit.h"
-#include "ui/etl/etlrunner.h"
+#include "ui/etl/loadwizardcontroller.h"
 #include "ui/shell/busyindicator.h"
 #include "ui/shell/statepresentation.h"
 #include "ui/shell/theme.h"
@@ -16,9 +15,10 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
-#include <QThread>
 #include <QVBoxLayout>
 #include <QWizard>
+
+#include <algorithm>
 
 namespace qaconsole::ui {
 
@@ -36,8 +36,8 @@ QLabel* quietLabel(const QString& text, QWidget* parent)
 
 } // namespace
 
-TargetPage::TargetPage(EtlRunner& runner, QWidget* parent)
-    : QWizardPage(parent), m_runner(runner),
+TargetPage::TargetPage(LoadWizardController& controller, QWidget* parent)
+    : QWizardPage(parent), m_controller(controller),
       m_managed(new QRadioButton(tr("The managed database"), this)),
       m_managedState(new QLabel(this)), m_managedDetail(new QLabel(this)),
       m_custom(new QRadioButton(tr("Another database"), this)), m_connection(new QLineEdit(this)),
@@ -88,7 +88,7 @@ TargetPage::TargetPage(EtlRunner& runner, QWidget* parent)
 
     m_jobs->setObjectName(QStringLiteral("jobsSpin"));
     m_jobs->setRange(1, kMaxJobs);
-    m_jobs->setValue(qBound(1, QThread::idealThreadCount(), kMaxJobs));
+    m_jobs->setValue(std::min(m_controller.jobs(), kMaxJobs));
 
     auto* managedRow = new QHBoxLayout;
     managedRow->setSpacing(10);
@@ -138,77 +138,26 @@ TargetPage::TargetPage(EtlRunner& runner, QWidget* parent)
     layout->addLayout(jobsRow);
     layout->addStretch(1);
 
-    connect(m_managed, &QRadioButton::toggled, this, &TargetPage::targetChanged);
-    connect(m_connection, &QLineEdit::textChanged, this, &TargetPage::targetChanged);
+    connect(m_managed, &QRadioButton::toggled, this, &TargetPage::targetEdited);
+    connect(m_connection, &QLineEdit::textChanged, this, &TargetPage::targetEdited);
     connect(m_connection, &QLineEdit::editingFinished, this, &TargetPage::moveTypedPassword);
-    connect(m_password, &QLineEdit::textChanged, this, &TargetPage::targetChanged);
+    connect(m_password, &QLineEdit::textChanged, this, &TargetPage::targetEdited);
+    connect(m_jobs, &QSpinBox::valueChanged, &m_controller, &LoadWizardController::setJobs);
     connect(m_test, &QPushButton::clicked, this, &TargetPage::testConnection);
-    connect(&m_runner, &EtlRunner::connectionTested, this, &TargetPage::showTestResult);
+    connect(&m_controller, &LoadWizardController::targetChanged, this, &TargetPage::present);
 
-    showManagedState();
-    targetChanged();
-}
-
-void TargetPage::setManagedDsn(const QString& dsn)
-{
-    if (dsn == m_managedDsn)
-        return;
-    m_managedDsn = dsn;
-    showManagedState();
-    if (m_managed->isChecked())
-        targetChanged();
-}
-
-QString TargetPage::dsn() const
-{
-    if (m_managed->isChecked())
-        return m_managedDsn;
-    return pg::withPassword(m_connection->text(), m_password->text());
-}
-
-QString TargetPage::address() const
-{
-    const QString target = dsn();
-    return target.isEmpty() ? QString() : pg::addressOf(target);
-}
-
-int TargetPage::jobs() const
-{
-    return m_jobs->value();
+    targetEdited();
 }
 
 bool TargetPage::isComplete() const
 {
-    if (m_managed->isChecked())
-        return !m_managedDsn.isEmpty();
-    const QString typed = m_connection->text().trimmed();
-    return !typed.isEmpty() && pg::checkConnInfo(typed).ok();
+    return m_controller.targetComplete();
 }
 
 void TargetPage::testConnection()
 {
     moveTypedPassword();
-    const QString target = dsn();
-    if (target.isEmpty())
-        return;
-    m_testRequest = m_runner.testConnection(target);
-    m_busy->show();
-    m_test->setEnabled(false);
-    setResult(tr("Connecting to %1…").arg(address()), secondaryText(QApplication::palette(this)),
-              false);
-}
-
-void TargetPage::showTestResult(quint64 request, bool ok, const QString& detail)
-{
-    if (request != m_testRequest)
-        return;
-    m_testRequest = 0;
-    m_busy->hide();
-    m_test->setEnabled(isComplete());
-    if (ok)
-        setResult(tr("✓ Connected: %1").arg(detail), toneColor(Tone::Good), true);
-    else
-        setResult(tr("✗ %1").arg(detail), toneColor(Tone::Bad), false);
+    m_controller.testConnection();
 }
 
 void TargetPage::moveTypedPassword()
@@ -221,46 +170,39 @@ void TargetPage::moveTypedPassword()
     const QSignalBlocker blockPassword(m_password);
     m_connection->setText(parts.withoutPassword);
     m_password->setText(parts.password);
+    m_controller.passwordMoved(parts.withoutPassword, parts.password);
 }
 
-void TargetPage::targetChanged()
+void TargetPage::targetEdited()
 {
-    const bool custom = m_custom->isChecked();
+    m_controller.setTarget(m_managed->isChecked(), m_connection->text(), m_password->text());
+}
+
+void TargetPage::present()
+{
+    const bool custom = !m_controller.targetsManaged();
     m_connection->setEnabled(custom);
     m_password->setEnabled(custom);
+    const QString problem = m_controller.connectionProblem();
+    m_connectionError->setText(problem);
+    m_connectionError->setVisible(!problem.isEmpty());
 
-    const QString typed = m_connection->text().trimmed();
-    const pg::Status parsed = custom && !typed.isEmpty() ? pg::checkConnInfo(typed) : pg::Status();
-    const QString parseError = parsed ? QString() : parsed.error().message;
-    m_connectionError->setText(parseError);
-    m_connectionError->setVisible(!parseError.isEmpty());
+    const QPalette colors = QApplication::palette(this);
+    m_managedState->setText(m_controller.managedLabel());
+    m_managedState->setStyleSheet(pillStyleSheet(m_controller.managedTone(), colors));
+    m_managedDetail->setText(m_controller.managedDetail());
+    setTextColor(m_managedDetail, secondaryText(colors));
 
-    // A result is about the target it was taken for; a late one for another is ignored.
-    m_testRequest = 0;
-    m_busy->hide();
-    m_test->setEnabled(isComplete());
-    setResult(QString(), QColor(), false);
+    const bool testing = m_controller.isTesting();
+    m_busy->setVisible(testing);
+    m_test->setEnabled(!testing && m_controller.targetComplete());
+    const WizardLine line = m_controller.testLine();
+    m_result->setText(line.text);
+    m_result->setProperty("ok", line.ok);
+    if (!line.text.isEmpty())
+        setTextColor(m_result,
+                     line.tone == Tone::Neutral ? secondaryText(colors) : toneColor(line.tone));
     Q_EMIT completeChanged();
-}
-
-void TargetPage::showManagedState()
-{
-    const bool running = !m_managedDsn.isEmpty();
-    m_managedState->setText(running ? tr("ready") : tr("not running"));
-    m_managedState->setStyleSheet(
-        pillStyleSheet(running ? Tone::Good : Tone::Neutral, QApplication::palette(this)));
-    m_managedDetail->setText(
-        running ? tr("PostgreSQL at %1, run by this console").arg(pg::addressOf(m_managedDsn))
-                : tr("Start PostgreSQL on the Services page to load into it."));
-    setTextColor(m_managedDetail, secondaryText(QApplication::palette(this)));
-}
-
-void TargetPage::setResult(const QString& text, const QColor& color, bool ok)
-{
-    m_result->setText(text);
-    m_result->setProperty("ok", ok);
-    if (color.isValid())
-        setTextColor(m_result, color);
 }
 
 } // namespace qaconsole::ui

@@ -305,7 +305,7 @@ void LoadTestController::setPhase(LoadTestPhase phase)
 
 void LoadTestController::setNotice(Tone tone, const QString& text)
 {
-    m_notice = {tone, text};
+    m_notice = {tone, text, {}};
     Q_EMIT changed();
 }
 

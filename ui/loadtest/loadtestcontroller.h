@@ -6,6 +6,7 @@
 #include "ui/loadtest/runhistory.h"
 #include "ui/loadtest/runrecord.h"
 #include "ui/shell/backgroundlane.h"
+#include "ui/shell/notice.h"
 #include "ui/shell/tone.h"
 
 #include <QObject>
@@ -33,12 +34,8 @@ enum class LoadTestPhase
     Finished, // idle after a run of this session: its outcome is shown
 };
 
-// A sentence for the user about what just happened (the page's status banner).
-struct LoadTestNotice
-{
-    Tone tone = Tone::Neutral;
-    QString text; // empty: nothing to say
-};
+// What the page's status banner says about what just happened.
+using LoadTestNotice = Notice;
 
 // The Load test's controller: runs one scenario at a time on the load engine (loadgen's
 // LoadController, on its own threads), reads a mix's database ids first when it needs them
