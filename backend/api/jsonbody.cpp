@@ -1,8 +1,7 @@
 #include "backend/api/jsonbody.h"
 
-#include <rapidjson/reader.h>
-
 #include <algorithm>
+#include <rapidjson/reader.h>
 #include <string>
 
 namespace qaconsole::api {
