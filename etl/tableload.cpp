@@ -239,6 +239,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
         return fail(ErrorKind::Database, finished.error().message);
     }
     report(true);
+    m_reader.reset(); // read to the end: its buffer is not needed while the indexes build
     return true;
 }
 
