@@ -4,6 +4,7 @@
 #include "backend/cache/invalidationmessage.h"
 #include "backend/cache/policyjson.h"
 #include "backend/cache/policytext.h"
+#include "backend/cache/policyvalidation.h"
 #include "backend/cache/responsecache.h"
 #include "backend/endpoint/redisendpoint.h"
 
@@ -73,11 +74,32 @@ int apply(cache::ResponseCache& cache, cache::CachePolicy policy)
 {
     // Newer than anything an instance or the stored copy has, or the instances ignore it.
     std::int64_t newest = 1;
-    if (const auto stored = cache.storedPolicy())
+    const auto stored = cache.storedPolicy();
+    if (stored)
         newest = std::max(newest, stored->version);
-    for (const auto& ack : cache.policyAcks())
+    const Acks inUse = cache.policyAcks();
+    for (const auto& ack : inUse)
         newest = std::max(newest, ack.second);
-    policy.version = newest + 1;
+    const cache::Result<std::int64_t> next = cache::nextPolicyVersion(newest);
+    if (!next) {
+        // Say what holds the version and how to get rid of it; apply cannot.
+        printErr(QStringLiteral("qaconsole: ") + next.error().text());
+        QStringList instances;
+        for (const auto& [instance, version] : inUse) {
+            if (version == newest)
+                instances << QString::fromStdString(cache::instanceIdText(instance));
+        }
+        if (!instances.isEmpty())
+            printErr(QStringLiteral("qaconsole: held by instance %1: restart it with a policy "
+                                    "file of a lower version")
+                         .arg(instances.join(QStringLiteral(", "))));
+        if (stored && stored->version == newest)
+            printErr(QStringLiteral("qaconsole: held by the stored policy for new instances: "
+                                    "delete its Redis key, %1")
+                         .arg(QString::fromStdString(cache.channels().policyKey)));
+        return ExitFailure;
+    }
+    policy.version = next.value();
     bool published = false;
     const cache::PolicyErrors errors = cache.publishPolicy(policy, &published);
     if (!errors.isEmpty()) {

@@ -69,6 +69,24 @@ void printSummary(const etl::EtlResult& result)
                  .arg(result.legacyFormat ? QStringLiteral(" (older export format)") : QString()));
 }
 
+// The failures the source files cause, which another try with the same files repeats.
+bool refusedBySource(etl::ErrorKind kind)
+{
+    switch (kind) {
+    case etl::ErrorKind::BadInput:
+    case etl::ErrorKind::BadHeader:
+    case etl::ErrorKind::NothingLoaded:
+    case etl::ErrorKind::TooManyRejects:
+        return true;
+    case etl::ErrorKind::Io:
+    case etl::ErrorKind::Database:
+    case etl::ErrorKind::VerificationFailed:
+    case etl::ErrorKind::Cancelled:
+        break;
+    }
+    return false;
+}
+
 struct Options
 {
     QCommandLineOption source{QStringLiteral("source"),
@@ -81,6 +99,13 @@ struct Options
     QCommandLineOption rejectFile{QStringLiteral("rejects"),
                                   QStringLiteral("Where bad rows go (default: DIR/rejects.csv)."),
                                   QStringLiteral("FILE")};
+    QCommandLineOption maxRejects{
+        QStringLiteral("max-rejects"),
+        QStringLiteral("Refuse the load, keeping the old tables, when a file loses more rows than "
+                       "this: a share of its rows (1%, 0.5%) or a number of rows (100). "
+                       "Default: %1.")
+            .arg(etl::RejectLimit().text()),
+        QStringLiteral("LIMIT")};
     QCommandLineOption quiet{QStringLiteral("quiet"), QStringLiteral("No progress on stderr.")};
     QCommandLineOption help = helpOption();
 };
@@ -93,9 +118,15 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
         QStringLiteral("Load questions.csv, answers.csv and answers_photos.csv into PostgreSQL: "
                        "validated, keyed, indexed, verified, then swapped in at once.\n"
                        "Without --dsn it loads into the managed local database (started if "
-                       "needed). Bad rows go to the reject file with their line numbers.");
-    spec.options = QList<QCommandLineOption>{o.source, o.jobs, o.rejectFile, o.quiet, o.help} +
-                   common.options();
+                       "needed). Bad rows go to the reject file with their line numbers.\n"
+                       "A header that does not fit (a column missing, unknown or given twice), "
+                       "a file with no valid row, or more rejects than --max-rejects allows "
+                       "refuses the whole load: the old tables stay and the command exits with "
+                       "%1.")
+            .arg(ExitRefused);
+    spec.options =
+        QList<QCommandLineOption>{o.source, o.jobs, o.rejectFile, o.maxRejects, o.quiet, o.help} +
+        common.options();
     return spec;
 }
 
@@ -128,6 +159,13 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
         if (!ok || jobCount < 1 || jobCount > 64)
             return usageError(QStringLiteral("--jobs must be a whole number from 1 to 64"));
     }
+    etl::RejectLimit rejectLimit;
+    if (parser.isSet(o.maxRejects)) {
+        const auto parsed = etl::parseRejectLimit(parser.value(o.maxRejects));
+        if (!parsed)
+            return usageError(QStringLiteral("--") + parsed.error().text());
+        rejectLimit = parsed.value();
+    }
 
     const CommandService database =
         serviceForCommand(common, topLevel, parser, stack::ServiceKind::Postgres);
@@ -140,6 +178,7 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
     options.dsn = dsn;
     options.jobs = jobCount;
     options.rejectFile = parser.value(o.rejectFile);
+    options.maxRejects = rejectLimit;
 
     std::atomic<bool> interrupted{false};
     onTerminationSignals([&interrupted] { interrupted = true; });
@@ -159,8 +198,16 @@ int runEtlCommand(const QStringList& arguments, const QCommandLineParser& topLev
     if (result.ok())
         return ExitOk;
     printErr(QStringLiteral("qaconsole: ") + result.error->text());
-    // A script tells "stopped on purpose" from "the data or the database failed".
-    return result.cancelled() ? ExitInterrupted : ExitFailure;
+    if (result.error->kind == etl::ErrorKind::TooManyRejects)
+        printErr(QStringLiteral("qaconsole: the previous tables are untouched; if these rows may "
+                                "go, allow them with --max-rejects"));
+    else if (refusedBySource(result.error->kind))
+        printErr(QStringLiteral("qaconsole: the previous tables are untouched"));
+    // A script tells "stopped on purpose" from "the files were refused" from "the database
+    // failed".
+    if (result.cancelled())
+        return ExitInterrupted;
+    return refusedBySource(result.error->kind) ? ExitRefused : ExitFailure;
 }
 
 } // namespace qaconsole::app

@@ -3,6 +3,7 @@
 
 #include "app/commanddocs.h"
 #include "app/commandline.h"
+#include "app/etlcommand.h"
 #include "app/loadtestcommand.h"
 
 #include <algorithm>
@@ -168,13 +169,18 @@ QString manPage(const CommandDocs& docs, const QString& version)
 
     out += QStringLiteral(".SH EXIT STATUS\n.TP\n%1\nSuccess.\n.TP\n%2\nA service failed or "
                           "could not be reached.\n.TP\n%3\nBad usage or bad settings (one line "
-                          "per reason; nothing is started).\n.TP\n%4\n\\fBloadtest\\fR: the run "
-                          "went through but a threshold failed.\n.TP\n%5\n\\fBetl\\fR, "
+                          "per reason; nothing is started).\n.TP\n%4\n\\fBetl\\fR: the source "
+                          "files were refused (a file missing or unreadable, a header that does "
+                          "not fit, a file with no valid row, more rejects than "
+                          "\\fB\\-\\-max\\-rejects\\fR allows); the previous tables are "
+                          "untouched.\n.TP\n%5\n\\fBloadtest\\fR: the run "
+                          "went through but a threshold failed.\n.TP\n%6\n\\fBetl\\fR, "
                           "\\fBgen\\fR: interrupted (Ctrl\\-C or SIGTERM); the previous tables "
                           "or files are untouched.\n")
                .arg(ExitOk)
                .arg(ExitFailure)
                .arg(ExitUsage)
+               .arg(ExitRefused)
                .arg(ExitThresholdFailed)
                .arg(ExitInterrupted);
     out += QStringLiteral(

@@ -2,7 +2,9 @@
 
 #include "etl/csvrecordparser.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cstring>
@@ -34,9 +36,8 @@ struct CsvReader::State
         const std::size_t tail = end - begin;
         if (begin == 0 && end == buffer.size()) {
             if (buffer.size() >= kMaxRecordBytes) {
-                error = QStringLiteral("%1: a record at line %2 is longer than %3 MB (a quote that "
+                error = QStringLiteral("a record at line %1 is longer than %2 MB (a quote that "
                                        "never closes?)")
-                            .arg(file.fileName())
                             .arg(line)
                             .arg(kMaxRecordBytes >> 20);
                 return false;
@@ -62,7 +63,7 @@ struct CsvReader::State
             const qint64 got =
                 file.read(buffer.data() + end, static_cast<qint64>(buffer.size() - end));
             if (got < 0) {
-                error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
+                error = QStringLiteral("cannot be read: %1").arg(file.errorString());
                 return false;
             }
             if (got == 0) {
@@ -102,7 +103,10 @@ etl::Status CsvReader::open()
     State& s = *m_state;
     // Unbuffered: QFile's own buffer would only add a copy in front of ours.
     if (!s.file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        s.error = QStringLiteral("cannot open %1: %2").arg(m_path, s.file.errorString());
+        const QFileInfo info(m_path);
+        s.error = info.exists() ? QStringLiteral("cannot be opened: %1").arg(s.file.errorString())
+                                : QStringLiteral("not found in %1")
+                                      .arg(QDir::toNativeSeparators(info.absolutePath()));
         return error();
     }
     s.buffer.resize(s.nominalBytes);
@@ -121,7 +125,7 @@ CsvReader::Status CsvReader::next(CsvRecord& record)
     State& s = *m_state;
     if (!s.opened) {
         if (s.error.isEmpty())
-            s.error = QStringLiteral("%1: not open").arg(m_path);
+            s.error = QStringLiteral("not open");
         return Status::Error;
     }
     if (s.failed)
@@ -186,7 +190,7 @@ qint64 CsvReader::bytesConsumed() const
 
 Error CsvReader::error() const
 {
-    return makeError(ErrorKind::BadInput, m_state->error);
+    return makeError(ErrorKind::BadInput, m_state->error, QFileInfo(m_path).fileName());
 }
 
 } // namespace qaconsole::etl

@@ -33,7 +33,8 @@ public:
     CsvReader(const CsvReader&) = delete;
     CsvReader& operator=(const CsvReader&) = delete;
 
-    // BadInput naming the file when it cannot be opened or read.
+    // BadInput when the file cannot be opened or read; the error's field is the file's name,
+    // and the message does not repeat it.
     etl::Status open();
     Status next(CsvRecord& record);
 
@@ -41,7 +42,7 @@ public:
     bool sawCrlf() const; // at least one record ended in CRLF
     qint64 fileSize() const;
     qint64 bytesConsumed() const; // through the end of the last record returned
-    Error error() const;          // BadInput, after open() or next() failed
+    Error error() const;          // BadInput naming the file, after open() or next() failed
     const QString& path() const { return m_path; }
 
 private:

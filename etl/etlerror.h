@@ -10,7 +10,12 @@ enum class ErrorKind
 {
     BadInput,           // a source file is missing, unreadable or empty, or an option is out of
                         // range: choose other input
-    BadHeader,          // a file's header lacks a column its table needs: a different export
+    BadHeader,          // a file's header lacks a column its table needs, names one it does not
+                        // know, or names one twice: a different export; no row was read
+    NothingLoaded,      // a file has no rows, or none of its rows was valid: loading it would
+                        // empty its table; the old tables stay
+    TooManyRejects,     // more of a file's rows were rejected than the reject limit allows
+                        // (EtlOptions::maxRejects); the old tables stay, the reject file says why
     Io,                 // an output (reject file, generated file, folder) cannot be written
     Database,           // PostgreSQL refused the connection or a statement; the old tables stay
     VerificationFailed, // the loaded rows did not pass the checks; the old tables stay

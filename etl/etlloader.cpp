@@ -119,7 +119,15 @@ EtlResult EtlLoader::run(const EtlProgressCallback& progress)
     std::vector<std::unique_ptr<TableLoad>> loads;
     for (Table table : kTables)
         loads.push_back(std::make_unique<TableLoad>(table, m_options.sourceDir, m_options.dsn,
-                                                    m_options.sampleRows));
+                                                    m_options.sampleRows, m_options.maxRejects));
+    // Every header is checked before any row is read: a file that cannot load must not first
+    // cost the minutes of streaming the files before it.
+    for (auto& load : loads) {
+        if (!load->open()) {
+            (void)rejects.close(); // the error to report is the header's
+            return finishWith(load->error());
+        }
+    }
 
     // Files load one after another because a row is only valid when its parent was loaded;
     // while one file streams, the previous table builds its keys and indexes on its own

@@ -10,6 +10,9 @@ namespace qaconsole::etl {
 // reject file), then builds keys, indexes and statistics, sets the sequences past the largest
 // ids, verifies, and swaps the new tables in with one transaction. A failed, cancelled or
 // killed run leaves the previous tables exactly as they were; the next run clears its leftovers.
+// A load never replaces good data with less: the three headers are checked before any row is
+// read, and a file with no valid row or with more rejects than EtlOptions::maxRejects allows
+// fails the load (NothingLoaded, TooManyRejects) before anything is swapped.
 // Blocks until done: run it off the GUI thread.
 class EtlLoader
 {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "etl/rejectlimit.h"
+
 #include <QString>
 
 namespace qaconsole::etl {
@@ -11,6 +13,9 @@ struct EtlOptions
     int jobs = 0;         // connections for index builds; 0: the number of cores
     QString rejectFile;   // empty: <sourceDir>/rejects.csv, or the temp folder if not writable
     int sampleRows = 200; // rows per file compared field by field after the load
+    // A file losing more of its rows than this to rejects refuses the whole load (the old
+    // tables stay); so does a file with no rows or no valid row, whatever the limit.
+    RejectLimit maxRejects;
 };
 
 } // namespace qaconsole::etl

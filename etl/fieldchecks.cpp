@@ -1,5 +1,6 @@
 #include "etl/fieldchecks.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace qaconsole::etl {
@@ -139,13 +140,20 @@ std::size_t findEncodingError(std::string_view text)
 
 std::string describeField(std::string_view column, std::string_view value)
 {
+    std::string out(column);
+    out += ": ";
+    out += quotedExcerpt(value, kDescribedBytes);
+    return out;
+}
+
+std::string quotedExcerpt(std::string_view value, std::size_t maxBytes)
+{
     std::string out;
-    out.reserve(column.size() + kDescribedBytes + 16);
-    out.append(column);
-    out += ": \"";
+    out.reserve(std::min(value.size(), maxBytes) + 8);
+    out += '"';
     const auto* p = reinterpret_cast<const unsigned char*>(value.data());
     const auto* end = p + value.size();
-    const auto* limit = value.size() > kDescribedBytes ? p + kDescribedBytes : end;
+    const auto* limit = value.size() > maxBytes ? p + maxBytes : end;
     while (p < limit) {
         const unsigned char c = *p;
         if (c >= 0x80) {

@@ -29,4 +29,10 @@ std::size_t findEncodingError(std::string_view text);
 // that are not UTF-8 written as escapes so the detail is readable. Not on the hot path.
 std::string describeField(std::string_view column, std::string_view value);
 
+// `"value"` for messages: the first `maxBytes` bytes of `value` (a character is never cut in half),
+// escaped
+// as describeField() does, with "..." after the closing quote when it was cut. A message quotes
+// its input only through this, so one bad line of a file never becomes a megabyte of message.
+std::string quotedExcerpt(std::string_view value, std::size_t maxBytes);
+
 } // namespace qaconsole::etl

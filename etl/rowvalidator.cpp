@@ -5,6 +5,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -16,6 +17,9 @@ namespace {
 constexpr std::int64_t kMaxInt32 = std::numeric_limits<std::int32_t>::max();
 constexpr std::int64_t kMsPerDay = 86'400'000;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
+// How much of the input a header message quotes: enough to recognise a name, never a file.
+constexpr std::size_t kNameExcerptBytes = 40;
+constexpr qsizetype kNamesListed = 5;
 
 constexpr bool isLeapYear(std::int64_t year)
 {
@@ -108,6 +112,11 @@ bool sameNameIgnoringCase(std::string_view a, std::string_view b)
     return true;
 }
 
+QString fromView(std::string_view text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
 Reject reject(RejectReason reason, std::string detail)
 {
     return Reject{reason, std::move(detail)};
@@ -120,8 +129,14 @@ Result<RowValidator> RowValidator::create(const TableSpec& spec, const CsvRecord
     RowValidator validator(spec);
     validator.m_fieldOf.fill(-1);
     validator.m_fieldCount = static_cast<int>(header.fields.size());
+    const std::size_t columns = std::min(spec.columns.size(), validator.m_fieldOf.size());
 
-    QStringList found;
+    // Every name must be one of the table's, once: a column the loader does not know would be
+    // dropped silently, and an extra one in the header (and not in the rows) makes every row a
+    // field-count reject.
+    QStringList unknown; // the first few, as excerpts
+    qsizetype unknownCount = 0;
+    QStringList twice;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         std::string_view name = header.fields[i];
         // CsvReader strips the BOM; a header handed over by other means may still carry it.
@@ -130,30 +145,54 @@ Result<RowValidator> RowValidator::create(const TableSpec& spec, const CsvRecord
         const std::string_view trimmed = trimBlanks(name);
         if (trimmed.size() != name.size())
             validator.m_legacyHeader = true;
-        found << QString::fromUtf8(trimmed.data(), static_cast<qsizetype>(trimmed.size()));
-        for (std::size_t c = 0; c < spec.columns.size() && c < validator.m_fieldOf.size(); ++c) {
-            // The first of two same-named columns wins; unknown extra columns are ignored.
-            if (validator.m_fieldOf[c] < 0 && sameNameIgnoringCase(trimmed, spec.columns[c].name)) {
-                validator.m_fieldOf[c] = static_cast<int>(i);
-                break;
-            }
+        std::size_t c = 0;
+        while (c < columns && !sameNameIgnoringCase(trimmed, spec.columns[c].name))
+            ++c;
+        if (c == columns) {
+            if (unknown.size() < kNamesListed)
+                unknown << (trimmed.empty() ? QStringLiteral("(empty)")
+                                            : fromView(quotedExcerpt(trimmed, kNameExcerptBytes)));
+            ++unknownCount;
+        } else if (validator.m_fieldOf[c] >= 0) {
+            if (!twice.contains(fromView(spec.columns[c].name)))
+                twice << fromView(spec.columns[c].name);
+        } else {
+            validator.m_fieldOf[c] = static_cast<int>(i);
         }
     }
 
     QStringList missing;
+    QStringList expected;
     for (std::size_t c = 0; c < spec.columns.size(); ++c) {
-        if (c >= validator.m_fieldOf.size() || validator.m_fieldOf[c] < 0) {
-            const std::string_view name = spec.columns[c].name;
-            missing << QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
-        }
+        expected << fromView(spec.columns[c].name);
+        if (c >= columns || validator.m_fieldOf[c] < 0)
+            missing << expected.last();
     }
+    if (missing.isEmpty() && unknownCount == 0 && twice.isEmpty())
+        return validator;
+
+    QStringList problems;
     if (!missing.isEmpty())
-        return makeError(
-            ErrorKind::BadHeader,
-            QStringLiteral("the header lacks %1 (found: %2)")
-                .arg(missing.join(QStringLiteral(", ")), found.join(QStringLiteral(", "))),
-            QString::fromUtf8(spec.fileName.data(), static_cast<qsizetype>(spec.fileName.size())));
-    return validator;
+        problems << QStringLiteral("lacks ") + missing.join(QStringLiteral(", "));
+    if (unknownCount > 0) {
+        QString names = unknown.join(QStringLiteral(", "));
+        if (unknownCount > unknown.size())
+            names += QStringLiteral(" and %1 more").arg(unknownCount - unknown.size());
+        problems << (unknownCount == 1 ? QStringLiteral("has an unknown column ")
+                                       : QStringLiteral("has unknown columns ")) +
+                        names;
+    }
+    if (!twice.isEmpty())
+        problems << QStringLiteral("has %1 more than once").arg(twice.join(QStringLiteral(", ")));
+    QString message =
+        QStringLiteral("the header %1 (expected: %2)")
+            .arg(problems.join(QStringLiteral(" and ")), expected.join(QStringLiteral(",")));
+    // Without a line feed the reader sees one record up to the end of the file, header and
+    // rows alike: the cause comes first, not only its effect on the column names.
+    if (header.raw.find('\r') != std::string_view::npos)
+        message.prepend(QStringLiteral("its lines end in CR alone (save it with LF or CRLF line "
+                                       "ends), so "));
+    return makeError(ErrorKind::BadHeader, message, fromView(spec.fileName));
 }
 
 std::optional<Reject> RowValidator::validate(const CsvRecord& record, IdSet& seenIds,

@@ -28,8 +28,9 @@ struct Reject
 class RowValidator
 {
 public:
-    // Maps the header record onto the table's columns. BadHeader, with the file as the field and
-    // the missing column(s) in the message, when the header does not fit.
+    // Maps the header record onto the table's columns. BadHeader, with the file as the field,
+    // when the header does not fit: the message names the missing columns, the unknown ones (the
+    // first few, as short excerpts) and those given twice, and the header expected.
     static Result<RowValidator> create(const TableSpec& spec, const CsvRecord& header);
 
     // True when the header had spaces after the commas (the older export).

@@ -3,6 +3,7 @@
 #include "etl/copypipe.h"
 #include "etl/csvreader.h"
 #include "etl/loadmonitor.h"
+#include "etl/loadrefusal.h"
 #include "etl/loadschema.h"
 #include "etl/rejectwriter.h"
 #include "etl/rowvalidator.h"
@@ -42,8 +43,10 @@ pg::ConnectOptions etlConnectOptions()
     return {10, QByteArrayLiteral("qaconsole-etl")};
 }
 
-TableLoad::TableLoad(Table table, const QString& sourceDir, const QString& dsn, int sampleRows)
-    : m_table(table), m_sourceDir(sourceDir), m_sampleRows(std::size_t(std::max(0, sampleRows)))
+TableLoad::TableLoad(Table table, const QString& sourceDir, const QString& dsn, int sampleRows,
+                     RejectLimit rejectLimit)
+    : m_table(table), m_sourceDir(sourceDir), m_sampleRows(std::size_t(std::max(0, sampleRows))),
+      m_rejectLimit(rejectLimit)
 {
     m_connected = m_connection.connect(dsn, etlConnectOptions());
 }
@@ -84,24 +87,43 @@ void TableLoad::keepSample(std::string_view copyLine)
         m_sample[slot].assign(copyLine);
 }
 
+bool TableLoad::open()
+{
+    const TableSpec& spec = tableSpec(m_table);
+    m_reader = std::make_unique<CsvReader>(path());
+    if (const etl::Status opened = m_reader->open(); !opened)
+        return fail(opened.error());
+    CsvRecord header;
+    switch (m_reader->next(header)) {
+    case CsvReader::Status::Record:
+        break;
+    case CsvReader::Status::End:
+        return fail(ErrorKind::BadInput,
+                    QStringLiteral("the file is empty; it needs at least the header line"));
+    case CsvReader::Status::UnterminatedQuote:
+        return fail(ErrorKind::BadHeader, QStringLiteral("a quote in the header never closes"));
+    case CsvReader::Status::Error:
+        return fail(m_reader->error());
+    }
+    Result<RowValidator> validator = RowValidator::create(spec, header);
+    if (!validator)
+        return fail(validator.error());
+    m_legacyHeader = validator->legacyHeader();
+    m_validator = std::move(validator).value();
+    return true;
+}
+
 bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonitor& monitor)
 {
     const TableSpec& spec = tableSpec(m_table);
     const std::string_view fileName = spec.fileName;
     if (!m_connected)
         return fail(ErrorKind::Database, m_connected.error().message);
-
-    CsvReader reader(path());
-    if (const etl::Status opened = reader.open(); !opened)
-        return fail(opened.error());
+    if (!m_validator)
+        return fail(ErrorKind::BadInput, QStringLiteral("not opened"));
+    CsvReader& reader = *m_reader;
+    const RowValidator& validator = *m_validator;
     CsvRecord record;
-    if (reader.next(record) != CsvReader::Status::Record)
-        return fail(ErrorKind::BadInput,
-                    QStringLiteral("the file is empty; it needs at least the header line"));
-    Result<RowValidator> validator = RowValidator::create(spec, record);
-    if (!validator)
-        return fail(validator.error());
-    m_legacyHeader = validator->legacyHeader();
 
     if (const pg::Status created =
             m_connection.exec(QStringLiteral("BEGIN; ") + loadschema::createTable(m_table));
@@ -169,7 +191,7 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
             more = false;
         } else {
             const std::size_t before = chunk->size();
-            if (auto reject = validator->validate(record, m_loadedIds, parentIds, *chunk)) {
+            if (auto reject = validator.validate(record, m_loadedIds, parentIds, *chunk)) {
                 rejects.write(fileName, record.line, reject->reason, reject->detail, record.raw);
                 ++m_rowsRejected;
             } else {
@@ -200,12 +222,24 @@ bool TableLoad::stream(const IdSet* parentIds, RejectWriter& rejects, LoadMonito
     if (chunk && !chunk->empty())
         pipe.submit(chunk);
     stopSending();
+    // Nothing of a refused file is committed, so its table can never replace the old one.
+    TableCounts counts;
+    counts.rowsRead = m_rowsRead;
+    counts.rowsLoaded = m_rowsLoaded;
+    counts.rowsRejected = m_rowsRejected;
+    if (auto refused = refuseFileLoad(spec, counts, m_rejectLimit); refused && !sendFailed) {
+        report(true);
+        m_connection.copyInAbort("refused");
+        rollback();
+        return fail(*refused);
+    }
     const pg::Status finished = sendFailed ? sendStatus : m_connection.copyInFinish();
     if (!finished) {
         rollback();
         return fail(ErrorKind::Database, finished.error().message);
     }
     report(true);
+    m_reader.reset(); // read to the end: its buffer is not needed while the indexes build
     return true;
 }
 

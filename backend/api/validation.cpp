@@ -1,5 +1,6 @@
 #include "backend/api/validation.h"
 
+#include "backend/api/jsonbody.h"
 #include "backend/api/queryparams.h"
 #include "backend/api/textrules.h"
 
@@ -148,12 +149,9 @@ std::optional<ApiError> parseObject(std::string_view contentType, std::string_vi
     if (!isJsonContentType(contentType))
         return ApiError{ApiErrorKind::BadContentType,
                         "The body must be sent as Content-Type: application/json."};
-    // Iterative: a deeply nested body cannot exhaust the worker's stack. Validated: text that
-    // is not UTF-8 is refused here, before it could reach the database.
-    constexpr unsigned kFlags =
-        rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag;
-    document->Parse<kFlags>(body.data(), body.size());
-    if (document->HasParseError())
+    // Text that is not UTF-8 is refused here, before it could reach the database; a number too
+    // big for a double is valid JSON and left to the field's rule (parseJsonBody()).
+    if (!parseJsonBody(body, *document))
         return ApiError{ApiErrorKind::BadJson, "The body is not valid JSON."};
     if (!document->IsObject())
         return ApiError{ApiErrorKind::NotAnObject, "The body must be a JSON object."};

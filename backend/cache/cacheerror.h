@@ -9,7 +9,7 @@ namespace qaconsole::cache {
 enum class ErrorKind
 {
     NotADuration, // the text is not a whole number with a unit
-    OutOfRange,   // a duration, but longer than a policy may hold
+    OutOfRange,   // a duration longer than a policy may hold, or a version past the highest
 };
 
 template <typename T> using Result = qaconsole::Result<T, ErrorKind>;

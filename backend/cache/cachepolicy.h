@@ -73,9 +73,17 @@ struct ClassPolicy
     friend bool operator==(const ClassPolicy&, const ClassPolicy&) = default;
 };
 
+// The highest version a policy may have. Versions only grow, by one per publish, so a trillion
+// is more than a console publishing one a second would reach in 30,000 years; and it is far
+// below 2^53, where a JSON number (a double) stops holding every integer and where the parser's
+// limit used to be: a policy at the cap still parses, and refusing to go past it (see
+// nextPolicyVersion()) is a clear error rather than a version no instance accepts.
+inline constexpr std::int64_t kMaxPolicyVersion = 1'000'000'000'000;
+
 struct CachePolicy
 {
-    // Increases with every change; instances ignore a published policy that is not newer.
+    // Increases with every change, from 1 to kMaxPolicyVersion; instances ignore a published
+    // policy that is not newer.
     std::int64_t version = 1;
     QString name; // a preset's name, or what the engineer called it
     std::array<ClassPolicy, kDataClassCount> classes{};

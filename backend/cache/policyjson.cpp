@@ -109,8 +109,9 @@ public:
         if (!value)
             return;
         const double number = value->toDouble();
-        if (number != double(std::int64_t(number)) || number < double(minimum) ||
-            number > double(maximum)) {
+        // The range first: converting a double beyond int64 (1e30) is undefined behaviour.
+        if (!(number >= double(minimum) && number <= double(maximum)) ||
+            number != double(std::int64_t(number))) {
             error(key,
                   QStringLiteral("must be a whole number from %1 to %2").arg(minimum).arg(maximum));
             return;
@@ -196,7 +197,7 @@ PolicyParseResult parsePolicyJson(const QByteArray& json)
         root.error(QStringLiteral("format"), QStringLiteral("must be \"%1\"").arg(kFormatName));
     std::int64_t formatVersion = kPolicyFormatVersion;
     root.integer(QStringLiteral("format_version"), 1, kPolicyFormatVersion, formatVersion);
-    root.integer(QStringLiteral("version"), 1, std::int64_t(1) << 52, policy.version);
+    root.integer(QStringLiteral("version"), 1, kMaxPolicyVersion, policy.version);
     if (const auto name = root.take(QStringLiteral("name"), QJsonValue::String, "a string"))
         policy.name = name->toString();
     if (auto classes = root.object(QStringLiteral("classes"))) {

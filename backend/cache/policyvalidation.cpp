@@ -3,6 +3,8 @@
 #include "backend/cache/cachepolicy.h"
 #include "backend/cache/duration.h"
 
+#include <algorithm>
+
 namespace qaconsole::cache {
 
 namespace {
@@ -46,11 +48,24 @@ void checkClass(PolicyErrors& errors, DataClass dataClass, const ClassPolicy& ru
 PolicyErrors validatePolicy(const CachePolicy& policy)
 {
     PolicyErrors errors;
-    if (policy.version < 1)
-        errors.append({QStringLiteral("version"), QStringLiteral("must be 1 or more")});
+    if (policy.version < 1 || policy.version > kMaxPolicyVersion)
+        errors.append({QStringLiteral("version"),
+                       QStringLiteral("must be from 1 to %1").arg(kMaxPolicyVersion)});
     for (int index = 0; index < kDataClassCount; ++index)
         checkClass(errors, DataClass(index), policy.classes[std::size_t(index)]);
     return errors;
+}
+
+Result<std::int64_t> nextPolicyVersion(std::int64_t newestInUse)
+{
+    if (newestInUse >= kMaxPolicyVersion)
+        return makeError(ErrorKind::OutOfRange,
+                         QStringLiteral("%1 is already in use, and no policy may have a version "
+                                        "above %2, so no newer one can be published")
+                             .arg(newestInUse)
+                             .arg(kMaxPolicyVersion),
+                         QStringLiteral("version"));
+    return std::max<std::int64_t>(newestInUse, 0) + 1;
 }
 
 } // namespace qaconsole::cache

@@ -310,6 +310,7 @@ int RequestParser::finishHeaders()
 {
     char* base = m_buffer.data() + m_start;
     bool expectContinue = false;
+    int hosts = 0;
     for (Field& field : m_fields) {
         // Names are case-insensitive; lowering them once here lets HttpRequest::header()
         // compare plainly.
@@ -322,6 +323,8 @@ int RequestParser::finishHeaders()
         if (nameView == "expect")
             expectContinue = equalsIgnoringCase(
                 std::string_view(base + field.valueOffset, field.valueLength), "100-continue");
+        else if (nameView == "host")
+            ++hosts;
     }
 
     const std::string_view method = allowedMethod(m_parser.method);
@@ -331,6 +334,14 @@ int RequestParser::finishHeaders()
                         http_method_str(static_cast<http_method>(m_parser.method)) +
                         " is not supported.");
 
+    // RFC 9112 §3.2: a server must answer 400 to an HTTP/1.1 request without Host and to any
+    // request with more than one; HTTP/1.0 predates Host and may leave it out.
+    const bool http10 = m_parser.http_major == 1 && m_parser.http_minor == 0;
+    if (hosts > 1)
+        return fail(400, "bad_request", "The request has more than one Host header.");
+    if (hosts == 0 && !http10)
+        return fail(400, "bad_request", "An HTTP/1.1 request needs a Host header.");
+
     const bool chunked = (m_parser.flags & F_CHUNKED) != 0;
     const bool declared = (m_parser.flags & F_CONTENTLENGTH) != 0;
     if (declared && m_parser.content_length > m_limits.maxBodyBytes)
@@ -338,7 +349,7 @@ int RequestParser::finishHeaders()
 
     m_phase = Phase::Body;
     m_head = m_parser.method == HTTP_HEAD;
-    m_http10 = m_parser.http_major == 1 && m_parser.http_minor == 0;
+    m_http10 = http10;
     m_keepAlive = http_should_keep_alive(&m_parser) != 0;
     // HTTP/1.0 clients do not know 100 Continue; a body of zero bytes needs no invitation.
     m_continue =

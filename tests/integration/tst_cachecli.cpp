@@ -115,6 +115,37 @@ private Q_SLOTS:
         QCOMPARE(m_instance->policy()->version, before);
     }
 
+    // Last: the instance ends on the highest version there is. A policy of version 2^52 used to
+    // block apply for good (each later version was refused by every instance); at the cap,
+    // apply now refuses before publishing and says what holds the version.
+    void applyRefusesToGoPastTheHighestVersion()
+    {
+        bool published = false;
+        const cache::PolicyErrors errors = m_instance->publishPolicy(
+            cache::presetPolicy(cache::PolicyPreset::Balanced, cache::kMaxPolicyVersion),
+            &published);
+        QVERIFY2(errors.isEmpty() && published, qPrintable(errors.value(0).text()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_instance->policyAcks().front().second, cache::kMaxPolicyVersion,
+                                  kWaitMs);
+
+        const Run run = cacheCommand({QStringLiteral("apply"), QStringLiteral("throughput-first")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("qaconsole: version: 1000000000000 is already in "
+                                                 "use, and no policy may have a version above "
+                                                 "1000000000000, so no newer one can be "
+                                                 "published")),
+                 qPrintable(run.err));
+        const QString id = QString::fromStdString(cache::instanceIdText(m_instance->instanceId()));
+        QVERIFY2(run.err.contains(QStringLiteral("held by instance %1: restart it").arg(id)),
+                 qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("held by the stored policy for new instances: "
+                                                 "delete its Redis key")),
+                 qPrintable(run.err));
+        QVERIFY(!run.out.contains(QStringLiteral("Published")));
+        QCOMPARE(m_instance->policy()->version, cache::kMaxPolicyVersion);
+        QCOMPARE(m_instance->policy()->name, QStringLiteral("Balanced"));
+    }
+
     void cleanupTestCase() { m_instance.reset(); }
 
 private:

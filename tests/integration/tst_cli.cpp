@@ -218,6 +218,31 @@ private Q_SLOTS:
         QCOMPARE(etl.out.count(QStringLiteral("ok   ")), 14);
         QVERIFY2(etl.out.contains(QStringLiteral("Rejected rows: %1 ").arg(expectedRejects)),
                  qPrintable(etl.out));
+
+        // Refused loads exit with 3 and say why (tst_etlrefusal shows the tables stay).
+        const QStringList load{QStringLiteral("etl"), QStringLiteral("--source"), dataset,
+                               QStringLiteral("--quiet")};
+        const Run strict =
+            run(load + QStringList{QStringLiteral("--max-rejects"), QStringLiteral("0")} + common);
+        QCOMPARE(strict.exitCode, 3);
+        QVERIFY2(strict.err.contains(QStringLiteral("qaconsole: questions.csv: ")) &&
+                     strict.err.contains(QStringLiteral("more than the limit of 0 rows")) &&
+                     strict.err.contains(QStringLiteral("allow them with --max-rejects")),
+                 qPrintable(strict.err));
+        QVERIFY(!strict.out.contains(QStringLiteral("ok   ")));
+        QFile answers(QDir(dataset).filePath(QStringLiteral("answers.csv")));
+        QVERIFY(answers.open(QIODevice::ReadWrite));
+        QVERIFY(answers.resize(answers.readLine().size())); // the header alone
+        answers.close();
+        const Run empty = run(load + common);
+        QCOMPARE(empty.exitCode, 3);
+        QVERIFY2(empty.err.contains(QStringLiteral("qaconsole: answers.csv: the file has no rows")),
+                 qPrintable(empty.err));
+        QVERIFY(empty.err.contains(QStringLiteral("the previous tables are untouched")));
+        QCOMPARE(run(load + QStringList{QStringLiteral("--max-rejects"), QStringLiteral("lots")} +
+                     common)
+                     .exitCode,
+                 2);
         // The database the ETL started is left running for what comes next; stop it.
         QCOMPARE(
             run(QStringList{QStringLiteral("stack"), QStringLiteral("stop")} + common).exitCode, 0);

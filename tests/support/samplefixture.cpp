@@ -18,4 +18,11 @@ bool copySampleFixture(const QString& toDir, const QString& fromDir)
     return true;
 }
 
+bool writeFixtureFile(const QString& path, const QByteArray& content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(content) == content.size() && file.flush();
+}
+
 } // namespace qaconsole::testing

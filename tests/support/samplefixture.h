@@ -12,4 +12,8 @@ namespace qaconsole::testing {
 // copied.
 bool copySampleFixture(const QString& toDir, const QString& fromDir = sampleFixturePath());
 
+// Writes `content` to `path`, replacing it: a variant of a fixture file a test makes. False
+// when it cannot be written completely.
+bool writeFixtureFile(const QString& path, const QByteArray& content);
+
 } // namespace qaconsole::testing

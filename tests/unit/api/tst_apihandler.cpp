@@ -286,6 +286,10 @@ private Q_SLOTS:
         expectError(400, "not_an_object");
         send("POST", "/qa/questions", R"({"body":"a","name":"n","email":"ab","product_id":1})");
         expectError(422, "validation_failed", "email");
+        // Valid JSON with a number no double holds: the field's rule, not "not valid JSON".
+        send("POST", "/qa/questions",
+             R"({"body":"a","name":"n","email":"a@b","product_id":1e400})");
+        expectError(422, "validation_failed", "product_id");
         QVERIFY(m_store.calls.empty());
     }
 

@@ -239,6 +239,40 @@ private Q_SLOTS:
                             "product_id");
     }
 
+    void numbersTooBigForADoubleAreValidJson()
+    {
+        // Valid JSON whatever the parser can hold: a number beyond a double's range breaks the
+        // field's rule (422, the field named), it does not make the body invalid (400).
+        for (const char* huge : {"1e400", "-1e400", "1E+999", "0e400",
+                                 "12345678901234567890123"
+                                 "4567890123456789012345678901234567890123456789012345678901234567"
+                                 "8901234567890123456789012345678901234567890123456789012345678901"
+                                 "2345678901234567890123456789012345678901234567890123456789012345"
+                                 "678901234567890123456789012345678901234567890"}) {
+            expectQuestionField(apos("{'body':'q','name':'jo','email':'jo@x.com','product_id':") +
+                                    huge + "}",
+                                "product_id");
+            expectQuestionField(apos("{'body':") + huge +
+                                    apos(",'name':'jo','email':'jo@x.com','product_id':5}"),
+                                "body");
+            expectAnswerField(apos("{'body':'a','name':'jo','email':'jo@x.com','photos':[") + huge +
+                                  "]}",
+                              "photos");
+        }
+        // Only numbers are read differently: the same text in a string, or after an escaped
+        // quote, is text, and a huge number in an unknown field is ignored like the field.
+        const auto text = api::validateNewQuestion(
+            kJson, apos("{'body':'\\'1e400\\' 1e400','name':'jo','email':'jo@x.com',"
+                        "'product_id':5,'extra':[1e400,-1e999]}"));
+        QVERIFY(!errorOf(text));
+        QCOMPARE(std::get<0>(text).body, std::string("\"1e400\" 1e400"));
+        QCOMPARE(std::get<0>(text).productId, 5);
+        // And a body that is broken elsewhere is still not JSON.
+        const auto broken = api::validateNewQuestion(kJson, apos("{'product_id':1e400,}"));
+        QVERIFY(errorOf(broken));
+        QCOMPARE(int(errorOf(broken)->kind), int(ApiErrorKind::BadJson));
+    }
+
     void answerRules()
     {
         const auto good =

@@ -8,6 +8,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using namespace qaconsole::cache;
 
 namespace {
@@ -151,6 +153,35 @@ private Q_SLOTS:
         QVERIFY(hasErrorOn(errors, QStringLiteral("classes.answers.jitter")));
         QVERIFY(hasErrorOn(errors, QStringLiteral("classes.questions.on_write.report")));
         QVERIFY(hasErrorOn(errors, QStringLiteral("classes.questions.stale_if_error")));
+    }
+
+    void versionsStopAtTheCap()
+    {
+        CachePolicy policy = defaultPolicy();
+        policy.version = kMaxPolicyVersion;
+        QVERIFY(validatePolicy(policy).isEmpty());
+        policy.version = kMaxPolicyVersion + 1;
+        const PolicyErrors errors = validatePolicy(policy);
+        QCOMPARE(errors.size(), 1);
+        QCOMPARE(errors.at(0).text(), QStringLiteral("version: must be from 1 to 1000000000000"));
+    }
+
+    void applyNeverPublishesAnUnusableVersion()
+    {
+        QCOMPARE(nextPolicyVersion(1).value(), 2);
+        QCOMPARE(nextPolicyVersion(0).value(), 1);
+        QCOMPARE(nextPolicyVersion(kMaxPolicyVersion - 1).value(), kMaxPolicyVersion);
+        for (const std::int64_t inUse :
+             {kMaxPolicyVersion, std::int64_t(1) << 52, std::numeric_limits<std::int64_t>::max()}) {
+            const Result<std::int64_t> next = nextPolicyVersion(inUse);
+            QVERIFY(!next);
+            QCOMPARE(next.error().kind, ErrorKind::OutOfRange);
+            QCOMPARE(next.error().field, QStringLiteral("version"));
+            QCOMPARE(next.error().message,
+                     QStringLiteral("%1 is already in use, and no policy may have a version "
+                                    "above 1000000000000, so no newer one can be published")
+                         .arg(inUse));
+        }
     }
 
     void namesAreStable()

@@ -134,6 +134,17 @@ private Q_SLOTS:
             QStringLiteral("whole number"));
         row("version text", path("version"), QStringLiteral("3"), QStringLiteral("version"),
             QStringLiteral("must be a whole number, not a string"));
+        // Versions stop at kMaxPolicyVersion: a file or message past it would block every
+        // later publish (2^52 did, for good).
+        row("version past the cap", path("version"), double(kMaxPolicyVersion + 1),
+            QStringLiteral("version"),
+            QStringLiteral("must be a whole number from 1 to 1000000000000"));
+        row("version 2^52", path("version"), double(std::int64_t(1) << 52),
+            QStringLiteral("version"), QStringLiteral("from 1 to 1000000000000"));
+        row("version beyond int64", path("version"), 1e30, QStringLiteral("version"),
+            QStringLiteral("from 1 to 1000000000000"));
+        row("version far below", path("version"), -1e30, QStringLiteral("version"),
+            QStringLiteral("from 1 to 1000000000000"));
         row("future format", path("format_version"), 2, QStringLiteral("format_version"),
             QStringLiteral("whole number from 1 to 1"));
         row("foreign format", path("format"), QStringLiteral("nginx"), QStringLiteral("format"),
@@ -157,6 +168,14 @@ private Q_SLOTS:
         for (const PolicyError& error : result.errors)
             found = found || (error.field == field && error.message.contains(message));
         QVERIFY2(found, qPrintable(result.errors.value(0).text()));
+    }
+
+    void theHighestVersionStillReadsBack()
+    {
+        const CachePolicy atTheCap = presetPolicy(PolicyPreset::Balanced, kMaxPolicyVersion);
+        const PolicyParseResult parsed = parsePolicyJson(policyToJson(atTheCap, true));
+        QVERIFY2(parsed.policy, qPrintable(parsed.errors.value(0).text()));
+        QCOMPARE(parsed.policy->version, kMaxPolicyVersion);
     }
 
     void reportsEveryErrorAtOnce()

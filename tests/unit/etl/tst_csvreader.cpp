@@ -5,6 +5,7 @@
 #include "tests/support/fixturepaths.h"
 #include "teststrings.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -241,7 +242,10 @@ private Q_SLOTS:
         const auto opened = reader.open();
         QVERIFY(!opened);
         QCOMPARE(opened.error().kind, ErrorKind::BadInput);
-        QVERIFY(opened.error().message.contains(QStringLiteral("nope.csv")));
+        // The file is named once, as the field; the message says where it was looked for.
+        QCOMPARE(opened.error().field, QStringLiteral("nope.csv"));
+        QCOMPARE(opened.error().text(), QStringLiteral("nope.csv: not found in ") +
+                                            QDir::toNativeSeparators(m_dir.path()));
         CsvRecord record;
         QCOMPARE(reader.next(record), CsvReader::Status::Error);
     }

@@ -1,6 +1,6 @@
-// The server's own refusals: size limits (414, 431, 413), bad syntax (400), unknown methods
-// (501) and slow or idle clients (408, close). Each error has the contract's JSON body and
-// closes the connection.
+// The server's own refusals: size limits (414, 431, 413), bad syntax and a missing Host (400),
+// unknown methods (501) and slow or idle clients (408, close). Each error has the contract's
+// JSON body and closes the connection.
 
 #include "backend/http/httpserver.h"
 #include "echohandler.h"
@@ -64,9 +64,9 @@ private Q_SLOTS:
         RawClient client;
         QVERIFY(client.connectTo(port()));
         QByteArray headers;
-        for (int i = 0; i < 19; ++i)
+        for (int i = 0; i < 18; ++i) // with Host and Content-Length: 20, the most there may be
             headers += "X-H" + QByteArray::number(i) + ": v\r\n";
-        QVERIFY(client.send("POST /" + QByteArray(900, 'a') + " HTTP/1.1\r\n" + headers +
+        QVERIFY(client.send("POST /" + QByteArray(900, 'a') + " HTTP/1.1\r\nHost: t\r\n" + headers +
                             "Content-Length: 8192\r\n\r\n" + QByteArray(8192, 'b')));
         const RawClient::Response response = client.read();
         QCOMPARE(response.status, 200);
@@ -80,7 +80,7 @@ private Q_SLOTS:
         // Arriving slowly makes no difference.
         RawClient client;
         QVERIFY(client.connectTo(port()));
-        QVERIFY(client.send("GET / HTTP/1.1\r\nX-Big: "));
+        QVERIFY(client.send("GET / HTTP/1.1\r\nHost: t\r\nX-Big: "));
         for (int i = 0; i < 5; ++i)
             client.send(QByteArray(1000, 'h'));
         QCOMPARE(client.read().status, 431);
@@ -92,14 +92,15 @@ private Q_SLOTS:
         QByteArray headers;
         for (int i = 0; i < 21; ++i)
             headers += "X-H" + QByteArray::number(i) + ": v\r\n";
-        expectRefusal("GET / HTTP/1.1\r\n" + headers + "\r\n", 431,
+        expectRefusal("GET / HTTP/1.1\r\nHost: t\r\n" + headers + "\r\n", 431,
                       QStringLiteral("header_fields_too_large"));
     }
 
     void declaredBodyTooLarge()
     {
         // Refused on the headers alone, while the body is still on its way.
-        expectRefusal("POST / HTTP/1.1\r\nContent-Length: 8193\r\n\r\n" + QByteArray(3000, 'b'),
+        expectRefusal("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 8193\r\n\r\n" +
+                          QByteArray(3000, 'b'),
                       413, QStringLiteral("payload_too_large"));
     }
 
@@ -107,8 +108,8 @@ private Q_SLOTS:
     {
         const QByteArray chunk =
             QByteArray::number(5000, 16) + "\r\n" + QByteArray(5000, 'c') + "\r\n";
-        expectRefusal("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk + chunk +
-                          "0\r\n\r\n",
+        expectRefusal("POST / HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n" + chunk +
+                          chunk + "0\r\n\r\n",
                       413, QStringLiteral("payload_too_large"));
     }
 
@@ -122,10 +123,37 @@ private Q_SLOTS:
     {
         expectRefusal("GET / HTTP/1.1 trailing\r\n\r\n", 400, QStringLiteral("bad_request"));
         expectRefusal("\x01\x02\x03 / HTTP/1.1\r\n\r\n", 400, QStringLiteral("bad_request"));
-        expectRefusal("GET / HTTP/1.1\r\nNo colon here\r\n\r\n", 400,
+        expectRefusal("GET / HTTP/1.1\r\nHost: t\r\nNo colon here\r\n\r\n", 400,
                       QStringLiteral("bad_request"));
-        expectRefusal("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n",
+        expectRefusal("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\nTransfer-Encoding: "
+                      "chunked\r\n\r\n",
                       400, QStringLiteral("bad_request"));
+    }
+
+    void http11NeedsOneHost()
+    {
+        // RFC 9112 §3.2: 400 for an HTTP/1.1 request without Host or with two.
+        expectRefusal("GET / HTTP/1.1\r\n\r\n", 400, QStringLiteral("bad_request"));
+        expectRefusal("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400,
+                      QStringLiteral("bad_request"));
+        expectRefusal("POST / HTTP/1.1\r\nContent-Length: 2\r\n\r\n{}", 400,
+                      QStringLiteral("bad_request"));
+        RawClient client;
+        QVERIFY(client.connectTo(port()));
+        QVERIFY(client.send("GET /nohost HTTP/1.1\r\n\r\n"));
+        const RawClient::Response response = client.read();
+        QCOMPARE(response.status, 400);
+        QCOMPARE(QJsonDocument::fromJson(response.body).object().value(u"message").toString(),
+                 QStringLiteral("An HTTP/1.1 request needs a Host header."));
+        // HTTP/1.0 predates Host: served without it (and an empty Host is still a Host).
+        RawClient old;
+        QVERIFY(old.connectTo(port()));
+        QVERIFY(old.send("GET /old HTTP/1.0\r\n\r\n"));
+        QCOMPARE(old.read().status, 200);
+        RawClient empty;
+        QVERIFY(empty.connectTo(port()));
+        QVERIFY(empty.send("GET /empty HTTP/1.1\r\nhOsT:\r\nConnection: close\r\n\r\n"));
+        QCOMPARE(empty.read().status, 200);
     }
 
     void unknownMethods()
@@ -138,8 +166,8 @@ private Q_SLOTS:
     {
         RawClient client;
         QVERIFY(client.connectTo(port()));
-        QVERIFY(
-            client.send("GET /a HTTP/1.1\r\n\r\nBREW / HTTP/1.1\r\n\r\nGET /b HTTP/1.1\r\n\r\n"));
+        QVERIFY(client.send("GET /a HTTP/1.1\r\nHost: t\r\n\r\nBREW / HTTP/1.1\r\nHost: t\r\n\r\n"
+                            "GET /b HTTP/1.1\r\nHost: t\r\n\r\n"));
         QCOMPARE(client.read().body, QByteArray("GET /a?\n"));
         QCOMPARE(client.read().status, 501);
         QVERIFY(client.waitClosed());
@@ -163,7 +191,7 @@ private Q_SLOTS:
     {
         RawClient client;
         QVERIFY(client.connectTo(port()));
-        QVERIFY(client.send("POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\n123"));
+        QVERIFY(client.send("POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 10\r\n\r\n123"));
         QCOMPARE(client.read().status, 408);
         QVERIFY(client.waitClosed());
     }
@@ -175,7 +203,7 @@ private Q_SLOTS:
         // The idle time-out starts once the answer is written, after this clock.
         QElapsedTimer clock;
         clock.start();
-        QVERIFY(client.send("GET / HTTP/1.1\r\n\r\n"));
+        QVERIFY(client.send("GET / HTTP/1.1\r\nHost: t\r\n\r\n"));
         QCOMPARE(client.read().status, 200);
         QVERIFY(client.waitClosed());
         QVERIFY2(clock.elapsed() >= 300, qPrintable(QString::number(clock.elapsed())));
