@@ -341,6 +341,7 @@ void LoadWizardController::startLoad()
     options.sourceDir = m_loadableDir;
     options.dsn = dsn();
     options.jobs = m_jobs;
+    options.maxRejects = m_maxRejects;
     m_loadSource = options.sourceDir;
     m_loadTarget = address();
     m_outcome.reset();

@@ -3,6 +3,7 @@
 #include "etl/datasetinspector.h"
 #include "etl/etlprogress.h"
 #include "etl/generator/datasetgenerator.h"
+#include "etl/rejectlimit.h"
 #include "ui/etl/loadoutcome.h"
 #include "ui/shell/tone.h"
 
@@ -98,6 +99,10 @@ public:
     void passwordMoved(const QString& connection, const QString& password);
     void setJobs(int jobs) { m_jobs = jobs; }
     int jobs() const { return m_jobs; }
+    // The share of a file's rows that may be rejected before the load is refused and the old
+    // tables kept (etl/rejectlimit.h; the command line's --max-rejects, 1 % by default).
+    void setMaxRejectsPercent(double percent) { m_maxRejects = etl::RejectLimit::percent(percent); }
+    double maxRejectsPercent() const { return m_maxRejects.percentValue(); }
     static int defaultJobs();
     bool targetsManaged() const { return m_managed; }
     // The managed database's pill, its tone and the line under it.
@@ -161,6 +166,7 @@ private:
     QString m_connection;
     QString m_password;
     int m_jobs;
+    etl::RejectLimit m_maxRejects;
     quint64 m_testRequest = 0;
     WizardLine m_testLine;
 

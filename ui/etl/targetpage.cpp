@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QButtonGroup>
+#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -43,7 +44,7 @@ TargetPage::TargetPage(LoadWizardController& controller, QWidget* parent)
       m_custom(new QRadioButton(tr("Another database"), this)), m_connection(new QLineEdit(this)),
       m_password(new QLineEdit(this)), m_connectionError(new QLabel(this)),
       m_test(new QPushButton(tr("Test connection"), this)), m_busy(new BusyIndicator(this)),
-      m_result(new QLabel(this)), m_jobs(new QSpinBox(this))
+      m_result(new QLabel(this)), m_jobs(new QSpinBox(this)), m_maxRejects(new QDoubleSpinBox(this))
 {
     setObjectName(QStringLiteral("targetPage"));
     setTitle(tr("Target"));
@@ -89,6 +90,12 @@ TargetPage::TargetPage(LoadWizardController& controller, QWidget* parent)
     m_jobs->setObjectName(QStringLiteral("jobsSpin"));
     m_jobs->setRange(1, kMaxJobs);
     m_jobs->setValue(std::min(m_controller.jobs(), kMaxJobs));
+    m_maxRejects->setObjectName(QStringLiteral("maxRejectsSpin"));
+    m_maxRejects->setRange(0, 100);
+    m_maxRejects->setDecimals(1);
+    m_maxRejects->setSingleStep(0.5);
+    m_maxRejects->setSuffix(QStringLiteral(" %"));
+    m_maxRejects->setValue(m_controller.maxRejectsPercent());
 
     auto* managedRow = new QHBoxLayout;
     managedRow->setSpacing(10);
@@ -116,14 +123,23 @@ TargetPage::TargetPage(LoadWizardController& controller, QWidget* parent)
     testRow->addWidget(m_busy);
     testRow->addWidget(m_result, 1);
 
-    auto* jobsRow = new QHBoxLayout;
-    jobsRow->setSpacing(10);
-    jobsRow->addWidget(new QLabel(tr("Parallel jobs"), this));
-    jobsRow->addWidget(m_jobs);
-    jobsRow->addWidget(quietLabel(tr("connections that build keys and indexes at the same time; "
-                                     "one per core by default"),
-                                  this),
-                       1);
+    // One grid, so both fields line up.
+    auto* loadOptions = new QGridLayout;
+    loadOptions->setHorizontalSpacing(10);
+    loadOptions->setVerticalSpacing(8);
+    loadOptions->addWidget(new QLabel(tr("Parallel jobs"), this), 0, 0);
+    loadOptions->addWidget(m_jobs, 0, 1);
+    loadOptions->addWidget(quietLabel(tr("connections that build keys and indexes at the same "
+                                         "time; one per core by default"),
+                                      this),
+                           0, 2);
+    loadOptions->addWidget(new QLabel(tr("Rejected rows allowed"), this), 1, 0);
+    loadOptions->addWidget(m_maxRejects, 1, 1);
+    loadOptions->addWidget(quietLabel(tr("of each file; with more, the load is refused and the "
+                                         "tables stay as they are"),
+                                      this),
+                           1, 2);
+    loadOptions->setColumnStretch(2, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(8);
@@ -135,7 +151,7 @@ TargetPage::TargetPage(LoadWizardController& controller, QWidget* parent)
     layout->addSpacing(14);
     layout->addLayout(testRow);
     layout->addSpacing(18);
-    layout->addLayout(jobsRow);
+    layout->addLayout(loadOptions);
     layout->addStretch(1);
 
     connect(m_managed, &QRadioButton::toggled, this, &TargetPage::targetEdited);
@@ -143,6 +159,8 @@ TargetPage::TargetPage(LoadWizardController& controller, QWidget* parent)
     connect(m_connection, &QLineEdit::editingFinished, this, &TargetPage::moveTypedPassword);
     connect(m_password, &QLineEdit::textChanged, this, &TargetPage::targetEdited);
     connect(m_jobs, &QSpinBox::valueChanged, &m_controller, &LoadWizardController::setJobs);
+    connect(m_maxRejects, &QDoubleSpinBox::valueChanged, &m_controller,
+            &LoadWizardController::setMaxRejectsPercent);
     connect(m_test, &QPushButton::clicked, this, &TargetPage::testConnection);
     connect(&m_controller, &LoadWizardController::targetChanged, this, &TargetPage::present);
 

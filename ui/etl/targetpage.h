@@ -6,6 +6,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QRadioButton;
+class QDoubleSpinBox;
 class QSpinBox;
 
 namespace qaconsole::ui {
@@ -53,6 +54,7 @@ private:
     BusyIndicator* m_busy;
     QLabel* m_result;
     QSpinBox* m_jobs;
+    QDoubleSpinBox* m_maxRejects;
 };
 
 } // namespace qaconsole::ui

@@ -20,6 +20,7 @@
 #include <QUrl>
 
 #include <memory>
+#include <optional>
 
 using namespace qaconsole;
 using ui::DataLoadPhase;
@@ -60,6 +61,21 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == DataLoadPhase::Idle && !controller.isBusy(),
                                  kLoadTimeoutMs);
         QVERIFY(controller.lastLoad().has_value());
+    }
+
+    // Goes through the wizard's steps with `percent` as its reject limit; `result` is the load's.
+    static void loadThroughTheWizard(EtlController& etl, const QString& dir, double percent,
+                                     std::optional<etl::EtlResult>& result)
+    {
+        LoadWizardController wizard(etl);
+        QCOMPARE(wizard.maxRejectsPercent(), 1.0);
+        wizard.setMaxRejectsPercent(percent);
+        wizard.inspect(dir);
+        QTRY_VERIFY(wizard.sourceLine().ok);
+        wizard.enterStep(WizardStep::Target);
+        wizard.enterStep(WizardStep::Run);
+        QTRY_VERIFY_WITH_TIMEOUT(wizard.outcome().has_value(), kLoadTimeoutMs);
+        result = wizard.outcome()->result;
     }
 
 private Q_SLOTS:
@@ -342,6 +358,32 @@ private Q_SLOTS:
         QCOMPARE(wizard.outcome()->status, QStringLiteral("Cancelled"));
         QCOMPARE(testing::qaTableCounts(m_dsn), before);
         QVERIFY(wizard.cancel());
+    }
+
+    // The wizard's reject limit reaches the load: one bad row in 101 passes the default 1 %,
+    // and is refused at 0 %, the tables staying as they were.
+    void theWizardHoldsTheLoadToItsRejectLimit()
+    {
+        QTemporaryDir source;
+        QVERIFY(testing::copySampleFixture(source.path()));
+        QFile questions(QDir(source.path()).filePath(QStringLiteral("questions.csv")));
+        QVERIFY(questions.open(QIODevice::Append));
+        questions.write("not-a-number,1,Is it warm?,1596080481467,a,a@example.com,0,0\r\n");
+        questions.close();
+        EtlController etl;
+        etl.setManagedDsn(m_dsn);
+        std::optional<etl::EtlResult> loaded;
+        loadThroughTheWizard(etl, source.path(), 1.0, loaded);
+        QVERIFY(loaded);
+        QVERIFY2(loaded->ok(), qPrintable(loaded->error ? loaded->error->message : QString()));
+        QCOMPARE(testing::qaTableCounts(m_dsn), kSampleCounts);
+
+        std::optional<etl::EtlResult> refused;
+        loadThroughTheWizard(etl, source.path(), 0.0, refused);
+        QVERIFY(refused);
+        QVERIFY(!refused->ok());
+        QCOMPARE(refused->error->kind, etl::ErrorKind::TooManyRejects);
+        QCOMPARE(testing::qaTableCounts(m_dsn), kSampleCounts);
     }
 
     void theWizardGeneratesThenInspects()
