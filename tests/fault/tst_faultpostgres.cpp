@@ -83,11 +83,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_stack = std::make_unique<testing::StackFixture>();
-        const auto started = m_stack->start();
-        QVERIFY2(started, qPrintable(started.errorText()));
+        const QString error = testing::startStackWithSample(*m_stack);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         const QString dsn = m_stack->stack().postgresDsn();
-        const QString loadError = testing::loadSampleFixture(dsn);
-        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
         const auto serve = m_serve.start(QStringLiteral(QACONSOLE_BINARY), dsn, m_stack->dataDir(),
                                          {QStringLiteral("--no-cache")});
         QVERIFY2(serve, qPrintable(serve.errorText()));
