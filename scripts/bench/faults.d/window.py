@@ -7,7 +7,9 @@ Arguments: FAULT INJECT_EPOCH END_EPOCH SIDE_JSON FOUND_IDS RUN_DIR...
   INJECT_EPOCH: when the fault was done; END_EPOCH: when the service was back (Redis started
   again, continued, PostgreSQL started again, the instance listening again).
 Prints one tab-separated line: fault, failure rate in the fault window, p99 in the window,
-seconds to recover, stale reads, reports, acknowledged writes lost, acknowledged, window s.
+seconds to recover, stale reads, reports, polls, acknowledged writes lost, acknowledged, window
+s, served share (requests completed in the window's seconds / requests the open model scheduled
+in them: a server that stalls fails nothing yet serves little, and this shows it).
 
 Fault window: every interval (1 s) that overlaps [inject, end]. p99 in the window: the highest
 per-interval corrected p99 of those (intervals cannot be merged from the CSV; the highest is
@@ -42,7 +44,8 @@ def intervals(run_dir):
     for row in csv.DictReader(open(f"{run_dir}/timeseries.csv")):
         begin = start + float(row["start_s"])
         completed, failed = int(row["completed"]), int(row["failed"])
-        rows.append((begin, begin + float(row["seconds"]), completed, failed, float(row["p99_ms"])))
+        rows.append((begin, begin + float(row["seconds"]), completed, failed, float(row["p99_ms"]),
+                     float(row["target"]) * float(row["seconds"])))
     return rows
 
 
@@ -50,26 +53,28 @@ def main():
     fault, inject, end, side_json, found_file, *run_dirs = sys.argv[1:]
     inject, end = float(inject), float(end)
     completed = failed = 0
-    p99 = 0.0
+    p99 = scheduled = 0.0
     recover = 0.0
     for run_dir in run_dirs:
         rows = intervals(run_dir)
-        for begin, finish, ok, bad, p in rows:
+        for begin, finish, ok, bad, p, due in rows:
             if finish > inject and begin < end:
                 completed += ok
                 failed += bad
                 p99 = max(p99, p)
-        back = next((max(0.0, begin - end) for begin, finish, ok, bad, _ in rows
+                scheduled += due
+        back = next((max(0.0, begin - end) for begin, finish, ok, bad, _, _ in rows
                      if finish > end and ok + bad > 0 and ok / (ok + bad) >= 0.99), None)
         recover = None if back is None or recover is None else max(recover, back)
     side = json.load(open(side_json))
     found = {int(line) for line in open(found_file) if line.strip()}
     lost = sum(1 for question in side["acknowledged"] if question not in found)
     rate = failed / (completed + failed) if completed + failed else 0.0
+    served = completed / scheduled if scheduled else 0.0
     print("\t".join([fault, f"{rate:.4f}", f"{p99:.1f}",
                      "-" if recover is None else f"{recover:.1f}",
                      str(side["stale"]), str(side["reports"]), str(side["polls"]), str(lost),
-                     str(len(side["acknowledged"])), f"{end - inject:.1f}"]))
+                     str(len(side["acknowledged"])), f"{end - inject:.1f}", f"{served:.4f}"]))
 
 
 if __name__ == "__main__":
