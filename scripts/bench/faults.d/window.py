@@ -11,7 +11,9 @@ seconds to recover, stale reads, reports, polls, acknowledged writes lost, ackno
 s, served share (requests completed in the window's seconds / requests the open model scheduled
 in them: a server that stalls fails nothing yet serves little, and this shows it).
 
-Fault window: every interval (1 s) that overlaps [inject, end]. p99 in the window: the highest
+Fault window: every interval (1 s) that overlaps [inject, end + 2 s]: the requests held up by a
+fault are answered (and their latency recorded) only once the service is back, in the seconds
+after END, so a window that ended at END would miss them. p99 in the window: the highest
 per-interval corrected p99 of those (intervals cannot be merged from the CSV; the highest is
 the honest bound). Recovery: the first interval ending after END whose success share is
 >= 99 %, its start minus END (0 when the interval around END already passed), the slower of the
@@ -22,6 +24,7 @@ import json
 import re
 import sys
 
+AFTERMATH_S = 2.0  # the fault window runs on this long after the service is back
 LIVE = re.compile(r"^\s*([0-9.]+)s\s+rps")
 
 
@@ -58,7 +61,7 @@ def main():
     for run_dir in run_dirs:
         rows = intervals(run_dir)
         for begin, finish, ok, bad, p, due in rows:
-            if finish > inject and begin < end:
+            if finish > inject and begin < end + AFTERMATH_S:
                 completed += ok
                 failed += bad
                 p99 = max(p99, p)
