@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """One line of scripts/bench/faults' table from what one fault round left behind.
 
-Arguments: FAULT INJECT_EPOCH END_EPOCH SIDE_JSON FOUND_IDS RUN_DIR...
+Arguments: FAULT INJECT_EPOCH END_EPOCH SIDE_JSON_GLOB FOUND_IDS RUN_DIR...
+  SIDE_JSON_GLOB: the side clients' outputs (summed).
   RUN_DIR: a loadtest's --out folder holding timeseries.csv, and stderr.stamped (its live lines,
   each prefixed with the epoch it arrived at, which places the run's intervals on the clock).
   INJECT_EPOCH: when the fault was done; END_EPOCH: when the service was back (Redis started
@@ -20,6 +21,7 @@ the honest bound). Recovery: the first interval ending after END whose success s
 runs; "-" when no such interval came before the run ended.
 """
 import csv
+import glob
 import json
 import re
 import sys
@@ -69,7 +71,11 @@ def main():
         back = next((max(0.0, begin - end) for begin, finish, ok, bad, _, _ in rows
                      if finish > end and ok + bad > 0 and ok / (ok + bad) >= 0.99), None)
         recover = None if back is None or recover is None else max(recover, back)
-    side = json.load(open(side_json))
+    side = {"reports": 0, "polls": 0, "stale": 0, "acknowledged": []}
+    for path in sorted(glob.glob(side_json)):
+        one = json.load(open(path))
+        for key in ("reports", "polls", "stale", "acknowledged"):
+            side[key] += one[key]
     found = {int(line) for line in open(found_file) if line.strip()}
     lost = sum(1 for question in side["acknowledged"] if question not in found)
     rate = failed / (completed + failed) if completed + failed else 0.0
