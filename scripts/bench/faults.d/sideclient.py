@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Side client of scripts/bench/faults, run during one fault.
 
-Until STOP_FILE exists (then one last pass of polls), in turns:
+Until STOP_FILE exists (then one last pass of polls), in turns (after the first turn it creates
+STOP_FILE.ready.K, K the last word of MARKER, so that the fault waits for every client):
   - reports the next question of CANDIDATES (lines "question_id product_id") on instance A
     (PUT /qa/questions/Q/report); a 204 makes Q "reported";
   - posts a new question, alternately to A and to B, with the body "MARKER n"; a 201 makes its
@@ -9,8 +10,8 @@ Until STOP_FILE exists (then one last pass of polls), in turns:
   - lists, on instance B, the products of the questions reported so far (each GET sent after
     the report's 204 was received) and counts every listing that still holds a reported id:
     a stale read, goal 0.
-Prints one JSON object: reports acknowledged, polls, stale listings, posts sent and the
-acknowledged ids. Loopback only; every request has a 10 s time-out; bounded by the stop file.
+Prints one JSON object: reports acknowledged, polls, stale listings, posts sent, the
+acknowledged ids and the statuses of the writes that were not acknowledged (0: no answer). Loopback only; every request has a 10 s time-out; bounded by the stop file.
 """
 import json
 import os
@@ -50,13 +51,17 @@ def main():
     reported = {}  # question -> product, after its 204
     polls = stale = posts = 0
     acknowledged = []
+    refused = {}  # status of a report or post that was not acknowledged (0: no answer) -> count
     n = 0
     while True:
         last = os.path.exists(stop_file)
         if not last and n < len(candidates):
             question, product = candidates[n]
-            if call("PUT", f"{a}/qa/questions/{question}/report")[0] == 204:
+            status = call("PUT", f"{a}/qa/questions/{question}/report")[0]
+            if status == 204:
                 reported[question] = product
+            else:
+                refused[status] = refused.get(status, 0) + 1
             target = a if n % 2 == 0 else b
             status, body = call("POST", f"{target}/qa/questions",
                                 {"body": f"{marker} {n}", "name": "faults",
@@ -64,6 +69,8 @@ def main():
             posts += 1
             if status == 201:
                 acknowledged.append(json.loads(body)["question_id"])
+            else:
+                refused[status] = refused.get(status, 0) + 1
             n += 1
         # The newest reports are the ones a fault can leave stale; poll at most 20 products.
         for question, product in list(reported.items())[-20:]:
@@ -71,11 +78,13 @@ def main():
             if status == 200:
                 polls += 1
                 stale += question in listed_ids(body)
+        if n == 1:
+            open(stop_file + ".ready." + marker.rsplit(" ", 1)[-1], "w").close()
         if last:
             break
         time.sleep(0.02)
     print(json.dumps({"reports": len(reported), "polls": polls, "stale": stale,
-                      "posts": posts, "acknowledged": acknowledged}))
+                      "posts": posts, "acknowledged": acknowledged, "refused": refused}))
 
 
 if __name__ == "__main__":

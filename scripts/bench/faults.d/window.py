@@ -10,7 +10,8 @@ Arguments: FAULT INJECT_EPOCH END_EPOCH SIDE_JSON_GLOB FOUND_IDS RUN_DIR...
 Prints one tab-separated line: fault, failure rate in the fault window, p99 in the window,
 seconds to recover, stale reads, reports, polls, acknowledged writes lost, acknowledged, window
 s, served share (requests completed in the window's seconds / requests the open model scheduled
-in them: a server that stalls fails nothing yet serves little, and this shows it).
+in them: a server that stalls fails nothing yet serves little, and this shows it), and the side
+clients' writes not acknowledged as STATUS:COUNT (0: no answer within 10 s), or "-".
 
 Fault window: every interval (1 s) that overlaps [inject, end + 2 s]: the requests held up by a
 fault are answered (and their latency recorded) only once the service is back, in the seconds
@@ -72,10 +73,13 @@ def main():
                      if finish > end and ok + bad > 0 and ok / (ok + bad) >= 0.99), None)
         recover = None if back is None or recover is None else max(recover, back)
     side = {"reports": 0, "polls": 0, "stale": 0, "acknowledged": []}
+    refused = {}
     for path in sorted(glob.glob(side_json)):
         one = json.load(open(path))
         for key in ("reports", "polls", "stale", "acknowledged"):
             side[key] += one[key]
+        for status, count in one["refused"].items():
+            refused[status] = refused.get(status, 0) + count
     found = {int(line) for line in open(found_file) if line.strip()}
     lost = sum(1 for question in side["acknowledged"] if question not in found)
     rate = failed / (completed + failed) if completed + failed else 0.0
@@ -83,7 +87,8 @@ def main():
     print("\t".join([fault, f"{rate:.4f}", f"{p99:.1f}",
                      "-" if recover is None else f"{recover:.1f}",
                      str(side["stale"]), str(side["reports"]), str(side["polls"]), str(lost),
-                     str(len(side["acknowledged"])), f"{end - inject:.1f}", f"{served:.4f}"]))
+                     str(len(side["acknowledged"])), f"{end - inject:.1f}", f"{served:.4f}",
+                     " ".join(f"{s}:{c}" for s, c in sorted(refused.items())) or "-"]))
 
 
 if __name__ == "__main__":
