@@ -163,11 +163,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_stack = std::make_unique<testing::StackFixture>();
-        const auto started = m_stack->start();
-        QVERIFY2(started, qPrintable(started.errorText()));
+        const QString error = testing::startStackWithSample(*m_stack);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         const QString dsn = m_stack->stack().postgresDsn();
-        const QString loadError = testing::loadSampleFixture(dsn);
-        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
         const auto a = m_a.start(QStringLiteral(QACONSOLE_BINARY), dsn, m_stack->dataDir());
         QVERIFY2(a, qPrintable(a.errorText()));
         const auto b = m_b.start(QStringLiteral(QACONSOLE_BINARY), dsn, m_stack->dataDir());

@@ -18,8 +18,8 @@ HttpExchange exchange(QNetworkAccessManager& network, const QByteArray& method, 
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     HttpExchange result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                        reply->readAll(), reply->rawHeader("Location"),
-                        reply->rawHeader("X-Cache")};
+                        reply->readAll(), reply->rawHeader("Location"), reply->rawHeader("X-Cache"),
+                        reply->rawHeader("Retry-After")};
     reply->deleteLater();
     return result;
 }

@@ -12,8 +12,9 @@ struct HttpExchange
 {
     int status = 0; // 0 when no response came
     QByteArray body;
-    QByteArray location; // the Location header
-    QByteArray cache;    // the X-Cache header
+    QByteArray location;   // the Location header
+    QByteArray cache;      // the X-Cache header
+    QByteArray retryAfter; // the Retry-After header (503s carry it)
 };
 
 // Sends `method url` (with a JSON body when one is given) and waits for the whole response,

@@ -2,6 +2,7 @@
 
 #include "etl/etlloader.h"
 #include "tests/support/samplefixture.h"
+#include "tests/support/stackfixture.h"
 
 #include <QTemporaryDir>
 
@@ -18,6 +19,14 @@ QString loadSampleFixture(const QString& dsn)
     const etl::EtlResult result = etl::EtlLoader(options).run();
     return result.ok() ? QString()
                        : QStringLiteral("loading the sample failed: ") + result.errorText();
+}
+
+QString startStackWithSample(StackFixture& stack)
+{
+    const supervise::Status started = stack.start();
+    if (!started)
+        return started.errorText();
+    return loadSampleFixture(stack.stack().postgresDsn());
 }
 
 } // namespace qaconsole::testing

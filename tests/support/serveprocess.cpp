@@ -13,6 +13,11 @@ constexpr int kStartTimeoutMs = 30'000;
 
 ServeProcess::~ServeProcess()
 {
+    kill();
+}
+
+void ServeProcess::kill()
+{
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished();
@@ -20,13 +25,15 @@ ServeProcess::~ServeProcess()
 }
 
 Status<ServeErrorKind> ServeProcess::start(const QString& binary, const QString& dsn,
-                                           const QString& dataDir)
+                                           const QString& dataDir, const QStringList& extraArgs)
 {
     m_process.setProgram(binary);
-    m_process.setArguments({QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
-                            QStringLiteral("--threads"), QStringLiteral("2"),
-                            QStringLiteral("--dsn"), dsn, QStringLiteral("--data-dir"), dataDir,
-                            QStringLiteral("--settings"), dataDir + QStringLiteral("/none.ini")});
+    m_process.setArguments(
+        QStringList{QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                    QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--dsn"), dsn,
+                    QStringLiteral("--data-dir"), dataDir, QStringLiteral("--settings"),
+                    dataDir + QStringLiteral("/none.ini")} +
+        extraArgs);
     m_process.start();
     if (!m_process.waitForStarted())
         return makeError(ServeErrorKind::CannotRun, m_process.errorString());

@@ -23,10 +23,13 @@ public:
     ServeProcess(const ServeProcess&) = delete;
     ServeProcess& operator=(const ServeProcess&) = delete;
 
-    // Starts `binary serve --port 0 --threads 2 --dsn DSN` with the settings of `dataDir` (none,
-    // so nothing else is used) and waits for the line with its URL; otherwise why, with what it
-    // printed.
-    Status<ServeErrorKind> start(const QString& binary, const QString& dsn, const QString& dataDir);
+    // Starts `binary serve --port 0 --threads 2 --dsn DSN` (and `extraArgs`, e.g. --no-cache)
+    // with the settings of `dataDir` (none, so nothing else is used) and waits for the line with
+    // its URL; otherwise why, with what it printed. A killed process can be started again.
+    Status<ServeErrorKind> start(const QString& binary, const QString& dsn, const QString& dataDir,
+                                 const QStringList& extraArgs = {});
+    // SIGKILL (kill -9 on POSIX): no shutdown code runs. Waits until the process is gone.
+    void kill();
     QString url() const { return m_url; } // "http://127.0.0.1:PORT"
 
 private:
