@@ -117,8 +117,12 @@ void ApiHandler::afterWrite(cache::WriteKind kind, bool onAnswer, const store::W
     m_metrics.setRedisConnected(m_cache->redisConnected());
     if (write.finished())
         return;
-    ParkedWrite parked{m_nextParkId++,         std::move(write), response.status,
-                       std::move(response.body), std::move(response.headers), route,
+    ParkedWrite parked{m_nextParkId++,
+                       std::move(write),
+                       response.status,
+                       std::move(response.body),
+                       std::move(response.headers),
+                       route,
                        m_requestStart};
     response.clear();
     response.parked = true;

@@ -499,6 +499,9 @@ PendingWrite CacheWorkerContext::beginWrite(const WriteEvent& event, const Recom
     write.m_leaseNs = nanos(m_cache.longestLease() + kWriteWaitMargin);
     write.m_answerAtNs = startNs;
     WriteOutcome& outcome = write.m_outcome;
+    std::optional<WriteTimeout> bound;
+    if (m_connection)
+        bound.emplace(*m_connection, m_cache.options().redis->commandTimeoutMs);
     // The other instances drop their in-process copies when the message reaches them. The
     // write is answered only once each has said so, or once none of them can still trust its
     // copies (the lease has run out): that is what keeps a reported answer from showing
@@ -538,9 +541,6 @@ PendingWrite CacheWorkerContext::beginWrite(const WriteEvent& event, const Recom
     // The lease is waited out from the first invalidation command, not from the reads above.
     write.m_startNs = CoherenceLease::steadyNowNs();
     write.m_trustedUntilNs = write.m_startNs + write.m_leaseNs;
-    std::optional<WriteTimeout> bound;
-    if (m_connection)
-        bound.emplace(*m_connection, m_cache.options().redis->commandTimeoutMs);
     invalidateRemaining(write);
     advance(write);
     return write;
@@ -554,13 +554,20 @@ void CacheWorkerContext::continueWrite(PendingWrite& write)
         // Redis did not take it. Every other instance stops trusting its cache within a lease
         // of the first attempt, unless Redis comes back first: try again until then. Only while
         // this instance holds its lease, which says Redis answers it again: during an outage a
-        // retry could only wait for its timeout, on the thread that serves the reads.
-        if (m_cache.m_lease.held()) {
+        // retry could only wait for its timeout, on the thread that serves the reads. And once
+        // per interval on this thread, however many writes wait.
+        const std::int64_t now = CoherenceLease::steadyNowNs();
+        if (m_cache.m_lease.held() && now >= m_retryAfterNs) {
             const WriteTimeout bound(*m_connection, m_cache.options().lookupTimeoutMs);
             m_connection->reconnectNow();
             invalidateRemaining(write);
+            if (write.m_done < write.m_groups.size())
+                m_retryAfterNs = now + nanos(kWriteRetryInterval);
         }
     }
+    std::optional<WriteTimeout> bound; // confirmations and refreshes, as in beginWrite()
+    if (m_connection)
+        bound.emplace(*m_connection, m_cache.options().redis->commandTimeoutMs);
     advance(write);
 }
 
@@ -627,10 +634,8 @@ void CacheWorkerContext::settle(PendingWrite& write)
     const bool allTaken = write.m_done == write.m_groups.size();
     handOverFailed(write);
     outcome.redisOk = outcome.redisOk && allTaken;
-    if (outcome.instancesToConfirm > 0) {
-        const WriteTimeout bound(*m_connection, m_cache.options().redis->commandTimeoutMs);
+    if (outcome.instancesToConfirm > 0)
         awaitConfirmations(write.m_ackKey, outcome);
-    }
     const bool everyoneKnows = allTaken && !write.m_missedSomeone &&
                                outcome.instancesConfirmed >= outcome.instancesToConfirm;
     if (everyoneKnows)

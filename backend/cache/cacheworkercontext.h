@@ -165,6 +165,8 @@ private:
     std::vector<CacheKey> m_redisKeys;
     std::vector<LookupResult*> m_redisResults;
     std::vector<RedisFound> m_redisFound;
+    // continueWrite(): no retry on this thread before this (steadyNowNs) after one failed.
+    std::int64_t m_retryAfterNs = 0;
 };
 
 } // namespace qaconsole::cache

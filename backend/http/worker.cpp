@@ -111,9 +111,8 @@ void Worker::loop()
     std::vector<net::NativeSocket> incoming;
     HttpDate date;
     date.update(std::chrono::system_clock::now());
-    WorkerContext context{m_poller,  *m_handler,     response,   headers,
-                          closed,    deferred,       m_parked,   m_stats,
-                          m_options, m_stopRequested, date.text()};
+    WorkerContext context{m_poller, *m_handler, response,  headers,         closed,     deferred,
+                          m_parked, m_stats,    m_options, m_stopRequested, date.text()};
     context.nowMs = steadyClockMs();
     std::int64_t nextSweep = context.nowMs + kTickMs;
     std::int64_t graceEnd = 0;

@@ -85,8 +85,8 @@ private:
     // requests wait in its parser, so per-connection order needs nothing here. Empty, as it is
     // unless a handler parks, it costs each turn one test.
     std::vector<Connection*> m_parked;
-    std::vector<Connection*> m_due; // the parked answers being asked for this turn
-    std::int64_t m_cpuPublishedMicros = 0;     // of this thread, added to the stats so far
+    std::vector<Connection*> m_due;        // the parked answers being asked for this turn
+    std::int64_t m_cpuPublishedMicros = 0; // of this thread, added to the stats so far
 };
 
 } // namespace qaconsole::http

@@ -69,10 +69,10 @@ private Q_SLOTS:
         metrics::MetricsRegistry registry(1);
         http::HttpServerOptions serverOptions;
         serverOptions.threads = 1; // the write and the read share one event loop
-        http::HttpServer server(
-            serverOptions,
-            api::makeApiHandlerFactory({m_stack->stack().postgresDsn(), cache}, registry,
-                                       [] { return metrics::ServerGauges{}; }));
+        http::HttpServer server(serverOptions,
+                                api::makeApiHandlerFactory({m_stack->stack().postgresDsn(), cache},
+                                                           registry,
+                                                           [] { return metrics::ServerGauges{}; }));
         const auto serving = server.start();
         QVERIFY2(serving, qPrintable(serving.errorText()));
 
@@ -88,8 +88,7 @@ private Q_SLOTS:
 
         // A second connection pauses Redis's writes: the write's invalidation cannot get in.
         cache::RedisConnection admin(redisOptions(m_stack->stack().redisUrl()));
-        const cache::RedisReplyPtr paused =
-            admin.command({"CLIENT", "PAUSE", "60000", "WRITE"});
+        const cache::RedisReplyPtr paused = admin.command({"CLIENT", "PAUSE", "60000", "WRITE"});
         QVERIFY(paused && !cache::replyIsError(paused.get()));
         struct Unpause
         {
@@ -100,8 +99,8 @@ private Q_SLOTS:
         const cache::CacheStats before = cache->stats();
         RawClient writer;
         QVERIFY(writer.connectTo(server.port()));
-        QVERIFY(writer.send(request("PUT", "/qa/questions/" + QByteArray::number(question) +
-                                               "/report")));
+        QVERIFY(writer.send(
+            request("PUT", "/qa/questions/" + QByteArray::number(question) + "/report")));
         QTRY_COMPARE_WITH_TIMEOUT(server.stats().inFlight.load(), std::int64_t(1),
                                   RawClient::kWaitMs);
 

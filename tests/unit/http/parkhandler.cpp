@@ -68,5 +68,7 @@ void ParkHandler::dropParked(std::uint64_t parkId)
 
 qaconsole::http::RequestHandlerFactory ParkHandler::factory(ParkRecord& record)
 {
-    return [&record](int) { return std::make_unique<ParkHandler>(record); };
+    return [&record](int) {
+        return std::make_unique<ParkHandler>(record);
+    };
 }

@@ -14,9 +14,9 @@ struct ParkRecord
 {
     std::mutex lock;
     std::set<std::string> released; // names of the /hold requests the test let go
-    std::atomic<int> parked{0};      // parked right now
-    std::atomic<int> dropped{0};     // parked requests whose connection closed
-    std::atomic<int> askedEarly{0};  // resumeParked() calls before the time asked for
+    std::atomic<int> parked{0};     // parked right now
+    std::atomic<int> dropped{0};    // parked requests whose connection closed
+    std::atomic<int> askedEarly{0}; // resumeParked() calls before the time asked for
 };
 
 // A test handler that parks requests (RequestHandler::resumeParked):
@@ -39,8 +39,8 @@ public:
 private:
     struct Parked
     {
-        std::string name;      // /hold's name; empty for /after
-        std::int64_t untilMs;  // /after's time; the next ask for /hold
+        std::string name;     // /hold's name; empty for /after
+        std::int64_t untilMs; // /after's time; the next ask for /hold
         std::string answer;
     };
 
