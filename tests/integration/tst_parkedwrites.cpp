@@ -108,7 +108,7 @@ private Q_SLOTS:
         QVERIFY(reader.send(request("GET", "/qa/questions?product_id=2")));
         const RawClient::Response meanwhile = reader.read();
         QCOMPARE(meanwhile.status, 200);
-        QCOMPARE(writer.socket().bytesAvailable(), qint64(0));
+        QVERIFY(!writer.socket().waitForReadyRead(0)); // nothing for the writer yet
         QVERIFY(writer.pending().isEmpty());
         QCOMPARE(server.stats().inFlight.load(), std::int64_t(1));
 
