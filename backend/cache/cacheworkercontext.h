@@ -33,7 +33,9 @@ struct ClassPolicy;
 //     if (failed) { if (auto stale = context.useStaleIfError(found)) serve it marked stale;
 //                   else 503; return; }            // dropping `found` releases the waiters
 //     render; context.fill(found, 200, body);      // (a stale-served refresh serves nothing)
-// Per committed write: context.onWrite(event, recompute) before answering 201/204.
+// Per committed write, before answering 201/204: write = context.beginWrite(event, recompute);
+// while !write.finished(), context.continueWrite(write) from write.dueNs() on (a server parks
+// the answer meanwhile); or context.onWrite(), which waits on the thread.
 class CacheWorkerContext
 {
 public:
