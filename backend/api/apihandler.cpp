@@ -14,6 +14,7 @@
 
 #include <QLoggingCategory>
 
+#include <algorithm>
 #include <chrono>
 
 namespace qaconsole::api {
@@ -23,6 +24,13 @@ namespace {
 Q_LOGGING_CATEGORY(lcApi, "qaconsole.api")
 
 using metrics::Route;
+
+// When the worker is to ask again about a parked write: its due time, rounded up to the
+// worker's millisecond clock (both are std::chrono::steady_clock).
+std::int64_t resumeAtMs(const cache::PendingWrite& write)
+{
+    return (write.dueNs() + 999'999) / 1'000'000;
+}
 
 std::string itemName(std::string_view kind, std::int32_t id)
 {
@@ -69,7 +77,7 @@ void ApiHandler::handle(const http::HttpRequest& request, http::HttpResponse& re
         response.clear();
         writeError({ApiErrorKind::Internal, "An internal error occurred."}, response);
     }
-    if (!response.deferred)
+    if (!response.deferred && !response.parked)
         record(route, response.status, m_requestStart);
 }
 
@@ -95,16 +103,63 @@ void ApiHandler::serveList(const store::ListRead& read, http::HttpResponse& resp
         m_metrics.setRedisConnected(m_cache->redisConnected());
 }
 
-void ApiHandler::afterWrite(cache::WriteKind kind, bool onAnswer, const store::WrittenItem& item)
+void ApiHandler::afterWrite(cache::WriteKind kind, bool onAnswer, const store::WrittenItem& item,
+                            Route route, http::HttpResponse& response)
 {
     if (!m_cache)
         return;
-    // Returns once no instance can list what the write changed as it was (the cache counts
-    // and logs writes whose invalidation was delayed: one line when the channel goes, one when
-    // it is back, not one per write).
-    m_cache->onWrite({kind, onAnswer, item.productId, item.questionId},
-                     [this](const cache::CacheKey& key) { return m_lists.recompute(key); });
+    // Done here unless no instance may be trusted yet not to list what the write changed as
+    // it was (the cache counts and logs writes whose invalidation was delayed: one line when
+    // the channel goes, one when it is back, not one per write).
+    cache::PendingWrite write =
+        m_cache->beginWrite({kind, onAnswer, item.productId, item.questionId},
+                            [this](const cache::CacheKey& key) { return m_lists.recompute(key); });
     m_metrics.setRedisConnected(m_cache->redisConnected());
+    if (write.finished())
+        return;
+    ParkedWrite parked{m_nextParkId++,
+                       std::move(write),
+                       response.status,
+                       std::move(response.body),
+                       std::move(response.headers),
+                       route,
+                       m_requestStart};
+    response.clear();
+    response.parked = true;
+    response.parkId = parked.id;
+    response.resumeAtMs = resumeAtMs(parked.write);
+    m_parked.push_back(std::move(parked));
+}
+
+std::int64_t ApiHandler::resumeParked(std::uint64_t parkId, http::HttpResponse& response)
+{
+    const auto parked = std::find_if(m_parked.begin(), m_parked.end(),
+                                     [parkId](const ParkedWrite& p) { return p.id == parkId; });
+    if (parked == m_parked.end()) { // not ours: the worker's contract was broken
+        writeError({ApiErrorKind::Internal, "An internal error occurred."}, response);
+        return 0;
+    }
+    m_cache->continueWrite(parked->write);
+    m_metrics.setRedisConnected(m_cache->redisConnected());
+    if (!parked->write.finished())
+        return resumeAtMs(parked->write);
+    response.status = parked->status;
+    response.body = std::move(parked->body);
+    response.headers = std::move(parked->headers);
+    record(parked->route, response.status, parked->start);
+    m_parked.erase(parked);
+    return 0;
+}
+
+void ApiHandler::dropParked(std::uint64_t parkId)
+{
+    const auto parked = std::find_if(m_parked.begin(), m_parked.end(),
+                                     [parkId](const ParkedWrite& p) { return p.id == parkId; });
+    if (parked == m_parked.end())
+        return;
+    // The write is committed; only its answer is gone.
+    m_cache->abandonWrite(parked->write);
+    m_parked.erase(parked);
 }
 
 void ApiHandler::record(Route route, int status, std::chrono::steady_clock::time_point start)
@@ -198,11 +253,12 @@ void ApiHandler::addQuestion(const http::HttpRequest& request, http::HttpRespons
     const auto result = m_writer.addQuestion(newQuestion);
     if (!succeeded(result, {}, response))
         return;
-    afterWrite(cache::WriteKind::NewQuestion, false,
-               {result.value(), newQuestion.productId, result.value()});
     response.status = 201;
     response.headers.emplace_back("Location", "/qa/questions/" + std::to_string(result.value()));
     renderCreated("question_id", result.value(), response.body);
+    afterWrite(cache::WriteKind::NewQuestion, false,
+               {result.value(), newQuestion.productId, result.value()}, Route::AddQuestion,
+               response);
 }
 
 void ApiHandler::addAnswer(const RouteMatch& match, const http::HttpRequest& request,
@@ -221,9 +277,9 @@ void ApiHandler::addAnswer(const RouteMatch& match, const http::HttpRequest& req
     const auto result = m_writer.addAnswer(newAnswer);
     if (!succeeded(result, itemName("Question", id), response))
         return;
-    afterWrite(cache::WriteKind::NewAnswer, false, result.value());
     response.status = 201;
     renderCreated("answer_id", result.value().id, response.body);
+    afterWrite(cache::WriteKind::NewAnswer, false, result.value(), Route::AddAnswer, response);
 }
 
 void ApiHandler::markItem(const RouteMatch& match, http::HttpResponse& response)
@@ -242,10 +298,10 @@ void ApiHandler::markItem(const RouteMatch& match, http::HttpResponse& response)
                       helpful ? store::Mark::Helpful : store::Mark::Report, value);
     if (!succeeded(result, itemName(question ? "Question" : "Answer", value), response))
         return;
-    afterWrite(helpful ? cache::WriteKind::HelpfulVote : cache::WriteKind::Report, !question,
-               result.value());
     response.status = 204;
     response.body.clear();
+    afterWrite(helpful ? cache::WriteKind::HelpfulVote : cache::WriteKind::Report, !question,
+               result.value(), match.route, response);
 }
 
 void ApiHandler::ready(http::HttpResponse& response)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "backend/api/listreadbatch.h"
+#include "backend/cache/pendingwrite.h"
 #include "backend/http/requesthandler.h"
 #include "backend/metrics/metricsregistry.h"
 #include "backend/metrics/route.h"
@@ -50,6 +51,11 @@ public:
     // database together, in one round trip, in completeDeferred().
     void handle(const http::HttpRequest& request, http::HttpResponse& response) override;
     void completeDeferred(std::span<http::HttpResponse* const> responses) override;
+    // A write whose invalidation is not confirmed yet is parked rather than waited for on the
+    // worker thread (docs/cache-coherence.md, "Writes"); these retry it and answer once the
+    // cache says the answer may leave.
+    std::int64_t resumeParked(std::uint64_t parkId, http::HttpResponse& response) override;
+    void dropParked(std::uint64_t parkId) override;
 
 private:
     void dispatch(const RouteMatch& match, const http::HttpRequest& request,
@@ -72,7 +78,9 @@ private:
     void noteConnected(bool connected, const std::string& why = {});
     void serveList(const store::ListRead& read, http::HttpResponse& response);
     // Drops or refreshes the cached lists a committed write changed (the policy says which).
-    void afterWrite(cache::WriteKind kind, bool onAnswer, const store::WrittenItem& item);
+    // `response` holds the write's answer; it is parked when the cache cannot let it leave yet.
+    void afterWrite(cache::WriteKind kind, bool onAnswer, const store::WrittenItem& item,
+                    metrics::Route route, http::HttpResponse& response);
     void record(metrics::Route route, int status, std::chrono::steady_clock::time_point start);
 
     store::QaReader& m_reader;
@@ -87,6 +95,20 @@ private:
     cache::CacheWorkerContext* m_cache;
     const cache::ResponseCache* m_sharedCache;
     ListReadBatch m_lists;
+
+    // A committed write waiting for the cache, with the answer it will get.
+    struct ParkedWrite
+    {
+        std::uint64_t id = 0;
+        cache::PendingWrite write;
+        int status = 0;
+        std::string body;
+        std::vector<std::pair<std::string, std::string>> headers;
+        metrics::Route route{};
+        std::chrono::steady_clock::time_point start;
+    };
+    std::vector<ParkedWrite> m_parked; // a handful at most: writes of the last second
+    std::uint64_t m_nextParkId = 1;
     std::chrono::steady_clock::time_point m_requestStart;
 };
 

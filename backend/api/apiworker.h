@@ -24,6 +24,11 @@ public:
     {
         m_handler.completeDeferred(responses);
     }
+    std::int64_t resumeParked(std::uint64_t parkId, http::HttpResponse& response) override
+    {
+        return m_handler.resumeParked(parkId, response);
+    }
+    void dropParked(std::uint64_t parkId) override { m_handler.dropParked(parkId); }
 
 private:
     std::shared_ptr<cache::ResponseCache> m_cache; // outlives m_cacheContext

@@ -479,9 +479,26 @@ void CacheWorkerContext::refresh(const std::vector<CacheKey>& keys, const Recomp
 
 WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recompute& recompute)
 {
+    PendingWrite write = beginWrite(event, recompute);
+    while (!write.finished()) {
+        const std::int64_t left = write.dueNs() - CoherenceLease::steadyNowNs();
+        if (left > 0)
+            std::this_thread::sleep_for(std::chrono::nanoseconds(left));
+        continueWrite(write);
+    }
+    return write.outcome();
+}
+
+PendingWrite CacheWorkerContext::beginWrite(const WriteEvent& event, const Recompute& recompute)
+{
     rules(DataClass::Questions); // brings the policy up to date
     const std::shared_ptr<const CachePolicy> policy = m_policy;
-    WriteOutcome outcome;
+    PendingWrite write;
+    write.m_recompute = recompute;
+    const std::int64_t startNs = CoherenceLease::steadyNowNs();
+    write.m_leaseNs = nanos(m_cache.longestLease() + kWriteWaitMargin);
+    write.m_answerAtNs = startNs;
+    WriteOutcome& outcome = write.m_outcome;
     std::optional<WriteTimeout> bound;
     if (m_connection)
         bound.emplace(*m_connection, m_cache.options().redis->commandTimeoutMs);
@@ -490,10 +507,6 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
     // copies (the lease has run out): that is what keeps a reported answer from showing
     // anywhere after the 204 (docs/cache-coherence.md). No confirmation is needed when the
     // policy keeps nothing in process memory.
-    std::string ackKey;
-    m_writeGroups.clear();
-    std::vector<CacheKey> refreshKeys;
-    const std::int64_t startNs = CoherenceLease::steadyNowNs();
     bool flushFailed = false;
     for (const AffectedGroup& group : planWrite(*policy, event)) {
         if (group.action == WriteAction::KeepUntilTtl)
@@ -510,28 +523,52 @@ WriteOutcome CacheWorkerContext::onWrite(const WriteEvent& event, const Recomput
         // The pages to recompute are those cached before the invalidation drops them.
         if (group.action == WriteAction::Refresh) {
             for (const CacheKey& key : keysOf(target))
-                refreshKeys.push_back(key);
+                write.m_refreshKeys.push_back(key);
         }
         outcome.memoryInvalidated += m_cache.invalidateLocal(target);
         if (!m_redis)
             continue;
-        m_writeGroups.push_back(target);
-        if (policy->of(group.dataClass).ttl(CacheLayer::Memory) > 0 && ackKey.empty())
-            ackKey = m_cache.channels().ackPrefix + instanceIdText(m_cache.instanceId()) + ':' +
-                     instanceIdText(nextRandom());
+        write.m_groups.push_back(target);
+        if (policy->of(group.dataClass).ttl(CacheLayer::Memory) > 0 && write.m_ackKey.empty())
+            write.m_ackKey = m_cache.channels().ackPrefix + instanceIdText(m_cache.instanceId()) +
+                             ':' + instanceIdText(nextRandom());
     }
-    if (!m_writeGroups.empty())
-        invalidateEverywhere(ackKey, outcome);
     if (flushFailed) {
         // The other instances did not hear of it: answer once none of them trusts its cache.
         bump(m_counters.unconfirmedWrites);
-        const std::int64_t left = startNs + nanos(m_cache.longestLease() + kWriteWaitMargin) -
-                                  CoherenceLease::steadyNowNs();
-        if (left > 0)
-            std::this_thread::sleep_for(std::chrono::nanoseconds(left));
+        write.m_answerAtNs = startNs + write.m_leaseNs;
     }
-    refresh(refreshKeys, recompute, outcome);
-    return outcome;
+    // The lease is waited out from the first invalidation command, not from the reads above.
+    write.m_startNs = CoherenceLease::steadyNowNs();
+    write.m_trustedUntilNs = write.m_startNs + write.m_leaseNs;
+    invalidateRemaining(write);
+    advance(write);
+    return write;
+}
+
+void CacheWorkerContext::continueWrite(PendingWrite& write)
+{
+    if (write.m_finished)
+        return;
+    if (!write.m_settled && write.m_done < write.m_groups.size()) {
+        // Redis did not take it. Every other instance stops trusting its cache within a lease
+        // of the first attempt, unless Redis comes back first: try again until then. Only while
+        // this instance holds its lease, which says Redis answers it again: during an outage a
+        // retry could only wait for its timeout, on the thread that serves the reads. And once
+        // per interval on this thread, however many writes wait.
+        const std::int64_t now = CoherenceLease::steadyNowNs();
+        if (m_cache.m_lease.held() && now >= m_retryAfterNs) {
+            const WriteTimeout bound(*m_connection, m_cache.options().lookupTimeoutMs);
+            m_connection->reconnectNow();
+            invalidateRemaining(write);
+            if (write.m_done < write.m_groups.size())
+                m_retryAfterNs = now + nanos(kWriteRetryInterval);
+        }
+    }
+    std::optional<WriteTimeout> bound; // confirmations and refreshes, as in beginWrite()
+    if (m_connection)
+        bound.emplace(*m_connection, m_cache.options().redis->commandTimeoutMs);
+    advance(write);
 }
 
 bool CacheWorkerContext::invalidateInRedis(const CacheGroup& group, const std::string& ackKey,
@@ -548,62 +585,83 @@ bool CacheWorkerContext::invalidateInRedis(const CacheGroup& group, const std::s
                             &receivers);
 }
 
-void CacheWorkerContext::invalidateEverywhere(const std::string& ackKey, WriteOutcome& outcome)
+void CacheWorkerContext::invalidateRemaining(PendingWrite& write)
 {
-    using namespace std::chrono;
-    const std::int64_t leaseNs = nanos(m_cache.longestLease() + kWriteWaitMargin);
-    const std::int64_t startNs = CoherenceLease::steadyNowNs();
-    // Until when an instance that did not get a message may still trust its copies.
-    std::int64_t trustedUntilNs = startNs + leaseNs;
-    bool delayed = false;
-    bool missedSomeone = false;
-    std::size_t done = 0;
-    for (;;) {
-        while (done < m_writeGroups.size()) {
-            long long receivers = 0;
-            if (!invalidateInRedis(m_writeGroups[done], ackKey, receivers, outcome))
-                break;
-            ++done;
-            if (!ackKey.empty()) {
-                outcome.instancesToConfirm += std::size_t(receivers);
-                // An instance that is alive but not subscribed now missed it: its lease, renewed
-                // only by heartbeats Redis handled before this message, runs out within a lease.
-                if (receivers < m_cache.liveInstances()) {
-                    missedSomeone = true;
-                    trustedUntilNs = CoherenceLease::steadyNowNs() + leaseNs;
-                }
+    WriteOutcome& outcome = write.m_outcome;
+    while (write.m_done < write.m_groups.size()) {
+        long long receivers = 0;
+        if (!invalidateInRedis(write.m_groups[write.m_done], write.m_ackKey, receivers, outcome)) {
+            write.m_delayed = true;
+            return;
+        }
+        ++write.m_done;
+        if (!write.m_ackKey.empty()) {
+            outcome.instancesToConfirm += std::size_t(receivers);
+            // An instance that is alive but not subscribed now missed it: its lease, renewed
+            // only by heartbeats Redis handled before this message, runs out within a lease.
+            if (receivers < m_cache.liveInstances()) {
+                write.m_missedSomeone = true;
+                write.m_trustedUntilNs = CoherenceLease::steadyNowNs() + write.m_leaseNs;
             }
         }
-        if (done == m_writeGroups.size())
-            break;
-        // Redis did not take it. Every other instance stops trusting its cache within a lease
-        // of this attempt, unless Redis comes back first: try again until then.
-        delayed = true;
-        const std::int64_t now = CoherenceLease::steadyNowNs();
-        if (now >= startNs + leaseNs)
-            break;
-        std::this_thread::sleep_for(
-            nanoseconds(std::min(nanos(kWriteRetryInterval), startNs + leaseNs - now)));
-        m_connection->reconnectNow();
     }
-    if (delayed)
-        m_cache.countDelayedWrite();
-    for (std::size_t i = done; i < m_writeGroups.size(); ++i)
-        m_cache.rememberFailedInvalidation(m_writeGroups[i]);
-    outcome.redisOk = outcome.redisOk && done == m_writeGroups.size();
+}
+
+void CacheWorkerContext::advance(PendingWrite& write)
+{
+    const std::int64_t now = CoherenceLease::steadyNowNs();
+    const std::int64_t giveUpNs = write.m_startNs + write.m_leaseNs;
+    if (!write.m_settled && write.m_done < write.m_groups.size() && now < giveUpNs) {
+        write.m_dueNs = std::min(now + nanos(kWriteRetryInterval), giveUpNs);
+        return;
+    }
+    if (!write.m_settled)
+        settle(write);
+    if (CoherenceLease::steadyNowNs() < write.m_answerAtNs) {
+        write.m_dueNs = write.m_answerAtNs;
+        return;
+    }
+    refresh(write.m_refreshKeys, write.m_recompute, write.m_outcome);
+    write.m_finished = true;
+}
+
+void CacheWorkerContext::settle(PendingWrite& write)
+{
+    write.m_settled = true;
+    WriteOutcome& outcome = write.m_outcome;
+    if (write.m_groups.empty())
+        return;
+    const bool allTaken = write.m_done == write.m_groups.size();
+    handOverFailed(write);
+    outcome.redisOk = outcome.redisOk && allTaken;
     if (outcome.instancesToConfirm > 0)
-        awaitConfirmations(ackKey, outcome);
-    const bool everyoneKnows = done == m_writeGroups.size() && !missedSomeone &&
+        awaitConfirmations(write.m_ackKey, outcome);
+    const bool everyoneKnows = allTaken && !write.m_missedSomeone &&
                                outcome.instancesConfirmed >= outcome.instancesToConfirm;
     if (everyoneKnows)
         return;
     // Someone may still hold copies from before the write: answer once its lease is over.
     bump(m_counters.unconfirmedWrites);
-    if (done == m_writeGroups.size() && !missedSomeone)
-        trustedUntilNs = CoherenceLease::steadyNowNs() + leaseNs; // confirmations timed out
-    const std::int64_t left = trustedUntilNs - CoherenceLease::steadyNowNs();
-    if (left > 0)
-        std::this_thread::sleep_for(nanoseconds(left));
+    if (allTaken && !write.m_missedSomeone) // confirmations timed out
+        write.m_trustedUntilNs = CoherenceLease::steadyNowNs() + write.m_leaseNs;
+    write.m_answerAtNs = std::max(write.m_answerAtNs, write.m_trustedUntilNs);
+}
+
+void CacheWorkerContext::handOverFailed(PendingWrite& write)
+{
+    if (write.m_delayed)
+        m_cache.countDelayedWrite();
+    for (std::size_t i = write.m_done; i < write.m_groups.size(); ++i)
+        m_cache.rememberFailedInvalidation(write.m_groups[i]);
+}
+
+void CacheWorkerContext::abandonWrite(PendingWrite& write)
+{
+    if (write.m_finished)
+        return;
+    if (!write.m_settled)
+        handOverFailed(write);
+    write.m_settled = write.m_finished = true;
 }
 
 void CacheWorkerContext::awaitConfirmations(const std::string& ackKey, WriteOutcome& outcome)

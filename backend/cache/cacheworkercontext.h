@@ -2,6 +2,7 @@
 
 #include "backend/cache/cachestats.h"
 #include "backend/cache/lookupresult.h"
+#include "backend/cache/pendingwrite.h"
 #include "backend/cache/writeplan.h"
 
 #include <array>
@@ -22,30 +23,6 @@ class RedisEntryStore;
 class ResponseCache;
 struct ClassPolicy;
 
-// A response recomputed for a "refresh" write action.
-struct RecomputedResponse
-{
-    int status = 200;
-    std::string body;
-};
-// Reads `key`'s response from the database again; nullopt when that failed (the entry then
-// stays invalidated).
-using Recompute = std::function<std::optional<RecomputedResponse>(const CacheKey& key)>;
-
-struct WriteOutcome
-{
-    std::size_t memoryInvalidated = 0; // entries dropped from this instance's memory layer
-    std::size_t redisInvalidated = 0;  // entries deleted from Redis
-    std::size_t refreshed = 0;         // entries recomputed and stored
-    bool redisOk = true;               // every Redis step done (else redone once it is back)
-    // Instances (this one included) that got the invalidation and were waited for, and those
-    // that confirmed dropping their in-process copies within ResponseCacheOptions::confirmTimeout.
-    // When some did not (or Redis could not be reached), onWrite() returned only after the
-    // lease had run out for them.
-    std::size_t instancesToConfirm = 0;
-    std::size_t instancesConfirmed = 0;
-};
-
 // What one worker thread uses of the ResponseCache: its own Redis connection, its counters and
 // the policy in force as last seen. Made and used on that thread only.
 //
@@ -56,7 +33,9 @@ struct WriteOutcome
 //     if (failed) { if (auto stale = context.useStaleIfError(found)) serve it marked stale;
 //                   else 503; return; }            // dropping `found` releases the waiters
 //     render; context.fill(found, 200, body);      // (a stale-served refresh serves nothing)
-// Per committed write: context.onWrite(event, recompute) before answering 201/204.
+// Per committed write, before answering 201/204: write = context.beginWrite(event, recompute);
+// while !write.finished(), context.continueWrite(write) from write.dueNs() on (a server parks
+// the answer meanwhile); or context.onWrite(), which waits on the thread.
 class CacheWorkerContext
 {
 public:
@@ -92,7 +71,19 @@ public:
     // Redis and (by message) on every instance. `recompute` is called for "refresh" only.
     // Returns once no instance can serve a copy from before the write: at once when all
     // confirmed, else after up to one lease length (plus 100 ms), trying Redis meanwhile.
+    // Blocks the thread while it waits: for tools and tests. A server thread uses the two
+    // steps below instead.
     WriteOutcome onWrite(const WriteEvent& event, const Recompute& recompute = {});
+    // onWrite() without the waits: does what it can now (at most one bounded round of Redis
+    // commands) and returns the write, finished or not. While not finished, call
+    // continueWrite() again from its dueNs() on; it retries Redis (with the short read bound,
+    // so that a stalled Redis holds the thread at most that long per retry) and finishes once
+    // the answer may leave. Until then the write must not be answered.
+    PendingWrite beginWrite(const WriteEvent& event, const Recompute& recompute = {});
+    void continueWrite(PendingWrite& write);
+    // Nobody waits for the answer any more (its client left): the write is not waited for,
+    // but what Redis did not take is kept and done again, as for a write that gave up.
+    void abandonWrite(PendingWrite& write);
 
     bool redisConnected() const;
 
@@ -152,9 +143,14 @@ private:
     // Deletes `group` in Redis and tells every instance; false when Redis failed.
     bool invalidateInRedis(const CacheGroup& group, const std::string& ackKey, long long& receivers,
                            WriteOutcome& outcome);
-    // The Redis side of a write's invalidations (m_writeGroups), retried until done or until
-    // the lease has run out for every instance that cannot have heard of it.
-    void invalidateEverywhere(const std::string& ackKey, WriteOutcome& outcome);
+    // Sends the groups Redis has not taken yet, in order, until one fails.
+    void invalidateRemaining(PendingWrite& write);
+    // After an attempt: waits for the next retry, or settles the Redis part (confirmations,
+    // counters, the time of the answer), then finishes once that time has come.
+    void advance(PendingWrite& write);
+    void settle(PendingWrite& write);
+    // Counts a delayed write and keeps its groups Redis did not take for the subscriber.
+    void handOverFailed(PendingWrite& write);
     // Waits (bounded) for the instances told on `ackKey` to confirm.
     void awaitConfirmations(const std::string& ackKey, WriteOutcome& outcome);
     std::uint64_t nextRandom();
@@ -171,7 +167,8 @@ private:
     std::vector<CacheKey> m_redisKeys;
     std::vector<LookupResult*> m_redisResults;
     std::vector<RedisFound> m_redisFound;
-    std::vector<CacheGroup> m_writeGroups; // onWrite()'s groups to invalidate in Redis
+    // continueWrite(): no retry on this thread before this (steadyNowNs) after one failed.
+    std::int64_t m_retryAfterNs = 0;
 };
 
 } // namespace qaconsole::cache

@@ -48,7 +48,7 @@ bool Connection::open(net::TcpSocket socket, WorkerContext& context)
     m_outSent = 0;
     m_interest = net::Interest::Read;
     m_closeAfterFlush = m_lingerAfterFlush = m_peerDone = m_heldBack = m_writeFailed = false;
-    m_deferred = false;
+    m_deferred = m_parked = false;
     m_phase = RequestParser::Phase::Idle;
     m_phaseSince = m_lastActivity = context.nowMs;
     if (!context.poller.add(m_socket.handle(), token(), net::Interest::Read)) {
@@ -81,6 +81,12 @@ void Connection::onEvent(const net::PollEvent& event, WorkerContext& context)
 void Connection::readInput(WorkerContext& context)
 {
     const std::span<char> space = m_parser.readSpace();
+    if (space.empty() && m_parked) {
+        // A client pipelining past the parser's limits behind a parked answer: an error now
+        // would overtake that answer, and waiting would spin on the unread bytes.
+        close(context);
+        return;
+    }
     if (space.empty()) { // the limits make this unreachable; refuse rather than spin
         failRequest({400, "bad_request", "The request is too large."}, context);
         flush(context);
@@ -96,7 +102,12 @@ void Connection::readInput(WorkerContext& context)
         // The client will send nothing more: finish answering what arrived complete, then
         // close. Reading would only report the same EOF again.
         m_peerDone = true;
-        if (hasPendingOutput() || m_heldBack || m_deferred)
+        // A parked answer may be a second away, and a socket at EOF is always readable (and,
+        // with nothing to send, always writable): waiting for it would spin. A client that
+        // closed while its answer was parked gets none.
+        if (m_parked && !hasPendingOutput())
+            close(context);
+        else if (hasPendingOutput() || m_heldBack || m_deferred)
             setInterest(net::Interest::Write, context);
         else
             close(context);
@@ -152,6 +163,13 @@ void Connection::respond(WorkerContext& context)
         // The contract says handlers do not throw; one that does must not take the worker
         // thread (and every other connection on it) down with it.
         answerHandlerFailure(response);
+    }
+    if (response.parked) {
+        m_deferred = m_parked = true;
+        m_parkId = response.parkId;
+        m_resumeAtMs = response.resumeAtMs;
+        context.parked.push_back(this);
+        return;
     }
     if (response.deferred) {
         m_deferred = true;

@@ -39,6 +39,13 @@ public:
     HttpResponse& deferredResponse() { return m_deferredResponse; }
     // The handler has answered the deferred request: queue it, go on with the requests behind it.
     void completeDeferred(WorkerContext& context);
+    // A parked request (RequestHandler::resumeParked): its id, when to ask the handler again.
+    bool isParked() const { return m_parked; }
+    std::uint64_t parkId() const { return m_parkId; }
+    std::int64_t resumeAtMs() const { return m_resumeAtMs; }
+    void setResumeAt(std::int64_t ms) { m_resumeAtMs = ms; }
+    // The handler answered (into deferredResponse()) or dropped the parked request.
+    void unpark() { m_parked = false; }
     // What a connection answers when the handler broke its no-throw promise.
     static void answerHandlerFailure(HttpResponse& response);
 
@@ -82,6 +89,9 @@ private:
     bool m_heldBack = false;         // complete requests wait until the output drains
     bool m_deferred = false;         // the handler answers the current request later this turn
     bool m_writeFailed = false;
+    bool m_parked = false; // ...on a later turn (m_deferred is set too)
+    std::uint64_t m_parkId = 0;
+    std::int64_t m_resumeAtMs = 0;
     RequestParser::Phase m_phase = RequestParser::Phase::Idle;
     std::int64_t m_phaseSince = 0;   // when the current request's headers or body began
     std::int64_t m_lastActivity = 0; // last byte read or last response fully written

@@ -1,6 +1,14 @@
 #include "backend/http/httpresponse.h"
 
+#include <chrono>
+
 namespace qaconsole::http {
+
+std::int64_t steadyClockMs()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
+}
 
 std::string_view reasonPhrase(int status)
 {

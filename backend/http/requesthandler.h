@@ -26,6 +26,23 @@ public:
     virtual void handle(const HttpRequest& request, HttpResponse& response) = 0;
     // Fills responses[i] for the i-th request deferred. Must not throw, and must not defer.
     virtual void completeDeferred(std::span<HttpResponse* const> responses) { (void)responses; }
+
+    // Or parks it, when its answer must wait longer than one turn without holding the thread
+    // (a write waiting out the cache's lease): sets response.parked, a parkId of its choice
+    // (unique among its parked requests) and resumeAtMs, and keeps what it needs. The worker
+    // goes on serving its other connections; the parked connection's later (pipelined)
+    // requests wait behind it, so each connection's answers stay in order. From resumeAtMs on,
+    // on each turn, the worker calls resumeParked() with a cleared response: the handler fills
+    // it and returns 0, or returns the time (steadyClockMs()) to be asked again. The worker
+    // may ask early; the handler decides. Must not throw, defer or park again.
+    virtual std::int64_t resumeParked(std::uint64_t parkId, HttpResponse& response)
+    {
+        (void)parkId;
+        (void)response;
+        return 0;
+    }
+    // The parked request's connection closed (or the server stopped): no answer is wanted.
+    virtual void dropParked(std::uint64_t parkId) { (void)parkId; }
 };
 
 // Called once on each worker thread as it starts, with the worker's index (0..threads-1).

@@ -21,12 +21,6 @@ constexpr std::int64_t kTickMs = 100;
 // Closed connections kept with their buffers for the next accepted socket.
 constexpr std::size_t kPoolLimit = 256;
 
-std::int64_t steadyMs()
-{
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count();
-}
-
 ParserLimits limitsFrom(const HttpServerOptions& options)
 {
     ParserLimits limits;
@@ -117,9 +111,9 @@ void Worker::loop()
     std::vector<net::NativeSocket> incoming;
     HttpDate date;
     date.update(std::chrono::system_clock::now());
-    WorkerContext context{m_poller, *m_handler, response,  headers,         closed,
-                          deferred, m_stats,    m_options, m_stopRequested, date.text()};
-    context.nowMs = steadyMs();
+    WorkerContext context{m_poller, *m_handler, response,  headers,         closed,     deferred,
+                          m_parked, m_stats,    m_options, m_stopRequested, date.text()};
+    context.nowMs = steadyClockMs();
     std::int64_t nextSweep = context.nowMs + kTickMs;
     std::int64_t graceEnd = 0;
 
@@ -131,11 +125,13 @@ void Worker::loop()
             std::int64_t wake = nextSweep;
             if (context.draining)
                 wake = std::min(wake, graceEnd);
+            if (!m_parked.empty())
+                wake = std::min(wake, earliestResume());
             timeout = static_cast<int>(std::clamp<std::int64_t>(wake - context.nowMs, 0, kTickMs));
         }
         if (!m_poller.wait(timeout, events))
             break; // the poller itself broke: nothing on this worker can be served any more
-        context.nowMs = steadyMs();
+        context.nowMs = steadyClockMs();
         date.update(std::chrono::system_clock::now());
 
         for (const net::PollEvent& event : events) {
@@ -150,6 +146,7 @@ void Worker::loop()
         // Everything that arrived this turn has been read: what the handler deferred now goes
         // to it as one batch.
         completeDeferred(context);
+        completeParked(context);
 
         if (!context.draining && m_stopRequested.load(std::memory_order_acquire)) {
             context.draining = true;
@@ -240,9 +237,67 @@ void Worker::completeDeferred(WorkerContext& context)
     }
 }
 
+void Worker::completeParked(WorkerContext& context)
+{
+    if (m_parked.empty())
+        return;
+    // The due ones come out first: an answer lets its connection go on to a pipelined request,
+    // which may park again. Closed ones stay until recycle() drops them.
+    m_due.clear();
+    std::size_t kept = 0;
+    for (Connection* connection : m_parked) {
+        if (!connection->isClosed() && connection->resumeAtMs() <= context.nowMs)
+            m_due.push_back(connection);
+        else
+            m_parked[kept++] = connection;
+    }
+    m_parked.resize(kept);
+    for (Connection* connection : m_due) {
+        HttpResponse& answer = connection->deferredResponse();
+        answer.clear();
+        std::int64_t again = 0;
+        try {
+            again = m_handler->resumeParked(connection->parkId(), answer);
+        } catch (...) {
+            Connection::answerHandlerFailure(answer);
+        }
+        if (again > 0) {
+            connection->setResumeAt(again);
+            m_parked.push_back(connection);
+            continue;
+        }
+        connection->unpark();
+        connection->completeDeferred(context);
+    }
+    m_due.clear();
+    completeDeferred(context); // the requests behind the answers may have been deferred
+}
+
+std::int64_t Worker::earliestResume() const
+{
+    std::int64_t earliest = m_parked.front()->resumeAtMs();
+    for (const Connection* connection : m_parked)
+        earliest = std::min(earliest, connection->resumeAtMs());
+    return earliest;
+}
+
 void Worker::recycle(std::vector<Connection*>& closed)
 {
     for (Connection* connection : closed) {
+        if (connection->isParked()) {
+            // Closed while its answer waited: nobody is left to read it. (What the request
+            // did, a committed write for instance, stands.)
+            if (const auto at = std::find(m_parked.begin(), m_parked.end(), connection);
+                at != m_parked.end())
+                m_parked.erase(at);
+            connection->unpark();
+            m_stats.inFlight.fetch_sub(1, std::memory_order_relaxed);
+            try {
+                m_handler->dropParked(connection->parkId());
+            } catch (...) {
+                // Must not throw; if it does, the connection is gone all the same.
+            }
+        }
         const std::size_t slot = connection->slot();
         std::unique_ptr<Connection> owned = std::move(m_active[slot]);
         if (slot + 1 != m_active.size()) {

@@ -55,6 +55,9 @@ private:
     void adoptIncoming(WorkerContext& context, std::vector<net::NativeSocket>& incoming);
     void recycle(std::vector<Connection*>& closed);
     void completeDeferred(WorkerContext& context);
+    // Asks the handler for the parked answers that are due (see RequestHandler::resumeParked).
+    void completeParked(WorkerContext& context);
+    std::int64_t earliestResume() const;
     void publishCpu();
 
     const int m_index;
@@ -78,7 +81,12 @@ private:
     std::vector<std::unique_ptr<Connection>> m_pool;
     std::vector<Connection*> m_batch;          // the deferred requests being completed
     std::vector<HttpResponse*> m_batchAnswers; // their responses, in the same order
-    std::int64_t m_cpuPublishedMicros = 0;     // of this thread, added to the stats so far
+    // Parked connections, one request each, in no particular order: each connection's later
+    // requests wait in its parser, so per-connection order needs nothing here. Empty, as it is
+    // unless a handler parks, it costs each turn one test.
+    std::vector<Connection*> m_parked;
+    std::vector<Connection*> m_due;        // the parked answers being asked for this turn
+    std::int64_t m_cpuPublishedMicros = 0; // of this thread, added to the stats so far
 };
 
 } // namespace qaconsole::http

@@ -28,6 +28,8 @@ struct WorkerContext
     std::vector<Connection*>& closed; // connections closed this turn, for the worker to recycle
     // Connections whose request the handler deferred this turn, in the order it deferred them.
     std::vector<Connection*>& deferred;
+    // The worker's parked connections (RequestHandler::resumeParked): one that parks adds itself.
+    std::vector<Connection*>& parked;
     HttpServerStats& stats;
     const HttpServerOptions& options;
     const std::atomic<bool>& stopRequested; // set by stop() from another thread

@@ -6,6 +6,9 @@
 
 #include <QJsonDocument>
 
+#include <chrono>
+#include <thread>
+
 namespace qaconsole::testing {
 
 QJsonObject ApiReply::object() const
@@ -41,6 +44,21 @@ ApiReply sendTo(http::RequestHandler& handler, std::string_view method, std::str
     if (response.deferred) {
         http::HttpResponse* const answers[] = {&response};
         handler.completeDeferred(answers);
+    }
+    // A parked answer (a write waiting for the cache) is asked for until it is given; a direct
+    // call has no worker turn to wait in, so it waits here, as the worker would.
+    if (response.parked) {
+        const std::uint64_t id = response.parkId;
+        std::int64_t again = response.resumeAtMs;
+        for (;;) {
+            const std::int64_t left = again - http::steadyClockMs();
+            if (left > 0)
+                std::this_thread::sleep_for(std::chrono::milliseconds(left));
+            response.clear();
+            again = handler.resumeParked(id, response);
+            if (again == 0)
+                break;
+        }
     }
     return {response.status, response.body, std::string(response.contentType), response.headers};
 }
