@@ -27,13 +27,17 @@ namespace {
 
 constexpr int kWaitMs = 30000;
 
-// Connected to the fixture's Redis as nobody in particular (the default user).
-cache::RedisOptions anonymous(StackFixture& fixture)
+// For the fixture's Redis (on the port stack.json names; nothing is started) as nobody in
+// particular: the default user.
+cache::RedisOptions anonymous(const StackFixture& fixture)
 {
-    auto options = testing::startPatientRedis(fixture);
-    options->endpoint.username.clear();
-    options->endpoint.password.clear();
-    return *options;
+    StackState state(fixture.dataDir());
+    static_cast<void>(state.load());
+    cache::RedisOptions options;
+    options.endpoint.port = state.redisPort;
+    options.connectTimeoutMs = 1000;
+    options.commandTimeoutMs = 2000;
+    return options;
 }
 
 QString errorOf(const cache::RedisReplyPtr& reply)
