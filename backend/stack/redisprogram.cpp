@@ -208,9 +208,8 @@ supervise::Result<supervise::Launched> RedisProgram::launchAsServiceUser()
     // Qt 6.4 cannot switch users in a detached start, so redis-server (daemonize yes) detaches
     // itself, started as the user; its pid file, written once it listens, gives its pid.
     const qint64 logSize = QFileInfo(logFile()).size();
-    const supervise::CommandResult result =
-        supervise::runCommand(m_binary->serverPath, {configFile()}, startTimeoutSec() * 1000,
-                              &*m_user, folder());
+    const supervise::CommandResult result = supervise::runCommand(
+        m_binary->serverPath, {configFile()}, startTimeoutSec() * 1000, &*m_user, folder());
     if (!result.ok())
         return makeError(ErrorKind::StartFailed,
                          QStringLiteral("redis-server failed: %1").arg(result.output.trimmed()));
