@@ -81,22 +81,23 @@ QString RedisProgram::pidFile() const
     return QDir(folder()).filePath(QStringLiteral("redis.pid"));
 }
 
-endpoint::RedisEndpoint RedisProgram::endpoint() const
+endpoint::RedisEndpoint RedisProgram::endpointAs(const char* user, const QString& password) const
 {
     endpoint::RedisEndpoint endpoint;
     endpoint.port = rememberedPort();
-    endpoint.username = QLatin1String(kUser);
-    endpoint.password = m_state.redisPassword;
+    endpoint.username = QLatin1String(user);
+    endpoint.password = password;
     return endpoint;
+}
+
+endpoint::RedisEndpoint RedisProgram::endpoint() const
+{
+    return endpointAs(kUser, m_state.redisPassword);
 }
 
 endpoint::RedisEndpoint RedisProgram::adminEndpoint() const
 {
-    endpoint::RedisEndpoint endpoint;
-    endpoint.port = rememberedPort();
-    endpoint.username = QLatin1String(kAdminUser);
-    endpoint.password = m_state.redisAdminPassword;
-    return endpoint;
+    return endpointAs(kAdminUser, m_state.redisAdminPassword);
 }
 
 Status RedisProgram::resolveUser()
@@ -107,14 +108,7 @@ Status RedisProgram::resolveUser()
     if (!resolved)
         return resolved.error();
     m_user = std::move(resolved).value();
-    const QString blocked = supervise::firstUnreachableFolder(folder(), *m_user);
-    if (!blocked.isEmpty())
-        return makeError(ErrorKind::PermissionDenied,
-                         QStringLiteral("Redis runs as user '%1', who cannot enter %2. Choose a "
-                                        "data folder it can reach with --data-dir (as root the "
-                                        "default is /var/lib/qaconsole), or allow it: chmod o+x %2")
-                             .arg(m_user->name, blocked));
-    return {};
+    return supervise::requireReachable(folder(), *m_user, title());
 }
 
 Status RedisProgram::ensurePasswords()

@@ -43,6 +43,7 @@ public:
 private:
     QString folder() const;
     QString configFile() const;
+    endpoint::RedisEndpoint endpointAs(const char* user, const QString& password) const;
     endpoint::RedisEndpoint endpoint() const;
     endpoint::RedisEndpoint adminEndpoint() const;
     supervise::Status resolveUser();
