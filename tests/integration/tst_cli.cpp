@@ -165,7 +165,7 @@ private Q_SLOTS:
         const QString redisPassword = redisUrl.section(u':', 2, 2).section(u'@', 0, 0);
         QVERIFY2(redisUrl.startsWith(QStringLiteral("redis://qaconsole:")) &&
                      redisPassword.size() >= 22,
-                 qPrintable(pg::redactSecrets(redisUrl)));
+                 qPrintable(qaconsole::pg::redactSecrets(redisUrl)));
         QVERIFY(!start.out.contains(redisPassword));
 
         const QString psql = QStandardPaths::findExecutable(QStringLiteral("psql"));
