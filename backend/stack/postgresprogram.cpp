@@ -92,14 +92,8 @@ Status PostgresProgram::prepare()
             return resolved.error();
         m_user = std::move(resolved).value();
     }
-    const QString blocked = supervise::firstUnreachableFolder(clusterDir(), *m_user);
-    if (!blocked.isEmpty())
-        return makeError(ErrorKind::PermissionDenied,
-                         QStringLiteral("PostgreSQL runs as user '%1', who cannot enter %2. "
-                                        "Choose a data folder it can reach with --data-dir (as "
-                                        "root the default is /var/lib/qaconsole), or allow it: "
-                                        "chmod o+x %2")
-                             .arg(m_user->name, blocked));
+    if (Status reachable = supervise::requireReachable(clusterDir(), *m_user, title()); !reachable)
+        return reachable;
     if (!QDir().mkpath(clusterDir()))
         return makeError(ErrorKind::Io, QStringLiteral("cannot create %1").arg(clusterDir()));
     return supervise::giveOwnership(clusterDir(), *m_user, Depth::PathOnly);

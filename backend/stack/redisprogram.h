@@ -4,6 +4,7 @@
 #include "backend/stack/managedprogram.h"
 #include "backend/stack/serverbinaries.h"
 #include "backend/stack/stacksettings.h"
+#include "backend/supervise/serviceuser.h"
 
 #include <optional>
 
@@ -11,12 +12,18 @@ namespace qaconsole::stack {
 
 // A redis-server under <data-dir>/redis with a configuration written on every start: loopback
 // only, no persistence (it is a cache), a memory limit with the eviction policy from the
-// settings. Runs detached and writes redis.pid, so it outlives a crashed console and is adopted
-// by the next one; its PING (which also reports its pid) is the health check.
+// settings, and no unauthenticated access: clients log in as the ACL user "qaconsole", limited
+// to the commands the cache uses, with a generated password kept in stack.json (redis.conf is
+// 0600). Runs detached and writes redis.pid, so it outlives a crashed console and is adopted
+// by the next one; its PING (which also reports its pid) is the health check. As root it runs
+// as an unprivileged service user, like PostgreSQL.
 class RedisProgram final : public ManagedProgram
 {
 public:
     RedisProgram(const StackSettings& settings, StackState& state, QString starter);
+
+    static constexpr const char* kUser = "qaconsole";
+    static constexpr const char* kAdminUser = "qaconsole-admin";
 
     QString clientUrl() const override { return endpoint().toUrl(); }
     QString title() const override { return QStringLiteral("Redis"); }
@@ -36,12 +43,19 @@ public:
 private:
     QString folder() const;
     QString configFile() const;
+    endpoint::RedisEndpoint endpointAs(const char* user, const QString& password) const;
     endpoint::RedisEndpoint endpoint() const;
+    endpoint::RedisEndpoint adminEndpoint() const;
+    supervise::Status resolveUser();
+    supervise::Status ensurePasswords();
     supervise::Status writeConfig(int port) const;
+    supervise::Result<supervise::Launched> launchAsServiceUser();
 
     const RedisSettings& m_settings;
     QString m_dataDir;
+    QString m_serviceUserName; // as root: who runs the server
     std::optional<RedisBinary> m_binary;
+    std::optional<supervise::ServiceUser> m_user;
 };
 
 } // namespace qaconsole::stack

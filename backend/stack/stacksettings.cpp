@@ -89,6 +89,7 @@ SettingsResult loadStackSettings(QSettings& file, const SettingsOverrides& overr
     s.redis.url = overrides.redisUrl.value_or(readString(file, QStringLiteral("redis/url"), {}));
     s.redis.serverPath = readString(file, QStringLiteral("redis/server_path"), {});
     s.redis.port = readInt(file, QStringLiteral("redis/port"), 0, 0, 65535, errors);
+    s.redis.serviceUser = readString(file, QStringLiteral("redis/service_user"), {});
     s.redis.maxMemory =
         readString(file, QStringLiteral("redis/maxmemory"), defaults.redis.maxMemory).toLower();
     s.redis.maxMemoryPolicy =

@@ -25,6 +25,9 @@ struct RedisSettings
     QString url;        // external mode when set: nothing is started
     QString serverPath; // redis-server; searched for when empty
     int port = 0;       // 0: a free loopback port, kept across restarts
+    // Runs the server when we are root; empty: "redis" where that user exists (Debian's
+    // redis-server package creates it), else postgres/service_user.
+    QString serviceUser;
     QString maxMemory = QStringLiteral("256mb");
     QString maxMemoryPolicy = QStringLiteral("allkeys-lru");
     int startTimeoutSec = 15;

@@ -1,11 +1,12 @@
 #include "backend/stack/stackstate.h"
 
+#include "backend/stack/privatefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
-#include <QSaveFile>
 
 namespace qaconsole::stack {
 
@@ -40,6 +41,8 @@ supervise::Status StackState::load()
     postgresStartedBy = postgres[u"started_by"].toString();
     redisPort = redis[u"port"].toInt();
     redisStartedBy = redis[u"started_by"].toString();
+    redisPassword = redis[u"password"].toString();
+    redisAdminPassword = redis[u"admin_password"].toString();
     return {};
 }
 
@@ -54,16 +57,13 @@ supervise::Status StackState::save() const
                      {QStringLiteral("superuser_password"), superuserPassword},
                      {QStringLiteral("app_password"), appPassword},
                      {QStringLiteral("started_by"), postgresStartedBy}}},
-        {QStringLiteral("redis"), QJsonObject{{QStringLiteral("port"), redisPort},
-                                              {QStringLiteral("started_by"), redisStartedBy}}}};
-    QSaveFile file(path());
-    // Restrict before any byte is written: the file holds passwords.
-    if (!file.open(QIODevice::WriteOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(QJsonDocument(document).toJson()) < 0 || !file.commit())
-        return makeError(ErrorKind::Io,
-                         QStringLiteral("cannot write %1: %2").arg(path(), file.errorString()));
-    return {};
+        {QStringLiteral("redis"),
+         QJsonObject{{QStringLiteral("port"), redisPort},
+                     {QStringLiteral("password"), redisPassword},
+                     {QStringLiteral("admin_password"), redisAdminPassword},
+                     {QStringLiteral("started_by"), redisStartedBy}}}};
+    // The file holds passwords.
+    return writePrivateFile(path(), QJsonDocument(document).toJson());
 }
 
 QString StackState::generatePassword()

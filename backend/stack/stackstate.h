@@ -28,8 +28,15 @@ public:
     QString appPassword;       // the application role "qaconsole"
     QString postgresStartedBy; // "console" or "command-line"; empty when not started by us
     QString redisStartedBy;
+    // The Redis ACL users (redis.conf): "qaconsole", limited to the commands the cache uses, is
+    // in every URL handed out; "qaconsole-admin" may do anything and is used only by the console
+    // itself (SHUTDOWN) and by tests that inject faults. Empty in a stack.json written before
+    // Redis had passwords: RedisProgram generates them then.
+    QString redisPassword;
+    QString redisAdminPassword;
 
-    // 24 random letters and digits: safe in URIs without escaping.
+    // 24 random letters and digits from the system's CSPRNG (about 140 bits): safe in URIs and
+    // in redis.conf without escaping.
     static QString generatePassword();
 
 private:

@@ -126,4 +126,16 @@ QString firstUnreachableFolder(const QString& path, const ServiceUser& user)
     return {};
 }
 
+Status requireReachable(const QString& path, const ServiceUser& user, const QString& title)
+{
+    const QString blocked = firstUnreachableFolder(path, user);
+    if (blocked.isEmpty())
+        return {};
+    return makeError(ErrorKind::PermissionDenied,
+                     QStringLiteral("%1 runs as user '%2', who cannot enter %3. Choose a data "
+                                    "folder it can reach with --data-dir (as root the default is "
+                                    "/var/lib/qaconsole), or allow it: chmod o+x %3")
+                         .arg(title, user.name, blocked));
+}
+
 } // namespace qaconsole::supervise

@@ -43,4 +43,8 @@ Status giveOwnership(const QString& path, const ServiceUser& user, Depth depth =
 // The first folder on the way to `path` that `user` cannot enter, or empty when it can reach it.
 QString firstUnreachableFolder(const QString& path, const ServiceUser& user);
 
+// PermissionDenied, saying what to do, when `user` cannot reach `path`; `title` names the
+// program ("PostgreSQL") in the message.
+Status requireReachable(const QString& path, const ServiceUser& user, const QString& title);
+
 } // namespace qaconsole::supervise

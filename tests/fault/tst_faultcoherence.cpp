@@ -11,6 +11,7 @@
 #include "backend/endpoint/redisendpoint.h"
 #include "backend/supervise/processcontrol.h"
 #include "tests/support/httpexchange.h"
+#include "tests/support/redisoptions.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/serveprocess.h"
 #include "tests/support/stackfixture.h"
@@ -205,7 +206,8 @@ private Q_SLOTS:
 
         const qint64 pid = redisPid();
         QVERIFY(pid > 0);
-        cache::RedisConnection redis(patientRedis(m_stack->stack().redisUrl()));
+        // The faults need what the cache's user may not run (CLIENT PAUSE, TIME in a script).
+        cache::RedisConnection redis(patientRedis(testing::adminRedisUrl(*m_stack)));
         std::atomic<bool> scriptDone{false};
         FaultCleanup cleanup;
         switch (fault) {
@@ -226,7 +228,7 @@ private Q_SLOTS:
         }
         case Fault::SlowScript: {
             cleanup.script = std::thread([&] {
-                cache::RedisConnection busy(patientRedis(m_stack->stack().redisUrl()));
+                cache::RedisConnection busy(patientRedis(testing::adminRedisUrl(*m_stack)));
                 busy.command({"EVAL",
                               "local t = redis.call('TIME') "
                               "local start = t[1] * 1000000 + t[2] "

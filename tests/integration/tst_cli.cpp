@@ -2,6 +2,7 @@
 // `stack start`, `status --json`, `stop` with psql and redis-cli reaching the printed addresses.
 
 #include "backend/supervise/processcontrol.h"
+#include "pg/redact.h"
 #include "tests/support/programrun.h"
 #include "tests/support/stackfixture.h"
 
@@ -160,6 +161,12 @@ private Q_SLOTS:
         const QString password = dsn.section(u':', 2, 2).section(u'@', 0, 0);
         QVERIFY(!password.isEmpty());
         QVERIFY(!start.out.contains(password));
+        // Redis's URL logs in as its ACL user, with a password shown to scripts only too.
+        const QString redisPassword = redisUrl.section(u':', 2, 2).section(u'@', 0, 0);
+        QVERIFY2(redisUrl.startsWith(QStringLiteral("redis://qaconsole:")) &&
+                     redisPassword.size() >= 22,
+                 qPrintable(qaconsole::pg::redactSecrets(redisUrl)));
+        QVERIFY(!start.out.contains(redisPassword));
 
         const QString psql = QStandardPaths::findExecutable(QStringLiteral("psql"));
         const QString redisCli = QStandardPaths::findExecutable(QStringLiteral("redis-cli"));

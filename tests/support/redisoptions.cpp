@@ -1,6 +1,8 @@
 #include "tests/support/redisoptions.h"
 
 #include "backend/endpoint/redisendpoint.h"
+#include "backend/stack/redisprogram.h"
+#include "backend/stack/stackstate.h"
 #include "tests/support/stackfixture.h"
 
 #include <QtDebug>
@@ -25,6 +27,18 @@ std::optional<cache::RedisOptions> startPatientRedis(StackFixture& fixture)
     options.commandTimeoutMs = 2000;
     options.reconnectIntervalMs = 100;
     return options;
+}
+
+QString adminRedisUrl(const StackFixture& fixture)
+{
+    stack::StackState state(fixture.dataDir());
+    if (const auto loaded = state.load(); !loaded)
+        qWarning("%s", qPrintable(loaded.errorText()));
+    endpoint::RedisEndpoint admin;
+    admin.port = state.redisPort;
+    admin.username = QLatin1String(stack::RedisProgram::kAdminUser);
+    admin.password = state.redisAdminPassword;
+    return admin.toUrl();
 }
 
 } // namespace qaconsole::testing

@@ -13,4 +13,8 @@ class StackFixture;
 // a warning that says why) when Redis did not start.
 std::optional<cache::RedisOptions> startPatientRedis(StackFixture& fixture);
 
+// The URL of the fixture's Redis for its admin user (stack.json's redis.admin_password), which
+// may run what the cache's user may not: CLIENT PAUSE and scripts that inject faults.
+QString adminRedisUrl(const StackFixture& fixture);
+
 } // namespace qaconsole::testing
