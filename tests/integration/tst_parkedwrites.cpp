@@ -11,6 +11,7 @@
 #include "backend/endpoint/redisendpoint.h"
 #include "backend/http/httpserver.h"
 #include "backend/metrics/metricsregistry.h"
+#include "tests/support/redisoptions.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 #include "tests/unit/http/rawclient.h"
@@ -87,7 +88,8 @@ private Q_SLOTS:
         const int question = results.first().toObject()[u"question_id"].toInt();
 
         // A second connection pauses Redis's writes: the write's invalidation cannot get in.
-        cache::RedisConnection admin(redisOptions(m_stack->stack().redisUrl()));
+        // CLIENT is not the cache user's to run: the stack's admin user does it.
+        cache::RedisConnection admin(redisOptions(testing::adminRedisUrl(*m_stack)));
         const cache::RedisReplyPtr paused = admin.command({"CLIENT", "PAUSE", "60000", "WRITE"});
         QVERIFY(paused && !cache::replyIsError(paused.get()));
         struct Unpause
