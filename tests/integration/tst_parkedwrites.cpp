@@ -50,10 +50,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         m_stack = std::make_unique<testing::StackFixture>();
-        const auto started = m_stack->start();
-        QVERIFY2(started, qPrintable(started.errorText()));
-        const QString loadError = testing::loadSampleFixture(m_stack->stack().postgresDsn());
-        QVERIFY2(loadError.isEmpty(), qPrintable(loadError));
+        const QString startError = testing::startStackWithSample(*m_stack);
+        QVERIFY2(startError.isEmpty(), qPrintable(startError));
     }
 
     void cleanupTestCase() { m_stack.reset(); }
