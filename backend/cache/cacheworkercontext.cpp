@@ -7,8 +7,8 @@
 #include "backend/cache/responsecache.h"
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
-#include <cstdio>
 #include <optional>
 #include <random>
 #include <thread>
@@ -27,29 +27,18 @@ constexpr std::chrono::milliseconds kWriteRetryInterval{50};
 // Added to the lease when a write waits it out: covers the time its command may spend on the
 // way to Redis, during which Redis may still renew another instance's lease.
 constexpr std::chrono::milliseconds kWriteWaitMargin{100};
+// Confirmations: the first polls come this soon, on the thread (the other instances answer
+// within a fraction of a millisecond when healthy); later ones from a parked answer, each
+// waiting twice as long as the one before, up to kLongestConfirmPause.
+constexpr std::chrono::microseconds kQuickConfirmPauses[] = {std::chrono::microseconds(60),
+                                                             std::chrono::microseconds(120),
+                                                             std::chrono::microseconds(240)};
+constexpr std::chrono::milliseconds kLongestConfirmPause{16};
 
 std::int64_t nanos(std::chrono::nanoseconds duration)
 {
     return duration.count();
 }
-
-// Raises a worker connection's timeout from the read bound to the write bound while in scope.
-class WriteTimeout
-{
-public:
-    WriteTimeout(RedisConnection& connection, int writeMs)
-        : m_connection(connection), m_readMs(connection.commandTimeoutMs())
-    {
-        m_connection.setCommandTimeout(writeMs);
-    }
-    ~WriteTimeout() { m_connection.setCommandTimeout(m_readMs); }
-    WriteTimeout(const WriteTimeout&) = delete;
-    WriteTimeout& operator=(const WriteTimeout&) = delete;
-
-private:
-    RedisConnection& m_connection;
-    int m_readMs;
-};
 
 LookupResult served(LookupResult result, LookupStatus status, CacheLayer layer,
                     std::shared_ptr<const CachedResponse> response)
@@ -499,9 +488,6 @@ PendingWrite CacheWorkerContext::beginWrite(const WriteEvent& event, const Recom
     write.m_leaseNs = nanos(m_cache.longestLease() + kWriteWaitMargin);
     write.m_answerAtNs = startNs;
     WriteOutcome& outcome = write.m_outcome;
-    std::optional<WriteTimeout> bound;
-    if (m_connection)
-        bound.emplace(*m_connection, m_cache.options().redis->commandTimeoutMs);
     // The other instances drop their in-process copies when the message reaches them. The
     // write is answered only once each has said so, or once none of them can still trust its
     // copies (the lease has run out): that is what keeps a reported answer from showing
@@ -529,9 +515,8 @@ PendingWrite CacheWorkerContext::beginWrite(const WriteEvent& event, const Recom
         if (!m_redis)
             continue;
         write.m_groups.push_back(target);
-        if (policy->of(group.dataClass).ttl(CacheLayer::Memory) > 0 && write.m_ackKey.empty())
-            write.m_ackKey = m_cache.channels().ackPrefix + instanceIdText(m_cache.instanceId()) +
-                             ':' + instanceIdText(nextRandom());
+        if (policy->of(group.dataClass).ttl(CacheLayer::Memory) > 0)
+            write.m_wantsAcks = true;
     }
     if (flushFailed) {
         // The other instances did not hear of it: answer once none of them trusts its cache.
@@ -558,16 +543,12 @@ void CacheWorkerContext::continueWrite(PendingWrite& write)
         // per interval on this thread, however many writes wait.
         const std::int64_t now = CoherenceLease::steadyNowNs();
         if (m_cache.m_lease.held() && now >= m_retryAfterNs) {
-            const WriteTimeout bound(*m_connection, m_cache.options().lookupTimeoutMs);
             m_connection->reconnectNow();
             invalidateRemaining(write);
             if (write.m_done < write.m_groups.size())
                 m_retryAfterNs = now + nanos(kWriteRetryInterval);
         }
     }
-    std::optional<WriteTimeout> bound; // confirmations and refreshes, as in beginWrite()
-    if (m_connection)
-        bound.emplace(*m_connection, m_cache.options().redis->commandTimeoutMs);
     advance(write);
 }
 
@@ -590,13 +571,18 @@ void CacheWorkerContext::invalidateRemaining(PendingWrite& write)
     WriteOutcome& outcome = write.m_outcome;
     while (write.m_done < write.m_groups.size()) {
         long long receivers = 0;
-        if (!invalidateInRedis(write.m_groups[write.m_done], write.m_ackKey, receivers, outcome)) {
+        std::string ackKey;
+        if (write.m_wantsAcks)
+            ackKey = m_cache.channels().ackPrefix + instanceIdText(m_cache.instanceId()) + ':' +
+                     instanceIdText(nextRandom());
+        if (!invalidateInRedis(write.m_groups[write.m_done], ackKey, receivers, outcome)) {
             write.m_delayed = true;
             return;
         }
         ++write.m_done;
-        if (!write.m_ackKey.empty()) {
+        if (write.m_wantsAcks) {
             outcome.instancesToConfirm += std::size_t(receivers);
+            write.m_acks.emplace_back(std::move(ackKey), receivers);
             // An instance that is alive but not subscribed now missed it: its lease, renewed
             // only by heartbeats Redis handled before this message, runs out within a lease.
             if (receivers < m_cache.liveInstances()) {
@@ -609,20 +595,83 @@ void CacheWorkerContext::invalidateRemaining(PendingWrite& write)
 
 void CacheWorkerContext::advance(PendingWrite& write)
 {
-    const std::int64_t now = CoherenceLease::steadyNowNs();
+    std::int64_t now = CoherenceLease::steadyNowNs();
     const std::int64_t giveUpNs = write.m_startNs + write.m_leaseNs;
-    if (!write.m_settled && write.m_done < write.m_groups.size() && now < giveUpNs) {
+    if (!write.m_handedOver && write.m_done < write.m_groups.size() && now < giveUpNs) {
         write.m_dueNs = std::min(now + nanos(kWriteRetryInterval), giveUpNs);
         return;
     }
-    if (!write.m_settled)
+    if (!write.m_handedOver) {
+        write.m_handedOver = true;
+        handOverFailed(write);
+        write.m_outcome.redisOk =
+            write.m_outcome.redisOk && write.m_done == write.m_groups.size();
+        if (write.m_outcome.instancesToConfirm > 0)
+            write.m_confirmByNs = now + nanos(m_cache.options().confirmTimeout);
+    }
+    if (!write.m_settled) {
+        if (!confirmationsDone(write))
+            return; // polled again from dueNs
         settle(write);
-    if (CoherenceLease::steadyNowNs() < write.m_answerAtNs) {
+        now = CoherenceLease::steadyNowNs();
+    }
+    if (now < write.m_answerAtNs) {
         write.m_dueNs = write.m_answerAtNs;
         return;
     }
     refresh(write.m_refreshKeys, write.m_recompute, write.m_outcome);
     write.m_finished = true;
+}
+
+bool CacheWorkerContext::confirmationsDone(PendingWrite& write)
+{
+    WriteOutcome& outcome = write.m_outcome;
+    // A few quick polls on the thread, then one per worker turn from a parked answer: a
+    // silent instance costs this thread no more than those quick pauses and one short Redis
+    // round trip per poll.
+    for (std::size_t quick = 0; outcome.instancesConfirmed < outcome.instancesToConfirm;
+         ++quick) {
+        if (!countConfirmations(write))
+            return true; // Redis failed: settled as unconfirmed
+        ++write.m_polls;
+        if (outcome.instancesConfirmed >= outcome.instancesToConfirm)
+            break;
+        const std::int64_t now = CoherenceLease::steadyNowNs();
+        if (now >= write.m_confirmByNs)
+            return true;
+        if (quick < std::size(kQuickConfirmPauses)) {
+            std::this_thread::sleep_for(kQuickConfirmPauses[quick]);
+            continue;
+        }
+        const int parked = write.m_polls - int(std::size(kQuickConfirmPauses)) - 1;
+        const std::int64_t pause = std::min(nanos(std::chrono::milliseconds(1)) << std::min(parked, 8),
+                                            nanos(kLongestConfirmPause));
+        write.m_dueNs = std::min(now + pause, write.m_confirmByNs);
+        return false;
+    }
+    return true;
+}
+
+bool CacheWorkerContext::countConfirmations(PendingWrite& write)
+{
+    // Each receiver adds one to the message's counter once its copies are gone (INCR, kept
+    // briefly): one MGET reads them all, and never waits in Redis.
+    m_ackArgs.clear();
+    m_ackArgs.push_back("MGET");
+    for (const auto& [key, receivers] : write.m_acks)
+        m_ackArgs.push_back(key);
+    const RedisReplyPtr reply = m_connection->command(m_ackArgs);
+    if (replyElements(reply.get()) != write.m_acks.size())
+        return false;
+    std::size_t confirmed = 0;
+    for (std::size_t i = 0; i < write.m_acks.size(); ++i) {
+        const std::string_view text = replyText(replyElement(reply.get(), i));
+        long long count = 0;
+        std::from_chars(text.data(), text.data() + text.size(), count);
+        confirmed += std::size_t(std::clamp(count, 0LL, write.m_acks[i].second));
+    }
+    write.m_outcome.instancesConfirmed = confirmed;
+    return true;
 }
 
 void CacheWorkerContext::settle(PendingWrite& write)
@@ -632,10 +681,6 @@ void CacheWorkerContext::settle(PendingWrite& write)
     if (write.m_groups.empty())
         return;
     const bool allTaken = write.m_done == write.m_groups.size();
-    handOverFailed(write);
-    outcome.redisOk = outcome.redisOk && allTaken;
-    if (outcome.instancesToConfirm > 0)
-        awaitConfirmations(write.m_ackKey, outcome);
     const bool everyoneKnows = allTaken && !write.m_missedSomeone &&
                                outcome.instancesConfirmed >= outcome.instancesToConfirm;
     if (everyoneKnows)
@@ -659,34 +704,9 @@ void CacheWorkerContext::abandonWrite(PendingWrite& write)
 {
     if (write.m_finished)
         return;
-    if (!write.m_settled)
+    if (!write.m_handedOver)
         handOverFailed(write);
-    write.m_settled = write.m_finished = true;
-}
-
-void CacheWorkerContext::awaitConfirmations(const std::string& ackKey, WriteOutcome& outcome)
-{
-    using namespace std::chrono;
-    const auto deadline = steady_clock::now() + m_cache.options().confirmTimeout;
-    // Each wait stays within the connection's own timeout, so that a quiet link is not taken
-    // for a dead one.
-    const milliseconds longestCall(std::max(1, m_connection->commandTimeoutMs() * 2 / 3));
-    while (outcome.instancesConfirmed < outcome.instancesToConfirm) {
-        const auto left = duration_cast<milliseconds>(deadline - steady_clock::now());
-        if (left.count() <= 0)
-            break;
-        char seconds[24];
-        const int length = std::snprintf(seconds, sizeof seconds, "%.3f",
-                                         double(std::min(left, longestCall).count()) / 1000.0);
-        const RedisReplyPtr reply = m_connection->command(
-            {"BLPOP", ackKey, std::string_view(seconds, std::size_t(length))});
-        if (!reply)
-            break; // Redis failed
-        if (replyElements(reply.get()) == 2)
-            ++outcome.instancesConfirmed;
-    }
-    if (outcome.instancesConfirmed < outcome.instancesToConfirm)
-        bump(m_counters.unconfirmedWrites);
+    write.m_handedOver = write.m_settled = write.m_finished = true;
 }
 
 } // namespace qaconsole::cache

@@ -74,11 +74,12 @@ public:
     // Blocks the thread while it waits: for tools and tests. A server thread uses the two
     // steps below instead.
     WriteOutcome onWrite(const WriteEvent& event, const Recompute& recompute = {});
-    // onWrite() without the waits: does what it can now (at most one bounded round of Redis
-    // commands) and returns the write, finished or not. While not finished, call
-    // continueWrite() again from its dueNs() on; it retries Redis (with the short read bound,
-    // so that a stalled Redis holds the thread at most that long per retry) and finishes once
-    // the answer may leave. Until then the write must not be answered.
+    // onWrite() without the waits: does what it can now (one round of Redis commands and a few
+    // quick confirmation polls, each command bounded like a read, lookupTimeoutMs) and returns
+    // the write, finished or not. While not finished, call continueWrite() again from its
+    // dueNs() on; it retries Redis or polls the confirmations (the same bound: a stalled Redis
+    // holds the thread at most that long per call) and finishes once the answer may leave.
+    // Until then the write must not be answered.
     PendingWrite beginWrite(const WriteEvent& event, const Recompute& recompute = {});
     void continueWrite(PendingWrite& write);
     // Nobody waits for the answer any more (its client left): the write is not waited for,
@@ -145,14 +146,16 @@ private:
                            WriteOutcome& outcome);
     // Sends the groups Redis has not taken yet, in order, until one fails.
     void invalidateRemaining(PendingWrite& write);
-    // After an attempt: waits for the next retry, or settles the Redis part (confirmations,
-    // counters, the time of the answer), then finishes once that time has come.
+    // After an attempt: waits for the next retry, or counts the confirmations and settles the
+    // Redis part (counters, the time of the answer), then finishes once that time has come.
     void advance(PendingWrite& write);
+    // Polls the confirmations; false while more are awaited (the next poll is due at dueNs).
+    bool confirmationsDone(PendingWrite& write);
+    // Reads how many receivers confirmed each message; false when Redis failed.
+    bool countConfirmations(PendingWrite& write);
     void settle(PendingWrite& write);
     // Counts a delayed write and keeps its groups Redis did not take for the subscriber.
     void handOverFailed(PendingWrite& write);
-    // Waits (bounded) for the instances told on `ackKey` to confirm.
-    void awaitConfirmations(const std::string& ackKey, WriteOutcome& outcome);
     std::uint64_t nextRandom();
     float nextJitter();
 
@@ -167,6 +170,7 @@ private:
     std::vector<CacheKey> m_redisKeys;
     std::vector<LookupResult*> m_redisResults;
     std::vector<RedisFound> m_redisFound;
+    std::vector<std::string_view> m_ackArgs; // countConfirmations()'s MGET
     // continueWrite(): no retry on this thread before this (steadyNowNs) after one failed.
     std::int64_t m_retryAfterNs = 0;
 };

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace qaconsole::cache {
@@ -57,7 +58,14 @@ private:
     std::vector<CacheKey> m_refreshKeys;
     std::vector<CacheGroup> m_groups; // to invalidate in Redis, in order
     std::size_t m_done = 0;           // of m_groups, taken by Redis
-    std::string m_ackKey;
+    // Whether the receivers confirm (the policy keeps a touched class in process memory), and
+    // for each message Redis took, the key its receivers count on and how many there were. A
+    // key of its own per message: a message published late, after its command timed out here,
+    // adds to a key nobody counts.
+    bool m_wantsAcks = false;
+    std::vector<std::pair<std::string, long long>> m_acks;
+    std::int64_t m_confirmByNs = 0; // 0: not counting confirmations yet
+    int m_polls = 0;                // confirmation polls so far
     std::int64_t m_startNs = 0;        // the first attempt
     std::int64_t m_leaseNs = 0;        // the longest lease heard, plus the margin
     std::int64_t m_trustedUntilNs = 0; // until when an instance that missed it may trust copies
@@ -65,6 +73,7 @@ private:
     std::int64_t m_dueNs = 0;
     bool m_delayed = false;       // Redis did not take it at the first attempt
     bool m_missedSomeone = false; // a live instance was not subscribed when it was published
+    bool m_handedOver = false;    // attempts over; what Redis did not take is the subscriber's
     bool m_settled = false;       // Redis part over: confirmations counted, answer time known
     bool m_finished = false;
 };

@@ -320,12 +320,11 @@ void ResponseCache::onInvalidationMessage(std::string_view text)
         }
     }
     if (!message->ackKey.empty()) {
-        // The sender counts every receiver, itself included; the list outlives a writer that
-        // stopped waiting by a little, then goes.
-        const std::string id = instanceIdText(m_instanceId);
-        const std::string_view push[] = {"RPUSH", message->ackKey, id};
+        // The sender counts every receiver, itself included, by reading the counter; it
+        // outlives a writer that stopped waiting by a little, then goes.
+        const std::string_view count[] = {"INCR", message->ackKey};
         const std::string_view expire[] = {"PEXPIRE", message->ackKey, "10000"};
-        const std::span<const std::string_view> commands[] = {push, expire};
+        const std::span<const std::string_view> commands[] = {count, expire};
         std::vector<RedisReplyPtr> replies;
         m_listenerLink->pipeline(commands, replies);
     }

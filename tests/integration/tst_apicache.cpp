@@ -67,7 +67,9 @@ private:
             return 0.0f;
         };
         // Writes wait for every instance's confirmation; only a failure would wait this long.
+        // Nor is a slow machine's Redis round trip taken for a failure.
         options.confirmTimeout = std::chrono::minutes(1);
+        options.lookupTimeoutMs = 2000;
         Instance instance;
         instance.registry = std::make_unique<metrics::MetricsRegistry>(1);
         instance.cache = std::make_shared<cache::ResponseCache>(std::move(options));

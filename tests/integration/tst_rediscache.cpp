@@ -118,7 +118,9 @@ struct Instance
             return 0.0f;
         };
         // Writes wait for every instance's confirmation; only a failure would wait this long.
+        // Nor is a slow machine's Redis round trip taken for a failure.
         options.confirmTimeout = std::chrono::minutes(1);
+        options.lookupTimeoutMs = 2000;
         cache = std::make_unique<ResponseCache>(std::move(options));
         context = std::make_unique<CacheWorkerContext>(*cache);
         // Nothing is cached until the instance hears its own heartbeat on the channel.
