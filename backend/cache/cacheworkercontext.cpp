@@ -112,6 +112,34 @@ bool CacheWorkerContext::redisConnected() const
     return m_connection && m_connection->connected();
 }
 
+bool CacheWorkerContext::mayUseRedis()
+{
+    if (!m_redis)
+        return false;
+    switch (m_cache.m_redisRest.turn()) {
+    case RedisRest::Turn::Use:
+        // Another worker may have reached Redis since this connection failed: its own wait
+        // before reconnecting would only turn that into a failure for everyone.
+        if (!m_connection->connected())
+            m_connection->reconnectNow();
+        return true;
+    case RedisRest::Turn::Skip:
+        return false;
+    case RedisRest::Turn::Probe:
+        m_connection->reconnectNow(); // the shared rest, not this connection's, is the rule
+        return true;
+    }
+    return false;
+}
+
+void CacheWorkerContext::noteRedis()
+{
+    if (m_connection->connected())
+        m_cache.m_redisRest.answered();
+    else
+        m_cache.m_redisRest.failed();
+}
+
 const ClassPolicy& CacheWorkerContext::rules(DataClass dataClass)
 {
     // One relaxed-cost load per request; the shared pointer is copied only after a change.
@@ -259,8 +287,11 @@ void CacheWorkerContext::resolveRedis(std::span<LookupResult* const> results)
     if (m_redisResults.empty())
         return;
     // The lease may have run out since begin(): then Redis is skipped like everything cached.
-    const bool read =
-        m_redis && m_cache.m_lease.held() && m_redis->lookupMany(m_redisKeys, m_redisFound);
+    bool read = false;
+    if (m_cache.m_lease.held() && mayUseRedis()) {
+        read = m_redis->lookupMany(m_redisKeys, m_redisFound);
+        noteRedis();
+    }
     const std::int64_t now = m_cache.clock().now();
     const std::int64_t trustFrom = m_cache.m_lease.trustFromMs();
     for (std::size_t i = 0; i < m_redisResults.size(); ++i) {
@@ -381,7 +412,12 @@ bool CacheWorkerContext::store(const CacheKey& key, const ClassPolicy& policy,
     const std::int64_t indexExpiry = policy.ttl(CacheLayer::Redis) +
                                      std::max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
     bool stored = false;
-    if (!m_redis->store(key, *entry, expiry, indexExpiry, ticket.redisGenerations, &stored))
+    if (!mayUseRedis())
+        return true; // Redis is skipped for now: kept in memory only
+    const bool answered =
+        m_redis->store(key, *entry, expiry, indexExpiry, ticket.redisGenerations, &stored);
+    noteRedis();
+    if (!answered)
         return false;
     if (stored)
         bump(key.dataClass, CacheLayer::Redis, Fills);
@@ -424,8 +460,10 @@ std::shared_ptr<const CachedResponse> CacheWorkerContext::useStaleIfError(Lookup
 std::vector<CacheKey> CacheWorkerContext::keysOf(const CacheGroup& group)
 {
     std::vector<CacheKey> keys = m_cache.m_memory->keysOf(group);
-    if (m_redis) {
-        if (const auto listed = m_redis->keysOf(group)) {
+    if (mayUseRedis()) {
+        const auto listed = m_redis->keysOf(group);
+        noteRedis();
+        if (listed) {
             for (const CacheKey& key : *listed) {
                 if (std::find(keys.begin(), keys.end(), key) == keys.end())
                     keys.push_back(key);
@@ -450,8 +488,10 @@ void CacheWorkerContext::refresh(const std::vector<CacheKey>& keys, const Recomp
         ticket.memoryToken = m_cache.m_memory->fillToken(key);
         ticket.startedAtMs = m_cache.clock().now();
         std::shared_ptr<const CachedResponse> ignored;
-        if (m_redis)
+        if (mayUseRedis()) {
             ticket.redisChecked = m_redis->lookup(key, ignored, ticket.redisGenerations);
+            noteRedis();
+        }
         const auto fresh = recompute ? recompute(key) : std::nullopt;
         if (!fresh)
             continue;
@@ -526,7 +566,14 @@ PendingWrite CacheWorkerContext::beginWrite(const WriteEvent& event, const Recom
     // The lease is waited out from the first invalidation command, not from the reads above.
     write.m_startNs = CoherenceLease::steadyNowNs();
     write.m_trustedUntilNs = write.m_startNs + write.m_leaseNs;
-    invalidateRemaining(write);
+    if (!write.m_groups.empty()) {
+        if (mayUseRedis()) {
+            invalidateRemaining(write);
+            noteRedis();
+        } else {
+            write.m_delayed = true; // another worker just found Redis away: retried below
+        }
+    }
     advance(write);
     return write;
 }
@@ -545,6 +592,7 @@ void CacheWorkerContext::continueWrite(PendingWrite& write)
         if (m_cache.m_lease.held() && now >= m_retryAfterNs) {
             m_connection->reconnectNow();
             invalidateRemaining(write);
+            noteRedis();
             if (write.m_done < write.m_groups.size())
                 m_retryAfterNs = now + nanos(kWriteRetryInterval);
         }
@@ -661,6 +709,7 @@ bool CacheWorkerContext::countConfirmations(PendingWrite& write)
     for (const auto& [key, receivers] : write.m_acks)
         m_ackArgs.push_back(key);
     const RedisReplyPtr reply = m_connection->command(m_ackArgs);
+    noteRedis();
     if (replyElements(reply.get()) != write.m_acks.size())
         return false;
     std::size_t confirmed = 0;

@@ -118,6 +118,10 @@ private:
     void addTo(CacheStats& stats) const;
 
     const ClassPolicy& rules(DataClass dataClass);
+    // Whether to use Redis for a request now: not while another worker's command failed lately
+    // (ResponseCache's RedisRest). Call noteRedis() after the commands.
+    bool mayUseRedis();
+    void noteRedis();
     // begin() on its `attempt`-th try: past kJoinAttempts it loads without joining.
     LookupResult probe(const CacheKey& key, int attempt);
     // Arms `result`'s ticket for a load of `key` this request runs.

@@ -6,6 +6,7 @@
 #include "backend/cache/invalidationmessage.h"
 #include "backend/cache/policyerror.h"
 #include "backend/cache/redisconnection.h"
+#include "backend/cache/redisrest.h"
 
 #include <atomic>
 #include <chrono>
@@ -183,6 +184,7 @@ private:
     std::atomic<std::uint64_t> m_resyncs{0};
 
     CoherenceLease m_lease;
+    RedisRest m_redisRest; // the workers' connections
     std::atomic<int> m_liveInstances{1};
     std::atomic<std::int64_t> m_longestLeaseMs;
     std::atomic<std::uint64_t> m_leaseLosses{0};
