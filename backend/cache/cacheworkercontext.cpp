@@ -30,9 +30,8 @@ constexpr std::chrono::milliseconds kWriteWaitMargin{100};
 // Confirmations: the first polls come this soon, on the thread (the other instances answer
 // within a fraction of a millisecond when healthy); later ones from a parked answer, each
 // waiting twice as long as the one before, up to kLongestConfirmPause.
-constexpr std::chrono::microseconds kQuickConfirmPauses[] = {std::chrono::microseconds(60),
-                                                             std::chrono::microseconds(120),
-                                                             std::chrono::microseconds(240)};
+constexpr std::chrono::microseconds kQuickConfirmPauses[] = {
+    std::chrono::microseconds(60), std::chrono::microseconds(120), std::chrono::microseconds(240)};
 constexpr std::chrono::milliseconds kLongestConfirmPause{16};
 
 std::int64_t nanos(std::chrono::nanoseconds duration)
@@ -652,8 +651,7 @@ void CacheWorkerContext::advance(PendingWrite& write)
     if (!write.m_handedOver) {
         write.m_handedOver = true;
         handOverFailed(write);
-        write.m_outcome.redisOk =
-            write.m_outcome.redisOk && write.m_done == write.m_groups.size();
+        write.m_outcome.redisOk = write.m_outcome.redisOk && write.m_done == write.m_groups.size();
         if (write.m_outcome.instancesToConfirm > 0)
             write.m_confirmByNs = now + nanos(m_cache.options().confirmTimeout);
     }
@@ -677,8 +675,7 @@ bool CacheWorkerContext::confirmationsDone(PendingWrite& write)
     // A few quick polls on the thread, then one per worker turn from a parked answer: a
     // silent instance costs this thread no more than those quick pauses and one short Redis
     // round trip per poll.
-    for (std::size_t quick = 0; outcome.instancesConfirmed < outcome.instancesToConfirm;
-         ++quick) {
+    for (std::size_t quick = 0; outcome.instancesConfirmed < outcome.instancesToConfirm; ++quick) {
         if (!countConfirmations(write))
             return true; // Redis failed: settled as unconfirmed
         ++write.m_polls;
@@ -692,8 +689,9 @@ bool CacheWorkerContext::confirmationsDone(PendingWrite& write)
             continue;
         }
         const int parked = write.m_polls - int(std::size(kQuickConfirmPauses)) - 1;
-        const std::int64_t pause = std::min(nanos(std::chrono::milliseconds(1)) << std::min(parked, 8),
-                                            nanos(kLongestConfirmPause));
+        const std::int64_t pause =
+            std::min(nanos(std::chrono::milliseconds(1)) << std::min(parked, 8),
+                     nanos(kLongestConfirmPause));
         write.m_dueNs = std::min(now + pause, write.m_confirmByNs);
         return false;
     }

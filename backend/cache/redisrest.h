@@ -28,9 +28,11 @@ public:
     {}
 
     // `now` (CoherenceLease::steadyNowNs()) is read only while resting.
-    Turn turn() { return turn([] { return CoherenceLease::steadyNowNs(); }); }
-    template<typename Now>
-    Turn turn(Now&& nowNs)
+    Turn turn()
+    {
+        return turn([] { return CoherenceLease::steadyNowNs(); });
+    }
+    template <typename Now> Turn turn(Now&& nowNs)
     {
         std::int64_t until = m_untilNs.load(std::memory_order_relaxed);
         if (until == 0)

@@ -67,8 +67,8 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
       m_channels(CacheChannels::forNamespace(m_options.ns)), m_instanceId(randomInstanceId()),
       m_policy(std::make_shared<const CachePolicy>(m_options.policy)),
       m_lease(m_options.lease, !m_options.redis.has_value()),
-      m_redisRest(std::chrono::milliseconds(
-          m_options.redis ? m_options.redis->reconnectIntervalMs : RedisOptions{}.reconnectIntervalMs)),
+      m_redisRest(std::chrono::milliseconds(m_options.redis ? m_options.redis->reconnectIntervalMs
+                                                            : RedisOptions{}.reconnectIntervalMs)),
       m_longestLeaseMs(m_options.lease.count())
 {
     m_retired.redisConfigured = m_options.redis.has_value();

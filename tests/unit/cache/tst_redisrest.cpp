@@ -14,7 +14,9 @@ const std::chrono::milliseconds kInterval{500};
 
 auto at(std::int64_t ns)
 {
-    return [ns] { return ns; };
+    return [ns] {
+        return ns;
+    };
 }
 
 } // namespace
