@@ -59,7 +59,8 @@ RedisProgram::RedisProgram(const StackSettings& settings, StackState& state, QSt
     // Debian's redis-server package creates "redis"; without it, PostgreSQL's service user.
     if (m_serviceUserName.isEmpty()) {
         m_serviceUserName = QStringLiteral("redis");
-        if (!supervise::resolveServiceUser(m_serviceUserName, supervise::runningAsRoot()))
+        if (!supervise::resolveServiceUser(m_serviceUserName, supervise::runningAsRoot(),
+                                           supervise::redisServiceUser()))
             m_serviceUserName = settings.postgres.serviceUser;
     }
 }
@@ -104,7 +105,8 @@ Status RedisProgram::resolveUser()
 {
     if (m_user)
         return {};
-    auto resolved = supervise::resolveServiceUser(m_serviceUserName, supervise::runningAsRoot());
+    auto resolved = supervise::resolveServiceUser(m_serviceUserName, supervise::runningAsRoot(),
+                                                  supervise::redisServiceUser());
     if (!resolved)
         return resolved.error();
     m_user = std::move(resolved).value();

@@ -27,7 +27,21 @@ bool runningAsRoot()
 #endif
 }
 
-Result<ServiceUser> resolveServiceUser(const QString& wantedName, bool asRoot)
+ServiceUserFor postgresServiceUser()
+{
+    return {QStringLiteral("PostgreSQL"), QStringLiteral("refuses to run as root"),
+            QStringLiteral("postgresql"), QStringLiteral("postgres/service_user")};
+}
+
+ServiceUserFor redisServiceUser()
+{
+    return {QStringLiteral("Redis"),
+            QStringLiteral("is not run as root (a process that serves the network should not be)"),
+            QStringLiteral("redis-server"), QStringLiteral("redis/service_user")};
+}
+
+Result<ServiceUser> resolveServiceUser(const QString& wantedName, bool asRoot,
+                                       const ServiceUserFor& service)
 {
     if (!asRoot)
         return ServiceUser{};
@@ -37,11 +51,11 @@ Result<ServiceUser> resolveServiceUser(const QString& wantedName, bool asRoot)
     if (!entry || entry->pw_uid == 0) {
         return makeError(
             ErrorKind::PermissionDenied,
-            QStringLiteral("PostgreSQL refuses to run as root and there is no unprivileged user "
-                           "'%1' to run it as. Create one (Debian: apt install postgresql, or "
-                           "useradd --system --user-group %1), or name another in the settings "
-                           "key postgres/service_user.")
-                .arg(wantedName));
+            QStringLiteral("%1 %2 and there is no unprivileged user '%3' to run it as. Create one "
+                           "(Debian: apt install %4, or useradd --system --user-group %3), or "
+                           "name another in the settings key %5.")
+                .arg(service.program, service.reason, wantedName, service.package,
+                     service.settingsKey));
     }
     ServiceUser user;
     user.switchUser = true;
@@ -52,6 +66,7 @@ Result<ServiceUser> resolveServiceUser(const QString& wantedName, bool asRoot)
     return user;
 #else
     Q_UNUSED(wantedName);
+    Q_UNUSED(service);
     return ServiceUser{};
 #endif
 }

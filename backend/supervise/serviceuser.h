@@ -21,10 +21,22 @@ struct ServiceUser
 
 bool runningAsRoot();
 
+// Which service wants the account, for the message when there is none.
+struct ServiceUserFor
+{
+    QString program;     // "PostgreSQL"
+    QString reason;      // why it does not run as root
+    QString package;     // the Debian package that creates the usual account
+    QString settingsKey; // where another account is named
+};
+ServiceUserFor postgresServiceUser();
+ServiceUserFor redisServiceUser();
+
 // As root, looks up `wantedName` (Debian's `postgres`); otherwise the current user. `asRoot` is
 // a parameter so both paths can be tested from either account. PermissionDenied, saying what to
-// do, when there is no such unprivileged user.
-Result<ServiceUser> resolveServiceUser(const QString& wantedName, bool asRoot);
+// do for `service`, when there is no such unprivileged user.
+Result<ServiceUser> resolveServiceUser(const QString& wantedName, bool asRoot,
+                                       const ServiceUserFor& service = postgresServiceUser());
 
 // Makes `process` run as `user` (Unix: setgid/setgroups/setuid in the child before exec) with
 // HOME, USER and LOGNAME set to the user's. Does nothing when `user.switchUser` is false.

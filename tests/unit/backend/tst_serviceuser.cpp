@@ -46,6 +46,18 @@ private Q_SLOTS:
         QVERIFY(!resolveServiceUser(QStringLiteral("root"), true));
     }
 
+    void theMessageNamesTheServiceThatAsked()
+    {
+        const auto result =
+            resolveServiceUser(QStringLiteral("no-such-user-qa"), true, redisServiceUser());
+        QVERIFY(!result);
+        const QString message = result.error().message;
+        QVERIFY2(message.startsWith(QStringLiteral("Redis ")), qPrintable(message));
+        QVERIFY(!message.contains(QStringLiteral("PostgreSQL")));
+        QVERIFY(message.contains(QStringLiteral("apt install redis-server")));
+        QVERIFY(message.contains(QStringLiteral("redis/service_user")));
+    }
+
     void findsFoldersTheUserCannotEnter()
     {
         const auto result = resolveServiceUser(QStringLiteral("postgres"), true);
