@@ -672,23 +672,25 @@ void CacheWorkerContext::advance(PendingWrite& write)
 bool CacheWorkerContext::confirmationsDone(PendingWrite& write)
 {
     WriteOutcome& outcome = write.m_outcome;
-    // A few quick polls on the thread, then one per worker turn from a parked answer: a
+    // A few quick polls on the thread at first, then one per call from a parked answer: a
     // silent instance costs this thread no more than those quick pauses and one short Redis
     // round trip per poll.
-    for (std::size_t quick = 0; outcome.instancesConfirmed < outcome.instancesToConfirm; ++quick) {
+    while (outcome.instancesConfirmed < outcome.instancesToConfirm) {
         if (!countConfirmations(write))
             return true; // Redis failed: settled as unconfirmed
         ++write.m_polls;
+        ++outcome.confirmationPolls;
         if (outcome.instancesConfirmed >= outcome.instancesToConfirm)
             break;
         const std::int64_t now = CoherenceLease::steadyNowNs();
         if (now >= write.m_confirmByNs)
             return true;
-        if (quick < std::size(kQuickConfirmPauses)) {
-            std::this_thread::sleep_for(kQuickConfirmPauses[quick]);
+        const int quick = int(std::size(kQuickConfirmPauses));
+        if (write.m_polls <= quick) {
+            std::this_thread::sleep_for(kQuickConfirmPauses[std::size_t(write.m_polls - 1)]);
             continue;
         }
-        const int parked = write.m_polls - int(std::size(kQuickConfirmPauses)) - 1;
+        const int parked = write.m_polls - quick - 1; // 0 on the first wait from a parked answer
         const std::int64_t pause =
             std::min(nanos(std::chrono::milliseconds(1)) << std::min(parked, 8),
                      nanos(kLongestConfirmPause));

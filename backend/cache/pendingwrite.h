@@ -34,6 +34,7 @@ struct WriteOutcome
     // lease had run out for them.
     std::size_t instancesToConfirm = 0;
     std::size_t instancesConfirmed = 0;
+    std::size_t confirmationPolls = 0; // reads of the confirmation counters (one MGET each)
 };
 
 // A committed write between CacheWorkerContext::beginWrite() and the moment it may be answered

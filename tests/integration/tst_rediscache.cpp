@@ -19,6 +19,7 @@
 #include <QTest>
 #include <QThread>
 
+#include <functional>
 #include <random>
 
 using namespace qaconsole;
@@ -106,7 +107,8 @@ std::string uniqueNamespace()
 struct Instance
 {
     Instance(const RedisServer& server, const std::string& ns, const Clock& clock,
-             CachePolicy policy = defaultPolicy())
+             CachePolicy policy = defaultPolicy(),
+             const std::function<void(ResponseCacheOptions&)>& adjust = {})
     {
         ResponseCacheOptions options;
         options.redis = server.options();
@@ -121,6 +123,8 @@ struct Instance
         // Nor is a slow machine's Redis round trip taken for a failure.
         options.confirmTimeout = std::chrono::minutes(1);
         options.lookupTimeoutMs = 2000;
+        if (adjust)
+            adjust(options);
         cache = std::make_unique<ResponseCache>(std::move(options));
         context = std::make_unique<CacheWorkerContext>(*cache);
         // Nothing is cached until the instance hears its own heartbeat on the channel.
@@ -254,6 +258,32 @@ private Q_SLOTS:
         QCOMPARE(b.lookup(kAnswers).status, LookupStatus::Miss);
         QVERIFY(b.cache->stats().remoteInvalidations >= 1);
         QCOMPARE(a.cache->stats().remoteInvalidations, 0u); // its own message is skipped
+    }
+
+    void aSilentReceiverIsPolledForAWhileThenWaitedOut()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock, defaultPolicy(), [](ResponseCacheOptions& options) {
+            options.confirmTimeout = std::chrono::milliseconds(100);
+            options.lease = std::chrono::milliseconds(300);
+        });
+        QVERIFY(a.leased);
+        // A subscriber that never confirms, as an instance that hangs would.
+        RedisConnection silent(m_server.options());
+        QVERIFY(silent.command({"SUBSCRIBE", a.cache->channels().invalidations}));
+
+        const WriteOutcome outcome = a.context->onWrite({WriteKind::Report, false, 5, 0});
+        QVERIFY(outcome.redisOk);
+        QCOMPARE(outcome.instancesToConfirm, 2u);
+        QCOMPARE(outcome.instancesConfirmed, 1u);
+        // Counted once, and polled with growing pauses (three quick ones, then 1, 2, 4, 8 and
+        // 16 ms) rather than once per turn: at most about a dozen reads in 100 ms, however
+        // fast the machine.
+        QCOMPARE(a.cache->stats().unconfirmedWrites, 1u);
+        QVERIFY(outcome.confirmationPolls >= 1);
+        QVERIFY2(outcome.confirmationPolls <= 16,
+                 qPrintable(QString::number(outcome.confirmationPolls)));
     }
 
     void aHelpfulVoteUnderBalancedLagsEverywhere()
