@@ -100,18 +100,27 @@ PasswordSplit splitPassword(const QString& dsn)
     qsizetype pos = 0;
     qsizetype copied = 0;
     qsizetype previousEnd = 0; // a setting goes with the spaces before it
+    // A quoted value needs no space after it ("password='x'dbname=d"): what followed a removed
+    // setting gets one, or it would run into the value before it ("user=qadbname=d", found by
+    // fuzz_conninfo).
+    const auto append = [&rest](QStringView piece) {
+        if (!rest.isEmpty() && !rest.back().isSpace() && !piece.isEmpty() &&
+            !piece.front().isSpace())
+            rest += u' ';
+        rest += piece;
+    };
     while (const std::optional<KeywordSetting> setting = nextKeywordSetting(trimmed, pos)) {
         if (setting->keyword == QStringLiteral("password")) {
             found = true;
             password = setting->value;
-            rest += QStringView(trimmed).mid(copied, previousEnd - copied);
+            append(QStringView(trimmed).mid(copied, previousEnd - copied));
             copied = setting->end;
         }
         previousEnd = setting->end;
     }
     if (!found)
         return {trimmed, {}};
-    rest += QStringView(trimmed).mid(copied);
+    append(QStringView(trimmed).mid(copied));
     return {rest.trimmed(), password};
 }
 

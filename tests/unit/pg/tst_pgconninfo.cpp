@@ -114,6 +114,29 @@ private Q_SLOTS:
         QCOMPARE(splitPassword(escaped).password, QString());
     }
 
+    // Found by fuzz_conninfo: the password the form keeps apart goes back in as it was read
+    // (libpq reads what the keyword tokenizer reads: the fuzz harness checks them against each
+    // other, and replays this input from its seeds).
+    void aPasswordGoesBackInAsItWasRead()
+    {
+        const QString dsn = QStringLiteral(
+            R"(host=e\\\\\\\host=127.00.0.1((((et\'{w' dbname=.,.1 port=5432 user=qa )"
+            R"(password='szeeeeeecretpseeeeeet\ord='dbname =aqconnect_timeout=\)");
+        const pg::PasswordSplit split = pg::splitPassword(dsn);
+        QCOMPARE(split.password, QStringLiteral("szeeeeeecretpseeeeeetord="));
+        const QString back = pg::withPassword(split.withoutPassword, split.password);
+        QVERIFY2(pg::splitPassword(back).password == split.password, qPrintable(back));
+        // The quoted password ended right before the next setting, with no space: the settings
+        // on either side of it stay apart.
+        QVERIFY2(
+            split.withoutPassword.endsWith(QStringLiteral("user=qa dbname =aqconnect_timeout=\\")),
+            qPrintable(split.withoutPassword));
+        QCOMPARE(pg::splitPassword(QStringLiteral("user=qa password='x'dbname=d")).withoutPassword,
+                 QStringLiteral("user=qa dbname=d"));
+        QCOMPARE(pg::splitPassword(QStringLiteral("password='x'dbname=d")).withoutPassword,
+                 QStringLiteral("dbname=d"));
+    }
+
     void keywordForm()
     {
         const auto out = rewrite("host=127.0.0.1 port=5433 dbname=qa user=qa password=s3cret");
