@@ -33,6 +33,37 @@ struct UrlParts
     QString tail; // '@', host, port, path and the query without any password=
 };
 
+// Where the query's '?' is, read as libpq reads the hosts: a list separated by ',', each
+// either a bracketed IPv6 address (which may hold anything up to its ']', a '?' too) or a name
+// up to ':', '/', '?' or ','; a ':' starts a port up to '/', '?' or ','; a '/' starts the
+// database name up to '?'. -1 when there is no query.
+qsizetype queryStart(const QString& url, qsizetype at)
+{
+    const auto endOfPart = [&url](qsizetype from, QStringView stops) {
+        while (from < url.size() && !stops.contains(url.at(from)))
+            ++from;
+        return from;
+    };
+    while (true) {
+        if (at < url.size() && url.at(at) == u'[') {
+            at = url.indexOf(u']', at);
+            if (at < 0)
+                return -1; // libpq refuses the string: it reads nothing from it
+            ++at;
+        } else {
+            at = endOfPart(at, u":/?,");
+        }
+        if (at < url.size() && url.at(at) == u':')
+            at = endOfPart(at + 1, u"/?,");
+        if (at >= url.size() || url.at(at) != u',')
+            break;
+        ++at;
+    }
+    if (at < url.size() && url.at(at) == u'/')
+        at = endOfPart(at + 1, u"?");
+    return at < url.size() && url.at(at) == u'?' ? at : -1;
+}
+
 UrlParts splitUrl(const QString& url)
 {
     UrlParts parts;
@@ -55,13 +86,8 @@ UrlParts splitUrl(const QString& url)
     } else {
         parts.head = url.left(authority);
     }
-    // A bracketed IPv6 host may hold anything up to its ']', a '?' too.
-    qsizetype host = rest < url.size() && url.at(rest) == u'@' ? rest + 1 : rest;
-    if (host < url.size() && url.at(host) == u'[') {
-        const qsizetype close = url.indexOf(u']', host);
-        host = close < 0 ? url.size() : close;
-    }
-    const qsizetype question = url.indexOf(u'?', host);
+    const qsizetype host = rest < url.size() && url.at(rest) == u'@' ? rest + 1 : rest;
+    const qsizetype question = queryStart(url, host);
     if (question < 0) {
         parts.tail = url.mid(rest);
         return parts;

@@ -108,6 +108,15 @@ private Q_SLOTS:
             splitPassword(QStringLiteral("password=first host=h password='sec ond'"));
         QCOMPARE(twice.withoutPassword, QStringLiteral("host=h"));
         QCOMPARE(twice.password, QStringLiteral("sec ond"));
+        // A bracketed host may hold a '?' wherever it is in the host list (found by
+        // fuzz_conninfo: only the first host was looked at).
+        const pg::PasswordSplit hosts =
+            splitPassword(QStringLiteral("postgres://qa@,[?@1]/qa?password=hunter22"));
+        QCOMPARE(hosts.password, QStringLiteral("hunter22"));
+        QCOMPARE(hosts.withoutPassword, QStringLiteral("postgres://qa@,[?@1]/qa"));
+        QCOMPARE(splitPassword(QStringLiteral("postgres://h1:5432,[::1]:5433/qa?password=p&x=1"))
+                     .withoutPassword,
+                 QStringLiteral("postgres://h1:5432,[::1]:5433/qa?x=1"));
         // An escaped space does not end a value: this password= belongs to the host's value.
         const QString escaped = QStringLiteral("host=a\\ password=x dbname=d");
         QCOMPARE(splitPassword(escaped).withoutPassword, escaped);
