@@ -12,7 +12,9 @@ namespace {
 // scheme://user:password@host: the user information runs to the first '@' before any '/', as
 // libpq reads it, whatever it holds (spaces and control characters too: fuzz_conninfo found
 // both), and the password is what follows its first ':'. The mask then runs on to the last '@'
-// of that word, since an unencoded '@' in a password must not leave a part visible.
+// of that word, since an unencoded '@' in a password must not leave a part visible; but not past
+// a '?', which would hide the start of a query password from maskQueryPasswords() and leave its
+// value visible (found by fuzz_conninfo).
 QString maskUrlPasswords(const QString& text)
 {
     static const QRegularExpression scheme(QStringLiteral(R"([a-zA-Z][a-zA-Z0-9+.-]*://)"));
@@ -29,7 +31,8 @@ QString maskUrlPasswords(const QString& text)
         const qsizetype colon = text.indexOf(u':', authority);
         if (at >= text.size() || text.at(at) != u'@' || colon < 0 || colon > at)
             continue;
-        for (qsizetype i = at + 1; i < text.size() && !text.at(i).isSpace() && text.at(i) != u'/';
+        for (qsizetype i = at + 1;
+             i < text.size() && !text.at(i).isSpace() && text.at(i) != u'/' && text.at(i) != u'?';
              ++i) {
             if (text.at(i) == u'@')
                 at = i;
