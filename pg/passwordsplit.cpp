@@ -127,11 +127,11 @@ PasswordSplit splitPassword(const QString& dsn)
     qsizetype copied = 0;
     qsizetype previousEnd = 0; // a setting goes with the spaces before it
     // A quoted value needs no space after it ("password='x'dbname=d"): what followed a removed
-    // setting gets one, or it would run into the value before it ("user=qadbname=d", found by
-    // fuzz_conninfo).
+    // setting gets one, or it would run into the value before it ("user=qadbname=d"); even
+    // after a space, which may be an escaped one that belongs to that value ("dbname=a\<LF>").
+    // Both found by fuzz_conninfo.
     const auto append = [&rest](QStringView piece) {
-        if (!rest.isEmpty() && !rest.back().isSpace() && !piece.isEmpty() &&
-            !piece.front().isSpace())
+        if (!rest.isEmpty() && !piece.isEmpty() && !piece.front().isSpace())
             rest += u' ';
         rest += piece;
     };

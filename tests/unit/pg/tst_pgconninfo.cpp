@@ -144,6 +144,10 @@ private Q_SLOTS:
                  QStringLiteral("user=qa dbname=d"));
         QCOMPARE(pg::splitPassword(QStringLiteral("password='x'dbname=d")).withoutPassword,
                  QStringLiteral("dbname=d"));
+        // An escaped line break belongs to the value before it and separates nothing.
+        QCOMPARE(
+            pg::splitPassword(QStringLiteral("dbname=a\\\n password='x'options=o")).withoutPassword,
+            QStringLiteral("dbname=a\\\n options=o"));
     }
 
     void keywordForm()
