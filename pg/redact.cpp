@@ -5,26 +5,31 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+#include <algorithm>
+#include <vector>
+
 namespace qaconsole::pg {
 
 namespace {
 
+// A stretch of the text that holds a password: [start, end).
+struct Span
+{
+    qsizetype start;
+    qsizetype end;
+};
+
 // scheme://user:password@host: the user information runs to the first '@' before any '/', as
 // libpq reads it, whatever it holds (spaces and control characters too: fuzz_conninfo found
 // both), and the password is what follows its first ':'. The mask then runs on to the last '@'
-// of that word, since an unencoded '@' in a password must not leave a part visible; but not past
-// a '?', which would hide the start of a query password from maskQueryPasswords() and leave its
-// value visible (found by fuzz_conninfo).
-QString maskUrlPasswords(const QString& text)
+// of that word, since an unencoded '@' in a password must not leave a part visible; not past a
+// '?', where findQueryPasswords() takes over.
+void findUrlPasswords(const QString& text, std::vector<Span>& spans)
 {
     static const QRegularExpression scheme(QStringLiteral(R"([a-zA-Z][a-zA-Z0-9+.-]*://)"));
-    QString out;
-    qsizetype copied = 0;
     QRegularExpressionMatchIterator matches = scheme.globalMatch(text);
     while (matches.hasNext()) {
         const qsizetype authority = matches.next().capturedEnd();
-        if (authority < copied)
-            continue; // inside a part already masked
         qsizetype at = authority;
         while (at < text.size() && text.at(at) != u'@' && text.at(at) != u'/')
             ++at;
@@ -37,21 +42,15 @@ QString maskUrlPasswords(const QString& text)
             if (text.at(i) == u'@')
                 at = i;
         }
-        out += QStringView(text).mid(copied, colon + 1 - copied);
-        out += QStringLiteral("****");
-        copied = at;
+        spans.push_back({colon + 1, at});
     }
-    out += QStringView(text).mid(copied);
-    return out;
 }
 
 // ?password= and &password= (sslpassword too): libpq takes the value verbatim to the next '&'
 // or the end, spaces and line breaks included, and percent-decodes the name first, so
 // "pass%77ord" is the password as well (both found by fuzz_conninfo).
-QString maskQueryPasswords(const QString& text)
+void findQueryPasswords(const QString& text, std::vector<Span>& spans)
 {
-    QString out;
-    qsizetype copied = 0;
     for (qsizetype start = 0; start < text.size(); ++start) {
         if (text.at(start) != u'?' && text.at(start) != u'&')
             continue;
@@ -69,31 +68,41 @@ QString maskQueryPasswords(const QString& text)
         qsizetype end = equals + 1;
         while (end < text.size() && text.at(end) != u'&')
             ++end;
-        out += QStringView(text).mid(copied, equals + 1 - copied);
-        out += QStringLiteral("****");
-        copied = end;
+        spans.push_back({equals + 1, end});
         start = end - 1;
     }
-    out += QStringView(text).mid(copied);
-    return out;
 }
 
 // password= and sslpassword= of a keyword list, read as libpq reads it: where a looser reading
 // would take a quote inside another value for the start of the password's ("user=a!password='x
 // ... password='secret'"), this one finds the value libpq uses. It stops where the text stops
 // being a keyword list; the pattern in redactSecrets() covers free text from there.
-QString maskKeywordPasswords(const QString& text)
+void findKeywordPasswords(const QString& text, std::vector<Span>& spans)
 {
-    QString out;
-    qsizetype copied = 0;
     qsizetype pos = 0;
     while (const std::optional<KeywordSetting> setting = nextKeywordSetting(text, pos)) {
         if (setting->keyword.compare(QStringLiteral("password"), Qt::CaseInsensitive) != 0 &&
             setting->keyword.compare(QStringLiteral("sslpassword"), Qt::CaseInsensitive) != 0)
             continue;
-        out += QStringView(text).mid(copied, setting->valueStart - copied);
+        spans.push_back({setting->valueStart, setting->end});
+    }
+}
+
+// `text` with every span (and every overlap of spans) replaced by one mask.
+QString masked(const QString& text, std::vector<Span>& spans)
+{
+    std::sort(spans.begin(), spans.end(),
+              [](const Span& a, const Span& b) { return a.start < b.start; });
+    QString out;
+    qsizetype copied = 0;
+    for (std::size_t i = 0; i < spans.size();) {
+        const qsizetype start = spans[i].start;
+        qsizetype end = spans[i].end;
+        for (++i; i < spans.size() && spans[i].start <= end; ++i)
+            end = std::max(end, spans[i].end);
+        out += QStringView(text).mid(copied, start - copied);
         out += QStringLiteral("****");
-        copied = setting->end;
+        copied = end;
     }
     out += QStringView(text).mid(copied);
     return out;
@@ -108,8 +117,14 @@ QString redactSecrets(const QString& text)
     static const QRegularExpression keywordPassword(
         QStringLiteral(R"((?<![?&\w])((?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'?|\S+))"),
         QRegularExpression::CaseInsensitiveOption);
-    // The exact reading first, on the text as given: the others would change what it reads.
-    QString out = maskQueryPasswords(maskUrlPasswords(maskKeywordPasswords(text)));
+    // Each reading finds its passwords in the text as given, and all of them are masked at once:
+    // masking one first could hide what another reading needs to see (a URL password's mask
+    // running over the "?password=" of a query, found by fuzz_conninfo).
+    std::vector<Span> spans;
+    findKeywordPasswords(text, spans);
+    findUrlPasswords(text, spans);
+    findQueryPasswords(text, spans);
+    QString out = masked(text, spans);
     out.replace(keywordPassword, QStringLiteral("\\1****"));
     return out;
 }

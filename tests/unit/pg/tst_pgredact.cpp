@@ -69,6 +69,9 @@ private Q_SLOTS:
         QTest::newRow("query password with an '@' after a user's")
             << "postgresql://q:sew@127.0.0.1/qa?password=@[?:0]/d@x"
             << "postgresql://q:****@127.0.0.1/qa?password=****";
+        QTest::newRow("a second URL inside the first, with a query password")
+            << "postgresql://q:sw@127.ew@127.esrss,esql://q:a?password=@[pasIx"
+            << "postgresql://q:****@127.esrss,esql://q:****";
         QTest::newRow("port, no user") << "postgresql://h:5432/qa, see admin@corp"
                                        << "postgresql://h:5432/qa, see admin@corp";
     }
