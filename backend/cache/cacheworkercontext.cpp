@@ -584,12 +584,12 @@ void CacheWorkerContext::continueWrite(PendingWrite& write)
     if (!write.m_settled && write.m_done < write.m_groups.size()) {
         // Redis did not take it. Every other instance stops trusting its cache within a lease
         // of the first attempt, unless Redis comes back first: try again until then. Only while
-        // this instance holds its lease, which says Redis answers it again: during an outage a
-        // retry could only wait for its timeout, on the thread that serves the reads. And once
-        // per interval on this thread, however many writes wait.
+        // this instance holds its lease, and while its workers do not rest from Redis (a beat
+        // heard back ends the rest at once): during a stall a retry could only wait for its
+        // timeout, on the thread that serves the reads. And once per interval on this thread,
+        // however many writes wait.
         const std::int64_t now = CoherenceLease::steadyNowNs();
-        if (m_cache.m_lease.held() && now >= m_retryAfterNs) {
-            m_connection->reconnectNow();
+        if (m_cache.m_lease.held() && now >= m_retryAfterNs && mayUseRedis()) {
             invalidateRemaining(write);
             noteRedis();
             if (write.m_done < write.m_groups.size())

@@ -365,7 +365,11 @@ void ResponseCache::onOwnBeat(std::uint64_t sequence)
             sentNs = m_beatsSent.front().second;
         m_beatsSent.pop_front();
     }
-    if (sentNs >= 0 && m_lease.renew(sentNs, m_clock->now()))
+    if (sentNs < 0)
+        return;
+    // Redis handled the beat just now: the workers need not wait out their rest to try it.
+    m_redisRest.answered();
+    if (m_lease.renew(sentNs, m_clock->now()))
         onLeaseRegained();
 }
 
