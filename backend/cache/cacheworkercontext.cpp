@@ -29,10 +29,10 @@ constexpr std::chrono::milliseconds kWriteRetryInterval{50};
 constexpr std::chrono::milliseconds kWriteWaitMargin{100};
 // Confirmations: the first polls come this soon, on the thread (the other instances answer
 // within a fraction of a millisecond when healthy); later ones from a parked answer, each
-// waiting twice as long as the one before, up to kLongestConfirmPause.
+// waiting twice as long as the one before: 1 ms doubled at most kConfirmDoublings times.
 constexpr std::chrono::microseconds kQuickConfirmPauses[] = {
     std::chrono::microseconds(60), std::chrono::microseconds(120), std::chrono::microseconds(240)};
-constexpr std::chrono::milliseconds kLongestConfirmPause{16};
+constexpr std::size_t kConfirmDoublings = 4; // up to 16 ms
 
 std::int64_t nanos(std::chrono::nanoseconds duration)
 {
@@ -678,22 +678,20 @@ bool CacheWorkerContext::confirmationsDone(PendingWrite& write)
     while (outcome.instancesConfirmed < outcome.instancesToConfirm) {
         if (!countConfirmations(write))
             return true; // Redis failed: settled as unconfirmed
-        ++write.m_polls;
-        ++outcome.confirmationPolls;
+        const std::size_t polls = ++outcome.confirmationPolls;
         if (outcome.instancesConfirmed >= outcome.instancesToConfirm)
             break;
         const std::int64_t now = CoherenceLease::steadyNowNs();
         if (now >= write.m_confirmByNs)
             return true;
-        const int quick = int(std::size(kQuickConfirmPauses));
-        if (write.m_polls <= quick) {
-            std::this_thread::sleep_for(kQuickConfirmPauses[std::size_t(write.m_polls - 1)]);
+        const std::size_t quick = std::size(kQuickConfirmPauses);
+        if (polls <= quick) {
+            std::this_thread::sleep_for(kQuickConfirmPauses[polls - 1]);
             continue;
         }
-        const int parked = write.m_polls - quick - 1; // 0 on the first wait from a parked answer
-        const std::int64_t pause =
-            std::min(nanos(std::chrono::milliseconds(1)) << std::min(parked, 8),
-                     nanos(kLongestConfirmPause));
+        const std::size_t parked = polls - quick - 1; // 0 on the first wait from a parked answer
+        const std::int64_t pause = nanos(std::chrono::milliseconds(1))
+                                   << std::min(parked, kConfirmDoublings);
         write.m_dueNs = std::min(now + pause, write.m_confirmByNs);
         return false;
     }

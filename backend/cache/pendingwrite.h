@@ -66,7 +66,6 @@ private:
     bool m_wantsAcks = false;
     std::vector<std::pair<std::string, long long>> m_acks;
     std::int64_t m_confirmByNs = 0;    // 0: not counting confirmations yet
-    int m_polls = 0;                   // confirmation polls so far
     std::int64_t m_startNs = 0;        // the first attempt
     std::int64_t m_leaseNs = 0;        // the longest lease heard, plus the margin
     std::int64_t m_trustedUntilNs = 0; // until when an instance that missed it may trust copies
