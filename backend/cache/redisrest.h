@@ -11,8 +11,9 @@ namespace qaconsole::cache {
 // The workers' shared view of whether Redis answers. Each worker has its own connection, and
 // each would otherwise find out for itself that Redis is stalled or gone, every one of them
 // holding its requests for a whole command timeout. After one worker's command failed, the
-// others skip Redis for `interval`; then one worker alone tries again (the others skip on for
-// another interval or until it succeeds). One atomic load per use while Redis is healthy.
+// others skip Redis until answered() (the instance heard its heartbeat) or for `interval`;
+// then one worker alone tries again (the others skip on for another interval or until it
+// succeeds). One atomic load per use while Redis is healthy.
 class RedisRest
 {
 public:

@@ -56,6 +56,17 @@ std::int64_t toNumber(std::string_view text)
     return value;
 }
 
+// How long the workers skip Redis after a failure before one of them tries it again. A serving
+// instance hears its own heartbeat (every quarter lease) as soon as Redis answers, and that
+// ends the rest (onOwnBeat), so its workers probe only as a fallback, rarely: a probe of a
+// stalled Redis holds a worker, and the requests queued behind it, for a whole lookup timeout.
+std::chrono::milliseconds restInterval(const ResponseCacheOptions& options)
+{
+    const int reconnectMs =
+        options.redis ? options.redis->reconnectIntervalMs : RedisOptions{}.reconnectIntervalMs;
+    return std::chrono::milliseconds(options.listen ? 4 * reconnectMs : reconnectMs);
+}
+
 } // namespace
 
 ResponseCache::ResponseCache(ResponseCacheOptions options)
@@ -66,9 +77,7 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
       m_flights(std::make_unique<SingleFlight>(m_options.shards)),
       m_channels(CacheChannels::forNamespace(m_options.ns)), m_instanceId(randomInstanceId()),
       m_policy(std::make_shared<const CachePolicy>(m_options.policy)),
-      m_lease(m_options.lease, !m_options.redis.has_value()),
-      m_redisRest(std::chrono::milliseconds(m_options.redis ? m_options.redis->reconnectIntervalMs
-                                                            : RedisOptions{}.reconnectIntervalMs)),
+      m_lease(m_options.lease, !m_options.redis.has_value()), m_redisRest(restInterval(m_options)),
       m_longestLeaseMs(m_options.lease.count())
 {
     m_retired.redisConfigured = m_options.redis.has_value();

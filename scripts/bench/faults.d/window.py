@@ -13,7 +13,9 @@ seconds to recover, stale reads, reports, polls, acknowledged writes lost, ackno
 s, served share (requests completed in the window's seconds / requests the open model scheduled
 in them: a server that stalls fails nothing yet serves little, and this shows it), and the side
 clients' writes not acknowledged as STATUS:COUNT (0: no answer within 10 s), or "-", the writes'
-p99 in the window, and the reads' p99 before the fault (the same run's reference).
+p99 in the window, the reads' p99 before the fault (the same run's reference), and the reads'
+p99 during the fault (the intervals overlapping [inject, end]) and after it (the rest of the
+window: the service's return, when caches start cold).
 
 Fault window: every interval (1 s) that overlaps [inject, end + 2 s]: the requests held up by a
 fault are answered (and their latency recorded) only once the service is back, in the seconds
@@ -64,7 +66,7 @@ def main():
     fault, inject, end, side_json, found_file, *run_dirs = sys.argv[1:]
     inject, end = float(inject), float(end)
     completed = failed = 0
-    p99 = {"reads": 0.0, "writes": 0.0}
+    p99 = {"reads": 0.0, "writes": 0.0, "during": 0.0, "after": 0.0}
     before = scheduled = 0.0
     recover = 0.0
     for run_dir in run_dirs:
@@ -75,6 +77,9 @@ def main():
                 completed += ok
                 failed += bad
                 p99[kind] = max(p99[kind], p)
+                if kind == "reads":
+                    part = "during" if begin < end else "after"
+                    p99[part] = max(p99[part], p)
                 scheduled += due
             elif finish <= inject and index > 0 and kind == "reads":
                 before = max(before, p)
@@ -98,7 +103,8 @@ def main():
                      str(side["stale"]), str(side["reports"]), str(side["polls"]), str(lost),
                      str(len(side["acknowledged"])), f"{end - inject:.1f}", f"{served:.4f}",
                      " ".join(f"{s}:{c}" for s, c in sorted(refused.items())) or "-",
-                     f"{p99['writes']:.1f}", f"{before:.1f}"]))
+                     f"{p99['writes']:.1f}", f"{before:.1f}", f"{p99['during']:.1f}",
+                     f"{p99['after']:.1f}"]))
 
 
 if __name__ == "__main__":
