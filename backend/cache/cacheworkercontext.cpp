@@ -410,6 +410,10 @@ bool CacheWorkerContext::store(const CacheKey& key, const ClassPolicy& policy,
     // policy that outlive it are past their time under the new one anyway.
     const std::int64_t indexExpiry = policy.ttl(CacheLayer::Redis) +
                                      std::max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
+    if (m_deferFills) {
+        m_deferredFills.push_back({key, entry, expiry, indexExpiry, ticket.redisGenerations});
+        return true;
+    }
     bool stored = false;
     if (!mayUseRedis())
         return true; // Redis is skipped for now: kept in memory only
@@ -423,6 +427,29 @@ bool CacheWorkerContext::store(const CacheKey& key, const ClassPolicy& policy,
     else
         bump(m_counters.refusedFills);
     return stored;
+}
+
+void CacheWorkerContext::flushRedisFills()
+{
+    m_deferFills = false;
+    if (m_deferredFills.empty())
+        return;
+    if (mayUseRedis()) {
+        m_fillViews.clear();
+        for (const DeferredFill& fill : m_deferredFills) {
+            m_fillViews.push_back({&fill.key, fill.entry.get(), fill.expiryMs, fill.indexExpiryMs,
+                                   &fill.generations});
+        }
+        const bool answered = m_redis->storeMany(m_fillViews, m_fillsStored);
+        noteRedis();
+        for (std::size_t i = 0; answered && i < m_deferredFills.size(); ++i) {
+            if (m_fillsStored[i])
+                bump(m_deferredFills[i].key.dataClass, CacheLayer::Redis, Fills);
+            else
+                bump(m_counters.refusedFills);
+        }
+    } // else Redis is skipped for now: they stay in memory only
+    m_deferredFills.clear();
 }
 
 void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view body)

@@ -64,6 +64,12 @@ public:
     // Stores a loaded response in both layers (as the policy says) and hands it to the
     // requests waiting for it. Does nothing unless `found` holds the ticket.
     void fill(LookupResult& found, int status, std::string_view body);
+    // Between these two, fill() stores in memory at once but keeps the Redis copies, and
+    // flushRedisFills() sends them all in one pipelined round trip: a turn that loads many
+    // misses pays one round trip for their fills, not one each. Each fill is still refused
+    // when a write moved its generations since its lookup (docs/cache-coherence.md).
+    void deferRedisFills() { m_deferFills = true; }
+    void flushRedisFills();
     // After a failed load: the copy within stale-if-error (counted), or null. Either way the
     // ticket is given up.
     std::shared_ptr<const CachedResponse> useStaleIfError(LookupResult& found);
@@ -175,6 +181,19 @@ private:
     std::vector<LookupResult*> m_redisResults;
     std::vector<RedisFound> m_redisFound;
     std::vector<std::string_view> m_ackArgs; // countConfirmations()'s MGET
+    // Redis fills kept between deferRedisFills() and flushRedisFills().
+    struct DeferredFill
+    {
+        CacheKey key;
+        std::shared_ptr<const CachedResponse> entry;
+        std::int64_t expiryMs;
+        std::int64_t indexExpiryMs;
+        RedisGenerations generations;
+    };
+    bool m_deferFills = false;
+    std::vector<DeferredFill> m_deferredFills;
+    std::vector<RedisFill> m_fillViews;
+    std::vector<char> m_fillsStored;
     // continueWrite(): no retry on this thread before this (steadyNowNs) after one failed.
     std::int64_t m_retryAfterNs = 0;
 };

@@ -132,6 +132,51 @@ bool RedisEntryStore::store(const CacheKey& key, const CachedResponse& entry, st
     return reply && !replyIsError(reply.get());
 }
 
+bool RedisEntryStore::storeMany(std::span<const RedisFill> fills, std::vector<char>& stored)
+{
+    stored.assign(fills.size(), 0);
+    if (fills.empty())
+        return true;
+    constexpr std::size_t kTexts = 7; // four keys, the value, two expiries
+    if (m_fillTexts.size() < fills.size() * kTexts)
+        m_fillTexts.resize(fills.size() * kTexts);
+    for (std::size_t i = 0; i < fills.size(); ++i) {
+        std::string* texts = &m_fillTexts[i * kTexts];
+        for (std::size_t n = 0; n < kTexts; ++n)
+            texts[n].clear();
+        const CacheKey& key = *fills[i].key;
+        appendEntryKey(texts[0], m_ns, key);
+        appendGroupIndexKey(texts[1], m_ns, groupOf(key));
+        appendGroupGenerationKey(texts[2], m_ns, groupOf(key));
+        appendClassGenerationKey(texts[3], m_ns, key.dataClass);
+        encodeEntry(texts[4], *fills[i].entry);
+        texts[5].assign(NumberText(fills[i].expiryMs).text);
+        texts[6].assign(NumberText(fills[i].indexExpiryMs).text);
+    }
+    constexpr std::size_t kArgs = 12;
+    m_lookupArgs.clear();
+    m_lookupCommands.clear();
+    for (std::size_t i = 0; i < fills.size(); ++i) {
+        const std::string* texts = &m_fillTexts[i * kTexts];
+        m_lookupArgs.insert(m_lookupArgs.end(),
+                            {"EVAL", kFillScript, "4", texts[0], texts[1], texts[2], texts[3],
+                             texts[4], texts[5], texts[6], fills[i].generations->group,
+                             fills[i].generations->dataClass});
+    }
+    for (std::size_t i = 0; i < fills.size(); ++i)
+        m_lookupCommands.emplace_back(&m_lookupArgs[i * kArgs], kArgs);
+    if (!m_connection.pipeline(m_lookupCommands, m_lookupReplies))
+        return false;
+    bool answered = true;
+    for (std::size_t i = 0; i < fills.size() && i < m_lookupReplies.size(); ++i) {
+        const redisReply* reply = m_lookupReplies[i].get();
+        answered = answered && reply && !replyIsError(reply);
+        stored[i] = replyInteger(reply) == 1;
+    }
+    m_lookupReplies.clear();
+    return answered;
+}
+
 long long RedisEntryStore::invalidateGroup(const CacheGroup& group, std::int64_t generationTtlMs)
 {
     buildKeys({group.dataClass, group.id, 1, 1});

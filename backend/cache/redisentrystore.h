@@ -24,6 +24,16 @@ struct RedisGenerations
     std::string dataClass;
 };
 
+// One Redis fill of storeMany(): what store() takes, by reference (alive until it returns).
+struct RedisFill
+{
+    const CacheKey* key;
+    const CachedResponse* entry;
+    std::int64_t expiryMs;
+    std::int64_t indexExpiryMs;
+    const RedisGenerations* generations;
+};
+
 // One key's Redis copy as a lookup found it.
 struct RedisFound
 {
@@ -49,6 +59,9 @@ public:
     // `stored` tells whether it was written.
     bool store(const CacheKey& key, const CachedResponse& entry, std::int64_t expiryMs,
                std::int64_t indexExpiryMs, const RedisGenerations& generations, bool* stored);
+    // store() for several entries in one pipelined round trip; stored[i] tells whether
+    // fills[i] was written (0 also when Redis could not be used).
+    bool storeMany(std::span<const RedisFill> fills, std::vector<char>& stored);
     // Deletes every entry of `group` and bumps its generation (kept `generationTtlMs`).
     // The number of entries deleted, or -1 when Redis could not be used.
     long long invalidateGroup(const CacheGroup& group, std::int64_t generationTtlMs);
@@ -80,6 +93,8 @@ private:
     std::vector<std::string_view> m_lookupArgs;
     std::vector<std::span<const std::string_view>> m_lookupCommands;
     std::vector<RedisReplyPtr> m_lookupReplies;
+    // storeMany()'s names, values and numbers (seven per fill), reused the same way.
+    std::vector<std::string> m_fillTexts;
     std::vector<RedisFound> m_lookupOne;
 };
 
