@@ -409,6 +409,41 @@ private Q_SLOTS:
         QCOMPARE(a.lookup(keys[3]).status, LookupStatus::Miss);
     }
 
+    void fillsOfOneTurnReachRedisTogetherAtItsEnd()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock, redisOnly());
+        Instance b(m_server, ns, clock, redisOnly());
+        const CacheKey keys[] = {{DataClass::Questions, 11, 1, 5},
+                                 {DataClass::Questions, 12, 1, 5},
+                                 {DataClass::Answers, 13, 1, 5},
+                                 {DataClass::Answers, 14, 1, 5}};
+        b.context->deferRedisFills();
+        for (int i = 0; i < 3; ++i)
+            b.fill(keys[i], "turn " + std::to_string(i));
+        // Kept until the turn ends: another instance does not see them yet.
+        QCOMPARE(a.lookup(keys[0]).status, LookupStatus::Miss);
+        QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Redis).fills, 0u);
+        b.context->flushRedisFills();
+        for (int i = 0; i < 3; ++i) {
+            const LookupResult found = a.lookup(keys[i]);
+            QCOMPARE(found.status, LookupStatus::Fresh);
+            QCOMPARE(found.layer, CacheLayer::Redis);
+            QCOMPARE(found.response->body, "turn " + std::to_string(i));
+        }
+        QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Redis).fills, 2u);
+        QCOMPARE(b.cache->stats().at(DataClass::Answers, CacheLayer::Redis).fills, 1u);
+
+        // A write after the load but before the turn's end still refuses the fill.
+        b.context->deferRedisFills();
+        b.fill(keys[3], "read before the write");
+        a.context->onWrite({WriteKind::NewAnswer, false, 7, 14});
+        b.context->flushRedisFills();
+        QCOMPARE(b.cache->stats().refusedFills, 1u);
+        QCOMPARE(a.lookup(keys[3]).status, LookupStatus::Miss);
+    }
+
     void aFlushOnOneInstanceEmptiesTheOthers()
     {
         ManualClock clock;
