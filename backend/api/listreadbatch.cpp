@@ -95,8 +95,9 @@ void ListReadBatch::complete(std::span<http::HttpResponse* const> responses)
 {
     const std::size_t count = std::min(m_pending.size(), responses.size());
     // 1. Redis, for every read that needs it, in one round trip.
+    // The Redis fills of the turn go in one round trip, at its end (also when it throws).
+    const cache::CacheWorkerContext::FillBatch fills(m_cache);
     if (m_cache) {
-        m_cache->deferRedisFills(); // the fills of the turn go in one round trip, at its end
         m_lookups.clear();
         for (std::size_t i = 0; i < count; ++i) {
             if (m_pending[i].found.needsRedis())
@@ -143,8 +144,6 @@ void ListReadBatch::complete(std::span<http::HttpResponse* const> responses)
         m_hooks.finished(pending.read, response.status, pending.start);
     }
     m_pending.clear(); // drops unfilled tickets, releasing whoever waits on them
-    if (m_cache)
-        m_cache->flushRedisFills();
 }
 
 void ListReadBatch::readAndAnswer(std::span<http::HttpResponse* const> responses)

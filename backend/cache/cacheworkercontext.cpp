@@ -410,46 +410,30 @@ bool CacheWorkerContext::store(const CacheKey& key, const ClassPolicy& policy,
     // policy that outlive it are past their time under the new one anyway.
     const std::int64_t indexExpiry = policy.ttl(CacheLayer::Redis) +
                                      std::max(policy.staleWhileRevalidateMs, policy.staleIfErrorMs);
-    if (m_deferFills) {
-        m_deferredFills.push_back({key, entry, expiry, indexExpiry, ticket.redisGenerations});
-        return true;
-    }
-    bool stored = false;
-    if (!mayUseRedis())
-        return true; // Redis is skipped for now: kept in memory only
-    const bool answered =
-        m_redis->store(key, *entry, expiry, indexExpiry, ticket.redisGenerations, &stored);
-    noteRedis();
-    if (!answered)
-        return false;
-    if (stored)
-        bump(key.dataClass, CacheLayer::Redis, Fills);
-    else
-        bump(m_counters.refusedFills);
-    return stored;
+    m_redisFills.push_back({key, entry, expiry, indexExpiry, ticket.redisGenerations});
+    return m_deferFills || flushRedisFills();
 }
 
-void CacheWorkerContext::flushRedisFills()
+bool CacheWorkerContext::flushRedisFills()
 {
     m_deferFills = false;
-    if (m_deferredFills.empty())
-        return;
-    if (mayUseRedis()) {
-        m_fillViews.clear();
-        for (const DeferredFill& fill : m_deferredFills) {
-            m_fillViews.push_back({&fill.key, fill.entry.get(), fill.expiryMs, fill.indexExpiryMs,
-                                   &fill.generations});
+    if (m_redisFills.empty() || !mayUseRedis()) {
+        m_redisFills.clear(); // Redis is skipped for now: kept in memory only
+        return true;
+    }
+    const bool answered = m_redis->storeMany(m_redisFills, m_fillsStored);
+    noteRedis();
+    bool allStored = answered;
+    for (std::size_t i = 0; answered && i < m_redisFills.size(); ++i) {
+        if (m_fillsStored[i]) {
+            bump(m_redisFills[i].key.dataClass, CacheLayer::Redis, Fills);
+        } else {
+            bump(m_counters.refusedFills);
+            allStored = false;
         }
-        const bool answered = m_redis->storeMany(m_fillViews, m_fillsStored);
-        noteRedis();
-        for (std::size_t i = 0; answered && i < m_deferredFills.size(); ++i) {
-            if (m_fillsStored[i])
-                bump(m_deferredFills[i].key.dataClass, CacheLayer::Redis, Fills);
-            else
-                bump(m_counters.refusedFills);
-        }
-    } // else Redis is skipped for now: they stay in memory only
-    m_deferredFills.clear();
+    }
+    m_redisFills.clear();
+    return allStored;
 }
 
 void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view body)

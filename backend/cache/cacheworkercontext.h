@@ -64,12 +64,29 @@ public:
     // Stores a loaded response in both layers (as the policy says) and hands it to the
     // requests waiting for it. Does nothing unless `found` holds the ticket.
     void fill(LookupResult& found, int status, std::string_view body);
-    // Between these two, fill() stores in memory at once but keeps the Redis copies, and
-    // flushRedisFills() sends them all in one pipelined round trip: a turn that loads many
-    // misses pays one round trip for their fills, not one each. Each fill is still refused
-    // when a write moved its generations since its lookup (docs/cache-coherence.md).
-    void deferRedisFills() { m_deferFills = true; }
-    void flushRedisFills();
+    // While one lives, fill() stores in memory at once but keeps the Redis copies; they go in
+    // one pipelined round trip when it ends: a turn that loads many misses pays one round trip
+    // for their fills, not one each. Each fill is still refused when a write moved its
+    // generations since its lookup (docs/cache-coherence.md). Null: nothing to do.
+    class FillBatch
+    {
+    public:
+        explicit FillBatch(CacheWorkerContext* context) : m_context(context)
+        {
+            if (m_context)
+                m_context->m_deferFills = true;
+        }
+        ~FillBatch()
+        {
+            if (m_context)
+                m_context->flushRedisFills();
+        }
+        FillBatch(const FillBatch&) = delete;
+        FillBatch& operator=(const FillBatch&) = delete;
+
+    private:
+        CacheWorkerContext* m_context;
+    };
     // After a failed load: the copy within stale-if-error (counted), or null. Either way the
     // ticket is given up.
     std::shared_ptr<const CachedResponse> useStaleIfError(LookupResult& found);
@@ -144,6 +161,9 @@ private:
     bool store(const CacheKey& key, const ClassPolicy& rules,
                const std::shared_ptr<const CachedResponse>& entry, const FillTicket& ticket,
                std::int64_t now);
+    // Sends the kept Redis fills in one round trip and ends the deferral; false when Redis
+    // failed or refused one of them.
+    bool flushRedisFills();
     void storeInMemory(const CacheKey& key, const ClassPolicy& rules,
                        const std::shared_ptr<const CachedResponse>& entry,
                        const MemoryFillToken& token, std::int64_t now);
@@ -181,18 +201,9 @@ private:
     std::vector<LookupResult*> m_redisResults;
     std::vector<RedisFound> m_redisFound;
     std::vector<std::string_view> m_ackArgs; // countConfirmations()'s MGET
-    // Redis fills kept between deferRedisFills() and flushRedisFills().
-    struct DeferredFill
-    {
-        CacheKey key;
-        std::shared_ptr<const CachedResponse> entry;
-        std::int64_t expiryMs;
-        std::int64_t indexExpiryMs;
-        RedisGenerations generations;
-    };
+    // Redis fills not sent yet: kept while a FillBatch lives, else sent at once.
     bool m_deferFills = false;
-    std::vector<DeferredFill> m_deferredFills;
-    std::vector<RedisFill> m_fillViews;
+    std::vector<RedisFill> m_redisFills;
     std::vector<char> m_fillsStored;
     // continueWrite(): no retry on this thread before this (steadyNowNs) after one failed.
     std::int64_t m_retryAfterNs = 0;

@@ -51,16 +51,12 @@ RedisEntryStore::RedisEntryStore(RedisConnection& connection, std::string ns)
     : m_connection(connection), m_ns(std::move(ns))
 {}
 
-void RedisEntryStore::buildKeys(const CacheKey& key)
+void RedisEntryStore::buildGroupKeys(const CacheGroup& group)
 {
-    m_entryKey.clear();
-    appendEntryKey(m_entryKey, m_ns, key);
     m_indexKey.clear();
-    appendGroupIndexKey(m_indexKey, m_ns, groupOf(key));
+    appendGroupIndexKey(m_indexKey, m_ns, group);
     m_groupGeneration.clear();
-    appendGroupGenerationKey(m_groupGeneration, m_ns, groupOf(key));
-    m_classGeneration.clear();
-    appendClassGenerationKey(m_classGeneration, m_ns, key.dataClass);
+    appendGroupGenerationKey(m_groupGeneration, m_ns, group);
 }
 
 bool RedisEntryStore::lookup(const CacheKey& key, std::shared_ptr<const CachedResponse>& entry,
@@ -89,20 +85,20 @@ bool RedisEntryStore::lookupMany(std::span<const CacheKey> keys, std::vector<Red
         appendGroupGenerationKey(names[1], m_ns, groupOf(keys[i]));
         appendClassGenerationKey(names[2], m_ns, keys[i].dataClass);
     }
-    m_lookupArgs.clear();
-    m_lookupCommands.clear();
+    m_pipelineArgs.clear();
+    m_pipelineCommands.clear();
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        m_lookupArgs.push_back("MGET");
+        m_pipelineArgs.push_back("MGET");
         for (int n = 0; n < 3; ++n)
-            m_lookupArgs.push_back(m_lookupKeys[i * 3 + std::size_t(n)]);
+            m_pipelineArgs.push_back(m_lookupKeys[i * 3 + std::size_t(n)]);
     }
     for (std::size_t i = 0; i < keys.size(); ++i)
-        m_lookupCommands.emplace_back(&m_lookupArgs[i * 4], 4);
-    if (!m_connection.pipeline(m_lookupCommands, m_lookupReplies))
+        m_pipelineCommands.emplace_back(&m_pipelineArgs[i * 4], 4);
+    if (!m_connection.pipeline(m_pipelineCommands, m_pipelineReplies))
         return false;
     found.resize(keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        const redisReply* reply = m_lookupReplies[i].get();
+        const redisReply* reply = m_pipelineReplies[i].get();
         if (replyElements(reply) != 3) {
             found.clear();
             return false;
@@ -112,24 +108,8 @@ bool RedisEntryStore::lookupMany(std::span<const CacheKey> keys, std::vector<Red
         found[i].generations.group.assign(replyText(replyElement(reply, 1)));
         found[i].generations.dataClass.assign(replyText(replyElement(reply, 2)));
     }
-    m_lookupReplies.clear();
+    m_pipelineReplies.clear();
     return true;
-}
-
-bool RedisEntryStore::store(const CacheKey& key, const CachedResponse& entry, std::int64_t expiryMs,
-                            std::int64_t indexExpiryMs, const RedisGenerations& generations,
-                            bool* stored)
-{
-    buildKeys(key);
-    encodeEntry(m_value, entry);
-    const NumberText expiry(expiryMs);
-    const NumberText indexExpiry(indexExpiryMs);
-    const RedisReplyPtr reply = m_connection.command(
-        {"EVAL", kFillScript, "4", m_entryKey, m_indexKey, m_groupGeneration, m_classGeneration,
-         m_value, expiry.text, indexExpiry.text, generations.group, generations.dataClass});
-    if (stored)
-        *stored = replyInteger(reply.get()) == 1;
-    return reply && !replyIsError(reply.get());
 }
 
 bool RedisEntryStore::storeMany(std::span<const RedisFill> fills, std::vector<char>& stored)
@@ -144,7 +124,7 @@ bool RedisEntryStore::storeMany(std::span<const RedisFill> fills, std::vector<ch
         std::string* texts = &m_fillTexts[i * kTexts];
         for (std::size_t n = 0; n < kTexts; ++n)
             texts[n].clear();
-        const CacheKey& key = *fills[i].key;
+        const CacheKey& key = fills[i].key;
         appendEntryKey(texts[0], m_ns, key);
         appendGroupIndexKey(texts[1], m_ns, groupOf(key));
         appendGroupGenerationKey(texts[2], m_ns, groupOf(key));
@@ -154,32 +134,32 @@ bool RedisEntryStore::storeMany(std::span<const RedisFill> fills, std::vector<ch
         texts[6].assign(NumberText(fills[i].indexExpiryMs).text);
     }
     constexpr std::size_t kArgs = 12;
-    m_lookupArgs.clear();
-    m_lookupCommands.clear();
+    m_pipelineArgs.clear();
+    m_pipelineCommands.clear();
     for (std::size_t i = 0; i < fills.size(); ++i) {
         const std::string* texts = &m_fillTexts[i * kTexts];
-        m_lookupArgs.insert(m_lookupArgs.end(),
-                            {"EVAL", kFillScript, "4", texts[0], texts[1], texts[2], texts[3],
-                             texts[4], texts[5], texts[6], fills[i].generations->group,
-                             fills[i].generations->dataClass});
+        m_pipelineArgs.insert(m_pipelineArgs.end(),
+                              {"EVAL", kFillScript, "4", texts[0], texts[1], texts[2], texts[3],
+                               texts[4], texts[5], texts[6], fills[i].generations.group,
+                               fills[i].generations.dataClass});
     }
     for (std::size_t i = 0; i < fills.size(); ++i)
-        m_lookupCommands.emplace_back(&m_lookupArgs[i * kArgs], kArgs);
-    if (!m_connection.pipeline(m_lookupCommands, m_lookupReplies))
+        m_pipelineCommands.emplace_back(&m_pipelineArgs[i * kArgs], kArgs);
+    if (!m_connection.pipeline(m_pipelineCommands, m_pipelineReplies))
         return false;
     bool answered = true;
-    for (std::size_t i = 0; i < fills.size() && i < m_lookupReplies.size(); ++i) {
-        const redisReply* reply = m_lookupReplies[i].get();
+    for (std::size_t i = 0; i < fills.size() && i < m_pipelineReplies.size(); ++i) {
+        const redisReply* reply = m_pipelineReplies[i].get();
         answered = answered && reply && !replyIsError(reply);
         stored[i] = replyInteger(reply) == 1;
     }
-    m_lookupReplies.clear();
+    m_pipelineReplies.clear();
     return answered;
 }
 
 long long RedisEntryStore::invalidateGroup(const CacheGroup& group, std::int64_t generationTtlMs)
 {
-    buildKeys({group.dataClass, group.id, 1, 1});
+    buildGroupKeys(group);
     const NumberText ttl(generationTtlMs);
     const RedisReplyPtr reply = m_connection.command(
         {"EVAL", kInvalidateScript, "2", m_indexKey, m_groupGeneration, ttl.text});
@@ -221,7 +201,7 @@ long long RedisEntryStore::flushClass(DataClass dataClass, std::int64_t generati
 
 std::optional<std::vector<CacheKey>> RedisEntryStore::keysOf(const CacheGroup& group)
 {
-    buildKeys({group.dataClass, group.id, 1, 1});
+    buildGroupKeys(group);
     const RedisReplyPtr reply = m_connection.command({"SMEMBERS", m_indexKey});
     if (!reply || replyIsError(reply.get()))
         return std::nullopt;

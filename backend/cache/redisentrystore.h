@@ -24,14 +24,15 @@ struct RedisGenerations
     std::string dataClass;
 };
 
-// One Redis fill of storeMany(): what store() takes, by reference (alive until it returns).
+// One entry for storeMany(): the response, how long Redis keeps it and its group's index, and
+// the generations its lookup saw.
 struct RedisFill
 {
-    const CacheKey* key;
-    const CachedResponse* entry;
-    std::int64_t expiryMs;
-    std::int64_t indexExpiryMs;
-    const RedisGenerations* generations;
+    CacheKey key;
+    std::shared_ptr<const CachedResponse> entry;
+    std::int64_t expiryMs = 0;
+    std::int64_t indexExpiryMs = 0;
+    RedisGenerations generations;
 };
 
 // One key's Redis copy as a lookup found it.
@@ -55,12 +56,9 @@ public:
                 RedisGenerations& generations);
     // lookup() for several keys in one pipelined round trip: found[i] for keys[i].
     bool lookupMany(std::span<const CacheKey> keys, std::vector<RedisFound>& found);
-    // SET with PX expiry and index update, atomically and only if no generation moved.
-    // `stored` tells whether it was written.
-    bool store(const CacheKey& key, const CachedResponse& entry, std::int64_t expiryMs,
-               std::int64_t indexExpiryMs, const RedisGenerations& generations, bool* stored);
-    // store() for several entries in one pipelined round trip; stored[i] tells whether
-    // fills[i] was written (0 also when Redis could not be used).
+    // For each fill, SET with PX expiry and index update, atomically and only if no generation
+    // moved; all in one pipelined round trip. stored[i] tells whether fills[i] was written (0
+    // also when Redis could not be used).
     bool storeMany(std::span<const RedisFill> fills, std::vector<char>& stored);
     // Deletes every entry of `group` and bumps its generation (kept `generationTtlMs`).
     // The number of entries deleted, or -1 when Redis could not be used.
@@ -77,24 +75,23 @@ public:
     RedisConnection& connection() { return m_connection; }
 
 private:
-    void buildKeys(const CacheKey& key);
+    // m_indexKey and m_groupGeneration for `group`.
+    void buildGroupKeys(const CacheGroup& group);
     long long deleteMatching(const std::string& pattern);
 
     RedisConnection& m_connection;
     std::string m_ns;
-    // Reused for every command, so a lookup allocates nothing once they have grown.
-    std::string m_entryKey;
+    // Reused for every command, so nothing is allocated once they have grown.
     std::string m_indexKey;
     std::string m_groupGeneration;
     std::string m_classGeneration;
-    std::string m_value;
-    // lookupMany()'s key names (three per key), argument lists and replies, reused.
+    // lookupMany()'s key names (three per key) and storeMany()'s names, values and numbers
+    // (seven per fill), then the argument lists and replies of either pipeline, reused.
     std::vector<std::string> m_lookupKeys;
-    std::vector<std::string_view> m_lookupArgs;
-    std::vector<std::span<const std::string_view>> m_lookupCommands;
-    std::vector<RedisReplyPtr> m_lookupReplies;
-    // storeMany()'s names, values and numbers (seven per fill), reused the same way.
     std::vector<std::string> m_fillTexts;
+    std::vector<std::string_view> m_pipelineArgs;
+    std::vector<std::span<const std::string_view>> m_pipelineCommands;
+    std::vector<RedisReplyPtr> m_pipelineReplies;
     std::vector<RedisFound> m_lookupOne;
 };
 

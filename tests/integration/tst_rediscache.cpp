@@ -419,13 +419,14 @@ private Q_SLOTS:
                                  {DataClass::Questions, 12, 1, 5},
                                  {DataClass::Answers, 13, 1, 5},
                                  {DataClass::Answers, 14, 1, 5}};
-        b.context->deferRedisFills();
-        for (int i = 0; i < 3; ++i)
-            b.fill(keys[i], "turn " + std::to_string(i));
-        // Kept until the turn ends: another instance does not see them yet.
-        QCOMPARE(a.lookup(keys[0]).status, LookupStatus::Miss);
-        QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Redis).fills, 0u);
-        b.context->flushRedisFills();
+        {
+            const CacheWorkerContext::FillBatch turn(b.context.get());
+            for (int i = 0; i < 3; ++i)
+                b.fill(keys[i], "turn " + std::to_string(i));
+            // Kept until the turn ends: another instance does not see them yet.
+            QCOMPARE(a.lookup(keys[0]).status, LookupStatus::Miss);
+            QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Redis).fills, 0u);
+        }
         for (int i = 0; i < 3; ++i) {
             const LookupResult found = a.lookup(keys[i]);
             QCOMPARE(found.status, LookupStatus::Fresh);
@@ -436,10 +437,11 @@ private Q_SLOTS:
         QCOMPARE(b.cache->stats().at(DataClass::Answers, CacheLayer::Redis).fills, 1u);
 
         // A write after the load but before the turn's end still refuses the fill.
-        b.context->deferRedisFills();
-        b.fill(keys[3], "read before the write");
-        a.context->onWrite({WriteKind::NewAnswer, false, 7, 14});
-        b.context->flushRedisFills();
+        {
+            const CacheWorkerContext::FillBatch turn(b.context.get());
+            b.fill(keys[3], "read before the write");
+            a.context->onWrite({WriteKind::NewAnswer, false, 7, 14});
+        }
         QCOMPARE(b.cache->stats().refusedFills, 1u);
         QCOMPARE(a.lookup(keys[3]).status, LookupStatus::Miss);
     }
