@@ -46,6 +46,12 @@ struct Options
                        "heartbeat on the invalidation channel, in ms (default 1000; "
                        "docs/cache-coherence.md)."),
         QStringLiteral("MS"), QStringLiteral("1000")};
+    QCommandLineOption cacheAdmission{
+        QStringLiteral("cache-admission"),
+        QStringLiteral("Which loaded lists are cached: 'second' (default) stores a list only when "
+                       "it was asked for before, lately; 'always' stores every one "
+                       "(docs/cache-policy.md)."),
+        QStringLiteral("WHICH"), QStringLiteral("second")};
     QCommandLineOption help = helpOption();
 };
 
@@ -57,8 +63,9 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
         QStringLiteral("Serve the Q&A API until interrupted (Ctrl-C or SIGTERM stop it cleanly).\n"
                        "Without --dsn it uses the managed local database (started if needed).");
     spec.options =
-        QList<QCommandLineOption>{o.port,       o.bind,        o.threads,    o.useStack, o.noCache,
-                                  o.policyFile, o.cacheMemory, o.cacheLease, o.help} +
+        QList<QCommandLineOption>{o.port,           o.bind,       o.threads,     o.useStack,
+                                  o.noCache,        o.policyFile, o.cacheMemory, o.cacheLease,
+                                  o.cacheAdmission, o.help} +
         common.options();
     return spec;
 }
@@ -96,6 +103,9 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     const int leaseMs = parser.value(o.cacheLease).toInt(&ok);
     if (!ok || leaseMs < 100 || leaseMs > 60'000)
         return usageError(QStringLiteral("--cache-lease must be a number of ms from 100 to 60000"));
+    const QString admission = parser.value(o.cacheAdmission);
+    if (admission != QLatin1String("second") && admission != QLatin1String("always"))
+        return usageError(QStringLiteral("--cache-admission must be 'second' or 'always'"));
     cache::CachePolicy policy = cache::defaultPolicy();
     if (parser.isSet(o.policyFile)) {
         const cache::PolicyParseResult loaded = cache::loadPolicyFile(parser.value(o.policyFile));
@@ -123,6 +133,8 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     options.policy = policy;
     options.cacheMemoryBytes = std::size_t(memoryMiB) << 20;
     options.cacheLease = std::chrono::milliseconds(leaseMs);
+    options.admission = admission == QLatin1String("always") ? cache::Admission::Always
+                                                             : cache::Admission::SecondRequest;
     if (options.cache) {
         // Without Redis the cache still works, in this instance's memory only.
         options.redisUrl = redisForCommand(database.settings);

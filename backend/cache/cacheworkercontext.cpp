@@ -2,6 +2,7 @@
 
 #include "backend/cache/cachedresponse.h"
 #include "backend/cache/clock.h"
+#include "backend/cache/doorkeeper.h"
 #include "backend/cache/freshness.h"
 #include "backend/cache/redisconnection.h"
 #include "backend/cache/responsecache.h"
@@ -98,6 +99,7 @@ void CacheWorkerContext::addTo(CacheStats& stats) const
     stats.loads += read(m_counters.loads);
     stats.coalescedWaits += read(m_counters.coalescedWaits);
     stats.refusedFills += read(m_counters.refusedFills);
+    stats.unadmittedLoads += read(m_counters.unadmittedLoads);
     stats.unconfirmedWrites += read(m_counters.unconfirmedWrites);
     stats.leaseBypasses += read(m_counters.leaseBypasses);
     if (m_connection) {
@@ -202,6 +204,7 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
     const bool inMemory = policy.ttl(CacheLayer::Memory) > 0;
     const bool inRedis = policy.ttl(CacheLayer::Redis) > 0 && m_redis;
     MemoryLayer::Hit hit;
+    bool known = false; // an expired copy was in memory
     if (inMemory && m_cache.m_memory->find(key, hit)) {
         const Freshness freshness =
             hit.response->computedAtMs < trustFrom
@@ -224,10 +227,12 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
             return served(std::move(result), LookupStatus::Stale, CacheLayer::Memory,
                           std::move(hit.response));
         case Freshness::StaleIfError:
+            known = true;
             result.staleIfError = std::move(hit.response);
             result.staleIfErrorLayer = CacheLayer::Memory;
             break;
         case Freshness::Expired:
+            known = true;
             m_cache.m_memory->eraseIf(key, hit.response.get());
             break;
         }
@@ -256,12 +261,23 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
     }
     if (inMemory && attempt == 0)
         bump(key.dataClass, CacheLayer::Memory, Misses);
-    if (inRedis) {
+    // A key in memory before, or one whose load another request led (this one waited for it
+    // in vain), is in demand: stored.
+    if (attempt == 0 && !known)
+        result.ticket.admitted = admits(key);
+    // A key new to this instance goes to the database alone: its load is not stored, and the
+    // Redis round trip would find a copy only if another instance had stored one lately.
+    if (inRedis && result.ticket.admitted) {
         result.step = LookupResult::Step::ReadRedis;
         return result;
     }
     bump(m_counters.loads);
     return result;
+}
+
+bool CacheWorkerContext::admits(const CacheKey& key)
+{
+    return !m_cache.m_doorkeeper || m_cache.m_doorkeeper->seenBefore(hashKey(key));
 }
 
 void CacheWorkerContext::takeTicket(const CacheKey& key, SingleFlight::FlightPtr flight,
@@ -351,6 +367,8 @@ void CacheWorkerContext::lead(const ClassPolicy& policy,
                               std::int64_t now)
 {
     const Freshness freshness = entry ? redisTimes(policy, *entry).at(now) : Freshness::Expired;
+    if (entry)
+        result.ticket.admitted = true; // stored before, here or by another instance
     if (freshness == Freshness::Fresh) {
         serveFromRedis(policy, std::move(entry), LookupStatus::Fresh, result, now);
         return;
@@ -449,8 +467,10 @@ void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view 
     entry->status = status;
     entry->body.assign(body);
     std::shared_ptr<const CachedResponse> shared = std::move(entry);
-    if (policy.cached())
+    if (policy.cached() && ticket.admitted)
         store(ticket.key, policy, shared, ticket, now);
+    else if (policy.cached())
+        bump(m_counters.unadmittedLoads);
     ticket.release({std::move(shared), LookupStatus::Fresh});
 }
 

@@ -123,6 +123,7 @@ private:
         std::atomic<std::uint64_t> loads{0};
         std::atomic<std::uint64_t> coalescedWaits{0};
         std::atomic<std::uint64_t> refusedFills{0};
+        std::atomic<std::uint64_t> unadmittedLoads{0};
         std::atomic<std::uint64_t> unconfirmedWrites{0};
         std::atomic<std::uint64_t> leaseBypasses{0};
     };
@@ -147,6 +148,8 @@ private:
     void noteRedis();
     // begin() on its `attempt`-th try: past kJoinAttempts it loads without joining.
     LookupResult probe(const CacheKey& key, int attempt);
+    // Whether a load of `key` (asked for now) is to be stored: the admission the options set.
+    bool admits(const CacheKey& key);
     // Arms `result`'s ticket for a load of `key` this request runs.
     void takeTicket(const CacheKey& key, SingleFlight::FlightPtr flight, LookupResult& result);
     void serveFromRedis(const ClassPolicy& rules, std::shared_ptr<const CachedResponse> entry,

@@ -3,6 +3,7 @@
 #include "backend/cache/cachesubscriber.h"
 #include "backend/cache/cacheworkercontext.h"
 #include "backend/cache/clock.h"
+#include "backend/cache/doorkeeper.h"
 #include "backend/cache/memorylayer.h"
 #include "backend/cache/policyjson.h"
 #include "backend/cache/policyvalidation.h"
@@ -75,6 +76,9 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
       m_clock(m_options.clock ? m_options.clock : m_ownClock.get()),
       m_memory(std::make_unique<MemoryLayer>(m_options.memoryBytes, m_options.shards)),
       m_flights(std::make_unique<SingleFlight>(m_options.shards)),
+      m_doorkeeper(m_options.admission == Admission::SecondRequest
+                       ? std::make_unique<Doorkeeper>(m_options.admissionKeys)
+                       : nullptr),
       m_channels(CacheChannels::forNamespace(m_options.ns)), m_instanceId(randomInstanceId()),
       m_policy(std::make_shared<const CachePolicy>(m_options.policy)),
       m_lease(m_options.lease, !m_options.redis.has_value()), m_redisRest(restInterval(m_options)),

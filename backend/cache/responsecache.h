@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/cache/admission.h"
 #include "backend/cache/cachepolicy.h"
 #include "backend/cache/cachestats.h"
 #include "backend/cache/coherencelease.h"
@@ -26,6 +27,7 @@ namespace qaconsole::cache {
 class CacheSubscriber;
 class CacheWorkerContext;
 class Clock;
+class Doorkeeper;
 class MemoryLayer;
 class RedisEntryStore;
 class SingleFlight;
@@ -62,6 +64,11 @@ struct ResponseCacheOptions
     std::int64_t generationTtlMs = 3'600'000;
     // Each entry's share of the jitter, in [0, 1); null: random. Called on the filling thread.
     std::function<float()> jitter;
+    // A storefront's long tail of keys asked for once would each cost a fill in both layers and
+    // then be evicted unread; with SecondRequest, a Doorkeeper remembers `admissionKeys` keys
+    // lately asked for, and only a load of one of those is stored.
+    Admission admission = Admission::SecondRequest;
+    std::size_t admissionKeys = std::size_t(1) << 19; // about 1 MiB
     // Whether this is a serving instance: it listens for invalidations and policies and is
     // counted among the instances. False for a tool that only publishes policies or flushes.
     bool listen = true;
@@ -169,6 +176,7 @@ private:
     const Clock* m_clock;
     std::unique_ptr<MemoryLayer> m_memory;
     std::unique_ptr<SingleFlight> m_flights;
+    std::unique_ptr<Doorkeeper> m_doorkeeper; // null: every load is stored
     CacheChannels m_channels;
     std::uint64_t m_instanceId;
 

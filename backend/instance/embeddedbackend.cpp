@@ -37,6 +37,7 @@ Status<ErrorKind> EmbeddedBackend::start()
         cacheOptions.memoryBytes = m_options.cacheMemoryBytes;
         cacheOptions.policy = m_options.policy;
         cacheOptions.lease = m_options.cacheLease;
+        cacheOptions.admission = m_options.admission;
         if (!m_options.redisUrl.isEmpty()) {
             const auto endpoint = endpoint::parseRedisUrl(m_options.redisUrl);
             if (!endpoint)

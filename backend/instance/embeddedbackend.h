@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backend/cache/admission.h"
 #include "backend/cache/cachepolicy.h"
 #include "backend/metrics/metricsregistry.h"
 #include "core/result.h"
@@ -46,6 +47,7 @@ struct BackendOptions
     // How long the cache is trusted after this instance last heard its own heartbeat on the
     // invalidation channel (docs/cache-coherence.md).
     std::chrono::milliseconds cacheLease{1000};
+    cache::Admission admission = cache::Admission::SecondRequest;
 };
 
 // One instance of the Q&A API in this process: the HTTP server, one API handler per worker and

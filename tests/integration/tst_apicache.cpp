@@ -60,6 +60,7 @@ private:
     Instance makeInstance()
     {
         cache::ResponseCacheOptions options;
+        options.admission = cache::Admission::Always; // about what follows a fill
         options.redis =
             cache::RedisOptions{endpoint::parseRedisUrl(m_stack->stack().redisUrl()).value()};
         options.clock = &m_clock;

@@ -35,6 +35,7 @@ private Q_SLOTS:
         QVERIFY2(redis.state == stack::ServiceState::Running, qPrintable(redis.message));
         m_redisUrl = m_fixture.stack().redisUrl();
         cache::ResponseCacheOptions options;
+        options.admission = cache::Admission::Always; // about what follows a fill
         options.redis = cache::RedisOptions{endpoint::parseRedisUrl(m_redisUrl).value()};
         options.redis->commandTimeoutMs = 2000;
         options.memoryBytes = 1 << 20;

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void readsGoOnWhileAWriteWaitsOutTheLease()
     {
         cache::ResponseCacheOptions options;
+        options.admission = cache::Admission::Always; // about what follows a fill
         options.redis = redisOptions(m_stack->stack().redisUrl());
         // The write waits this long (plus 100 ms) once Redis is paused; the read must be
         // answered meanwhile. Long, so that a busy machine cannot reorder the two answers.

@@ -112,6 +112,7 @@ struct Instance
              const std::function<void(ResponseCacheOptions&)>& adjust = {})
     {
         ResponseCacheOptions options;
+        options.admission = Admission::Always; // about what follows a fill
         options.redis = server.options();
         options.ns = ns;
         options.clock = &clock;
@@ -409,6 +410,32 @@ private Q_SLOTS:
         QCOMPARE(a.lookup(keys[3]).status, LookupStatus::Miss);
     }
 
+    void aKeyNewToAnInstanceGoesToTheDatabaseAloneUntilAskedAgain()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock);
+        Instance b(m_server, ns, clock, defaultPolicy(), [](ResponseCacheOptions& options) {
+            options.admission = Admission::SecondRequest;
+        });
+        QVERIFY(a.leased && b.leased);
+        a.fill(kAnswers, "stored by a");
+        // New to b: Redis is not asked, and b's load is not stored.
+        LookupResult first = b.lookup(kAnswers);
+        QCOMPARE(first.status, LookupStatus::Miss);
+        QVERIFY(!first.ticket.redisChecked);
+        b.context->fill(first, 200, "loaded by b");
+        first = {};
+        QCOMPARE(b.cache->stats().at(DataClass::Answers, CacheLayer::Redis).misses, 0u);
+        QCOMPARE(b.cache->stats().unadmittedLoads, 1u);
+        QCOMPARE(a.lookup(kAnswers).response->body, std::string("stored by a"));
+        // Asked for again: the copy another instance stored serves it.
+        const LookupResult second = b.lookup(kAnswers);
+        QCOMPARE(second.status, LookupStatus::Fresh);
+        QCOMPARE(second.layer, CacheLayer::Redis);
+        QCOMPARE(second.response->body, std::string("stored by a"));
+    }
+
     void fillsOfOneTurnReachRedisTogetherAtItsEnd()
     {
         ManualClock clock;
@@ -549,6 +576,7 @@ private Q_SLOTS:
         QVERIFY(closedPort);
         nowhere.endpoint.port = closedPort.value();
         ResponseCacheOptions options;
+        options.admission = Admission::Always; // about what follows a fill
         options.redis = nowhere;
         options.ns = uniqueNamespace();
         options.clock = &clock;

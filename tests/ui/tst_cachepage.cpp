@@ -341,6 +341,7 @@ private:
     std::shared_ptr<cache::ResponseCache> makeCache()
     {
         cache::ResponseCacheOptions options;
+        options.admission = cache::Admission::Always; // about what follows a fill
         options.redis = m_redis;
         std::random_device random;
         options.ns = "cachepage" + std::to_string(random());

@@ -24,6 +24,7 @@ const CacheKey kKey{DataClass::Questions, 42, 1, 5};
 ResponseCacheOptions options(const Clock& clock)
 {
     ResponseCacheOptions options;
+    options.admission = Admission::Always; // about what follows a fill
     options.clock = &clock;
     options.memoryBytes = 1 << 20;
     // Far longer than the slowest thread start on a busy machine: nobody gives up waiting.

@@ -18,9 +18,11 @@ const CacheKey kAnswers{DataClass::Answers, 9, 1, 5};
 
 struct Fixture
 {
-    explicit Fixture(CachePolicy policy, float jitter = 0.0f)
+    explicit Fixture(CachePolicy policy, float jitter = 0.0f,
+                     Admission admission = Admission::Always) // most tests: what follows a fill
     {
         ResponseCacheOptions options;
+        options.admission = admission;
         options.clock = &clock;
         options.policy = std::move(policy);
         options.memoryBytes = 1 << 20;
@@ -65,6 +67,47 @@ class TestResponseCache : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void aLoadIsStoredOnlyWhenItsKeyWasAskedForBefore()
+    {
+        Fixture f(defaultPolicy(), 0.0f, Admission::SecondRequest);
+        LookupResult first = f.context->lookup(kQuestions);
+        QCOMPARE(first.status, LookupStatus::Miss);
+        QVERIFY(!first.ticket.admitted);
+        f.context->fill(first, 200, "first");
+        QCOMPARE(f.cache->stats().unadmittedLoads, 1u);
+        QCOMPARE(f.cache->stats().at(DataClass::Questions, CacheLayer::Memory).fills, 0u);
+
+        LookupResult second = f.context->lookup(kQuestions);
+        QCOMPARE(second.status, LookupStatus::Miss); // the first load was not kept
+        QVERIFY(second.ticket.admitted);
+        f.context->fill(second, 200, "second");
+        QCOMPARE(f.status(kQuestions), LookupStatus::Fresh);
+        QCOMPARE(f.body(kQuestions), std::string("second"));
+        QCOMPARE(f.cache->stats().unadmittedLoads, 1u);
+
+        // Another key is new: its first load is not kept either.
+        LookupResult other = f.context->lookup(kAnswers);
+        f.context->fill(other, 200, "answers");
+        QCOMPARE(f.status(kAnswers), LookupStatus::Miss);
+        QCOMPARE(f.cache->stats().unadmittedLoads, 2u);
+    }
+    void aKeyWhoseCopyExpiredIsStoredAgainAtOnce()
+    {
+        Fixture f(defaultPolicy(), 0.0f, Admission::SecondRequest);
+        f.fill(kQuestions, "v0"); // not kept: the key was new
+        f.fill(kQuestions, "v1");
+        QCOMPARE(f.status(kQuestions), LookupStatus::Fresh);
+        const ClassPolicy& rules = f.rules(DataClass::Questions);
+        f.clock.advance(rules.ttl(CacheLayer::Memory) +
+                        std::max(rules.staleWhileRevalidateMs, rules.staleIfErrorMs));
+        // The expired copy in memory shows the key was stored before, whatever the doorkeeper
+        // remembers.
+        LookupResult reload = f.context->lookup(kQuestions);
+        QCOMPARE(reload.status, LookupStatus::Miss);
+        QVERIFY(reload.ticket.admitted);
+        f.context->fill(reload, 200, "v2");
+        QCOMPARE(f.body(kQuestions), std::string("v2"));
+    }
     void expiresExactlyWhenThePresetSays_data()
     {
         QTest::addColumn<int>("preset");

@@ -63,6 +63,7 @@ private:
                                                     std::optional<cache::RedisOptions> redis)
     {
         cache::ResponseCacheOptions options;
+        options.admission = cache::Admission::Always; // about what follows a fill
         options.redis = std::move(redis);
         options.ns = ns;
         options.memoryBytes = 1 << 20;
