@@ -162,6 +162,11 @@ void ApiHandler::dropParked(std::uint64_t parkId)
     m_parked.erase(parked);
 }
 
+std::int64_t ApiHandler::onTurnEnd(std::int64_t nowMs)
+{
+    return m_cache ? m_cache->sendDueFills(nowMs) : 0;
+}
+
 void ApiHandler::record(Route route, int status, std::chrono::steady_clock::time_point start)
 {
     const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -56,6 +56,8 @@ public:
     // cache says the answer may leave.
     std::int64_t resumeParked(std::uint64_t parkId, http::HttpResponse& response) override;
     void dropParked(std::uint64_t parkId) override;
+    // The cache's Redis fills kept from earlier turns that no lookup took along go now.
+    std::int64_t onTurnEnd(std::int64_t nowMs) override;
 
 private:
     void dispatch(const RouteMatch& match, const http::HttpRequest& request,

@@ -29,6 +29,7 @@ public:
         return m_handler.resumeParked(parkId, response);
     }
     void dropParked(std::uint64_t parkId) override { m_handler.dropParked(parkId); }
+    std::int64_t onTurnEnd(std::int64_t nowMs) override { return m_handler.onTurnEnd(nowMs); }
 
 private:
     std::shared_ptr<cache::ResponseCache> m_cache; // outlives m_cacheContext

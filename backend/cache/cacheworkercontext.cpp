@@ -19,6 +19,10 @@ namespace qaconsole::cache {
 
 namespace {
 
+// Redis fills kept from a turn go by themselves once kept this long with no lookup to ride
+// along, or at once when this many are kept.
+constexpr std::int64_t kFillKeepMs = 1;
+constexpr std::size_t kMaxKeptFills = 256;
 // Waiters whose leader gave up try again; past this they load without waiting.
 constexpr int kJoinAttempts = 3;
 // A refresh write recomputes at most this many pages of one group; the rest are only dropped.
@@ -65,6 +69,7 @@ CacheWorkerContext::CacheWorkerContext(ResponseCache& cache)
 
 CacheWorkerContext::~CacheWorkerContext()
 {
+    flushRedisFills();
     m_cache.detach(this);
 }
 
@@ -302,10 +307,12 @@ void CacheWorkerContext::resolveRedis(std::span<LookupResult* const> results)
     if (m_redisResults.empty())
         return;
     // The lease may have run out since begin(): then Redis is skipped like everything cached.
+    // The fills kept from earlier turns ride along, ahead of the lookups.
     bool read = false;
     if (m_cache.m_lease.held() && mayUseRedis()) {
-        read = m_redis->lookupMany(m_redisKeys, m_redisFound);
+        read = m_redis->exchange(m_redisFills, m_fillsStored, m_redisKeys, m_redisFound);
         noteRedis();
+        settleFills(read);
     }
     const std::int64_t now = m_cache.clock().now();
     const std::int64_t trustFrom = m_cache.m_lease.trustFromMs();
@@ -434,13 +441,20 @@ bool CacheWorkerContext::store(const CacheKey& key, const ClassPolicy& policy,
 
 bool CacheWorkerContext::flushRedisFills()
 {
-    m_deferFills = false;
     if (m_redisFills.empty() || !mayUseRedis()) {
         m_redisFills.clear(); // Redis is skipped for now: kept in memory only
+        m_fillsKeptSinceMs = 0;
         return true;
     }
-    const bool answered = m_redis->storeMany(m_redisFills, m_fillsStored);
+    std::vector<RedisFound> none; // no lookups: stays empty, allocates nothing
+    const bool sent = m_redis->exchange(m_redisFills, m_fillsStored, {}, none);
     noteRedis();
+    return settleFills(sent);
+}
+
+bool CacheWorkerContext::settleFills(bool sent)
+{
+    const bool answered = sent && m_redis->fillErrors() == 0;
     bool allStored = answered;
     for (std::size_t i = 0; answered && i < m_redisFills.size(); ++i) {
         if (m_fillsStored[i]) {
@@ -451,7 +465,27 @@ bool CacheWorkerContext::flushRedisFills()
         }
     }
     m_redisFills.clear();
+    m_fillsKeptSinceMs = 0;
     return allStored;
+}
+
+void CacheWorkerContext::endFillBatch()
+{
+    m_deferFills = false;
+    if (m_redisFills.size() >= kMaxKeptFills)
+        flushRedisFills();
+}
+
+std::int64_t CacheWorkerContext::sendDueFills(std::int64_t nowMs)
+{
+    if (m_redisFills.empty())
+        return 0;
+    if (m_fillsKeptSinceMs == 0)
+        m_fillsKeptSinceMs = nowMs;
+    if (nowMs < m_fillsKeptSinceMs + kFillKeepMs)
+        return m_fillsKeptSinceMs + kFillKeepMs;
+    flushRedisFills();
+    return 0;
 }
 
 void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view body)

@@ -64,10 +64,11 @@ public:
     // Stores a loaded response in both layers (as the policy says) and hands it to the
     // requests waiting for it. Does nothing unless `found` holds the ticket.
     void fill(LookupResult& found, int status, std::string_view body);
-    // While one lives, fill() stores in memory at once but keeps the Redis copies; they go in
-    // one pipelined round trip when it ends: a turn that loads many misses pays one round trip
-    // for their fills, not one each. Each fill is still refused when a write moved its
-    // generations since its lookup (docs/cache-coherence.md). Null: nothing to do.
+    // While one lives, fill() stores in memory at once but keeps the Redis copies. They ride in
+    // the next Redis round trip this thread makes (the next turn's lookups) or go by themselves
+    // from sendDueFills(): a turn's fills cost no round trip of their own, and its answers do
+    // not wait for them. Each fill is still refused when a write moved its generations since
+    // its lookup (docs/cache-coherence.md). Null: nothing to do.
     class FillBatch
     {
     public:
@@ -79,7 +80,7 @@ public:
         ~FillBatch()
         {
             if (m_context)
-                m_context->flushRedisFills();
+                m_context->endFillBatch();
         }
         FillBatch(const FillBatch&) = delete;
         FillBatch& operator=(const FillBatch&) = delete;
@@ -87,6 +88,12 @@ public:
     private:
         CacheWorkerContext* m_context;
     };
+    // At the end of each worker turn, with the worker's clock (ms): sends the Redis fills kept
+    // since an earlier turn that no lookup took along. Returns when to be called again at the
+    // latest, or 0 when nothing is kept.
+    std::int64_t sendDueFills(std::int64_t nowMs);
+    // Sends every kept Redis fill now (a tool, a test, a worker that stops).
+    void sendKeptFills() { flushRedisFills(); }
     // After a failed load: the copy within stale-if-error (counted), or null. Either way the
     // ticket is given up.
     std::shared_ptr<const CachedResponse> useStaleIfError(LookupResult& found);
@@ -164,9 +171,12 @@ private:
     bool store(const CacheKey& key, const ClassPolicy& rules,
                const std::shared_ptr<const CachedResponse>& entry, const FillTicket& ticket,
                std::int64_t now);
-    // Sends the kept Redis fills in one round trip and ends the deferral; false when Redis
-    // failed or refused one of them.
+    // Sends the kept Redis fills in one round trip; false when Redis failed or refused one.
     bool flushRedisFills();
+    // The counters of the kept fills after `sent` (a round trip that carried them); empties
+    // them. False when Redis failed or refused one.
+    bool settleFills(bool sent);
+    void endFillBatch();
     void storeInMemory(const CacheKey& key, const ClassPolicy& rules,
                        const std::shared_ptr<const CachedResponse>& entry,
                        const MemoryFillToken& token, std::int64_t now);
@@ -204,10 +214,12 @@ private:
     std::vector<LookupResult*> m_redisResults;
     std::vector<RedisFound> m_redisFound;
     std::vector<std::string_view> m_ackArgs; // countConfirmations()'s MGET
-    // Redis fills not sent yet: kept while a FillBatch lives, else sent at once.
+    // Redis fills not sent yet: kept from a FillBatch until the next round trip, else sent at
+    // once; m_fillsKeptSinceMs is when sendDueFills() first saw them (0: not yet).
     bool m_deferFills = false;
     std::vector<RedisFill> m_redisFills;
     std::vector<char> m_fillsStored;
+    std::int64_t m_fillsKeptSinceMs = 0;
     // continueWrite(): no retry on this thread before this (steadyNowNs) after one failed.
     std::int64_t m_retryAfterNs = 0;
 };

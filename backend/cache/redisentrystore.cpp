@@ -71,53 +71,24 @@ bool RedisEntryStore::lookup(const CacheKey& key, std::shared_ptr<const CachedRe
 
 bool RedisEntryStore::lookupMany(std::span<const CacheKey> keys, std::vector<RedisFound>& found)
 {
-    found.clear();
-    if (keys.empty())
-        return true;
-    // Every key name is built before any view of them is taken: the vectors stop moving.
-    if (m_lookupKeys.size() < keys.size() * 3)
-        m_lookupKeys.resize(keys.size() * 3);
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        std::string* names = &m_lookupKeys[i * 3];
-        for (int n = 0; n < 3; ++n)
-            names[n].clear();
-        appendEntryKey(names[0], m_ns, keys[i]);
-        appendGroupGenerationKey(names[1], m_ns, groupOf(keys[i]));
-        appendClassGenerationKey(names[2], m_ns, keys[i].dataClass);
-    }
-    m_pipelineArgs.clear();
-    m_pipelineCommands.clear();
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        m_pipelineArgs.push_back("MGET");
-        for (int n = 0; n < 3; ++n)
-            m_pipelineArgs.push_back(m_lookupKeys[i * 3 + std::size_t(n)]);
-    }
-    for (std::size_t i = 0; i < keys.size(); ++i)
-        m_pipelineCommands.emplace_back(&m_pipelineArgs[i * 4], 4);
-    if (!m_connection.pipeline(m_pipelineCommands, m_pipelineReplies))
-        return false;
-    found.resize(keys.size());
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        const redisReply* reply = m_pipelineReplies[i].get();
-        if (replyElements(reply) != 3) {
-            found.clear();
-            return false;
-        }
-        const redisReply* value = replyElement(reply, 0);
-        found[i].entry = replyIsNil(value) ? nullptr : decodeEntry(replyText(value));
-        found[i].generations.group.assign(replyText(replyElement(reply, 1)));
-        found[i].generations.dataClass.assign(replyText(replyElement(reply, 2)));
-    }
-    m_pipelineReplies.clear();
-    return true;
+    return exchange({}, m_storedNone, keys, found);
 }
 
 bool RedisEntryStore::storeMany(std::span<const RedisFill> fills, std::vector<char>& stored)
 {
+    return exchange(fills, stored, {}, m_lookupOne) && m_fillErrors == 0;
+}
+
+bool RedisEntryStore::exchange(std::span<const RedisFill> fills, std::vector<char>& stored,
+                               std::span<const CacheKey> keys, std::vector<RedisFound>& found)
+{
     stored.assign(fills.size(), 0);
-    if (fills.empty())
+    found.clear();
+    m_fillErrors = 0;
+    if (fills.empty() && keys.empty())
         return true;
-    constexpr std::size_t kTexts = 7; // four keys, the value, two expiries
+    // Every name and value is built before any view of them is taken: the vectors stop moving.
+    constexpr std::size_t kTexts = 7; // a fill's four keys, its value, its two expiries
     if (m_fillTexts.size() < fills.size() * kTexts)
         m_fillTexts.resize(fills.size() * kTexts);
     for (std::size_t i = 0; i < fills.size(); ++i) {
@@ -133,7 +104,18 @@ bool RedisEntryStore::storeMany(std::span<const RedisFill> fills, std::vector<ch
         texts[5].assign(NumberText(fills[i].expiryMs).text);
         texts[6].assign(NumberText(fills[i].indexExpiryMs).text);
     }
-    constexpr std::size_t kArgs = 12;
+    if (m_lookupKeys.size() < keys.size() * 3)
+        m_lookupKeys.resize(keys.size() * 3);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        std::string* names = &m_lookupKeys[i * 3];
+        for (int n = 0; n < 3; ++n)
+            names[n].clear();
+        appendEntryKey(names[0], m_ns, keys[i]);
+        appendGroupGenerationKey(names[1], m_ns, groupOf(keys[i]));
+        appendClassGenerationKey(names[2], m_ns, keys[i].dataClass);
+    }
+    constexpr std::size_t kFillArgs = 12;
+    constexpr std::size_t kLookupArgs = 4;
     m_pipelineArgs.clear();
     m_pipelineCommands.clear();
     for (std::size_t i = 0; i < fills.size(); ++i) {
@@ -143,18 +125,39 @@ bool RedisEntryStore::storeMany(std::span<const RedisFill> fills, std::vector<ch
                                texts[4], texts[5], texts[6], fills[i].generations.group,
                                fills[i].generations.dataClass});
     }
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        m_pipelineArgs.push_back("MGET");
+        for (int n = 0; n < 3; ++n)
+            m_pipelineArgs.push_back(m_lookupKeys[i * 3 + std::size_t(n)]);
+    }
     for (std::size_t i = 0; i < fills.size(); ++i)
-        m_pipelineCommands.emplace_back(&m_pipelineArgs[i * kArgs], kArgs);
+        m_pipelineCommands.emplace_back(&m_pipelineArgs[i * kFillArgs], kFillArgs);
+    const std::size_t lookupsFrom = fills.size() * kFillArgs;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        m_pipelineCommands.emplace_back(&m_pipelineArgs[lookupsFrom + i * kLookupArgs],
+                                        kLookupArgs);
     if (!m_connection.pipeline(m_pipelineCommands, m_pipelineReplies))
         return false;
-    bool answered = true;
-    for (std::size_t i = 0; i < fills.size() && i < m_pipelineReplies.size(); ++i) {
+    for (std::size_t i = 0; i < fills.size(); ++i) {
         const redisReply* reply = m_pipelineReplies[i].get();
-        answered = answered && reply && !replyIsError(reply);
+        m_fillErrors += !reply || replyIsError(reply) ? 1 : 0;
         stored[i] = replyInteger(reply) == 1;
     }
+    found.resize(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+        const redisReply* reply = m_pipelineReplies[fills.size() + i].get();
+        if (replyElements(reply) != 3) {
+            found.clear();
+            m_pipelineReplies.clear();
+            return false;
+        }
+        const redisReply* value = replyElement(reply, 0);
+        found[i].entry = replyIsNil(value) ? nullptr : decodeEntry(replyText(value));
+        found[i].generations.group.assign(replyText(replyElement(reply, 1)));
+        found[i].generations.dataClass.assign(replyText(replyElement(reply, 2)));
+    }
     m_pipelineReplies.clear();
-    return answered;
+    return true;
 }
 
 long long RedisEntryStore::invalidateGroup(const CacheGroup& group, std::int64_t generationTtlMs)

@@ -60,6 +60,10 @@ public:
     // moved; all in one pipelined round trip. stored[i] tells whether fills[i] was written (0
     // also when Redis could not be used).
     bool storeMany(std::span<const RedisFill> fills, std::vector<char>& stored);
+    // storeMany() then lookupMany(), in the same round trip. False when Redis could not be
+    // used; a fill Redis answered with an error is not stored and counts in fillErrors().
+    bool exchange(std::span<const RedisFill> fills, std::vector<char>& stored,
+                  std::span<const CacheKey> keys, std::vector<RedisFound>& found);
     // Deletes every entry of `group` and bumps its generation (kept `generationTtlMs`).
     // The number of entries deleted, or -1 when Redis could not be used.
     long long invalidateGroup(const CacheGroup& group, std::int64_t generationTtlMs);
@@ -72,6 +76,7 @@ public:
     bool publish(std::string_view channel, std::string_view message,
                  long long* receivers = nullptr);
 
+    std::size_t fillErrors() const { return m_fillErrors; } // of the last exchange()
     RedisConnection& connection() { return m_connection; }
 
 private:
@@ -93,6 +98,8 @@ private:
     std::vector<std::span<const std::string_view>> m_pipelineCommands;
     std::vector<RedisReplyPtr> m_pipelineReplies;
     std::vector<RedisFound> m_lookupOne;
+    std::vector<char> m_storedNone;
+    std::size_t m_fillErrors = 0;
 };
 
 } // namespace qaconsole::cache

@@ -43,6 +43,16 @@ public:
     }
     // The parked request's connection closed (or the server stopped): no answer is wanted.
     virtual void dropParked(std::uint64_t parkId) { (void)parkId; }
+
+    // Called at the end of every turn, once its answers went out, with steadyClockMs(): work
+    // the handler put off so as not to delay answers (the cache's Redis fills) may be done
+    // here. Returns when to be called again at the latest (steadyClockMs()), or 0 for no time
+    // in particular. Must not throw.
+    virtual std::int64_t onTurnEnd(std::int64_t nowMs)
+    {
+        (void)nowMs;
+        return 0;
+    }
 };
 
 // Called once on each worker thread as it starts, with the worker's index (0..threads-1).

@@ -116,17 +116,23 @@ void Worker::loop()
     context.nowMs = steadyClockMs();
     std::int64_t nextSweep = context.nowMs + kTickMs;
     std::int64_t graceEnd = 0;
+    std::int64_t handlerDue = 0; // when the handler asked to be called again (0: no time)
 
     for (;;) {
         int timeout = -1; // nothing to time out: sleep until a socket or the waker speaks
         if (m_active.empty() && !context.draining) {
             publishCpu(); // what the last connections cost, before a sleep of any length
+            if (handlerDue > 0)
+                timeout = static_cast<int>(
+                    std::clamp<std::int64_t>(handlerDue - context.nowMs, 0, kTickMs));
         } else {
             std::int64_t wake = nextSweep;
             if (context.draining)
                 wake = std::min(wake, graceEnd);
             if (!m_parked.empty())
                 wake = std::min(wake, earliestResume());
+            if (handlerDue > 0)
+                wake = std::min(wake, handlerDue);
             timeout = static_cast<int>(std::clamp<std::int64_t>(wake - context.nowMs, 0, kTickMs));
         }
         if (!m_poller.wait(timeout, events))
@@ -147,6 +153,7 @@ void Worker::loop()
         // to it as one batch.
         completeDeferred(context);
         completeParked(context);
+        handlerDue = m_handler->onTurnEnd(context.nowMs);
 
         if (!context.draining && m_stopRequested.load(std::memory_order_acquire)) {
             context.draining = true;

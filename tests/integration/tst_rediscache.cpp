@@ -436,7 +436,7 @@ private Q_SLOTS:
         QCOMPARE(second.response->body, std::string("stored by a"));
     }
 
-    void fillsOfOneTurnReachRedisTogetherAtItsEnd()
+    void fillsOfOneTurnRideInTheNextRoundTripOrGoWhenDue()
     {
         ManualClock clock;
         const std::string ns = uniqueNamespace();
@@ -447,13 +447,21 @@ private Q_SLOTS:
                                  {DataClass::Answers, 13, 1, 5},
                                  {DataClass::Answers, 14, 1, 5}};
         {
+            // As a server's turn: the lookups first, in one round trip, then the loads' fills.
+            LookupResult found[3];
+            for (int i = 0; i < 3; ++i)
+                found[i] = b.context->begin(keys[i]);
+            LookupResult* const all[] = {&found[0], &found[1], &found[2]};
+            b.context->resolveRedis(all);
             const CacheWorkerContext::FillBatch turn(b.context.get());
             for (int i = 0; i < 3; ++i)
-                b.fill(keys[i], "turn " + std::to_string(i));
-            // Kept until the turn ends: another instance does not see them yet.
-            QCOMPARE(a.lookup(keys[0]).status, LookupStatus::Miss);
-            QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Redis).fills, 0u);
+                b.context->fill(found[i], 200, "turn " + std::to_string(i));
         }
+        // Kept past the turn: another instance does not see them yet.
+        QCOMPARE(a.lookup(keys[0]).status, LookupStatus::Miss);
+        QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Redis).fills, 0u);
+        // The next lookup this thread sends to Redis takes them along.
+        QCOMPARE(b.lookup(keys[3]).status, LookupStatus::Miss);
         for (int i = 0; i < 3; ++i) {
             const LookupResult found = a.lookup(keys[i]);
             QCOMPARE(found.status, LookupStatus::Fresh);
@@ -463,14 +471,21 @@ private Q_SLOTS:
         QCOMPARE(b.cache->stats().at(DataClass::Questions, CacheLayer::Redis).fills, 2u);
         QCOMPARE(b.cache->stats().at(DataClass::Answers, CacheLayer::Redis).fills, 1u);
 
-        // A write after the load but before the turn's end still refuses the fill.
+        // With no lookup to ride along, they go by themselves once due; a write after the load
+        // but before they go still refuses the fill.
         {
             const CacheWorkerContext::FillBatch turn(b.context.get());
             b.fill(keys[3], "read before the write");
             a.context->onWrite({WriteKind::NewAnswer, false, 7, 14});
         }
+        const std::int64_t due = b.context->sendDueFills(1000);
+        QCOMPARE(due, std::int64_t(1001));
+        QCOMPARE(b.context->sendDueFills(1000), due);
+        QCOMPARE(b.cache->stats().refusedFills, 0u);
+        QCOMPARE(b.context->sendDueFills(due), std::int64_t(0));
         QCOMPARE(b.cache->stats().refusedFills, 1u);
         QCOMPARE(a.lookup(keys[3]).status, LookupStatus::Miss);
+        QCOMPARE(b.context->sendDueFills(due + 5), std::int64_t(0)); // nothing kept
     }
 
     void aFlushOnOneInstanceEmptiesTheOthers()

@@ -28,7 +28,7 @@ struct ApiReply
 };
 
 // Hands one request to `handler` as an HTTP worker does, completing it at once when the
-// handler defers it (a turn with one request).
+// handler defers it (a turn with one request), then ending the turn as an idle worker would.
 ApiReply sendTo(http::RequestHandler& handler, std::string_view method, std::string_view target,
                 std::string_view body = {}, std::string_view contentType = "application/json");
 

@@ -15,6 +15,11 @@ void ParkHandler::handle(const qaconsole::http::HttpRequest& request,
     const std::int64_t now = steadyClockMs();
     if (request.path == "/hold") {
         parked = {std::string(request.query), now + 1, "held " + std::string(request.query)};
+    } else if (request.path == "/later") {
+        const int ms = std::stoi(std::string(request.query.substr(request.query.find('=') + 1)));
+        m_laterDueMs = now + ms;
+        response.body.assign("later");
+        return;
     } else if (request.path == "/after") {
         const int ms = std::stoi(std::string(request.query.substr(request.query.find('=') + 1)));
         parked = {{}, now + ms, "after " + std::to_string(ms)};
@@ -64,6 +69,15 @@ void ParkHandler::dropParked(std::uint64_t parkId)
         --m_record.parked;
         ++m_record.dropped;
     }
+}
+
+std::int64_t ParkHandler::onTurnEnd(std::int64_t nowMs)
+{
+    if (m_laterDueMs == 0 || nowMs < m_laterDueMs)
+        return m_laterDueMs;
+    m_laterDueMs = 0;
+    ++m_record.laterDone;
+    return 0;
 }
 
 qaconsole::http::RequestHandlerFactory ParkHandler::factory(ParkRecord& record)

@@ -45,6 +45,22 @@ class TestHttpParked : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void workPutOffAtATurnsEndIsDoneWhenDueWithNoTraffic()
+    {
+        ParkRecord record;
+        const auto server = startServer(record);
+        QVERIFY(server);
+        {
+            RawClient client;
+            QVERIFY(client.connectTo(server->port()));
+            QVERIFY(client.send(get("/later?ms=50")));
+            const RawClient::Response answered = client.read();
+            QVERIFY(answered.ok);
+            QCOMPARE(answered.body, QByteArray("later"));
+        } // the connection closes: no turn comes unless the worker wakes by itself
+        QTRY_COMPARE_WITH_TIMEOUT(record.laterDone.load(), 1, RawClient::kWaitMs);
+    }
+
     void otherConnectionsAreServedWhileOneIsParked()
     {
         ParkRecord record;
