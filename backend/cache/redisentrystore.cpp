@@ -3,6 +3,8 @@
 #include "backend/cache/cachedresponse.h"
 #include "backend/cache/entrycodec.h"
 
+#include <QCryptographicHash>
+
 #include <charconv>
 
 namespace qaconsole::cache {
@@ -11,9 +13,10 @@ namespace {
 
 // KEYS: entry, index, group generation, class generation.
 // ARGV: value, entry PX, index PX, group generation seen, class generation seen.
+// Sent by its SHA1 (EVALSHA): Redis then neither receives nor hashes the text on every fill.
 constexpr std::string_view kFillScript = R"lua(
-if (redis.call('GET', KEYS[3]) or '') ~= ARGV[4] then return 0 end
-if (redis.call('GET', KEYS[4]) or '') ~= ARGV[5] then return 0 end
+local seen = redis.call('MGET', KEYS[3], KEYS[4])
+if (seen[1] or '') ~= ARGV[4] or (seen[2] or '') ~= ARGV[5] then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 redis.call('SADD', KEYS[2], KEYS[1])
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
@@ -44,6 +47,16 @@ struct NumberText
         text = std::string_view(digits, std::size_t(end - digits));
     }
 };
+
+const std::string& fillScriptSha()
+{
+    static const std::string sha =
+        QCryptographicHash::hash(QByteArrayView(kFillScript.data(), qsizetype(kFillScript.size())),
+                                 QCryptographicHash::Sha1)
+            .toHex()
+            .toStdString();
+    return sha;
+}
 
 } // namespace
 
@@ -116,13 +129,21 @@ bool RedisEntryStore::exchange(std::span<const RedisFill> fills, std::vector<cha
     }
     constexpr std::size_t kFillArgs = 12;
     constexpr std::size_t kLookupArgs = 4;
+    constexpr std::size_t kLoadArgs = 3;
     m_pipelineArgs.clear();
     m_pipelineCommands.clear();
+    // The script goes ahead of the first fills on each connection (Redis forgets scripts when
+    // it restarts, which this connection sees as a reconnection) and after a NOSCRIPT.
+    const std::uint64_t link = m_connection.reconnects() + 1;
+    const bool load = !fills.empty() && m_scriptLoadedOn != link;
+    if (load)
+        m_pipelineArgs.insert(m_pipelineArgs.end(), {"SCRIPT", "LOAD", kFillScript});
+    const std::size_t fillsFrom = load ? 1 : 0;
     for (std::size_t i = 0; i < fills.size(); ++i) {
         const std::string* texts = &m_fillTexts[i * kTexts];
         m_pipelineArgs.insert(m_pipelineArgs.end(),
-                              {"EVAL", kFillScript, "4", texts[0], texts[1], texts[2], texts[3],
-                               texts[4], texts[5], texts[6], fills[i].generations.group,
+                              {"EVALSHA", fillScriptSha(), "4", texts[0], texts[1], texts[2],
+                               texts[3], texts[4], texts[5], texts[6], fills[i].generations.group,
                                fills[i].generations.dataClass});
     }
     for (std::size_t i = 0; i < keys.size(); ++i) {
@@ -130,22 +151,31 @@ bool RedisEntryStore::exchange(std::span<const RedisFill> fills, std::vector<cha
         for (int n = 0; n < 3; ++n)
             m_pipelineArgs.push_back(m_lookupKeys[i * 3 + std::size_t(n)]);
     }
+    if (load)
+        m_pipelineCommands.emplace_back(&m_pipelineArgs[0], kLoadArgs);
+    const std::size_t fillArgsFrom = load ? kLoadArgs : 0;
     for (std::size_t i = 0; i < fills.size(); ++i)
-        m_pipelineCommands.emplace_back(&m_pipelineArgs[i * kFillArgs], kFillArgs);
-    const std::size_t lookupsFrom = fills.size() * kFillArgs;
+        m_pipelineCommands.emplace_back(&m_pipelineArgs[fillArgsFrom + i * kFillArgs], kFillArgs);
+    const std::size_t lookupsFrom = fillArgsFrom + fills.size() * kFillArgs;
     for (std::size_t i = 0; i < keys.size(); ++i)
         m_pipelineCommands.emplace_back(&m_pipelineArgs[lookupsFrom + i * kLookupArgs],
                                         kLookupArgs);
     if (!m_connection.pipeline(m_pipelineCommands, m_pipelineReplies))
         return false;
+    if (load && !replyIsError(m_pipelineReplies[0].get()))
+        m_scriptLoadedOn = link;
     for (std::size_t i = 0; i < fills.size(); ++i) {
-        const redisReply* reply = m_pipelineReplies[i].get();
-        m_fillErrors += !reply || replyIsError(reply) ? 1 : 0;
+        const redisReply* reply = m_pipelineReplies[fillsFrom + i].get();
+        if (!reply || replyIsError(reply)) {
+            ++m_fillErrors;
+            if (replyText(reply).starts_with("NOSCRIPT"))
+                m_scriptLoadedOn = 0; // flushed by someone (SCRIPT FLUSH): loaded again next time
+        }
         stored[i] = replyInteger(reply) == 1;
     }
     found.resize(keys.size());
     for (std::size_t i = 0; i < keys.size(); ++i) {
-        const redisReply* reply = m_pipelineReplies[fills.size() + i].get();
+        const redisReply* reply = m_pipelineReplies[fillsFrom + fills.size() + i].get();
         if (replyElements(reply) != 3) {
             found.clear();
             m_pipelineReplies.clear();

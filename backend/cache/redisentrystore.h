@@ -100,6 +100,9 @@ private:
     std::vector<RedisFound> m_lookupOne;
     std::vector<char> m_storedNone;
     std::size_t m_fillErrors = 0;
+    // The connection (RedisConnection::reconnects() + 1) on which the fill script was loaded;
+    // 0: not loaded.
+    std::uint64_t m_scriptLoadedOn = 0;
 };
 
 } // namespace qaconsole::cache

@@ -436,6 +436,28 @@ private Q_SLOTS:
         QCOMPARE(second.response->body, std::string("stored by a"));
     }
 
+    void aFlushedFillScriptIsLoadedAgain()
+    {
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock);
+        Instance b(m_server, ns, clock);
+        a.fill(kQuestions, "before the flush");
+        QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Fresh);
+        RedisConnection raw(m_server.options());
+        const RedisReplyPtr flushed = raw.command({"SCRIPT", "FLUSH"});
+        QVERIFY(flushed && !replyIsError(flushed.get()));
+        // The first fill after it meets NOSCRIPT: kept in a's memory, not in Redis. The script
+        // goes again ahead of the next fill.
+        const CacheKey next{DataClass::Answers, 10, 1, 5};
+        a.fill(kAnswers, "lost");
+        QCOMPARE(b.lookup(kAnswers).status, LookupStatus::Miss);
+        a.fill(next, "stored");
+        const LookupResult found = b.lookup(next);
+        QCOMPARE(found.status, LookupStatus::Fresh);
+        QCOMPARE(found.response->body, std::string("stored"));
+    }
+
     void fillsOfOneTurnRideInTheNextRoundTripOrGoWhenDue()
     {
         ManualClock clock;
