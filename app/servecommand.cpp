@@ -48,10 +48,10 @@ struct Options
         QStringLiteral("MS"), QStringLiteral("1000")};
     QCommandLineOption cacheAdmission{
         QStringLiteral("cache-admission"),
-        QStringLiteral("Which loaded lists are cached: 'second' (default) stores a list only when "
-                       "it was asked for before, lately; 'always' stores every one "
-                       "(docs/cache-policy.md)."),
-        QStringLiteral("WHICH"), QStringLiteral("second")};
+        QStringLiteral("Which loaded lists are cached: 'adaptive' (default) stores a list once "
+                       "it was asked for twice lately, or more often while stored lists are "
+                       "seldom read; 'always' stores every one (docs/cache-policy.md)."),
+        QStringLiteral("WHICH"), QStringLiteral("adaptive")};
     QCommandLineOption help = helpOption();
 };
 
@@ -104,8 +104,8 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     if (!ok || leaseMs < 100 || leaseMs > 60'000)
         return usageError(QStringLiteral("--cache-lease must be a number of ms from 100 to 60000"));
     const QString admission = parser.value(o.cacheAdmission);
-    if (admission != QLatin1String("second") && admission != QLatin1String("always"))
-        return usageError(QStringLiteral("--cache-admission must be 'second' or 'always'"));
+    if (admission != QLatin1String("adaptive") && admission != QLatin1String("always"))
+        return usageError(QStringLiteral("--cache-admission must be 'adaptive' or 'always'"));
     cache::CachePolicy policy = cache::defaultPolicy();
     if (parser.isSet(o.policyFile)) {
         const cache::PolicyParseResult loaded = cache::loadPolicyFile(parser.value(o.policyFile));
@@ -134,7 +134,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     options.cacheMemoryBytes = std::size_t(memoryMiB) << 20;
     options.cacheLease = std::chrono::milliseconds(leaseMs);
     options.admission = admission == QLatin1String("always") ? cache::Admission::Always
-                                                             : cache::Admission::SecondRequest;
+                                                             : cache::Admission::Adaptive;
     if (options.cache) {
         // Without Redis the cache still works, in this instance's memory only.
         options.redisUrl = redisForCommand(database.settings);

@@ -82,6 +82,10 @@ void appendCachePrometheus(std::string& out, const CacheStats& stats)
         {"qa_cache_unadmitted_loads_total", "counter",
          "Loads not stored because their key had not been asked for lately (admission).",
          stats.unadmittedLoads},
+        {"qa_cache_admit_after", "gauge",
+         "Requests a key needs before one whose load is stored (adaptive admission; 0: every "
+         "load is stored).",
+         stats.admitAfter},
         {"qa_cache_unconfirmed_writes_total", "counter",
          "Writes not confirmed by every instance, answered after waiting out the lease.",
          stats.unconfirmedWrites},

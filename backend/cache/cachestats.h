@@ -30,6 +30,8 @@ struct CacheStats
     std::uint64_t coalescedWaits = 0;  // lookups that waited for another request's load
     std::uint64_t refusedFills = 0;    // loads not stored: a write invalidated them meanwhile
     std::uint64_t unadmittedLoads = 0; // loads not stored: their key was new (admission)
+    // Requests a key needs before one whose load is stored (adaptive admission; 0: every load).
+    std::uint64_t admitAfter = 0;
     // Writes not confirmed by every instance, each answered only after waiting out the lease.
     std::uint64_t unconfirmedWrites = 0;
     std::uint64_t delayedWrites = 0;        // writes whose invalidation did not reach Redis at once

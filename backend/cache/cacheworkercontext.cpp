@@ -2,7 +2,7 @@
 
 #include "backend/cache/cachedresponse.h"
 #include "backend/cache/clock.h"
-#include "backend/cache/doorkeeper.h"
+#include "backend/cache/frequencysketch.h"
 #include "backend/cache/freshness.h"
 #include "backend/cache/redisconnection.h"
 #include "backend/cache/responsecache.h"
@@ -23,6 +23,13 @@ namespace {
 // along, or at once when this many are kept.
 constexpr std::int64_t kFillKeepMs = 1;
 constexpr std::size_t kMaxKeptFills = 256;
+// Adaptive admission: each worker judges its own epochs of this many admission questions.
+// When its stores were read less than twice each on average (a fill costs about as much CPU
+// as two hits save), keys need one more request before they are stored; when read four times
+// or more (or when nothing was stored to judge by), one less.
+constexpr std::uint32_t kAdmissionEpoch = 4096;
+constexpr std::uint32_t kMinEpochFills = 32;
+constexpr int kMaxAdmitAfter = 7;
 // Waiters whose leader gave up try again; past this they load without waiting.
 constexpr int kJoinAttempts = 3;
 // A refresh write recomputes at most this many pages of one group; the rest are only dropped.
@@ -81,6 +88,8 @@ void CacheWorkerContext::bump(std::atomic<std::uint64_t>& counter, std::uint64_t
 
 void CacheWorkerContext::bump(DataClass dataClass, CacheLayer layer, Field field, std::uint64_t by)
 {
+    if (field == Hits || field == StaleServes)
+        m_epochHits += std::uint32_t(by);
     bump(m_counters.perClass[std::size_t(dataClass)][std::size_t(layer)][field], by);
 }
 
@@ -270,7 +279,7 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
     // in vain), is in demand: stored.
     if (attempt == 0 && !known)
         result.ticket.admitted = admits(key);
-    // A key new to this instance goes to the database alone: its load is not stored, and the
+    // A key not in demand here yet goes to the database alone: its load is not stored, and the
     // Redis round trip would find a copy only if another instance had stored one lately.
     if (inRedis && result.ticket.admitted) {
         result.step = LookupResult::Step::ReadRedis;
@@ -282,7 +291,28 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
 
 bool CacheWorkerContext::admits(const CacheKey& key)
 {
-    return !m_cache.m_doorkeeper || m_cache.m_doorkeeper->seenBefore(hashKey(key));
+    if (!m_cache.m_sketch)
+        return true;
+    const int before = m_cache.m_sketch->recordRequest(hashKey(key));
+    const int needed = m_cache.m_admitAfter.load(std::memory_order_relaxed);
+    if (++m_epochQuestions >= kAdmissionEpoch)
+        adaptAdmission();
+    return before >= needed;
+}
+
+void CacheWorkerContext::adaptAdmission()
+{
+    int now = m_cache.m_admitAfter.load(std::memory_order_relaxed);
+    int next = now;
+    if (m_epochFills >= kMinEpochFills && m_epochHits < 2 * m_epochFills)
+        next = std::min(now + 1, kMaxAdmitAfter);
+    else if (m_epochHits >= 4 * m_epochFills)
+        next = std::max(now - 1, 1);
+    if (next != now) // another worker may have moved it meanwhile: one step either way
+        m_cache.m_admitAfter.compare_exchange_strong(now, next, std::memory_order_relaxed);
+    m_epochQuestions = 0;
+    m_epochFills = 0;
+    m_epochHits = 0;
 }
 
 void CacheWorkerContext::takeTicket(const CacheKey& key, SingleFlight::FlightPtr flight,
@@ -501,10 +531,12 @@ void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view 
     entry->status = status;
     entry->body.assign(body);
     std::shared_ptr<const CachedResponse> shared = std::move(entry);
-    if (policy.cached() && ticket.admitted)
+    if (policy.cached() && ticket.admitted) {
         store(ticket.key, policy, shared, ticket, now);
-    else if (policy.cached())
+        ++m_epochFills;
+    } else if (policy.cached()) {
         bump(m_counters.unadmittedLoads);
+    }
     ticket.release({std::move(shared), LookupStatus::Fresh});
 }
 

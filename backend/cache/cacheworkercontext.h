@@ -157,6 +157,8 @@ private:
     LookupResult probe(const CacheKey& key, int attempt);
     // Whether a load of `key` (asked for now) is to be stored: the admission the options set.
     bool admits(const CacheKey& key);
+    // At the end of an epoch of admission questions: moves the instance's threshold.
+    void adaptAdmission();
     // Arms `result`'s ticket for a load of `key` this request runs.
     void takeTicket(const CacheKey& key, SingleFlight::FlightPtr flight, LookupResult& result);
     void serveFromRedis(const ClassPolicy& rules, std::shared_ptr<const CachedResponse> entry,
@@ -220,6 +222,10 @@ private:
     std::vector<RedisFill> m_redisFills;
     std::vector<char> m_fillsStored;
     std::int64_t m_fillsKeptSinceMs = 0;
+    // This worker's current admission epoch: questions asked, loads stored, hits served.
+    std::uint32_t m_epochQuestions = 0;
+    std::uint32_t m_epochFills = 0;
+    std::uint32_t m_epochHits = 0;
     // continueWrite(): no retry on this thread before this (steadyNowNs) after one failed.
     std::int64_t m_retryAfterNs = 0;
 };

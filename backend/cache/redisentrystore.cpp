@@ -135,16 +135,17 @@ bool RedisEntryStore::exchange(std::span<const RedisFill> fills, std::vector<cha
     // The script goes ahead of the first fills on each connection (Redis forgets scripts when
     // it restarts, which this connection sees as a reconnection) and after a NOSCRIPT.
     const std::uint64_t link = m_connection.reconnects() + 1;
-    const bool load = !fills.empty() && m_scriptLoadedOn != link;
+    const bool load = !fills.empty() && m_bySha && m_scriptLoadedOn != link;
     if (load)
         m_pipelineArgs.insert(m_pipelineArgs.end(), {"SCRIPT", "LOAD", kFillScript});
     const std::size_t fillsFrom = load ? 1 : 0;
     for (std::size_t i = 0; i < fills.size(); ++i) {
         const std::string* texts = &m_fillTexts[i * kTexts];
         m_pipelineArgs.insert(m_pipelineArgs.end(),
-                              {"EVALSHA", fillScriptSha(), "4", texts[0], texts[1], texts[2],
-                               texts[3], texts[4], texts[5], texts[6], fills[i].generations.group,
-                               fills[i].generations.dataClass});
+                              {m_bySha ? "EVALSHA" : "EVAL",
+                               m_bySha ? fillScriptSha() : kFillScript, "4", texts[0], texts[1],
+                               texts[2], texts[3], texts[4], texts[5], texts[6],
+                               fills[i].generations.group, fills[i].generations.dataClass});
     }
     for (std::size_t i = 0; i < keys.size(); ++i) {
         m_pipelineArgs.push_back("MGET");
@@ -164,6 +165,10 @@ bool RedisEntryStore::exchange(std::span<const RedisFill> fills, std::vector<cha
         return false;
     if (load && !replyIsError(m_pipelineReplies[0].get()))
         m_scriptLoadedOn = link;
+    // A Redis user granted EVAL alone (an older managed stack, a restrictive ACL): the script's
+    // text from then on. This pipeline's fills are lost, as after any failed command.
+    if (load && replyText(m_pipelineReplies[0].get()).starts_with("NOPERM"))
+        m_bySha = false;
     for (std::size_t i = 0; i < fills.size(); ++i) {
         const redisReply* reply = m_pipelineReplies[fillsFrom + i].get();
         if (!reply || replyIsError(reply)) {

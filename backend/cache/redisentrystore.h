@@ -103,6 +103,7 @@ private:
     // The connection (RedisConnection::reconnects() + 1) on which the fill script was loaded;
     // 0: not loaded.
     std::uint64_t m_scriptLoadedOn = 0;
+    bool m_bySha = true; // false once Redis refused SCRIPT LOAD to this user: EVAL instead
 };
 
 } // namespace qaconsole::cache

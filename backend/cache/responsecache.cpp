@@ -3,7 +3,7 @@
 #include "backend/cache/cachesubscriber.h"
 #include "backend/cache/cacheworkercontext.h"
 #include "backend/cache/clock.h"
-#include "backend/cache/doorkeeper.h"
+#include "backend/cache/frequencysketch.h"
 #include "backend/cache/memorylayer.h"
 #include "backend/cache/policyjson.h"
 #include "backend/cache/policyvalidation.h"
@@ -76,9 +76,9 @@ ResponseCache::ResponseCache(ResponseCacheOptions options)
       m_clock(m_options.clock ? m_options.clock : m_ownClock.get()),
       m_memory(std::make_unique<MemoryLayer>(m_options.memoryBytes, m_options.shards)),
       m_flights(std::make_unique<SingleFlight>(m_options.shards)),
-      m_doorkeeper(m_options.admission == Admission::SecondRequest
-                       ? std::make_unique<Doorkeeper>(m_options.admissionKeys)
-                       : nullptr),
+      m_sketch(m_options.admission == Admission::Adaptive
+                   ? std::make_unique<FrequencySketch>(m_options.admissionKeys)
+                   : nullptr),
       m_channels(CacheChannels::forNamespace(m_options.ns)), m_instanceId(randomInstanceId()),
       m_policy(std::make_shared<const CachePolicy>(m_options.policy)),
       m_lease(m_options.lease, !m_options.redis.has_value()), m_redisRest(restInterval(m_options)),
@@ -502,6 +502,7 @@ CacheStats ResponseCache::stats() const
             stats.redisConnections += worker->redisConnected() ? 1 : 0;
         }
     }
+    stats.admitAfter = m_sketch ? std::uint64_t(m_admitAfter.load(std::memory_order_relaxed)) : 0;
     const auto memory = m_memory->stats();
     for (int index = 0; index < kDataClassCount; ++index) {
         LayerClassStats& figures = stats.at(DataClass(index), CacheLayer::Memory);

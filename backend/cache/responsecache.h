@@ -27,7 +27,7 @@ namespace qaconsole::cache {
 class CacheSubscriber;
 class CacheWorkerContext;
 class Clock;
-class Doorkeeper;
+class FrequencySketch;
 class MemoryLayer;
 class RedisEntryStore;
 class SingleFlight;
@@ -65,10 +65,11 @@ struct ResponseCacheOptions
     // Each entry's share of the jitter, in [0, 1); null: random. Called on the filling thread.
     std::function<float()> jitter;
     // A storefront's long tail of keys asked for once would each cost a fill in both layers and
-    // then be evicted unread; with SecondRequest, a Doorkeeper remembers `admissionKeys` keys
-    // lately asked for, and only a load of one of those is stored.
-    Admission admission = Admission::SecondRequest;
-    std::size_t admissionKeys = std::size_t(1) << 19; // about 1 MiB
+    // then be evicted unread. Adaptive: a FrequencySketch counts the requests for about
+    // `admissionKeys` keys, and a load is stored only from its key's second request, or a later
+    // one while stored entries are seldom read (docs/cache-policy.md, "Admission").
+    Admission admission = Admission::Adaptive;
+    std::size_t admissionKeys = std::size_t(1) << 19; // about 2 MiB
     // Whether this is a serving instance: it listens for invalidations and policies and is
     // counted among the instances. False for a tool that only publishes policies or flushes.
     bool listen = true;
@@ -176,7 +177,10 @@ private:
     const Clock* m_clock;
     std::unique_ptr<MemoryLayer> m_memory;
     std::unique_ptr<SingleFlight> m_flights;
-    std::unique_ptr<Doorkeeper> m_doorkeeper; // null: every load is stored
+    std::unique_ptr<FrequencySketch> m_sketch; // null: every load is stored
+    // Requests a key needs before this one for its load to be stored (Adaptive admission):
+    // from 1 (the second request) to kMaxAdmitAfter, moved by the workers' epochs.
+    std::atomic<int> m_admitAfter{1};
     CacheChannels m_channels;
     std::uint64_t m_instanceId;
 

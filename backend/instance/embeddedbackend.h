@@ -47,7 +47,7 @@ struct BackendOptions
     // How long the cache is trusted after this instance last heard its own heartbeat on the
     // invalidation channel (docs/cache-coherence.md).
     std::chrono::milliseconds cacheLease{1000};
-    cache::Admission admission = cache::Admission::SecondRequest;
+    cache::Admission admission = cache::Admission::Adaptive;
 };
 
 // One instance of the Q&A API in this process: the HTTP server, one API handler per worker and

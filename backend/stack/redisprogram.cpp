@@ -30,7 +30,8 @@ QString quoted(const QString& text)
 //  GET SET MGET DEL UNLINK INCR PEXPIRE SADD SMEMBERS: entries, generations, group indexes,
 //    the stored policy, instance presence, invalidation acknowledgements (counted with INCR,
 //    read with MGET); also called inside the two EVAL scripts;
-//  EVAL: the fill and invalidate scripts (redisentrystore.cpp);
+//  EVAL: the invalidate script, and the fill script where EVALSHA is refused;
+//  EVALSHA, SCRIPT LOAD: the fill script by its SHA1 (redisentrystore.cpp);
 //  PUBLISH SUBSCRIBE UNSUBSCRIBE: invalidations, policies and lease heartbeats;
 //  SCAN DBSIZE INFO: the cache's usage figures (`cache status`, the Cache page), INFO server in
 //    the health check;
@@ -38,8 +39,8 @@ QString quoted(const QString& text)
 // Any key and channel: the key namespace is the cache's option, so a pattern would tie the
 // server to one. Nothing else (FLUSHALL, CONFIG, SHUTDOWN, CLIENT, KEYS, DEBUG, MONITOR...).
 const char* const kCacheCommands = "+get +set +mget +del +unlink +incr +pexpire +sadd +smembers "
-                                   "+eval +publish +subscribe +unsubscribe +scan +dbsize +info "
-                                   "+ping +select";
+                                   "+eval +evalsha +script|load +publish +subscribe +unsubscribe "
+                                   "+scan +dbsize +info +ping +select";
 
 QString noPasswordNote(bool wasRunning)
 {

@@ -415,9 +415,8 @@ private Q_SLOTS:
         ManualClock clock;
         const std::string ns = uniqueNamespace();
         Instance a(m_server, ns, clock);
-        Instance b(m_server, ns, clock, defaultPolicy(), [](ResponseCacheOptions& options) {
-            options.admission = Admission::SecondRequest;
-        });
+        Instance b(m_server, ns, clock, defaultPolicy(),
+                   [](ResponseCacheOptions& options) { options.admission = Admission::Adaptive; });
         QVERIFY(a.leased && b.leased);
         a.fill(kAnswers, "stored by a");
         // New to b: Redis is not asked, and b's load is not stored.
@@ -456,6 +455,29 @@ private Q_SLOTS:
         const LookupResult found = b.lookup(next);
         QCOMPARE(found.status, LookupStatus::Fresh);
         QCOMPARE(found.response->body, std::string("stored"));
+    }
+
+    void aUserRefusedScriptLoadFillsWithTheScriptsText()
+    {
+        RedisConnection raw(m_server.options());
+        const RedisReplyPtr made = raw.command({"ACL", "SETUSER", "evalonly", "on", ">pw", "~*",
+                                                "&*", "+@all", "-evalsha", "-script"});
+        QVERIFY(made && !replyIsError(made.get()));
+        ManualClock clock;
+        const std::string ns = uniqueNamespace();
+        Instance a(m_server, ns, clock, defaultPolicy(), [](ResponseCacheOptions& options) {
+            options.redis->endpoint.username = QStringLiteral("evalonly");
+            options.redis->endpoint.password = QStringLiteral("pw");
+        });
+        Instance b(m_server, ns, clock);
+        QVERIFY(a.leased);
+        // Its first fill meets NOPERM and is lost; from then on the script goes as text.
+        a.fill(kQuestions, "lost");
+        QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Miss);
+        a.fill(kAnswers, "stored by EVAL");
+        const LookupResult found = b.lookup(kAnswers);
+        QCOMPARE(found.status, LookupStatus::Fresh);
+        QCOMPARE(found.response->body, std::string("stored by EVAL"));
     }
 
     void fillsOfOneTurnRideInTheNextRoundTripOrGoWhenDue()

@@ -69,7 +69,7 @@ class TestResponseCache : public QObject
 private Q_SLOTS:
     void aLoadIsStoredOnlyWhenItsKeyWasAskedForBefore()
     {
-        Fixture f(defaultPolicy(), 0.0f, Admission::SecondRequest);
+        Fixture f(defaultPolicy(), 0.0f, Admission::Adaptive);
         LookupResult first = f.context->lookup(kQuestions);
         QCOMPARE(first.status, LookupStatus::Miss);
         QVERIFY(!first.ticket.admitted);
@@ -91,9 +91,31 @@ private Q_SLOTS:
         QCOMPARE(f.status(kAnswers), LookupStatus::Miss);
         QCOMPARE(f.cache->stats().unadmittedLoads, 2u);
     }
+    void admissionAsksForMoreRequestsWhileStoredListsAreSeldomRead()
+    {
+        Fixture f(defaultPolicy(), 0.0f, Admission::Adaptive);
+        QCOMPARE(f.cache->stats().admitAfter, 1u);
+        // An epoch of 4,096 loads: each key asked for twice and never again, so half the loads
+        // are stored and none of them is read.
+        for (int id = 1; id <= 2048; ++id) {
+            const CacheKey key{DataClass::Answers, id, 1, 5};
+            f.fill(key, "not stored");
+            f.fill(key, "stored, never read");
+        }
+        QCOMPARE(f.cache->stats().admitAfter, 2u);
+        // The next: new keys keep coming, but what was stored is read often: back to the
+        // second request.
+        const CacheKey stored{DataClass::Answers, 1, 1, 5};
+        for (int id = 5000; id < 5000 + 4096; ++id) {
+            f.fill({DataClass::Answers, id, 1, 5}, "asked for once");
+            for (int read = 0; read < 4; ++read)
+                QCOMPARE(f.status(stored), LookupStatus::Fresh);
+        }
+        QCOMPARE(f.cache->stats().admitAfter, 1u);
+    }
     void aKeyWhoseCopyExpiredIsStoredAgainAtOnce()
     {
-        Fixture f(defaultPolicy(), 0.0f, Admission::SecondRequest);
+        Fixture f(defaultPolicy(), 0.0f, Admission::Adaptive);
         f.fill(kQuestions, "v0"); // not kept: the key was new
         f.fill(kQuestions, "v1");
         QCOMPARE(f.status(kQuestions), LookupStatus::Fresh);
