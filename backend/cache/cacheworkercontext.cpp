@@ -524,6 +524,15 @@ void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view 
     if (!ticket.active())
         return;
     const ClassPolicy& policy = rules(ticket.key.dataClass);
+    const bool kept = policy.cached() && ticket.admitted;
+    if (policy.cached() && !kept)
+        bump(m_counters.unadmittedLoads);
+    if (!kept && !SingleFlight::joined(ticket.m_flight)) {
+        // Neither stored nor waited for: no copy of the body to make. A lookup that joins
+        // in between finds the load given up and reads the database itself.
+        ticket.release({});
+        return;
+    }
     const std::int64_t now = m_cache.clock().now();
     auto entry = std::make_shared<CachedResponse>();
     entry->computedAtMs = ticket.startedAtMs > 0 ? std::min(ticket.startedAtMs, now) : now;
@@ -531,11 +540,9 @@ void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view 
     entry->status = status;
     entry->body.assign(body);
     std::shared_ptr<const CachedResponse> shared = std::move(entry);
-    if (policy.cached() && ticket.admitted) {
+    if (kept) {
         store(ticket.key, policy, shared, ticket, now);
         ++m_epochFills;
-    } else if (policy.cached()) {
-        bump(m_counters.unadmittedLoads);
     }
     ticket.release({std::move(shared), LookupStatus::Fresh});
 }

@@ -20,6 +20,7 @@ public:
     std::condition_variable done;
     bool finished = false;
     Outcome outcome;
+    std::atomic<bool> joined{false}; // another lookup joined this load
 };
 
 struct alignas(64) SingleFlight::Shard
@@ -50,8 +51,15 @@ SingleFlight::FlightPtr SingleFlight::join(const CacheKey& key, bool& leader)
     auto [it, inserted] = shard.flights.try_emplace(key);
     if (inserted)
         it->second = std::make_shared<Flight>(key);
+    else
+        it->second->joined.store(true, std::memory_order_relaxed);
     leader = inserted;
     return it->second;
+}
+
+bool SingleFlight::joined(const FlightPtr& flight)
+{
+    return flight && flight->joined.load(std::memory_order_relaxed);
 }
 
 SingleFlight::FlightPtr SingleFlight::tryLead(const CacheKey& key)

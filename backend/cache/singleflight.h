@@ -39,6 +39,8 @@ public:
     // Starts a load only when none is in progress: one refresh per stale entry. Null otherwise.
     FlightPtr tryLead(const CacheKey& key);
     Outcome wait(const FlightPtr& flight, std::chrono::milliseconds timeout);
+    // Whether another lookup joined `flight` so far (one may still join before it finishes).
+    static bool joined(const FlightPtr& flight);
     // Ends a flight this thread leads; waiters get `outcome`. Safe to call twice (later calls
     // are ignored).
     void finish(const FlightPtr& flight, Outcome outcome);
