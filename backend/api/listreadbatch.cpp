@@ -95,7 +95,8 @@ void ListReadBatch::complete(std::span<http::HttpResponse* const> responses)
 {
     const std::size_t count = std::min(m_pending.size(), responses.size());
     // 1. Redis, for every read that needs it, in one round trip.
-    // The Redis fills of the turn go in one round trip, at its end (also when it throws).
+    // The Redis fills of the turn are kept past its end (also when it throws), to ride in the
+    // worker's next Redis round trip.
     const cache::CacheWorkerContext::FillBatch fills(m_cache);
     if (m_cache) {
         m_lookups.clear();

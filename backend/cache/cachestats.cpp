@@ -80,7 +80,8 @@ void appendCachePrometheus(std::string& out, const CacheStats& stats)
         {"qa_cache_refused_fills_total", "counter",
          "Loads not stored because a write invalidated them meanwhile.", stats.refusedFills},
         {"qa_cache_unadmitted_loads_total", "counter",
-         "Loads not stored because their key had not been asked for lately (admission).",
+         "Loads not stored because their key had not been asked for often enough lately "
+         "(admission).",
          stats.unadmittedLoads},
         {"qa_cache_admit_after", "gauge",
          "Requests a key needs before one whose load is stored (adaptive admission; 0: every "

@@ -29,7 +29,7 @@ struct CacheStats
     std::uint64_t loads = 0;           // misses this instance sent to the database
     std::uint64_t coalescedWaits = 0;  // lookups that waited for another request's load
     std::uint64_t refusedFills = 0;    // loads not stored: a write invalidated them meanwhile
-    std::uint64_t unadmittedLoads = 0; // loads not stored: their key was new (admission)
+    std::uint64_t unadmittedLoads = 0; // loads not stored: key not asked for enough (admission)
     // Requests a key needs before one whose load is stored (adaptive admission; 0: every load).
     std::uint64_t admitAfter = 0;
     // Writes not confirmed by every instance, each answered only after waiting out the lease.

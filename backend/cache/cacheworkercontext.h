@@ -61,8 +61,8 @@ public:
     // Waits for the load `result` joined; when that gave up, looks again (possibly leading,
     // and reading Redis at once). Call with no ticket held.
     void resolveWait(LookupResult& result);
-    // Stores a loaded response in both layers (as the policy says) and hands it to the
-    // requests waiting for it. Does nothing unless `found` holds the ticket.
+    // Stores a loaded response in both layers (as the policy and the admission say) and hands
+    // it to the requests waiting for it. Does nothing unless `found` holds the ticket.
     void fill(LookupResult& found, int status, std::string_view body);
     // While one lives, fill() stores in memory at once but keeps the Redis copies. They ride in
     // the next Redis round trip this thread makes (the next turn's lookups) or go by themselves
@@ -92,8 +92,6 @@ public:
     // since an earlier turn that no lookup took along. Returns when to be called again at the
     // latest, or 0 when nothing is kept.
     std::int64_t sendDueFills(std::int64_t nowMs);
-    // Sends every kept Redis fill now (a tool, a test, a worker that stops).
-    void sendKeptFills() { flushRedisFills(); }
     // After a failed load: the copy within stale-if-error (counted), or null. Either way the
     // ticket is given up.
     std::shared_ptr<const CachedResponse> useStaleIfError(LookupResult& found);

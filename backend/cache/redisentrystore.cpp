@@ -87,11 +87,6 @@ bool RedisEntryStore::lookupMany(std::span<const CacheKey> keys, std::vector<Red
     return exchange({}, m_storedNone, keys, found);
 }
 
-bool RedisEntryStore::storeMany(std::span<const RedisFill> fills, std::vector<char>& stored)
-{
-    return exchange(fills, stored, {}, m_lookupOne) && m_fillErrors == 0;
-}
-
 bool RedisEntryStore::exchange(std::span<const RedisFill> fills, std::vector<char>& stored,
                                std::span<const CacheKey> keys, std::vector<RedisFound>& found)
 {

@@ -24,7 +24,7 @@ struct RedisGenerations
     std::string dataClass;
 };
 
-// One entry for storeMany(): the response, how long Redis keeps it and its group's index, and
+// One fill for exchange(): the response, how long Redis keeps it and its group's index, and
 // the generations its lookup saw.
 struct RedisFill
 {
@@ -57,11 +57,9 @@ public:
     // lookup() for several keys in one pipelined round trip: found[i] for keys[i].
     bool lookupMany(std::span<const CacheKey> keys, std::vector<RedisFound>& found);
     // For each fill, SET with PX expiry and index update, atomically and only if no generation
-    // moved; all in one pipelined round trip. stored[i] tells whether fills[i] was written (0
-    // also when Redis could not be used).
-    bool storeMany(std::span<const RedisFill> fills, std::vector<char>& stored);
-    // storeMany() then lookupMany(), in the same round trip. False when Redis could not be
-    // used; a fill Redis answered with an error is not stored and counts in fillErrors().
+    // moved; then lookupMany() of `keys`; all in one pipelined round trip. stored[i] tells
+    // whether fills[i] was written (0 also when Redis could not be used). False when Redis could
+    // not be used; a fill Redis answered with an error is not stored and counts in fillErrors().
     bool exchange(std::span<const RedisFill> fills, std::vector<char>& stored,
                   std::span<const CacheKey> keys, std::vector<RedisFound>& found);
     // Deletes every entry of `group` and bumps its generation (kept `generationTtlMs`).
@@ -90,8 +88,8 @@ private:
     std::string m_indexKey;
     std::string m_groupGeneration;
     std::string m_classGeneration;
-    // lookupMany()'s key names (three per key) and storeMany()'s names, values and numbers
-    // (seven per fill), then the argument lists and replies of either pipeline, reused.
+    // exchange()'s key names (three per lookup), fill names, values and numbers (seven per
+    // fill), argument lists and replies, reused.
     std::vector<std::string> m_lookupKeys;
     std::vector<std::string> m_fillTexts;
     std::vector<std::string_view> m_pipelineArgs;

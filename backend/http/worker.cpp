@@ -119,22 +119,22 @@ void Worker::loop()
     std::int64_t handlerDue = 0; // when the handler asked to be called again (0: no time)
 
     for (;;) {
-        int timeout = -1; // nothing to time out: sleep until a socket or the waker speaks
+        // -1: nothing to time out, sleep until a socket or the waker speaks.
+        std::int64_t wake = -1;
         if (m_active.empty() && !context.draining) {
             publishCpu(); // what the last connections cost, before a sleep of any length
-            if (handlerDue > 0)
-                timeout = static_cast<int>(
-                    std::clamp<std::int64_t>(handlerDue - context.nowMs, 0, kTickMs));
         } else {
-            std::int64_t wake = nextSweep;
+            wake = nextSweep;
             if (context.draining)
                 wake = std::min(wake, graceEnd);
             if (!m_parked.empty())
                 wake = std::min(wake, earliestResume());
-            if (handlerDue > 0)
-                wake = std::min(wake, handlerDue);
-            timeout = static_cast<int>(std::clamp<std::int64_t>(wake - context.nowMs, 0, kTickMs));
         }
+        if (handlerDue > 0)
+            wake = wake < 0 ? handlerDue : std::min(wake, handlerDue);
+        const int timeout =
+            wake < 0 ? -1
+                     : static_cast<int>(std::clamp<std::int64_t>(wake - context.nowMs, 0, kTickMs));
         if (!m_poller.wait(timeout, events))
             break; // the poller itself broke: nothing on this worker can be served any more
         context.nowMs = steadyClockMs();

@@ -146,6 +146,18 @@ struct Instance
     bool leased = false;
 };
 
+// After Redis refused `writer`'s fill script (NOSCRIPT, NOPERM): its next fill is lost (kept in
+// its own memory only), and the script's next fill reaches Redis, where `reader` finds it.
+void checkOneFillLostThenOneStored(Instance& writer, Instance& reader)
+{
+    writer.fill(kQuestions, "lost");
+    QCOMPARE(reader.lookup(kQuestions).status, LookupStatus::Miss);
+    writer.fill(kAnswers, "stored");
+    const LookupResult found = reader.lookup(kAnswers);
+    QCOMPARE(found.status, LookupStatus::Fresh);
+    QCOMPARE(found.response->body, std::string("stored"));
+}
+
 CachePolicy redisOnly()
 {
     CachePolicy policy = defaultPolicy();
@@ -441,20 +453,14 @@ private Q_SLOTS:
         const std::string ns = uniqueNamespace();
         Instance a(m_server, ns, clock);
         Instance b(m_server, ns, clock);
-        a.fill(kQuestions, "before the flush");
-        QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Fresh);
+        const CacheKey earlier{DataClass::Answers, 10, 1, 5};
+        a.fill(earlier, "before the flush");
+        QCOMPARE(b.lookup(earlier).status, LookupStatus::Fresh);
         RedisConnection raw(m_server.options());
         const RedisReplyPtr flushed = raw.command({"SCRIPT", "FLUSH"});
         QVERIFY(flushed && !replyIsError(flushed.get()));
-        // The first fill after it meets NOSCRIPT: kept in a's memory, not in Redis. The script
-        // goes again ahead of the next fill.
-        const CacheKey next{DataClass::Answers, 10, 1, 5};
-        a.fill(kAnswers, "lost");
-        QCOMPARE(b.lookup(kAnswers).status, LookupStatus::Miss);
-        a.fill(next, "stored");
-        const LookupResult found = b.lookup(next);
-        QCOMPARE(found.status, LookupStatus::Fresh);
-        QCOMPARE(found.response->body, std::string("stored"));
+        // The first fill after it meets NOSCRIPT; the script goes again ahead of the next one.
+        checkOneFillLostThenOneStored(a, b);
     }
 
     void aUserRefusedScriptLoadFillsWithTheScriptsText()
@@ -471,13 +477,8 @@ private Q_SLOTS:
         });
         Instance b(m_server, ns, clock);
         QVERIFY(a.leased);
-        // Its first fill meets NOPERM and is lost; from then on the script goes as text.
-        a.fill(kQuestions, "lost");
-        QCOMPARE(b.lookup(kQuestions).status, LookupStatus::Miss);
-        a.fill(kAnswers, "stored by EVAL");
-        const LookupResult found = b.lookup(kAnswers);
-        QCOMPARE(found.status, LookupStatus::Fresh);
-        QCOMPARE(found.response->body, std::string("stored by EVAL"));
+        // Its first fill meets NOPERM; from then on the script goes as text (EVAL).
+        checkOneFillLostThenOneStored(a, b);
     }
 
     void fillsOfOneTurnRideInTheNextRoundTripOrGoWhenDue()

@@ -1,10 +1,10 @@
--- wrk script for scripts/bench/cache's cold and Zipf sides: GET one list route with ids drawn
--- from [lo, hi]. Arguments after `--`: ROUTE (questions | answers), LO, HI, and DRAW: `uniform`
--- (every id as likely, like pgbench's random(lo, hi)) or `zipf` (the id of popularity rank r
--- drawn with weight 1/r, the skew of a storefront's catalogue; ranks are scattered over the
--- range so that popularity does not follow the id). Request strings and the Zipf table are
+-- wrk script of the benchmarks (scripts/bench/api, scripts/bench/cache): GET one list route
+-- with ids drawn from [lo, hi]. Arguments after `--`: ROUTE (questions | answers), LO, HI, and
+-- DRAW: `uniform` (every id as likely, like pgbench's random(lo, hi)) or `zipf` (the id of
+-- popularity rank r drawn with weight 1/r, the skew of a storefront's catalogue; ranks are
+-- scattered over the range so that popularity does not follow the id). Request strings and the Zipf table are
 -- built once per thread in init(): per request, one random draw and a binary search at most.
-local lo, hi, n, zipf
+local lo, hi, n, zipf, step
 local requests = {}
 local cumulative = {}
 
@@ -21,18 +21,14 @@ function init(args)
     end
   end
   if zipf then
+    -- A prime that does not divide n: rank r goes to lo + (r * step) % n, a one-to-one scatter.
+    step = (n % 1000003 == 0) and 999983 or 1000003
     local total = 0
     for rank = 1, n do
       total = total + 1 / rank
       cumulative[rank] = total
     end
   end
-end
-
--- A prime that does not divide n: rank r goes to lo + (r * step) % n, a one-to-one scatter.
-local function scatter(rank)
-  local step = (n % 1000003 == 0) and 999983 or 1000003
-  return lo + ((rank - 1) * step) % n
 end
 
 function request()
@@ -45,5 +41,5 @@ function request()
     local mid = math.floor((low + high) / 2)
     if cumulative[mid] < target then low = mid + 1 else high = mid end
   end
-  return requests[scatter(low)]
+  return requests[lo + ((low - 1) * step) % n]
 end
