@@ -164,6 +164,25 @@ private Q_SLOTS:
         QCOMPARE(body, std::string(R"({"error":"code","message":"a\u0000b"})"));
     }
 
+    // The output stream grows the string ahead of what it writes and trims it at the end: a
+    // body rendered after existing bytes keeps them, and a text much longer than any step of
+    // growth (with escapes, which take up to six bytes each) comes out whole and exact.
+    void appendsAndGrows()
+    {
+        std::string message;
+        for (int i = 0; i < 5000; ++i)
+            message += (i % 7 == 0) ? std::string("\"\x01") : std::string("ab");
+        std::string expected = "HTTP head{\"error\":\"e\",\"message\":\"";
+        for (int i = 0; i < 5000; ++i)
+            expected += (i % 7 == 0) ? std::string("\\\"\\u0001") : std::string("ab");
+        expected += "\"}";
+
+        std::string body = "HTTP head";
+        api::renderError("e", message, "", body);
+        QCOMPARE(body.size(), expected.size());
+        QVERIFY(body == expected);
+    }
+
     void smallBodies()
     {
         std::string body;
