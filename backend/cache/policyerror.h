@@ -1,23 +1,12 @@
 #pragma once
 
-#include <QList>
-#include <QString>
+#include "core/fielderror.h"
 
 namespace qaconsole::cache {
 
-// One problem in a policy, tied to the field it concerns so an editor can mark it in place.
-struct PolicyError
-{
-    QString field;   // JSON path, e.g. "classes.answers.ttl.redis"; empty for the whole file
-    QString message; // e.g. "\"5 parsecs\" is not a duration: ..."
-
-    QString text() const
-    {
-        return field.isEmpty() ? message : field + QStringLiteral(": ") + message;
-    }
-    friend bool operator==(const PolicyError&, const PolicyError&) = default;
-};
-
-using PolicyErrors = QList<PolicyError>;
+// One problem in a policy, tied to the field it concerns (e.g. "classes.answers.ttl.redis") so
+// an editor can mark it in place.
+using PolicyError = core::FieldError;
+using PolicyErrors = core::FieldErrors;
 
 } // namespace qaconsole::cache
