@@ -251,6 +251,19 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
             break;
         }
     }
+    // A key not in demand here yet (asked for fewer than the admission's N times lately; one
+    // whose expired copy was in memory, or whose load another request led, is) goes to the
+    // database alone. Its load is not stored, so it leads no flight and takes no fill token,
+    // and it skips the Redis round trip, which would find a copy only if another instance had
+    // stored one lately. At most N requests of a new key go this way; then its loads are
+    // coalesced.
+    if (attempt == 0 && !known && !admits(key)) {
+        if (inMemory)
+            bump(key.dataClass, CacheLayer::Memory, Misses);
+        bump(m_counters.unadmittedLoads);
+        bump(m_counters.loads);
+        return result;
+    }
     bool leader = true;
     SingleFlight::FlightPtr flight;
     if (attempt < kJoinAttempts)
@@ -275,13 +288,7 @@ LookupResult CacheWorkerContext::probe(const CacheKey& key, int attempt)
     }
     if (inMemory && attempt == 0)
         bump(key.dataClass, CacheLayer::Memory, Misses);
-    // A key in memory before, or one whose load another request led (this one waited for it
-    // in vain), is in demand: stored.
-    if (attempt == 0 && !known)
-        result.ticket.admitted = admits(key);
-    // A key not in demand here yet goes to the database alone: its load is not stored, and the
-    // Redis round trip would find a copy only if another instance had stored one lately.
-    if (inRedis && result.ticket.admitted) {
+    if (inRedis) {
         result.step = LookupResult::Step::ReadRedis;
         return result;
     }
@@ -404,8 +411,6 @@ void CacheWorkerContext::lead(const ClassPolicy& policy,
                               std::int64_t now)
 {
     const Freshness freshness = entry ? redisTimes(policy, *entry).at(now) : Freshness::Expired;
-    if (entry)
-        result.ticket.admitted = true; // stored before, here or by another instance
     if (freshness == Freshness::Fresh) {
         serveFromRedis(policy, std::move(entry), LookupStatus::Fresh, result, now);
         return;
@@ -524,9 +529,8 @@ void CacheWorkerContext::fill(LookupResult& found, int status, std::string_view 
     if (!ticket.active())
         return;
     const ClassPolicy& policy = rules(ticket.key.dataClass);
-    const bool kept = policy.cached() && ticket.admitted;
-    if (policy.cached() && !kept)
-        bump(m_counters.unadmittedLoads);
+    // A policy applied since the lookup may no longer cache this class.
+    const bool kept = policy.cached();
     if (!kept && !SingleFlight::joined(ticket.m_flight)) {
         // Neither stored nor waited for: no copy of the body to make. A lookup that joins
         // in between finds the load given up and reads the database itself.

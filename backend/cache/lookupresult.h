@@ -34,7 +34,6 @@ public:
             memoryToken = other.memoryToken;
             redisGenerations = std::move(other.redisGenerations);
             redisChecked = other.redisChecked;
-            admitted = other.admitted;
             startedAtMs = other.startedAtMs;
         }
         return *this;
@@ -47,8 +46,6 @@ public:
     MemoryFillToken memoryToken;
     RedisGenerations redisGenerations;
     bool redisChecked = false; // redisGenerations were read: the Redis copy may be written
-    // The load is to be stored (ResponseCacheOptions::admission); a refresh of a cached copy is.
-    bool admitted = true;
     // When the load began (cache Clock), before the database was read: the entry's computed
     // time, so that an entry whose read began before a gap in the invalidation channel is never
     // trusted after it.

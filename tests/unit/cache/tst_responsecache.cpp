@@ -72,14 +72,14 @@ private Q_SLOTS:
         Fixture f(defaultPolicy(), 0.0f, Admission::Adaptive);
         LookupResult first = f.context->lookup(kQuestions);
         QCOMPARE(first.status, LookupStatus::Miss);
-        QVERIFY(!first.ticket.admitted);
+        QVERIFY(!first.ticket.active()); // to the database alone: no flight, no fill
         f.context->fill(first, 200, "first");
         QCOMPARE(f.cache->stats().unadmittedLoads, 1u);
         QCOMPARE(f.cache->stats().at(DataClass::Questions, CacheLayer::Memory).fills, 0u);
 
         LookupResult second = f.context->lookup(kQuestions);
         QCOMPARE(second.status, LookupStatus::Miss); // the first load was not kept
-        QVERIFY(second.ticket.admitted);
+        QVERIFY(second.ticket.active());
         f.context->fill(second, 200, "second");
         QCOMPARE(f.status(kQuestions), LookupStatus::Fresh);
         QCOMPARE(f.body(kQuestions), std::string("second"));
@@ -126,7 +126,7 @@ private Q_SLOTS:
         // remembers.
         LookupResult reload = f.context->lookup(kQuestions);
         QCOMPARE(reload.status, LookupStatus::Miss);
-        QVERIFY(reload.ticket.admitted);
+        QVERIFY(reload.ticket.active());
         f.context->fill(reload, 200, "v2");
         QCOMPARE(f.body(kQuestions), std::string("v2"));
     }
