@@ -7,6 +7,7 @@
 #include "app/loadtestcommand.h"
 #include "app/servecommand.h"
 #include "app/stackcommand.h"
+#include "app/tiercommand.h"
 
 #include <QCommandLineParser>
 
@@ -50,6 +51,7 @@ QList<CommandSpec> commandSpecs()
         {QStringLiteral("serve"), serveCommandLine, runServeCommand},
         {QStringLiteral("cache"), cacheCommandLine, runCacheCommand},
         {QStringLiteral("loadtest"), loadtestCommandLine, runLoadtestCommand},
+        {QStringLiteral("tier"), tierCommandLine, runTierCommand},
     };
 }
 

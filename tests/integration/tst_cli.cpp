@@ -95,6 +95,12 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("gen"), QStringLiteral("--out"), QStringLiteral("/tmp/x"),
                            QStringLiteral("--scale"), QStringLiteral("-1")}
             << "scale";
+        QTest::newRow("tier without action")
+            << QStringList{QStringLiteral("tier")} << "list or check";
+        QTest::newRow("tier check of no file")
+            << QStringList{QStringLiteral("tier"), QStringLiteral("check"),
+                           QStringLiteral("/nonexistent/tiers.json")}
+            << "no such file";
         QTest::newRow("option without value")
             << QStringList{QStringLiteral("stack"), QStringLiteral("status"),
                            QStringLiteral("--data-dir")}
@@ -110,6 +116,56 @@ private Q_SLOTS:
         QCOMPARE(result.err.trimmed().count(u'\n'), 0);
         QVERIFY2(result.err.contains(mentions), qPrintable(result.err));
         QVERIFY(result.out.isEmpty());
+    }
+
+    // The tiers file as a user meets it: the built-in tiers until the file exists, the list in
+    // the file's format, which `check` accepts, and a hand-edited file with two mistakes.
+    void tiersFromTheCommandLine()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("tiers.json"));
+        const Run list =
+            run({QStringLiteral("tier"), QStringLiteral("list"), QStringLiteral("--tiers"), path});
+        QCOMPARE(list.exitCode, 0);
+        const QStringList lines = list.out.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 4);
+        QVERIFY(lines[0].startsWith(QStringLiteral("NAME")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("Single instance ")));
+        QVERIFY2(lines[3].startsWith(QStringLiteral("3 instances + nginx + Redis  3 ")) &&
+                     lines[3].contains(QStringLiteral("nginx")) &&
+                     lines[3].endsWith(QStringLiteral("memory+redis (Balanced)")),
+                 qPrintable(lines[3]));
+
+        const Run json = run({QStringLiteral("tier"), QStringLiteral("list"),
+                              QStringLiteral("--json"), QStringLiteral("--tiers"), path});
+        QCOMPARE(json.exitCode, 0);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(json.out.toUtf8());
+        file.close();
+        const Run good = run({QStringLiteral("tier"), QStringLiteral("check"), path});
+        QCOMPARE(good.exitCode, 0);
+        QVERIFY2(good.out.contains(QStringLiteral("3 tiers, no mistake")), qPrintable(good.out));
+
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(json.out.toUtf8()
+                       .replace("\"instances\": 3", "\"instances\": 12")
+                       .replace("\"balancer\": \"none\"", "\"balancer\": \"haproxy\""));
+        file.close();
+        const Run bad = run({QStringLiteral("tier"), QStringLiteral("check"), path});
+        QCOMPARE(bad.exitCode, 1);
+        const QStringList errors = bad.err.trimmed().split(u'\n');
+        QCOMPARE(errors.size(), 3);
+        QVERIFY2(errors[0].contains(QStringLiteral("tiers[0].balancer: \"haproxy\" is not one of")),
+                 qPrintable(bad.err));
+        QVERIFY(errors[1].contains(QStringLiteral("tiers[1].balancer")));
+        QVERIFY(errors[2].contains(
+            QStringLiteral("tiers[2].instances: must be a whole number from 1 to 8")));
+        const Run listBad =
+            run({QStringLiteral("tier"), QStringLiteral("list"), QStringLiteral("--tiers"), path});
+        QCOMPARE(listBad.exitCode, 1);
+        QVERIFY(listBad.out.isEmpty());
     }
 
     void badSettingsStartNothing()
