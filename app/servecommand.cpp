@@ -5,11 +5,14 @@
 #include "backend/cache/policyjson.h"
 #include "backend/endpoint/redisendpoint.h"
 #include "backend/instance/embeddedbackend.h"
+#include "backend/supervise/processcontrol.h"
 #include "pg/conninfo.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QHostAddress>
+#include <QSaveFile>
 
 namespace qaconsole::app {
 
@@ -52,8 +55,40 @@ struct Options
                        "it was asked for twice lately, or more often while stored lists are "
                        "seldom read; 'always' stores every one (docs/cache-policy.md)."),
         QStringLiteral("WHICH"), QStringLiteral("adaptive")};
+    QCommandLineOption noRedis{
+        QStringLiteral("no-redis"),
+        QStringLiteral("Cache in this process's memory only, even when Redis is available (a "
+                       "single instance's in-process tier; several instances need Redis to "
+                       "hear each other's writes).")};
+    QCommandLineOption pidFile{
+        QStringLiteral("pid-file"),
+        QStringLiteral("Write the process id to FILE once listening, and remove it on a clean "
+                       "stop (for a supervisor)."),
+        QStringLiteral("FILE")};
     QCommandLineOption help = helpOption();
 };
+
+// Written whole or not at all (a supervisor reads it at any moment), once the port is bound:
+// the file's presence with a live process means the instance serves.
+bool writePidFile(const QString& path)
+{
+    QSaveFile file(path);
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(QByteArray::number(QCoreApplication::applicationPid()) + '\n');
+        if (file.commit())
+            return true;
+    }
+    printErr(QStringLiteral("qaconsole: cannot write the pid file %1: %2")
+                 .arg(path, file.errorString()));
+    return false;
+}
+
+// Only while it still names this process: a newer instance may have taken the path over.
+void removePidFile(const QString& path)
+{
+    if (supervise::readPidFile(path) == QCoreApplication::applicationPid())
+        QFile::remove(path);
+}
 
 CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
 {
@@ -65,7 +100,7 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
     spec.options =
         QList<QCommandLineOption>{o.port,           o.bind,       o.threads,     o.useStack,
                                   o.noCache,        o.policyFile, o.cacheMemory, o.cacheLease,
-                                  o.cacheAdmission, o.help} +
+                                  o.cacheAdmission, o.noRedis,    o.pidFile,     o.help} +
         common.options();
     return spec;
 }
@@ -135,7 +170,7 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
     options.cacheLease = std::chrono::milliseconds(leaseMs);
     options.admission = admission == QLatin1String("always") ? cache::Admission::Always
                                                              : cache::Admission::Adaptive;
-    if (options.cache) {
+    if (options.cache && !parser.isSet(o.noRedis)) {
         // Without Redis the cache still works, in this instance's memory only.
         options.redisUrl = redisForCommand(database.settings);
         if (options.redisUrl.isEmpty())
@@ -157,9 +192,16 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
                  .arg(backend.url())
                  .arg(backend.threads())
                  .arg(pg::addressOf(options.dsn), cacheText));
+    const QString pidPath = parser.value(o.pidFile);
+    if (!pidPath.isEmpty() && !writePidFile(pidPath)) {
+        backend.stop();
+        return ExitFailure;
+    }
     quitOnTerminationSignals();
     const int code = QCoreApplication::exec();
     backend.stop();
+    if (!pidPath.isEmpty())
+        removePidFile(pidPath);
     printErr(QStringLiteral("qaconsole serve: stopped"));
     return code;
 }

@@ -1,8 +1,9 @@
 // `qaconsole serve` as an operator runs it: a process of its own on a database loaded by the
 // ETL, answering all eight routes of the contract over real HTTP, refusing a port it holds (by
-// kind), stopping cleanly on SIGTERM.
+// kind), stopping cleanly on SIGTERM; its pid file for a supervisor, and --no-redis.
 
 #include "backend/instance/embeddedbackend.h"
+#include "backend/supervise/processcontrol.h"
 #include "tests/support/httpexchange.h"
 #include "tests/support/programrun.h"
 #include "tests/support/sampleload.h"
@@ -50,6 +51,8 @@ private:
 
     QJsonObject json(const Reply& reply) { return QJsonDocument::fromJson(reply.body).object(); }
 
+    QString pidFile() const { return m_stack->dataDir() + QStringLiteral("/serve.pid"); }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -66,7 +69,8 @@ private Q_SLOTS:
             {QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
              QStringLiteral("--threads"), QStringLiteral("2"), QStringLiteral("--dsn"), dsn,
              QStringLiteral("--data-dir"), m_stack->dataDir(), QStringLiteral("--settings"),
-             m_stack->dataDir() + QStringLiteral("/none.ini")});
+             m_stack->dataDir() + QStringLiteral("/none.ini"), QStringLiteral("--pid-file"),
+             pidFile()});
         m_server.start();
         QVERIFY(m_server.waitForStarted());
         QTRY_VERIFY_WITH_TIMEOUT(m_server.canReadLine() || m_server.state() == QProcess::NotRunning,
@@ -77,6 +81,8 @@ private Q_SLOTS:
         QVERIFY2(match.hasMatch(),
                  qPrintable(line + QString::fromUtf8(m_server.readAllStandardError())));
         m_url = match.captured(1);
+        // Written once listening, with the process's own id, for a supervisor to find.
+        QCOMPARE(supervise::readPidFile(pidFile()), m_server.processId());
     }
 
     void cleanupTestCase()
@@ -188,6 +194,31 @@ private Q_SLOTS:
         QCOMPARE(m_server.exitStatus(), QProcess::NormalExit);
         QCOMPARE(m_server.exitCode(), 0);
         QVERIFY(m_server.readAllStandardError().contains("stopped"));
+        QVERIFY(!QFile::exists(pidFile())); // a clean stop removes it
+    }
+
+    // --no-redis: the in-process layer alone, whatever Redis the settings name.
+    void cachesInMemoryOnlyWhenAsked()
+    {
+        QProcess server;
+        server.setProgram(QStringLiteral(QACONSOLE_BINARY));
+        server.setArguments({QStringLiteral("serve"), QStringLiteral("--port"), QStringLiteral("0"),
+                             QStringLiteral("--threads"), QStringLiteral("1"),
+                             QStringLiteral("--no-redis"), QStringLiteral("--dsn"),
+                             m_stack->stack().postgresDsn(), QStringLiteral("--data-dir"),
+                             m_stack->dataDir(), QStringLiteral("--settings"),
+                             m_stack->dataDir() + QStringLiteral("/none.ini")});
+        server.start();
+        QVERIFY(server.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine() || server.state() == QProcess::NotRunning,
+                                 30000);
+        const QString line = QString::fromUtf8(server.readLine());
+        QVERIFY2(line.contains(QStringLiteral("listening on")) &&
+                     line.contains(QStringLiteral("cache in memory")),
+                 qPrintable(line + QString::fromUtf8(server.readAllStandardError())));
+        server.terminate();
+        QVERIFY(server.waitForFinished(15000));
+        QCOMPARE(server.exitCode(), 0);
     }
 };
 
