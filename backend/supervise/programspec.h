@@ -36,6 +36,9 @@ public:
 
     // The loopback port: fixed by the settings (0: any free one, `portSetting` names the key
     // for messages), and the one chosen last, kept across restarts so addresses stay stable.
+    // The loopback address it listens on: 127.0.0.1, or one of its own for a tier's instances
+    // (127.0.0.2, 127.0.0.3...), so that each has the host:port it would have on a host.
+    virtual QString host() const { return QStringLiteral("127.0.0.1"); }
     virtual int fixedPort() const = 0;
     virtual QString portSetting() const = 0;
     virtual int rememberedPort() const = 0;

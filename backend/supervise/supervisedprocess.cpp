@@ -30,7 +30,7 @@ SupervisedProcess::SupervisedProcess(ProgramSpec& spec, RestartPolicy policy, Mo
 QString SupervisedProcess::address() const
 {
     const int port = m_spec.rememberedPort();
-    return port > 0 ? QStringLiteral("127.0.0.1:%1").arg(port) : QString();
+    return port > 0 ? QStringLiteral("%1:%2").arg(m_spec.host()).arg(port) : QString();
 }
 
 ProcessStatus SupervisedProcess::snapshot(ProcessState state, const QString& message) const

@@ -1,0 +1,152 @@
+#include "backend/tier/serveprogram.h"
+
+#include "backend/supervise/processcontrol.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QTcpSocket>
+
+namespace qaconsole::tier {
+
+using supervise::ErrorKind;
+
+ServeProgram::ServeProgram(ServeInstance instance, QString title)
+    : m_instance(std::move(instance)), m_title(std::move(title))
+{}
+
+QString ServeProgram::pidFile() const
+{
+    return QDir(m_instance.folder).filePath(QStringLiteral("serve.pid"));
+}
+
+QString ServeProgram::logFile() const
+{
+    return QDir(m_instance.folder).filePath(QStringLiteral("serve.log"));
+}
+
+QString ServeProgram::portFile() const
+{
+    return QDir(m_instance.folder).filePath(QStringLiteral("port"));
+}
+
+int ServeProgram::rememberedPort() const
+{
+    QFile file(portFile());
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    bool ok = false;
+    const int port = QString::fromLatin1(file.readLine()).trimmed().toInt(&ok);
+    return ok && port > 0 && port < 65536 ? port : 0;
+}
+
+supervise::Status ServeProgram::rememberPort(int port)
+{
+    QSaveFile file(portFile());
+    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(port) + '\n') < 0 ||
+        !file.commit())
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("cannot write %1: %2").arg(portFile(), file.errorString()));
+    return {};
+}
+
+supervise::Status ServeProgram::rememberStarted(bool started)
+{
+    Q_UNUSED(started); // the tier, not the instance, records who brought it up
+    return {};
+}
+
+supervise::Status ServeProgram::prepare()
+{
+    const QFileInfo binary(m_instance.binary);
+    if (!binary.isFile() || !binary.isExecutable())
+        return makeError(ErrorKind::BinaryMissing,
+                         QStringLiteral("%1 is not an executable").arg(m_instance.binary));
+    if (!QDir().mkpath(m_instance.folder))
+        return makeError(ErrorKind::Io,
+                         QStringLiteral("cannot create the folder %1").arg(m_instance.folder));
+    return {};
+}
+
+supervise::Result<supervise::Launched> ServeProgram::launch(int port)
+{
+    QFile::remove(pidFile());
+    const QStringList arguments = QStringList{QStringLiteral("serve"),
+                                              QStringLiteral("--bind"),
+                                              m_instance.host,
+                                              QStringLiteral("--port"),
+                                              QString::number(port),
+                                              QStringLiteral("--pid-file"),
+                                              pidFile()} +
+                                  m_instance.serveArguments;
+    const auto pid =
+        supervise::startDetached(m_instance.binary, arguments, m_instance.folder, logFile());
+    if (!pid)
+        return pid.error();
+    return supervise::Launched{false, pid.value()};
+}
+
+bool ServeProgram::transientFailure(const QString& logTail) const
+{
+    // The port was taken between choosing and binding it: another one may do.
+    return logTail.contains(QStringLiteral("Cannot listen on"));
+}
+
+supervise::ProbeResult ServeProgram::probe(int timeoutMs) const
+{
+    supervise::ProbeResult result = probeHealth(m_instance.host, rememberedPort(), timeoutMs);
+    // serve writes its pid file once it listens: the answer is this instance's, or the pid
+    // file is not there yet.
+    result.pid = supervise::readPidFile(pidFile());
+    if (result.ok && result.pid == 0) {
+        result.ok = false;
+        result.error = QStringLiteral("answers, but has not written %1 yet").arg(pidFile());
+    }
+    return result;
+}
+
+supervise::Status ServeProgram::requestStop(qint64 pid)
+{
+    if (!supervise::terminateProcess(pid))
+        return makeError(ErrorKind::StopFailed,
+                         QStringLiteral("process %1 could not be signalled").arg(pid));
+    return {};
+}
+
+supervise::ProbeResult probeHealth(const QString& host, int port, int timeoutMs)
+{
+    supervise::ProbeResult result;
+    if (port <= 0) {
+        result.error = QStringLiteral("no port chosen yet");
+        return result;
+    }
+    QElapsedTimer clock;
+    clock.start();
+    const auto left = [&] {
+        return std::max(1, timeoutMs - int(clock.elapsed()));
+    };
+    QTcpSocket socket;
+    socket.connectToHost(host, quint16(port));
+    if (!socket.waitForConnected(left())) {
+        result.error = socket.errorString();
+        return result;
+    }
+    socket.write("GET /health HTTP/1.1\r\nHost: " + host.toLatin1() +
+                 "\r\nConnection: close\r\n\r\n");
+    QByteArray reply;
+    while (socket.waitForReadyRead(left())) {
+        reply += socket.readAll();
+        if (reply.size() > 64 * 1024)
+            break;
+    }
+    reply += socket.readAll();
+    result.ok = reply.startsWith("HTTP/1.1 200") && reply.contains("\"status\":\"ok\"");
+    if (!result.ok)
+        result.error = reply.isEmpty() ? QStringLiteral("no answer to GET /health")
+                                       : QString::fromLatin1(reply.left(reply.indexOf('\r')));
+    return result;
+}
+
+} // namespace qaconsole::tier
