@@ -1,12 +1,12 @@
 #include "backend/tier/serveprogram.h"
 
 #include "backend/supervise/processcontrol.h"
+#include "backend/tier/portfile.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QTcpSocket>
 
 namespace qaconsole::tier {
@@ -34,22 +34,12 @@ QString ServeProgram::portFile() const
 
 int ServeProgram::rememberedPort() const
 {
-    QFile file(portFile());
-    if (!file.open(QIODevice::ReadOnly))
-        return 0;
-    bool ok = false;
-    const int port = QString::fromLatin1(file.readLine()).trimmed().toInt(&ok);
-    return ok && port > 0 && port < 65536 ? port : 0;
+    return readPortFile(portFile());
 }
 
 supervise::Status ServeProgram::rememberPort(int port)
 {
-    QSaveFile file(portFile());
-    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::number(port) + '\n') < 0 ||
-        !file.commit())
-        return makeError(ErrorKind::Io,
-                         QStringLiteral("cannot write %1: %2").arg(portFile(), file.errorString()));
-    return {};
+    return writePortFile(portFile(), port);
 }
 
 supervise::Status ServeProgram::rememberStarted(bool started)
