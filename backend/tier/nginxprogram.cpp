@@ -33,6 +33,15 @@ NginxProgram::NginxProgram(QString binary, QString folder, NginxPlan plan)
     m_plan.user = supervise::runningAsRoot() ? QStringLiteral("root") : QString();
 }
 
+void NginxProgram::setPlan(const NginxPlan& plan)
+{
+    const QString runtimeDir = m_plan.runtimeDir;
+    const QString user = m_plan.user;
+    m_plan = plan;
+    m_plan.runtimeDir = runtimeDir;
+    m_plan.user = user;
+}
+
 QString NginxProgram::file(const char* name) const
 {
     return QDir(m_folder).filePath(QLatin1String(name));

@@ -36,6 +36,9 @@ public:
 
     QString configFile() const;
     int statusPort() const;
+    // The upstreams are known once the instances run: set before start().
+    const NginxPlan& plan() const { return m_plan; }
+    void setPlan(const NginxPlan& plan);
 
 private:
     QString file(const char* name) const;

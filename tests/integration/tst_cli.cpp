@@ -96,7 +96,7 @@ private Q_SLOTS:
                            QStringLiteral("--scale"), QStringLiteral("-1")}
             << "scale";
         QTest::newRow("tier without action")
-            << QStringList{QStringLiteral("tier")} << "list or check";
+            << QStringList{QStringLiteral("tier")} << "list, check, up";
         QTest::newRow("tier check of no file")
             << QStringList{QStringLiteral("tier"), QStringLiteral("check"),
                            QStringLiteral("/nonexistent/tiers.json")}

@@ -6,15 +6,22 @@
 // - Two behind nginx: the generated configuration serves the API, the requests reach every
 //   instance (their own request counters), a GET whose instance was killed is sent to the other
 //   one (no GET fails), and stopping leaves nothing behind.
+// - `qaconsole tier up|status|down` as a user runs them: a tier of two instances with Redis
+//   behind nginx comes up, serves the API at the URL it prints, shows every process running,
+//   and goes down leaving no process.
 
 #include "backend/supervise/processcontrol.h"
 #include "backend/supervise/supervisedprocess.h"
 #include "backend/tier/nginxprogram.h"
 #include "backend/tier/serveprogram.h"
 #include "tests/support/httpexchange.h"
+#include "tests/support/programrun.h"
 #include "tests/support/sampleload.h"
 #include "tests/support/stackfixture.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QTest>
@@ -196,6 +203,77 @@ private Q_SLOTS:
         const testing::HttpExchange gone =
             testing::exchange(m_network, "GET", url + QStringLiteral("/health"));
         QCOMPARE(gone.status, 0);
+    }
+
+    void upStatusDownFromTheCommandLine()
+    {
+        const QString tiers = m_stack->dataDir() + QStringLiteral("/tiers.json");
+        QFile file(tiers);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "{\"format\": \"qaconsole-tiers\", \"format_version\": 1, \"tiers\": [{\"name\": "
+            "\"Two\", \"instances\": 2, \"cache\": \"memory+redis\", \"policy\": "
+            "\"Balanced\", \"balancer\": \"nginx\"}]}");
+        file.close();
+        const QStringList where{QStringLiteral("--data-dir"), m_stack->dataDir(),
+                                QStringLiteral("--settings"),
+                                m_stack->dataDir() + QStringLiteral("/none.ini")};
+        const QString binary = QStringLiteral(QACONSOLE_BINARY);
+
+        const testing::ProgramRun up = testing::runProgram(
+            binary,
+            QStringList{QStringLiteral("tier"), QStringLiteral("up"), QStringLiteral("Two"),
+                        QStringLiteral("--tiers"), tiers} +
+                where,
+            120000);
+        QVERIFY2(up.exitCode == 0, qPrintable(up.out + up.err));
+        const QRegularExpressionMatch url =
+            QRegularExpression(QStringLiteral("Tier \"Two\" is up: (http://127\\.0\\.0\\.1:\\d+)"))
+                .match(up.out);
+        QVERIFY2(url.hasMatch(), qPrintable(up.out));
+        const testing::HttpExchange listed = testing::exchange(
+            m_network, "GET", url.captured(1) + QStringLiteral("/qa/questions?product_id=1"));
+        QCOMPARE(listed.status, 200);
+        QVERIFY(listed.body.contains("\"results\""));
+
+        const testing::ProgramRun status = testing::runProgram(
+            binary, QStringList{QStringLiteral("tier"), QStringLiteral("status"),
+                                QStringLiteral("--json")} +
+                        where);
+        QCOMPARE(status.exitCode, 0);
+        const QJsonObject document = QJsonDocument::fromJson(status.out.toUtf8()).object();
+        QCOMPARE(document.value(QStringLiteral("tier")).toString(), QStringLiteral("Two"));
+        QCOMPARE(document.value(QStringLiteral("url")).toString(), url.captured(1));
+        const QJsonArray processes = document.value(QStringLiteral("processes")).toArray();
+        QCOMPARE(processes.size(), 3);
+        QList<qint64> pids;
+        const QStringList names{QStringLiteral("instance-1"), QStringLiteral("instance-2"),
+                                QStringLiteral("nginx")};
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject process = processes[i].toObject();
+            QCOMPARE(process.value(QStringLiteral("name")).toString(), names[i]);
+            QCOMPARE(process.value(QStringLiteral("state")).toString(), QStringLiteral("running"));
+            pids << qint64(process.value(QStringLiteral("pid")).toDouble());
+        }
+        QVERIFY(processes[0]
+                    .toObject()
+                    .value(QStringLiteral("address"))
+                    .toString()
+                    .startsWith(QStringLiteral("127.0.0.2:")));
+        QVERIFY(processes[1]
+                    .toObject()
+                    .value(QStringLiteral("address"))
+                    .toString()
+                    .startsWith(QStringLiteral("127.0.0.3:")));
+
+        const testing::ProgramRun down = testing::runProgram(
+            binary, QStringList{QStringLiteral("tier"), QStringLiteral("down")} + where, 60000);
+        QVERIFY2(down.exitCode == 0, qPrintable(down.out + down.err));
+        for (const qint64 pid : pids)
+            QVERIFY2(!supervise::isProcessAlive(pid), qPrintable(QString::number(pid)));
+        const testing::ProgramRun after = testing::runProgram(
+            binary, QStringList{QStringLiteral("tier"), QStringLiteral("status")} + where);
+        QCOMPARE(after.out.trimmed(), QStringLiteral("No tier is up."));
     }
 };
 
