@@ -6,6 +6,7 @@
 #include "backend/tier/nginxprogram.h"
 #include "backend/tier/serveprogram.h"
 #include "backend/tier/tierfile.h"
+#include "net/freeport.h"
 
 #include <QDir>
 #include <QFile>
@@ -97,6 +98,15 @@ QStringList instanceArguments(const TierSpec& spec, const TierRunOptions& option
     return arguments + options.stackArguments;
 }
 
+// Linux routes all of 127.0.0.0/8 to loopback, so each instance gets an address of its own,
+// as on a host of its own. macOS answers only 127.0.0.1 unless aliases are added: where a
+// second loopback address cannot be bound, every instance uses 127.0.0.1 on a port of its own.
+bool ownLoopbackAddresses()
+{
+    static const bool routed = bool(net::checkPortFree("127.0.0.2", 0));
+    return routed;
+}
+
 // The programs of `spec` (or of the recorded tier) in the order they start: the instances,
 // then nginx.
 std::vector<Program> programsOf(const TierSpec& spec, const TierRunOptions& options,
@@ -108,7 +118,8 @@ std::vector<Program> programsOf(const TierSpec& spec, const TierRunOptions& opti
         ServeInstance instance;
         instance.binary = options.binary;
         instance.folder = folder.filePath(instanceName(index));
-        instance.host = QStringLiteral("127.0.0.%1").arg(index + 1);
+        instance.host = ownLoopbackAddresses() ? QStringLiteral("127.0.0.%1").arg(index + 1)
+                                               : QStringLiteral("127.0.0.1");
         instance.serveArguments = arguments;
         auto serve =
             std::make_unique<ServeProgram>(instance, QStringLiteral("Instance %1").arg(index));

@@ -43,7 +43,8 @@ QString processStateName(supervise::ProcessState state);
 // (tier.json, a tiers file of one), so `status` and `down` work from any later process. The
 // database and Redis the instances use are the stack's, started by the caller beforehand.
 // Calls block; run them off the GUI thread.
-// Known limits: one tier at a time per folder; 127.0.0.x must route to loopback (Linux).
+// Known limits: one tier at a time per folder. Where 127.0.0.2 and up do not route to loopback
+// (macOS without aliases) the instances share 127.0.0.1, each on its own port.
 class TierRunner
 {
 public:
