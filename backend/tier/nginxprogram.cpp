@@ -2,6 +2,7 @@
 
 #include "backend/supervise/processcontrol.h"
 #include "backend/supervise/serviceuser.h"
+#include "backend/tier/httpprobe.h"
 #include "backend/tier/portfile.h"
 #include "net/freeport.h"
 
@@ -10,7 +11,6 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
-#include <QTcpSocket>
 
 namespace qaconsole::tier {
 
@@ -142,25 +142,8 @@ bool NginxProgram::transientFailure(const QString& logTail) const
 
 supervise::ProbeResult NginxProgram::probe(int timeoutMs) const
 {
-    supervise::ProbeResult result;
-    const int port = statusPort();
-    if (port <= 0) {
-        result.error = QStringLiteral("no stub_status port yet");
-        return result;
-    }
-    QTcpSocket socket;
-    socket.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
-    if (!socket.waitForConnected(timeoutMs)) {
-        result.error = socket.errorString();
-        return result;
-    }
-    socket.write("GET /nginx_status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    QByteArray reply;
-    while (socket.waitForReadyRead(timeoutMs) && reply.size() < 16 * 1024)
-        reply += socket.readAll();
-    result.ok = reply.startsWith("HTTP/1.1 200") && reply.contains("Active connections");
-    if (!result.ok)
-        result.error = QStringLiteral("no stub_status answer on 127.0.0.1:%1").arg(port);
+    supervise::ProbeResult result = probeHttp(QStringLiteral("127.0.0.1"), statusPort(),
+                                              "/nginx_status", "Active connections", timeoutMs);
     result.pid = supervise::readPidFile(pidFile());
     return result;
 }

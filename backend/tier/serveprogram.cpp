@@ -1,13 +1,12 @@
 #include "backend/tier/serveprogram.h"
 
 #include "backend/supervise/processcontrol.h"
+#include "backend/tier/httpprobe.h"
 #include "backend/tier/portfile.h"
 
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QTcpSocket>
 
 namespace qaconsole::tier {
 
@@ -107,36 +106,7 @@ supervise::Status ServeProgram::requestStop(qint64 pid)
 
 supervise::ProbeResult probeHealth(const QString& host, int port, int timeoutMs)
 {
-    supervise::ProbeResult result;
-    if (port <= 0) {
-        result.error = QStringLiteral("no port chosen yet");
-        return result;
-    }
-    QElapsedTimer clock;
-    clock.start();
-    const auto left = [&] {
-        return std::max(1, timeoutMs - int(clock.elapsed()));
-    };
-    QTcpSocket socket;
-    socket.connectToHost(host, quint16(port));
-    if (!socket.waitForConnected(left())) {
-        result.error = socket.errorString();
-        return result;
-    }
-    socket.write("GET /health HTTP/1.1\r\nHost: " + host.toLatin1() +
-                 "\r\nConnection: close\r\n\r\n");
-    QByteArray reply;
-    while (socket.waitForReadyRead(left())) {
-        reply += socket.readAll();
-        if (reply.size() > 64 * 1024)
-            break;
-    }
-    reply += socket.readAll();
-    result.ok = reply.startsWith("HTTP/1.1 200") && reply.contains("\"status\":\"ok\"");
-    if (!result.ok)
-        result.error = reply.isEmpty() ? QStringLiteral("no answer to GET /health")
-                                       : QString::fromLatin1(reply.left(reply.indexOf('\r')));
-    return result;
+    return probeHttp(host, port, "/health", "\"status\":\"ok\"", timeoutMs);
 }
 
 } // namespace qaconsole::tier
