@@ -3,6 +3,7 @@
 #include "backend/stack/localstack.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QSettings>
 
 #include <cstdio>
@@ -58,6 +59,15 @@ stack::SettingsResult CommonOptions::loadSettings(const QCommandLineParser& earl
     return result;
 }
 
+QString CommonOptions::settingsFile(const QCommandLineParser& earlier,
+                                    const QCommandLineParser* later) const
+{
+    const QString file = later && later->isSet(m_settingsFile) ? later->value(m_settingsFile)
+                         : earlier.isSet(m_settingsFile)       ? earlier.value(m_settingsFile)
+                                                               : stack::defaultSettingsFile();
+    return QFileInfo(file).absoluteFilePath();
+}
+
 bool reportSettingsErrors(const stack::SettingsResult& settings)
 {
     if (settings.ok())
@@ -104,6 +114,13 @@ CommandService serviceForCommand(const CommonOptions& common, const QCommandLine
     if (service.url.isEmpty())
         service.exitCode = ExitFailure;
     return service;
+}
+
+int reportFieldErrors(const QString& path, const core::FieldErrors& errors)
+{
+    for (const core::FieldError& error : errors)
+        printErr(QStringLiteral("qaconsole: %1: %2").arg(path, error.text()));
+    return ExitFailure;
 }
 
 int usageError(const QString& reason)

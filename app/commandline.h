@@ -3,6 +3,7 @@
 #include "app/commandspec.h"
 #include "backend/stack/servicestatus.h"
 #include "backend/stack/stacksettings.h"
+#include "core/fielderror.h"
 
 #include <QCommandLineOption>
 #include <QList>
@@ -42,6 +43,9 @@ public:
     // `earlier` (the top-level one) when both set an option.
     stack::SettingsResult loadSettings(const QCommandLineParser& earlier,
                                        const QCommandLineParser* later = nullptr) const;
+    // The settings file those settings come from (absolute).
+    QString settingsFile(const QCommandLineParser& earlier,
+                         const QCommandLineParser* later = nullptr) const;
 
 private:
     QCommandLineOption m_settingsFile;
@@ -72,6 +76,9 @@ CommandService serviceForCommand(const CommonOptions& common, const QCommandLine
 // and left running for what comes next) or that of --redis. Empty after printing why it is not
 // available.
 QString redisForCommand(const stack::StackSettings& settings);
+
+// Every mistake of a file a user wrote, one line each with its field; returns ExitFailure.
+int reportFieldErrors(const QString& path, const core::FieldErrors& errors);
 
 // "qaconsole: <reason>" on stderr; returns ExitUsage.
 int usageError(const QString& reason);

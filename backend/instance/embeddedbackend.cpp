@@ -112,7 +112,8 @@ metrics::ServerGauges EmbeddedBackend::gauges() const
     const http::HttpServerStats& stats = server->stats();
     return {stats.openConnections.load(std::memory_order_relaxed),
             stats.inFlight.load(std::memory_order_relaxed),
-            double(stats.workerCpuMicros.load(std::memory_order_relaxed)) / 1e6};
+            double(stats.workerCpuMicros.load(std::memory_order_relaxed)) / 1e6,
+            stats.acceptedConnections.load(std::memory_order_relaxed)};
 }
 
 } // namespace qaconsole::instance

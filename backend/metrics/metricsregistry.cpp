@@ -118,6 +118,10 @@ std::string MetricsRegistry::prometheusText(const ServerGauges& gauges) const
            "# TYPE qa_http_open_connections gauge\n";
     appendLine(out, "qa_http_open_connections %lld\n",
                static_cast<long long>(gauges.openConnections));
+    out += "# HELP qa_http_connections_accepted_total Client connections accepted.\n"
+           "# TYPE qa_http_connections_accepted_total counter\n";
+    appendLine(out, "qa_http_connections_accepted_total %lld\n",
+               static_cast<long long>(gauges.acceptedConnections));
     out += "# HELP qa_http_worker_cpu_seconds_total CPU time (user + system) the HTTP worker "
            "threads used.\n# TYPE qa_http_worker_cpu_seconds_total counter\n";
     appendLine(out, "qa_http_worker_cpu_seconds_total %.6f\n", gauges.workerCpuSeconds);

@@ -16,6 +16,9 @@ struct ServerGauges
     std::int64_t inFlight = 0;
     // CPU time the HTTP worker threads have used since the server started (HttpServerStats).
     double workerCpuSeconds = 0;
+    // Connections accepted since the server started: behind nginx, how many upstream
+    // connections it opened (keepalive working: few per thousand requests).
+    std::int64_t acceptedConnections = 0;
 };
 
 // Merged figures, for the console's live charts.

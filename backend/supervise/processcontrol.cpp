@@ -96,6 +96,15 @@ bool terminateProcess(qint64 pid)
 #endif
 }
 
+bool killProcess(qint64 pid)
+{
+#ifdef Q_OS_WIN
+    return terminateProcess(pid); // TerminateProcess is already abrupt
+#else
+    return pid > 0 && ::kill(pid_t(pid), SIGKILL) == 0;
+#endif
+}
+
 bool waitForExit(qint64 pid, int timeoutMs)
 {
     QElapsedTimer clock;

@@ -36,6 +36,10 @@ bool isProcessAlive(qint64 pid);
 // Asks the process to end (SIGTERM; TerminateProcess on Windows). False when it is not there.
 bool terminateProcess(qint64 pid);
 
+// Ends the process at once, as a crash would (SIGKILL; TerminateProcess on Windows): for faults
+// on demand. False when it is not there.
+bool killProcess(qint64 pid);
+
 // Waits up to `timeoutMs` for the process to be gone; true when it is.
 bool waitForExit(qint64 pid, int timeoutMs);
 

@@ -2,35 +2,19 @@
 
 #include "backend/cache/cachepolicy.h"
 #include "backend/cache/policyjson.h"
-#include "backend/supervise/supervisedprocess.h"
-#include "backend/tier/nginxprogram.h"
-#include "backend/tier/serveprogram.h"
 #include "backend/tier/tierfile.h"
-#include "net/freeport.h"
+#include "backend/tier/tierprograms.h"
+#include "backend/tier/tierwatcher.h"
 
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
-#include <QThread>
 
-#include <memory>
 #include <vector>
 
 namespace qaconsole::tier {
 
 namespace {
-
-struct Program
-{
-    QString name;
-    std::unique_ptr<supervise::ProgramSpec> spec;
-    std::unique_ptr<supervise::SupervisedProcess> process;
-};
-
-QString instanceName(int index)
-{
-    return QStringLiteral("instance-%1").arg(index);
-}
 
 bool writeFile(const QString& path, const QByteArray& bytes)
 {
@@ -84,77 +68,15 @@ std::optional<TierSpec> TierRunner::recorded() const
 
 namespace {
 
-// The `serve` options of every instance of `spec`.
-QStringList instanceArguments(const TierSpec& spec, const TierRunOptions& options)
-{
-    QStringList arguments{QStringLiteral("--threads"), QString::number(spec.threads)};
-    if (spec.cache == TierCache::Off)
-        arguments << QStringLiteral("--no-cache");
-    else
-        arguments << QStringLiteral("--cache-policy")
-                  << QDir(options.folder).filePath(QStringLiteral("policy.json"));
-    if (spec.cache == TierCache::Memory)
-        arguments << QStringLiteral("--no-redis");
-    return arguments + options.stackArguments;
-}
-
-// Linux routes all of 127.0.0.0/8 to loopback, so each instance gets an address of its own,
-// as on a host of its own. macOS answers only 127.0.0.1 unless aliases are added: where a
-// second loopback address cannot be bound, every instance uses 127.0.0.1 on a port of its own.
-bool ownLoopbackAddresses()
-{
-    static const bool routed = bool(net::checkPortFree("127.0.0.2", 0));
-    return routed;
-}
-
-// The programs of `spec` (or of the recorded tier) in the order they start: the instances,
-// then nginx.
-std::vector<Program> programsOf(const TierSpec& spec, const TierRunOptions& options,
-                                const QStringList& arguments)
-{
-    std::vector<Program> programs;
-    const QDir folder(options.folder);
-    for (int index = 1; index <= spec.instances; ++index) {
-        ServeInstance instance;
-        instance.binary = options.binary;
-        instance.folder = folder.filePath(instanceName(index));
-        instance.host = ownLoopbackAddresses() ? QStringLiteral("127.0.0.%1").arg(index + 1)
-                                               : QStringLiteral("127.0.0.1");
-        instance.serveArguments = arguments;
-        auto serve =
-            std::make_unique<ServeProgram>(instance, QStringLiteral("Instance %1").arg(index));
-        auto process = std::make_unique<supervise::SupervisedProcess>(*serve);
-        programs.push_back({instanceName(index), std::move(serve), std::move(process)});
-    }
-    if (spec.balancer == TierBalancer::Nginx) {
-        NginxPlan plan;
-        plan.tierName = spec.name;
-        plan.workerProcesses = std::max(1, QThread::idealThreadCount());
-        auto nginx = std::make_unique<NginxProgram>(findNginx(),
-                                                    folder.filePath(QStringLiteral("nginx")), plan);
-        auto process = std::make_unique<supervise::SupervisedProcess>(*nginx);
-        programs.push_back({QStringLiteral("nginx"), std::move(nginx), std::move(process)});
-    }
-    return programs;
-}
-
-QString urlOf(const std::vector<Program>& programs)
-{
-    if (programs.empty())
-        return {};
-    const supervise::ProgramSpec& front = *programs.back().spec; // nginx, or the one instance
-    const int port = front.rememberedPort();
-    return port > 0 ? QStringLiteral("http://%1:%2").arg(front.host()).arg(port) : QString();
-}
-
 // The programs of the tier recorded as up (none when none is), its name into `result`.
-std::vector<Program> recordedPrograms(const std::optional<TierSpec>& spec,
-                                      const TierRunOptions& options, TierStatus& result)
+std::vector<TierProgram> recordedPrograms(const std::optional<TierSpec>& spec,
+                                          const TierRunOptions& options, TierStatus& result)
 {
     if (!spec)
         return {};
     result.tierName = spec->name;
-    return programsOf(*spec, options, instanceArguments(*spec, options));
+    result.watched = watcherRunning(options.folder);
+    return tierPrograms(*spec, options);
 }
 
 } // namespace
@@ -200,47 +122,55 @@ std::optional<QString> TierRunner::up(const TierSpec& spec, TierStatus& result)
     if (!writeFile(stateFile(), tiersToJson({saved})))
         return QStringLiteral("cannot write %1").arg(stateFile());
 
-    std::vector<Program> programs = programsOf(spec, m_options, instanceArguments(spec, m_options));
+    // The instances first; nginx once their ports are known.
+    std::vector<TierProgram> programs = instancePrograms(spec, m_options);
     result = TierStatus{spec.name, {}, {}};
-    NginxProgram* nginx = spec.balancer == TierBalancer::Nginx
-                              ? static_cast<NginxProgram*>(programs.back().spec.get())
-                              : nullptr;
-    for (Program& program : programs) {
-        if (nginx && program.spec.get() == nginx) {
-            NginxPlan plan = nginx->plan();
-            for (const Program& instance : programs) {
-                if (instance.spec.get() != nginx)
-                    plan.upstreams.append({instance.spec->host(), instance.spec->rememberedPort()});
-            }
-            nginx->setPlan(plan);
-        }
+    const auto start = [&](TierProgram& program) -> std::optional<QString> {
         const supervise::ProcessStatus started = program.process->start();
         result.processes.append({program.name, started});
-        if (started.state != supervise::ProcessState::Running) {
-            const QString why =
-                QStringLiteral("%1 did not start: %2").arg(program.spec->title(), started.message);
-            down();
-            return why;
-        }
+        if (started.state == supervise::ProcessState::Running)
+            return std::nullopt;
+        const QString why =
+            QStringLiteral("%1 did not start: %2").arg(program.spec->title(), started.message);
+        down();
+        return why;
+    };
+    for (TierProgram& program : programs) {
+        if (const auto failed = start(program))
+            return failed;
     }
-    result.url = urlOf(programs);
+    if (spec.balancer == TierBalancer::Nginx) {
+        programs.push_back(nginxProgram(spec, m_options, programs));
+        if (const auto failed = start(programs.back()))
+            return failed;
+    }
+    result.url = tierUrl(programs);
+    if (const auto failed = startWatcher(m_options)) {
+        const QString why = QStringLiteral("the watcher did not start: %1").arg(*failed);
+        down();
+        return why;
+    }
+    result.watched = true;
     return std::nullopt;
 }
 
 TierStatus TierRunner::status()
 {
     TierStatus result;
-    std::vector<Program> programs = recordedPrograms(recorded(), m_options, result);
-    for (Program& program : programs)
+    std::vector<TierProgram> programs = recordedPrograms(recorded(), m_options, result);
+    for (TierProgram& program : programs)
         result.processes.append({program.name, program.process->status()});
-    result.url = urlOf(programs);
+    result.url = tierUrl(programs);
     return result;
 }
 
 TierStatus TierRunner::down()
 {
     TierStatus result;
-    std::vector<Program> programs = recordedPrograms(recorded(), m_options, result);
+    // The watcher first, so that it restarts nothing that is being stopped.
+    stopWatcher(m_options.folder);
+    std::vector<TierProgram> programs = recordedPrograms(recorded(), m_options, result);
+    result.watched = false;
     if (programs.empty())
         return result;
     // nginx first, so no request is sent to an instance that is going away.

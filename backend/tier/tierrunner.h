@@ -31,6 +31,7 @@ struct TierStatus
     QString tierName; // empty when no tier is up
     QString url;      // where clients send requests: nginx, or the one instance
     QList<TierProcess> processes;
+    bool watched = false; // a watcher restarts crashed programs (TierWatcher)
     bool allRunning() const;
 };
 
@@ -39,7 +40,8 @@ QString processStateName(supervise::ProcessState state);
 
 // Brings a tier up on this machine and down again: its instances (`qaconsole serve` on
 // 127.0.0.2, 127.0.0.3, ...) and, with a balancer, nginx in front of them, each a supervised
-// program (adopted when already running). The tier that is up is recorded in the folder
+// program (adopted when already running), and the watcher that restarts them after a crash
+// (TierWatcher). The tier that is up is recorded in the folder
 // (tier.json, a tiers file of one), so `status` and `down` work from any later process. The
 // database and Redis the instances use are the stack's, started by the caller beforehand.
 // Calls block; run them off the GUI thread.

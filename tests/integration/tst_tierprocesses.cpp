@@ -33,23 +33,6 @@
 using namespace qaconsole;
 using supervise::ProcessState;
 
-namespace {
-
-// The requests an instance answered so far, from its /metrics.
-qint64 answered(QNetworkAccessManager& network, const QString& host, int port)
-{
-    const testing::HttpExchange metrics = testing::exchange(
-        network, "GET", QStringLiteral("http://%1:%2/metrics").arg(host).arg(port));
-    qint64 total = 0;
-    const QRegularExpression line(QStringLiteral("^qa_http_requests_total\\{[^}]*\\} (\\d+)$"),
-                                  QRegularExpression::MultilineOption);
-    for (auto it = line.globalMatch(QString::fromUtf8(metrics.body)); it.hasNext();)
-        total += it.next().captured(1).toLongLong();
-    return total;
-}
-
-} // namespace
-
 class TestTierProcesses : public QObject
 {
     Q_OBJECT
@@ -165,17 +148,20 @@ private Q_SLOTS:
         const QString url = QStringLiteral("http://127.0.0.1:%1").arg(nginx.rememberedPort());
 
         // Through nginx, to both instances.
-        const qint64 before1 = answered(m_network, first.host(), first.rememberedPort());
-        const qint64 before2 = answered(m_network, second.host(), second.rememberedPort());
+        const qint64 before1 =
+            testing::requestsAnswered(m_network, first.host(), first.rememberedPort());
+        const qint64 before2 =
+            testing::requestsAnswered(m_network, second.host(), second.rememberedPort());
         for (int i = 0; i < 40; ++i) {
             const testing::HttpExchange reply = testing::exchange(
                 m_network, "GET", url + QStringLiteral("/qa/questions?product_id=1"));
             QCOMPARE(reply.status, 200);
             QVERIFY(reply.body.contains("\"results\""));
         }
-        const qint64 served1 = answered(m_network, first.host(), first.rememberedPort()) - before1;
+        const qint64 served1 =
+            testing::requestsAnswered(m_network, first.host(), first.rememberedPort()) - before1;
         const qint64 served2 =
-            answered(m_network, second.host(), second.rememberedPort()) - before2;
+            testing::requestsAnswered(m_network, second.host(), second.rememberedPort()) - before2;
         QVERIFY2(
             served1 > 0 && served2 > 0,
             qPrintable(QStringLiteral("instance 1: %1, instance 2: %2").arg(served1).arg(served2)));

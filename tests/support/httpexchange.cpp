@@ -3,6 +3,7 @@
 #include <QEventLoop>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QRegularExpression>
 
 namespace qaconsole::testing {
 
@@ -22,6 +23,19 @@ HttpExchange exchange(QNetworkAccessManager& network, const QByteArray& method, 
                         reply->rawHeader("Retry-After")};
     reply->deleteLater();
     return result;
+}
+
+qint64 requestsAnswered(QNetworkAccessManager& network, const QString& host, int port)
+{
+    const HttpExchange metrics =
+        exchange(network, "GET", QStringLiteral("http://%1:%2/metrics").arg(host).arg(port));
+    static const QRegularExpression line(
+        QStringLiteral("^qa_http_requests_total\\{[^}]*\\} (\\d+)$"),
+        QRegularExpression::MultilineOption);
+    qint64 total = 0;
+    for (auto it = line.globalMatch(QString::fromUtf8(metrics.body)); it.hasNext();)
+        total += it.next().captured(1).toLongLong();
+    return total;
 }
 
 } // namespace qaconsole::testing

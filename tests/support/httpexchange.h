@@ -22,4 +22,8 @@ struct HttpExchange
 HttpExchange exchange(QNetworkAccessManager& network, const QByteArray& method, const QString& url,
                       const QByteArray& body = {}, int timeoutMs = 60'000);
 
+// The requests the instance at host:port answered so far: the sum of qa_http_requests_total
+// over its routes and statuses, from its /metrics.
+qint64 requestsAnswered(QNetworkAccessManager& network, const QString& host, int port);
+
 } // namespace qaconsole::testing

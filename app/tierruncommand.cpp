@@ -1,0 +1,254 @@
+#include "app/tierruncommand.h"
+
+#include "app/commandline.h"
+#include "app/quitonsignal.h"
+#include "backend/stack/localstack.h"
+#include "backend/supervise/processcontrol.h"
+#include "backend/tier/tierfault.h"
+#include "backend/tier/tierfile.h"
+#include "backend/tier/tierrunner.h"
+#include "backend/tier/tierwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTimer>
+
+namespace qaconsole::app {
+
+namespace {
+
+constexpr int kWatchIntervalMs = 1000;
+
+void printTier(const tier::TierStatus& status, bool json)
+{
+    if (json) {
+        QJsonArray processes;
+        for (const tier::TierProcess& process : status.processes)
+            processes.append(
+                QJsonObject{{QStringLiteral("name"), process.name},
+                            {QStringLiteral("state"), tier::processStateName(process.status.state)},
+                            {QStringLiteral("address"), process.status.address},
+                            {QStringLiteral("pid"), double(process.status.pid)},
+                            {QStringLiteral("log"), process.status.logFile},
+                            {QStringLiteral("message"), process.status.message}});
+        const QJsonObject document{{QStringLiteral("tier"), status.tierName},
+                                   {QStringLiteral("url"), status.url},
+                                   {QStringLiteral("watched"), status.watched},
+                                   {QStringLiteral("processes"), processes}};
+        printOut(QString::fromUtf8(QJsonDocument(document).toJson()).trimmed());
+        return;
+    }
+    if (status.tierName.isEmpty()) {
+        printOut(QStringLiteral("No tier is up."));
+        return;
+    }
+    for (const tier::TierProcess& process : status.processes)
+        printOut(QStringLiteral("  %1  %2  %3  %4")
+                     .arg(process.name.leftJustified(10),
+                          tier::processStateName(process.status.state).leftJustified(8),
+                          process.status.address.leftJustified(21), process.status.message)
+                     .trimmed());
+}
+
+// The tier's folder and what its instances are given: --data-dir and --settings only.
+struct MachineTier
+{
+    stack::StackSettings settings;
+    tier::TierRunOptions options;
+};
+
+std::optional<MachineTier> machineTier(const QString& action, const QCommandLineParser& parser,
+                                       const QCommandLineParser& topLevel,
+                                       const CommonOptions& common)
+{
+    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
+    if (reportSettingsErrors(settings))
+        return std::nullopt;
+    for (const char* option : {"dsn", "redis"}) {
+        if (parser.isSet(QLatin1String(option)) || topLevel.isSet(QLatin1String(option))) {
+            usageError(QStringLiteral("tier %1 takes the database and Redis from the settings "
+                                      "file, not --%2: the instances would show its password "
+                                      "on their command lines")
+                           .arg(action, QLatin1String(option)));
+            return std::nullopt;
+        }
+    }
+    MachineTier tier;
+    tier.settings = settings.settings;
+    tier.options.binary = QCoreApplication::applicationFilePath();
+    tier.options.folder = QDir(settings.settings.dataDir).filePath(QStringLiteral("tier"));
+    tier.options.stackArguments = {QStringLiteral("--data-dir"), settings.settings.dataDir,
+                                   QStringLiteral("--settings"),
+                                   common.settingsFile(topLevel, &parser)};
+    return tier;
+}
+
+int status(tier::TierRunner& runner, bool json)
+{
+    const tier::TierStatus status = runner.status();
+    printTier(status, json);
+    if (json || status.tierName.isEmpty())
+        return ExitOk;
+    printOut(QStringLiteral("Tier \"%1\"%2%3")
+                 .arg(status.tierName,
+                      status.allRunning() ? QStringLiteral(" is up: ") + status.url
+                                          : QStringLiteral(" is not all running"),
+                      status.watched ? QString()
+                                     : QStringLiteral(" (no watcher: crashed instances stay "
+                                                      "down until tier up)")));
+    return ExitOk;
+}
+
+int down(tier::TierRunner& runner, bool json)
+{
+    const tier::TierStatus status = runner.down();
+    printTier(status, json);
+    for (const tier::TierProcess& process : status.processes) {
+        if (process.status.state != supervise::ProcessState::Stopped)
+            return ExitFailure;
+    }
+    return ExitOk;
+}
+
+int up(tier::TierRunner& runner, const MachineTier& machine, const QString& name,
+       const QString& tiersPath, bool json)
+{
+    const tier::TiersParseResult loaded = tier::loadTiersFile(tiersPath);
+    if (!loaded.tiers)
+        return reportFieldErrors(tiersPath, loaded.errors);
+    std::optional<tier::TierSpec> spec;
+    for (const tier::TierSpec& candidate : *loaded.tiers) {
+        if (candidate.name.compare(name, Qt::CaseInsensitive) == 0)
+            spec = candidate;
+    }
+    if (!spec)
+        return usageError(QStringLiteral("no tier named \"%1\" in %2 (qaconsole tier list)")
+                              .arg(name, tiersPath));
+    if (!spec->policyFile.isEmpty())
+        spec->policyFile = QFileInfo(tiersPath).dir().absoluteFilePath(spec->policyFile);
+    stack::LocalStack stack(machine.settings, stack::Starter::CommandLine);
+    QList<stack::ServiceKind> services{stack::ServiceKind::Postgres};
+    if (spec->cache == tier::TierCache::MemoryAndRedis)
+        services << stack::ServiceKind::Redis;
+    for (const stack::ServiceKind kind : services) {
+        const stack::ServiceStatus service = stack.start(kind);
+        if (service.state != stack::ServiceState::Running) {
+            printErr(QStringLiteral("qaconsole: %1 did not start: %2")
+                         .arg(stack::serviceName(kind), service.message));
+            return ExitFailure;
+        }
+    }
+    tier::TierStatus status;
+    if (const auto failed = runner.up(*spec, status)) {
+        printTier(status, json);
+        printErr(QStringLiteral("qaconsole: ") + *failed);
+        return ExitFailure;
+    }
+    printTier(status, json);
+    if (!json)
+        printOut(QStringLiteral("Tier \"%1\" is up: %2").arg(spec->name, status.url));
+    return ExitOk;
+}
+
+// The watcher `up` starts: a pass a second until the tier is brought down or a termination
+// signal comes; one line per change of a process's state, into the tier's watcher.log.
+int watch(const tier::TierRunOptions& options)
+{
+    tier::TierWatcher watcher(options);
+    QHash<QString, supervise::ProcessState> last;
+    int exitCode = ExitOk;
+    QTimer timer;
+    timer.setInterval(kWatchIntervalMs);
+    QObject::connect(&timer, &QTimer::timeout, [&] {
+        tier::TierStatus status;
+        if (!watcher.pass(status)) {
+            printOut(QStringLiteral("%1 no tier is up any more: the watcher ends")
+                         .arg(QDateTime::currentDateTime().toString(Qt::ISODate)));
+            QCoreApplication::quit();
+            return;
+        }
+        for (const tier::TierProcess& process : status.processes) {
+            const auto before = last.constFind(process.name);
+            if (before != last.constEnd() && *before == process.status.state)
+                continue;
+            last.insert(process.name, process.status.state);
+            printOut(QStringLiteral("%1 %2 %3 %4")
+                         .arg(QDateTime::currentDateTime().toString(Qt::ISODate), process.name,
+                              tier::processStateName(process.status.state), process.status.message)
+                         .trimmed());
+        }
+    });
+    onTerminationSignals([&] {
+        exitCode = ExitInterrupted;
+        QCoreApplication::quit();
+    });
+    timer.start();
+    QCoreApplication::exec();
+    // Only the watcher the pid file names removes it: a second watcher started by mistake
+    // leaves the first one's record alone.
+    if (supervise::readPidFile(tier::watcherPidFile(options.folder)) ==
+        QCoreApplication::applicationPid())
+        QFile::remove(tier::watcherPidFile(options.folder));
+    return exitCode;
+}
+
+int fault(tier::TierRunner& runner, const MachineTier& machine, const QStringList& rest)
+{
+    const QString kind = rest.value(1);
+    std::optional<tier::TierFault> fault;
+    if (kind == u"kill-instance")
+        fault = tier::TierFault::KillInstance;
+    else if (kind == u"stop-redis")
+        fault = tier::TierFault::StopRedis;
+    else if (kind == u"restart-postgres")
+        fault = tier::TierFault::RestartPostgres;
+    if (!fault)
+        return usageError(
+            QStringLiteral("fault needs kill-instance N, stop-redis or restart-postgres"));
+    const bool takesInstance = *fault == tier::TierFault::KillInstance;
+    bool numeric = false;
+    const int instance = rest.value(2).toInt(&numeric);
+    if (rest.size() != (takesInstance ? 3 : 2) || (takesInstance && !numeric))
+        return usageError(takesInstance ? QStringLiteral("kill-instance takes the instance's "
+                                                         "number (1 for instance-1)")
+                                        : QStringLiteral("%1 takes no arguments").arg(kind));
+    stack::LocalStack stack(machine.settings, stack::Starter::CommandLine);
+    const tier::FaultOutcome outcome = tier::injectFault(runner, stack, *fault, instance);
+    if (!outcome.done) {
+        printErr(QStringLiteral("qaconsole: ") + outcome.message);
+        return ExitFailure;
+    }
+    printOut(outcome.message);
+    return ExitOk;
+}
+
+} // namespace
+
+int runTierOnMachine(const QString& action, const QStringList& rest, const QString& tiersPath,
+                     const QCommandLineParser& parser, const QCommandLineParser& topLevel,
+                     const CommonOptions& common, bool json)
+{
+    const std::optional<MachineTier> machine = machineTier(action, parser, topLevel, common);
+    if (!machine)
+        return ExitUsage;
+    tier::TierRunner runner(machine->options);
+    if (action == u"status")
+        return status(runner, json);
+    if (action == u"down")
+        return down(runner, json);
+    if (action == u"watch")
+        return watch(machine->options);
+    if (action == u"fault")
+        return fault(runner, *machine, rest);
+    return up(runner, *machine, rest.value(1), tiersPath, json);
+}
+
+} // namespace qaconsole::app
