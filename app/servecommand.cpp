@@ -14,6 +14,8 @@
 #include <QHostAddress>
 #include <QSaveFile>
 
+#include <utility>
+
 namespace qaconsole::app {
 
 namespace {
@@ -90,13 +92,33 @@ void removePidFile(const QString& path)
         QFile::remove(path);
 }
 
+// QACONSOLE_DSN and QACONSOLE_REDIS_URL stand for --dsn and --redis where the command line gives
+// neither (before or after `serve`; when both are there, the command line wins, being parsed
+// later): a systemd unit's EnvironmentFile, which only root reads, keeps the passwords off the
+// command line, which every local user can read in /proc.
+QStringList withEnvironment(const QStringList& arguments, const QCommandLineParser& topLevel)
+{
+    QStringList result = arguments.mid(0, 1);
+    for (const auto& [option, variable] :
+         {std::pair{"dsn", "QACONSOLE_DSN"}, std::pair{"redis", "QACONSOLE_REDIS_URL"}}) {
+        const QString value = qEnvironmentVariable(variable);
+        if (!value.isEmpty() && !topLevel.isSet(QLatin1String(option)))
+            result << QStringLiteral("--%1=%2").arg(QLatin1String(option), value);
+    }
+    return result + arguments.mid(1);
+}
+
 CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
 {
     CommandLineSpec spec;
     spec.summary = QStringLiteral("serve the Q&A API");
     spec.description =
         QStringLiteral("Serve the Q&A API until interrupted (Ctrl-C or SIGTERM stop it cleanly).\n"
-                       "Without --dsn it uses the managed local database (started if needed).");
+                       "Without --dsn it uses the managed local database (started if needed).\n"
+                       "QACONSOLE_DSN and QACONSOLE_REDIS_URL, when set, stand for --dsn and "
+                       "--redis\n(the command line wins): a password in the environment, e.g. "
+                       "from a\nsystemd EnvironmentFile, is not shown to other users as a "
+                       "command line is.");
     spec.options =
         QList<QCommandLineOption>{o.port,           o.bind,       o.threads,     o.useStack,
                                   o.noCache,        o.policyFile, o.cacheMemory, o.cacheLease,
@@ -117,8 +139,9 @@ int runServeCommand(const QStringList& arguments, const QCommandLineParser& topL
 {
     QCommandLineParser parser;
     const Options o;
-    if (const auto done = parseCommandLine(parser, commandLine(o, common), arguments, o.help,
-                                           QStringLiteral("qaconsole serve")))
+    if (const auto done =
+            parseCommandLine(parser, commandLine(o, common), withEnvironment(arguments, topLevel),
+                             o.help, QStringLiteral("qaconsole serve")))
         return *done;
     if (!parser.positionalArguments().isEmpty())
         return usageError(QStringLiteral("serve takes no arguments besides options"));

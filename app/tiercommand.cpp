@@ -2,6 +2,7 @@
 
 #include "app/commandline.h"
 #include "app/commandspec.h"
+#include "app/tierexportcommand.h"
 #include "app/tierruncommand.h"
 #include "backend/tier/tierfile.h"
 
@@ -39,7 +40,9 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
         "  fault KIND    break the running tier to watch it cope: kill-instance N (SIGKILL;\n"
         "                its watcher restarts it), stop-redis, restart-postgres\n"
         "  watch         restart crashed processes of the tier, once a second, until it is\n"
-        "                brought down (up starts it in the background; logs to watcher.log)");
+        "                brought down (up starts it in the background; logs to watcher.log)\n"
+        "  export NAME   a deployment bundle for real hosts (--hosts FILE --out DIR): nginx,\n"
+        "                systemd units, Redis, PostgreSQL, Prometheus and a README of the steps");
     QStringList names;
     for (const tier::TierSpec& spec : tier::builtInTiers())
         names << spec.name;
@@ -51,8 +54,10 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
                     {QStringLiteral("fault"),
                      {QStringLiteral("kill-instance"), QStringLiteral("stop-redis"),
                       QStringLiteral("restart-postgres")}},
-                    {QStringLiteral("watch")}};
-    spec.options = QList<QCommandLineOption>{o.help, o.tiers, o.json} + common.options();
+                    {QStringLiteral("watch")},
+                    {QStringLiteral("export"), names}};
+    spec.options =
+        QList<QCommandLineOption>{o.help, o.tiers, o.json} + tierExportOptions() + common.options();
     return spec;
 }
 
@@ -100,9 +105,12 @@ int runTierCommand(const QStringList& arguments, const QCommandLineParser& topLe
     const QString action = rest.value(0);
     const bool onMachine = action == u"up" || action == u"status" || action == u"down" ||
                            action == u"fault" || action == u"watch";
-    if (action != u"list" && action != u"check" && !onMachine)
-        return usageError(
-            QStringLiteral("tier needs list, check, up, status, down, fault or watch; see --help"));
+    if (action != u"list" && action != u"check" && action != u"export" && !onMachine)
+        return usageError(QStringLiteral(
+            "tier needs list, check, up, status, down, fault, watch or export; see --help"));
+    if (action == u"export")
+        return runTierExport(
+            rest, parser.isSet(o.tiers) ? parser.value(o.tiers) : tier::defaultTiersPath(), parser);
     if (action == u"up" && rest.size() != 2)
         return usageError(QStringLiteral("up takes the name of one tier (qaconsole tier list)"));
     if (action != u"up" && action != u"fault" && rest.size() > (action == u"check" ? 2 : 1))

@@ -2,10 +2,10 @@
 
 #include "app/commandline.h"
 #include "app/quitonsignal.h"
+#include "app/tierargument.h"
 #include "backend/stack/localstack.h"
 #include "backend/supervise/processcontrol.h"
 #include "backend/tier/tierfault.h"
-#include "backend/tier/tierfile.h"
 #include "backend/tier/tierrunner.h"
 #include "backend/tier/tierwatcher.h"
 
@@ -14,7 +14,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -121,19 +120,10 @@ int down(tier::TierRunner& runner, bool json)
 int up(tier::TierRunner& runner, const MachineTier& machine, const QString& name,
        const QString& tiersPath, bool json)
 {
-    const tier::TiersParseResult loaded = tier::loadTiersFile(tiersPath);
-    if (!loaded.tiers)
-        return reportFieldErrors(tiersPath, loaded.errors);
-    std::optional<tier::TierSpec> spec;
-    for (const tier::TierSpec& candidate : *loaded.tiers) {
-        if (candidate.name.compare(name, Qt::CaseInsensitive) == 0)
-            spec = candidate;
-    }
+    int exitCode = ExitOk;
+    const std::optional<tier::TierSpec> spec = tierNamed(tiersPath, name, exitCode);
     if (!spec)
-        return usageError(QStringLiteral("no tier named \"%1\" in %2 (qaconsole tier list)")
-                              .arg(name, tiersPath));
-    if (!spec->policyFile.isEmpty())
-        spec->policyFile = QFileInfo(tiersPath).dir().absoluteFilePath(spec->policyFile);
+        return exitCode;
     stack::LocalStack stack(machine.settings, stack::Starter::CommandLine);
     QList<stack::ServiceKind> services{stack::ServiceKind::Postgres};
     if (spec->cache == tier::TierCache::MemoryAndRedis)

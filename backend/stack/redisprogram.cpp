@@ -26,22 +26,6 @@ QString quoted(const QString& text)
     return u'"' + escaped + u'"';
 }
 
-// Every command the cache's user may run, and why (grep backend/cache for them):
-//  GET SET MGET DEL UNLINK INCR PEXPIRE SADD SMEMBERS: entries, generations, group indexes,
-//    the stored policy, instance presence, invalidation acknowledgements (counted with INCR,
-//    read with MGET); also called inside the two EVAL scripts;
-//  EVAL: the invalidate script, and the fill script where EVALSHA is refused;
-//  EVALSHA, SCRIPT LOAD: the fill script by its SHA1 (redisentrystore.cpp);
-//  PUBLISH SUBSCRIBE UNSUBSCRIBE: invalidations, policies and lease heartbeats;
-//  SCAN DBSIZE INFO: the cache's usage figures (`cache status`, the Cache page), INFO server in
-//    the health check;
-//  PING: the health check; SELECT: a URL that names a database. AUTH and HELLO need no grant.
-// Any key and channel: the key namespace is the cache's option, so a pattern would tie the
-// server to one. Nothing else (FLUSHALL, CONFIG, SHUTDOWN, CLIENT, KEYS, DEBUG, MONITOR...).
-const char* const kCacheCommands = "+get +set +mget +del +unlink +incr +pexpire +sadd +smembers "
-                                   "+eval +evalsha +script|load +publish +subscribe +unsubscribe "
-                                   "+scan +dbsize +info +ping +select";
-
 QString noPasswordNote(bool wasRunning)
 {
     return QStringLiteral("qaconsole: this Redis was set up without a password; generated the "

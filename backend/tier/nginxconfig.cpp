@@ -196,6 +196,13 @@ QByteArray renderNginxConfig(const NginxPlan& plan)
                  3);
     text.line(QStringLiteral("proxy_next_upstream off;"), 3);
     text.line(QStringLiteral("}"), 2);
+    text.line();
+    text.comment(QStringLiteral("Each instance's counters are read from the instance itself (the "
+                                "console, Prometheus): clients get none through the balancer."),
+                 2);
+    text.line(QStringLiteral("location = /metrics {"), 2);
+    text.line(QStringLiteral("return 404;"), 3);
+    text.line(QStringLiteral("}"), 2);
     text.line(QStringLiteral("}"), 1);
     text.line();
 

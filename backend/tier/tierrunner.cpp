@@ -3,6 +3,7 @@
 #include "backend/cache/cachepolicy.h"
 #include "backend/cache/policyjson.h"
 #include "backend/tier/tierfile.h"
+#include "backend/tier/tierpolicy.h"
 #include "backend/tier/tierprograms.h"
 #include "backend/tier/tierwatcher.h"
 
@@ -97,20 +98,10 @@ std::optional<QString> TierRunner::up(const TierSpec& spec, TierStatus& result)
     if (spec.cache != TierCache::Off) {
         // The instances read the policy from a file of the tier's own: a preset written out, or
         // the tier's policy file as it was when the tier came up.
-        std::optional<cache::CachePolicy> policy;
-        for (int preset = 0; preset < cache::kPresetCount && !spec.policyPreset.isEmpty();
-             ++preset) {
-            if (cache::presetName(cache::PolicyPreset(preset)) == spec.policyPreset)
-                policy = cache::presetPolicy(cache::PolicyPreset(preset));
-        }
-        if (!spec.policyFile.isEmpty()) {
-            const cache::PolicyParseResult loaded = cache::loadPolicyFile(spec.policyFile);
-            if (!loaded.policy)
-                return QStringLiteral("%1: %2").arg(spec.policyFile, loaded.errors.value(0).text());
-            policy = loaded.policy;
-        }
+        QString error;
+        const std::optional<cache::CachePolicy> policy = tierPolicy(spec, error);
         if (!policy)
-            return QStringLiteral("no policy for the tier \"%1\"").arg(spec.name);
+            return error;
         const QString policyPath = QDir(m_options.folder).filePath(QStringLiteral("policy.json"));
         if (!writeFile(policyPath, cache::policyToJson(*policy)))
             return QStringLiteral("cannot write %1").arg(policyPath);

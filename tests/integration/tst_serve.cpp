@@ -1,6 +1,7 @@
 // `qaconsole serve` as an operator runs it: a process of its own on a database loaded by the
 // ETL, answering all eight routes of the contract over real HTTP, refusing a port it holds (by
-// kind), stopping cleanly on SIGTERM; its pid file for a supervisor, and --no-redis.
+// kind), stopping cleanly on SIGTERM; its pid file for a supervisor, --no-redis, and its
+// connection strings from the environment (QACONSOLE_DSN, QACONSOLE_REDIS_URL).
 
 #include "backend/instance/embeddedbackend.h"
 #include "backend/supervise/processcontrol.h"
@@ -11,12 +12,14 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
@@ -219,6 +222,67 @@ private Q_SLOTS:
         server.terminate();
         QVERIFY(server.waitForFinished(15000));
         QCOMPARE(server.exitCode(), 0);
+    }
+
+    // QACONSOLE_DSN and QACONSOLE_REDIS_URL stand for --dsn and --redis (as a systemd unit's
+    // EnvironmentFile gives them): no managed stack is started, no password is on the command
+    // line, and a --dsn given wins over the environment.
+    void connectionStringsFromTheEnvironment()
+    {
+        QTemporaryDir empty;
+        QVERIFY(empty.isValid());
+        const QString dsn = m_stack->stack().postgresDsn();
+        const auto serve = [&](const QString& environmentDsn, const QString& redisUrl,
+                               const QStringList& extra) {
+            auto server = std::make_unique<QProcess>();
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("QACONSOLE_DSN"), environmentDsn);
+            if (!redisUrl.isEmpty())
+                environment.insert(QStringLiteral("QACONSOLE_REDIS_URL"), redisUrl);
+            server->setProcessEnvironment(environment);
+            server->start(QStringLiteral(QACONSOLE_BINARY),
+                          QStringList{QStringLiteral("serve"), QStringLiteral("--port"),
+                                      QStringLiteral("0"), QStringLiteral("--threads"),
+                                      QStringLiteral("1"), QStringLiteral("--data-dir"),
+                                      empty.path(), QStringLiteral("--settings"),
+                                      empty.filePath(QStringLiteral("none.ini"))} +
+                              extra);
+            return server;
+        };
+        const auto listening = [](QProcess& server) {
+            for (int waited = 0;
+                 waited < 300 && !server.canReadLine() && server.state() != QProcess::NotRunning;
+                 ++waited)
+                server.waitForReadyRead(100);
+            return QString::fromUtf8(server.readLine());
+        };
+
+        const auto fromEnvironment = serve(dsn, {}, {QStringLiteral("--no-redis")});
+        QVERIFY(fromEnvironment->waitForStarted());
+        const QString line = listening(*fromEnvironment);
+        QVERIFY2(line.contains(QStringLiteral("listening on")) &&
+                     line.contains(QStringLiteral("database 127.0.0.1:")),
+                 qPrintable(line + QString::fromUtf8(fromEnvironment->readAllStandardError())));
+        QFile commandLine(QStringLiteral("/proc/%1/cmdline").arg(fromEnvironment->processId()));
+        if (commandLine.open(QIODevice::ReadOnly))
+            QVERIFY(!commandLine.readAll().contains("postgresql://"));
+        QVERIFY(!QFileInfo::exists(empty.filePath(QStringLiteral("postgres"))));
+        fromEnvironment->terminate();
+        QVERIFY(fromEnvironment->waitForFinished(15000));
+
+        // The Redis URL is read too: a bad one is bad settings.
+        const auto badRedis = serve(dsn, QStringLiteral("http://not-redis"), {});
+        QVERIFY(badRedis->waitForFinished(30000));
+        QCOMPARE(badRedis->exitCode(), 2);
+        QVERIFY(badRedis->readAllStandardError().contains("redis/url"));
+
+        // The command line wins.
+        const auto overridden = serve(QStringLiteral("postgresql://nobody:x@127.0.0.1:1/none"), {},
+                                      {QStringLiteral("--no-redis"), QStringLiteral("--dsn"), dsn});
+        QVERIFY(overridden->waitForStarted());
+        QVERIFY(listening(*overridden).contains(QStringLiteral("listening on")));
+        overridden->terminate();
+        QVERIFY(overridden->waitForFinished(15000));
     }
 };
 

@@ -118,6 +118,9 @@ private Q_SLOTS:
         const QStringList status = block(text, QStringLiteral("location = /nginx_status {"));
         QCOMPARE(status, QStringList({u"stub_status;"_s, u"allow 127.0.0.1;"_s, u"deny all;"_s}));
         QVERIFY(text.contains(u"listen 127.0.0.1:18081;"_s));
+        // The instances' counters are not served to clients through the balancer.
+        QCOMPARE(block(text, QStringLiteral("location = /metrics {")),
+                 QStringList({u"return 404;"_s}));
     }
 
     void localAndExportedFiles()
