@@ -18,7 +18,7 @@ constexpr int kHealthPollMs = 3000;
 
 } // namespace
 
-int runConsole(QApplication& app, const stack::StackSettings& settings)
+int runConsole(QApplication& app, const stack::StackSettings& settings, const QString& settingsFile)
 {
     stack::LocalStack localStack(settings, stack::Starter::Console);
     stack::StackSupervisor supervisor(localStack);
@@ -26,7 +26,9 @@ int runConsole(QApplication& app, const stack::StackSettings& settings)
     ui::BackgroundLane stackLane(QStringLiteral("stack"));
     stackLane.host(&supervisor);
 
-    ui::ConsoleWindow console(supervisor);
+    ui::TierEnvironment tiers = ui::TierEnvironment::defaults();
+    tiers.settingsFile = settingsFile;
+    ui::ConsoleWindow console(supervisor, tiers);
     ui::MainWindow& window = console.window();
     ui::WindowStateStore windowState(ui::WindowStateStore::defaultFilePath());
     window.restoreWindowState(windowState);

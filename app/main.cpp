@@ -64,7 +64,7 @@ int runWindow(int argc, char** argv, const QCommandLineParser& parser, const Com
         return ExitUsage;
     }
     quitOnTerminationSignals();
-    return runConsole(app, settings.settings);
+    return runConsole(app, settings.settings, common.settingsFile(parser));
 }
 
 } // namespace

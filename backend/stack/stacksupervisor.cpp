@@ -53,6 +53,17 @@ void StackSupervisor::start(ServiceKind kind)
     report(m_stack.start(kind));
 }
 
+ServiceStatus StackSupervisor::ensureRunning(ServiceKind kind)
+{
+    ServiceStatus status = m_stack.status(kind);
+    if (status.state != ServiceState::Running) {
+        report(transitional(m_stack, kind, ServiceState::Starting));
+        status = m_stack.start(kind);
+    }
+    report(status);
+    return status;
+}
+
 void StackSupervisor::stop(ServiceKind kind)
 {
     report(transitional(m_stack, kind, ServiceState::Stopping));

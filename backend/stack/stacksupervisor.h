@@ -20,6 +20,12 @@ public:
     // Does not own `stack`; it must outlive the supervisor.
     explicit StackSupervisor(LocalStack& stack, QObject* parent = nullptr);
 
+    // For work that needs the stack itself and must not race the supervisor's own calls (a
+    // tier's Up, its faults): call these only from the supervisor's thread, as a queued call.
+    LocalStack& stack() { return m_stack; }
+    // Starts `kind` unless it is running, reporting as start() does; its status after.
+    ServiceStatus ensureRunning(ServiceKind kind);
+
 public Q_SLOTS:
     void start(qaconsole::stack::ServiceKind kind);
     void stop(qaconsole::stack::ServiceKind kind);

@@ -5,6 +5,7 @@
 // taken. The figures' arithmetic and the explorer's requests are checked on their own first.
 // Starting and stopping run on the page's thread, so the test waits with QTRY_*, never sleeps.
 
+#include "backend/metrics/intervalfigures.h"
 #include "backend/metrics/workermetrics.h"
 #include "backend/stack/stacksupervisor.h"
 #include "tests/support/sampleload.h"
@@ -14,7 +15,6 @@
 #include "ui/api/apicontroller.h"
 #include "ui/api/apipage.h"
 #include "ui/api/explorerroutes.h"
-#include "ui/api/intervalfigures.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/serviceindicator.h"
 #include "ui/shell/statepresentation.h"
@@ -126,7 +126,7 @@ private Q_SLOTS:
         // 100 fast requests earlier; then 99 at ~0.1-0.25 ms and 1 at 0.5-1 ms in 2 seconds.
         const auto before = snapshotWith({{0, 100}});
         const auto after = snapshotWith({{0, 100}, {1, 99}, {3, 1}}, 4);
-        const ui::IntervalFigures figures = ui::intervalFigures(before, after, 2.0);
+        const metrics::IntervalFigures figures = metrics::intervalFigures(before, after, 2.0);
         QCOMPARE(figures.requests, 100u);
         QCOMPARE(figures.requestsPerSecond, 50.0);
         QCOMPARE(figures.errorsPerSecond, 2.0);
@@ -134,12 +134,13 @@ private Q_SLOTS:
         QVERIFY(figures.p99Ms && *figures.p99Ms > 0.1 && *figures.p99Ms <= 0.25);
 
         // Nothing answered: rates of zero and no percentiles rather than old ones.
-        const ui::IntervalFigures idle = ui::intervalFigures(after, after, 1.0);
+        const metrics::IntervalFigures idle = metrics::intervalFigures(after, after, 1.0);
         QCOMPARE(idle.requestsPerSecond, 0.0);
         QVERIFY(!idle.p50Ms && !idle.p99Ms);
 
         // A new backend counts from zero again.
-        const ui::IntervalFigures restarted = ui::intervalFigures(after, snapshotWith({{5, 3}}), 1);
+        const metrics::IntervalFigures restarted =
+            metrics::intervalFigures(after, snapshotWith({{5, 3}}), 1);
         QCOMPARE(restarted.requests, 3u);
         QVERIFY(restarted.p99Ms && *restarted.p99Ms > 2.5 && *restarted.p99Ms <= 5);
     }

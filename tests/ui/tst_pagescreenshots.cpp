@@ -1,7 +1,9 @@
 // Every page of the real console window (ui::ConsoleWindow, as app/ builds it) on a real
 // managed stack, the way a user first meets it: the API waits for data, Load dataset on the API
 // page loads the sample, the API starts by itself, a short load test runs against it, and the
-// Load wizard loads the sample fixture (tests/fixtures). At 1280x720 and at 1920x1080 each page
+// Load wizard loads the sample fixture (tests/fixtures); last, the Tiers page brings a tier of
+// three instances behind nginx up and shows every instance running, also at 1600x900. At
+// 1280x720 and at 1920x1080 each page
 // (and each tab of the Load test page, and each page of the wizard) must fit: no table with a
 // horizontal scroll bar or with more columns than it shows, no table of a few rows that cuts
 // some off, no page whose content is cut at the right edge.
@@ -19,6 +21,7 @@
 
 #include "backend/stack/stacksupervisor.h"
 #include "loadgen/iddistribution.h"
+#include "tests/support/httpexchange.h"
 #include "tests/support/samplefixture.h"
 #include "tests/support/stackfixture.h"
 #include "tests/support/widgetlookup.h"
@@ -34,6 +37,9 @@
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/page.h"
 #include "ui/shell/serviceindicator.h"
+#include "ui/tiers/tierscontroller.h"
+#include "ui/tiers/tierspage.h"
+#include "ui/tiers/topologyview.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -44,6 +50,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
@@ -169,6 +177,7 @@ private Q_SLOTS:
     void loadDatasetFromTheApiPageServesIt();
     void everyPageFitsAtEachSize();
     void wizardPagesFit();
+    void tiersPageBringsATierUp();
 
 private:
     // Checks `widget` (shown) and saves it as <name>-<size>.png when screenshots are wanted.
@@ -195,7 +204,10 @@ void TestPageScreenshots::initTestCase()
     m_stackLane = std::make_unique<ui::BackgroundLane>(QStringLiteral("stack"));
     m_stackLane->host(m_supervisor.get());
 
-    m_console = std::make_unique<ui::ConsoleWindow>(*m_supervisor);
+    ui::TierEnvironment tiers = ui::TierEnvironment::defaults();
+    tiers.binary = QStringLiteral(QACONSOLE_BINARY); // this test is not qaconsole
+    tiers.settingsFile = QDir(m_stack->dataDir()).filePath(QStringLiteral("none.ini"));
+    m_console = std::make_unique<ui::ConsoleWindow>(*m_supervisor, tiers);
     // Free ports: nothing else on the machine is disturbed, nothing disturbs the test.
     child<QSpinBox>(&m_console->apiPage(), "apiPortSpin")->setValue(0);
     ui::MainWindow& window = m_console->window();
@@ -301,6 +313,7 @@ void TestPageScreenshots::everyPageFitsAtEachSize()
         {&console.loadTestPage(), QStringLiteral("loadtest-live"), 1},
         {&console.loadTestPage(), QStringLiteral("loadtest-summary"), 2},
         {&console.loadTestPage(), QStringLiteral("loadtest-history"), 3},
+        {&console.tiersPage(), QStringLiteral("tiers"), -1},
     };
     auto* tabs = child<QTabWidget>(&console.loadTestPage(), "loadTabs");
     for (const QSize& size : kSizes) {
@@ -348,6 +361,63 @@ void TestPageScreenshots::wizardPagesFit()
                               kLoadTimeoutMs);
     check(wizard, QStringLiteral("wizard-summary"), wizardSize);
     wizard->close();
+}
+
+void TestPageScreenshots::tiersPageBringsATierUp()
+{
+#if !defined(Q_OS_LINUX)
+    QSKIP("127.0.0.2 and up are routed to loopback on Linux only");
+#endif
+    ui::TiersPage& page = m_console->tiersPage();
+    ui::TiersController& controller = m_console->tiersController();
+    showPage(&page);
+    auto* list = child<QListWidget>(&page, "tierList");
+    list->setCurrentRow(2); // the built-in "3 instances + nginx + Redis"
+    auto* up = child<QPushButton>(&page, "tierUpButton");
+    QVERIFY(up->isEnabled());
+    QTest::mouseClick(up, Qt::LeftButton);
+    QVERIFY(controller.isBusy());
+    check(&m_console->window(), QStringLiteral("tiers-starting"), kSizes.first());
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isBusy(), kStackTimeoutMs);
+    QVERIFY2(controller.status().allRunning(), qPrintable(controller.notice().text));
+
+    // A few requests through nginx, so the figures have something to show.
+    QNetworkAccessManager network;
+    const QString url = controller.status().url;
+    QTRY_VERIFY_WITH_TIMEOUT(controller.figures().has_value(), kRunTimeoutMs);
+    for (int i = 0; i < 30; ++i)
+        QCOMPARE(
+            testing::exchange(network, "GET", url + QStringLiteral("/qa/questions?product_id=1"))
+                .status,
+            200);
+    QTRY_VERIFY_WITH_TIMEOUT(controller.figures() && controller.figures()->total.requests > 0,
+                             kRunTimeoutMs);
+
+    // Every instance's box says running, with its address.
+    const ui::Topology& topology = page.topologyView().topology();
+    QCOMPARE(topology.instances.size(), 3);
+    for (const ui::TopologyBox& box : topology.instances) {
+        QCOMPARE(box.state, QStringLiteral("running"));
+        QVERIFY(box.lines.value(0).startsWith(QStringLiteral("127.0.0.")));
+    }
+    QVERIFY(topology.balancer && topology.balancer->state == u"running");
+    QVERIFY(topology.redis);
+    QVERIFY(child<QLabel>(&page, "tierRunStateLabel")->text().contains(url));
+
+    // The Load test page offers the tier as a target.
+    auto* targets = child<QComboBox>(&m_console->loadTestPage(), "targetCombo");
+    QTRY_COMPARE(targets->count(), 3);
+    QCOMPARE(targets->itemText(2),
+             QStringLiteral("Tier: 3 instances + nginx + Redis (%1)").arg(url));
+
+    showPage(&page);
+    for (const QSize& size : kSizes + QList<QSize>{{1600, 900}})
+        check(&m_console->window(), QStringLiteral("tiers-up"), size);
+
+    QTest::mouseClick(child<QPushButton>(&page, "tierDownButton"), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!controller.isBusy(), kStackTimeoutMs);
+    QVERIFY(!controller.isUp());
+    QTRY_COMPARE(targets->count(), 2);
 }
 
 void TestPageScreenshots::check(QWidget* widget, const QString& name, const QSize& size)

@@ -1,7 +1,7 @@
 #include "ui/api/livefiguresview.h"
 
+#include "backend/metrics/intervalfigures.h"
 #include "ui/api/apitext.h"
-#include "ui/api/intervalfigures.h"
 #include "ui/shell/customplot.h"
 #include "ui/shell/figuregrid.h"
 #include "ui/shell/numbertext.h"
@@ -82,8 +82,8 @@ void LiveFiguresView::addSample(qint64 atMs, const metrics::MetricsSnapshot& sna
     }
 
     const qint64 elapsedMs = atMs - m_previous->atMs;
-    const IntervalFigures figures =
-        intervalFigures(m_previous->snapshot, snapshot, double(elapsedMs) / 1000.0);
+    const metrics::IntervalFigures figures =
+        metrics::intervalFigures(m_previous->snapshot, snapshot, double(elapsedMs) / 1000.0);
     m_previous = Sample{atMs, snapshot};
 
     m_requestRate->setText(perSecondText(figures.requestsPerSecond));
@@ -136,15 +136,8 @@ void LiveFiguresView::showEvent(QShowEvent* event)
 QWidget* LiveFiguresView::createChart()
 {
     m_plot = new QCustomPlot(this);
-    m_plot->setObjectName(QStringLiteral("apiLiveChart"));
-    m_plot->setMinimumHeight(220);
+    setUpTimeChart(m_plot, QStringLiteral("apiLiveChart"), 220);
     m_plot->setNoAntialiasingOnDrag(true);
-    m_plot->setInteractions({});
-
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeFormat(QStringLiteral("hh:mm:ss"));
-    ticker->setTickCount(6);
-    m_plot->xAxis->setTicker(ticker);
     m_plot->yAxis->setLabel(tr("requests/s"));
     m_plot->yAxis2->setLabel(tr("p99 latency (ms)"));
     m_plot->yAxis2->setVisible(true);

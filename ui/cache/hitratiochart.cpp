@@ -52,14 +52,7 @@ std::optional<double> ratio(const cache::LayerClassStats& before,
 
 HitRatioChart::HitRatioChart(QWidget* parent) : QWidget(parent), m_plot(new QCustomPlot(this))
 {
-    m_plot->setObjectName(QStringLiteral("cacheHitRatioChart"));
-    m_plot->setMinimumHeight(200);
-    m_plot->setInteractions({});
-
-    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
-    ticker->setDateTimeFormat(QStringLiteral("hh:mm:ss"));
-    ticker->setTickCount(6);
-    m_plot->xAxis->setTicker(ticker);
+    setUpTimeChart(m_plot, QStringLiteral("cacheHitRatioChart"), 200);
     m_plot->yAxis->setLabel(tr("served from the layer (%)"));
     m_plot->yAxis->setRange(0, 105);
 

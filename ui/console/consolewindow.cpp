@@ -13,23 +13,26 @@
 #include "ui/services/servicesbinding.h"
 #include "ui/services/servicespage.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/tiers/tierscontroller.h"
+#include "ui/tiers/tierspage.h"
 
 #include <QAction>
 #include <QIcon>
 
 namespace qaconsole::ui {
 
-ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
+ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor, const TierEnvironment& tiers)
     : m_etlController(std::make_unique<EtlController>()),
       m_apiController(std::make_unique<ApiController>()),
       m_cacheController(std::make_unique<CacheController>()),
       m_loadTestController(std::make_unique<LoadTestController>(RunHistory::defaultFolder())),
+      m_tiersController(std::make_unique<TiersController>(supervisor, tiers)),
       m_services(new ServicesPage), m_etl(new EtlPage(*m_etlController)),
       m_api(new ApiPage(*m_apiController)), m_cache(new CachePage(*m_cacheController)),
       m_loadTest(new LoadTestPage(*m_loadTestController)),
-      // Later pages (Tiers) are added to this list.
-      m_window(
-          std::make_unique<MainWindow>(QList<Page*>{m_services, m_etl, m_api, m_cache, m_loadTest}))
+      m_tiers(new TiersPage(*m_tiersController)),
+      m_window(std::make_unique<MainWindow>(
+          QList<Page*>{m_services, m_etl, m_api, m_cache, m_loadTest, m_tiers}))
 {
     MainWindow& window = *m_window;
     bindServices(supervisor, *m_services, window);
@@ -46,6 +49,11 @@ ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor)
     QObject::connect(api, &ApiController::stateChanged, m_loadTest,
                      [this, api] { m_loadTest->setEmbeddedUrl(api->url()); });
     m_loadTestController->setBackendCpuSource([api] { return api->workerCpuSeconds(); });
+    // The tier that is up is a target too; its boxes show the stack's services.
+    QObject::connect(m_tiersController.get(), &TiersController::runningTierChanged, m_loadTest,
+                     &LoadTestPage::setTierTarget);
+    QObject::connect(&supervisor, &stack::StackSupervisor::statusChanged, m_tiers,
+                     &TiersPage::setServiceStatus);
 
     m_loadDataset = new QAction(QIcon(QStringLiteral(":/icons/dataload.svg")),
                                 QObject::tr("Load dataset"), &window);
@@ -73,6 +81,7 @@ void ConsoleWindow::shutdownPages()
     m_loadTestController->shutdown();
     m_cacheController->shutdown();
     m_apiController->shutdown();
+    m_tiersController->shutdown();
 }
 
 } // namespace qaconsole::ui

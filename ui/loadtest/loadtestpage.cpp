@@ -147,6 +147,11 @@ void LoadTestPage::setEmbeddedUrl(const QString& url)
     m_editor->setEmbeddedUrl(url);
 }
 
+void LoadTestPage::setTierTarget(const QString& name, const QString& url)
+{
+    m_editor->setTierTarget(name, url);
+}
+
 void LoadTestPage::changeEvent(QEvent* event)
 {
     if (event->type() == QEvent::ApplicationPaletteChange)

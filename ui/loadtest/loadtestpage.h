@@ -61,6 +61,8 @@ public:
     // The embedded backend's base URL ("http://127.0.0.1:PORT") while it runs, empty otherwise:
     // the default target.
     void setEmbeddedUrl(const QString& url);
+    // The tier that is up (its name and URL), offered as a target; empty when none is.
+    void setTierTarget(const QString& name, const QString& url);
 
 protected:
     void changeEvent(QEvent* event) override;

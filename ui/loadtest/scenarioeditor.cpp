@@ -39,6 +39,7 @@ using loadgen::LoadModel;
 
 constexpr int kEmbeddedTarget = 0;
 constexpr int kOtherTarget = 1;
+constexpr int kTierTarget = 2; // while a tier is up
 const QString kFileFilter = QStringLiteral("Scenario files (*.json)");
 
 // The acceptance goal of the storefront: 1,000 rps of its mix, under 1% failures, p99 under 2 s,
@@ -142,7 +143,9 @@ void ScenarioEditor::setScenario(const loadgen::Scenario& scenario)
                               ? m_target->currentIndex() == kEmbeddedTarget &&
                                     origin(scenario.url) == origin(loadgen::Scenario{}.url)
                               : origin(scenario.url) == origin(m_embeddedUrl);
-    m_target->setCurrentIndex(embedded ? kEmbeddedTarget : kOtherTarget);
+    const bool tier =
+        !embedded && !m_tierUrl.isEmpty() && origin(scenario.url) == origin(m_tierUrl);
+    m_target->setCurrentIndex(embedded ? kEmbeddedTarget : tier ? kTierTarget : kOtherTarget);
     if (!embedded)
         m_url->setText(scenario.mix.routes.empty() ? origin(scenario.url) : scenario.url);
     if (scenario.mix.routes.empty())
@@ -172,6 +175,29 @@ QStringList ScenarioEditor::problems() const
 void ScenarioEditor::setEmbeddedUrl(const QString& url)
 {
     m_embeddedUrl = url;
+    refresh();
+}
+
+void ScenarioEditor::setTierTarget(const QString& name, const QString& url)
+{
+    const bool chosen = m_target->currentIndex() == kTierTarget;
+    m_tierName = name;
+    if (url.isEmpty()) {
+        if (chosen) {
+            m_url->setText(m_tierUrl);
+            m_target->setCurrentIndex(kOtherTarget);
+        }
+        m_tierUrl.clear();
+        if (m_target->count() > kTierTarget)
+            m_target->removeItem(kTierTarget);
+        return;
+    }
+    m_tierUrl = url;
+    const QString text = tr("Tier: %1 (%2)").arg(name, url);
+    if (m_target->count() > kTierTarget)
+        m_target->setItemText(kTierTarget, text);
+    else
+        m_target->addItem(text);
     refresh();
 }
 
@@ -385,6 +411,8 @@ QString ScenarioEditor::targetUrl() const
 {
     if (m_target->currentIndex() == kEmbeddedTarget)
         return m_embeddedUrl.isEmpty() ? QStringLiteral("http://127.0.0.1:8080") : m_embeddedUrl;
+    if (m_target->currentIndex() == kTierTarget)
+        return m_tierUrl;
     return m_url->text().trimmed();
 }
 
@@ -412,13 +440,15 @@ void ScenarioEditor::refresh()
     m_stages->setStart(m_startTarget->value(), open ? tr("requests/s") : tr("connections"));
 
     const bool embedded = m_target->currentIndex() == kEmbeddedTarget;
-    m_url->setVisible(!embedded);
-    m_targetNote->setText(embedded
-                              ? (m_embeddedUrl.isEmpty()
-                                     ? tr("The embedded backend is not running: start it "
-                                          "on the API page, or choose another server.")
-                                     : tr("The API this console runs, at %1.").arg(m_embeddedUrl))
-                              : tr("Any http:// server; a tier's nginx, for instance."));
+    const bool tier = m_target->currentIndex() == kTierTarget;
+    m_url->setVisible(!embedded && !tier);
+    m_targetNote->setText(
+        embedded
+            ? (m_embeddedUrl.isEmpty() ? tr("The embedded backend is not running: start it "
+                                            "on the API page, or choose another server.")
+                                       : tr("The API this console runs, at %1.").arg(m_embeddedUrl))
+        : tier ? tr("The tier \"%1\" that is up (Tiers page), at %2.").arg(m_tierName, m_tierUrl)
+               : tr("Any http:// server; a tier's nginx, for instance."));
 
     m_problems.clear();
     if (embedded && m_embeddedUrl.isEmpty())

@@ -45,6 +45,9 @@ public:
     QStringList problems() const;
     // The embedded backend's base URL, empty while it is not running.
     void setEmbeddedUrl(const QString& url);
+    // The tier that is up: offered as a third target, "Tier: NAME (URL)", while `url` is not
+    // empty. Chosen when it goes away, "Another server" takes its URL.
+    void setTierTarget(const QString& name, const QString& url);
     // Whether the managed database is up, which a mix with ids read from it needs.
     void setDatabaseAvailable(bool available);
     // The largest ids of the managed database, which fixed id ranges are checked against (for
@@ -81,6 +84,8 @@ private:
     void applyPalette();
 
     QString m_embeddedUrl;
+    QString m_tierName;
+    QString m_tierUrl;
     bool m_databaseAvailable = false;
     std::optional<loadgen::LoadedIds> m_loaded;
     QString m_loadedError;

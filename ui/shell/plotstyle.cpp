@@ -36,4 +36,15 @@ void stylePlot(QCustomPlot* plot, const QPalette& palette, const QFont& font)
     }
 }
 
+void setUpTimeChart(QCustomPlot* plot, const QString& objectName, int minimumHeight)
+{
+    plot->setObjectName(objectName);
+    plot->setMinimumHeight(minimumHeight);
+    plot->setInteractions({});
+    auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+    ticker->setDateTimeFormat(QStringLiteral("hh:mm:ss"));
+    ticker->setTickCount(6);
+    plot->xAxis->setTicker(ticker);
+}
+
 } // namespace qaconsole::ui
