@@ -39,7 +39,7 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
         "  down          stop them (the stack keeps running: qaconsole stack stop)\n"
         "  fault KIND    break the running tier to watch it cope: kill-instance N (SIGKILL;\n"
         "                its watcher restarts it), stop-redis, restart-postgres\n"
-        "  watch         restart crashed processes of the tier, once a second, until it is\n"
+        "  watch         restart crashed processes of the tier (4 passes a second) until it is\n"
         "                brought down (up starts it in the background; logs to watcher.log)\n"
         "  export NAME   a deployment bundle for real hosts (--hosts FILE --out DIR): nginx,\n"
         "                systemd units, Redis, PostgreSQL, Prometheus and a README of the steps");

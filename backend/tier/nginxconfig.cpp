@@ -157,9 +157,11 @@ QByteArray renderNginxConfig(const NginxPlan& plan)
                       .arg(plan.maxFails)
                       .arg(plan.failTimeoutS),
                   2);
-    text.comment(QStringLiteral("Idle connections to the instances kept open per worker, so "
-                                "that a request does not open a TCP connection of its own "
-                                "(needs HTTP/1.1 and an empty Connection header, below)."),
+    text.comment(QStringLiteral("Idle connections to the instances kept open per worker (for all "
+                                "of them together, so as many as a worker's busy clients may "
+                                "hold), so that a request does not open a TCP connection of "
+                                "its own (needs HTTP/1.1 and an empty Connection header, "
+                                "below)."),
                  2);
     text.line(QStringLiteral("keepalive %1;").arg(plan.keepaliveConnections), 2);
     text.lines({"keepalive_requests 100000;", "keepalive_timeout 60s;"}, 2);

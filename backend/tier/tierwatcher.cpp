@@ -27,7 +27,7 @@ supervise::RestartPolicy tierRestartPolicy()
 {
     supervise::RestartPolicy policy;
     policy.onCrash = true;
-    policy.initialDelayMs = 500;
+    policy.initialDelayMs = 100;
     policy.maxDelayMs = 30'000;
     policy.stableAfterMs = 60'000;
     policy.maxRestarts = 10;

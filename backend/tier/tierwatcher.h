@@ -12,13 +12,13 @@ namespace qaconsole::tier {
 struct TierProgram;
 
 // How a running tier's programs come back after a crash, as systemd's Restart=on-failure with
-// RestartSec would: at once (half a second), then doubling up to 30 s while restarts do not
-// last a minute, and given up after ten such restarts in a row (a program that cannot run is
-// reported, not restarted for ever).
+// RestartSec would: at once (a tenth of a second, systemd's default), then doubling up to 30 s
+// while restarts do not last a minute, and given up after ten such restarts in a row (a program
+// that cannot run is reported, not restarted for ever).
 supervise::RestartPolicy tierRestartPolicy();
 
 // Keeps the tier recorded in a folder running: each pass looks at every program and restarts a
-// crashed one when its backoff allows. `qaconsole tier watch` runs passes once a second in a
+// crashed one when its backoff allows. `qaconsole tier watch` runs passes 4 times a second in a
 // process of its own, which `tier up` starts and `tier down` stops, so a tier keeps its
 // instances whether or not a console is open. Passes block (a restart waits for the program to
 // answer); run them off the GUI thread.

@@ -86,7 +86,7 @@ private Q_SLOTS:
         for (const QString& host : {u"127.0.0.2"_s, u"127.0.0.3"_s, u"127.0.0.4"_s})
             QVERIFY(upstream.contains(
                 QStringLiteral("server %1:18090 max_fails=3 fail_timeout=5s;").arg(host)));
-        QVERIFY(upstream.contains(u"keepalive 32;"_s));
+        QVERIFY(upstream.contains(u"keepalive 256;"_s));
         QVERIFY(text.contains(u"worker_processes 2;"_s));
         QVERIFY(text.contains(u"worker_connections 4096;"_s));
         QVERIFY(text.contains(u"listen 127.0.0.1:18080 backlog=4096;"_s));
