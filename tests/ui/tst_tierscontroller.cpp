@@ -221,6 +221,22 @@ private Q_SLOTS:
         QVERIFY(everyInstanceMeasured);
         QVERIFY(nginxMeasured);
 
+        // Kill instance 1 from the page: the fault's notice says so, and the tier's watcher
+        // brings it back (a new process, on the same address), which the timer's readings show.
+        const tier::TierProcess victim = controller.status().processes.at(0);
+        controller.injectFault(tier::TierFault::KillInstance, 1);
+        QCOMPARE(controller.activity(), ui::TierActivity::InjectingFault);
+        QTRY_VERIFY_WITH_TIMEOUT(!controller.isBusy(), kUpTimeoutMs);
+        QVERIFY2(controller.notice().text.contains(u"instance-1"),
+                 qPrintable(controller.notice().text + u'\n' + controller.notice().details));
+        QVERIFY(supervise::waitForExit(victim.status.pid, 10'000));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            controller.status().processes.at(0).status.state == supervise::ProcessState::Running &&
+                controller.status().processes.at(0).status.pid != victim.status.pid,
+            kUpTimeoutMs);
+        QCOMPARE(controller.status().processes.at(0).status.address, victim.status.address);
+        pids << controller.status().processes.at(0).status.pid;
+
         controller.bringDown();
         QCOMPARE(controller.activity(), ui::TierActivity::BringingDown);
         QTRY_VERIFY_WITH_TIMEOUT(!controller.isBusy(), kUpTimeoutMs);
