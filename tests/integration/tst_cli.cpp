@@ -101,6 +101,17 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("tier"), QStringLiteral("check"),
                            QStringLiteral("/nonexistent/tiers.json")}
             << "no such file";
+        QTest::newRow("tier fault without kind")
+            << QStringList{QStringLiteral("tier"), QStringLiteral("fault")}
+            << "kill-instance N, stop-redis or restart-postgres";
+        QTest::newRow("tier fault kill-instance without number")
+            << QStringList{QStringLiteral("tier"), QStringLiteral("fault"),
+                           QStringLiteral("kill-instance"), QStringLiteral("two")}
+            << "the instance's number";
+        QTest::newRow("tier fault stop-redis with a number")
+            << QStringList{QStringLiteral("tier"), QStringLiteral("fault"),
+                           QStringLiteral("stop-redis"), QStringLiteral("1")}
+            << "stop-redis takes no arguments";
         QTest::newRow("option without value")
             << QStringList{QStringLiteral("stack"), QStringLiteral("status"),
                            QStringLiteral("--data-dir")}
