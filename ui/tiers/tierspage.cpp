@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -177,6 +178,7 @@ QWidget* TiersPage::createRunCard()
 {
     auto* card = new CardFrame(tr("Running"));
     card->setObjectName(QStringLiteral("tierRunCard"));
+    m_runCard = card;
     m_runState = new QLabel(card);
     m_runState->setObjectName(QStringLiteral("tierRunStateLabel"));
     m_runState->setTextFormat(Qt::PlainText);
@@ -313,6 +315,16 @@ void TiersPage::showSelected()
     showRun();
 }
 
+void TiersPage::revealRunCard()
+{
+    for (QWidget* parent = m_runCard->parentWidget(); parent; parent = parent->parentWidget()) {
+        if (auto* area = qobject_cast<QScrollArea*>(parent)) {
+            area->ensureWidgetVisible(m_runCard, 0, 0);
+            return;
+        }
+    }
+}
+
 void TiersPage::showRun()
 {
     const TiersController& c = m_controller;
@@ -352,6 +364,10 @@ void TiersPage::showRun()
     if (status.tierName != m_chartTier) {
         m_chartTier = status.tierName;
         m_chart->reset();
+        // A tier came up (or was found up): show its diagram, which on a small screen starts
+        // below the list and the editor.
+        if (!m_chartTier.isEmpty())
+            revealRunCard();
     }
     showTopology();
 }

@@ -66,6 +66,7 @@ private:
     void showList();
     void showSelected();
     void showRun();
+    void revealRunCard(); // scrolls the page to the Running card
     void showFigures(qint64 atMs);
     void showTopology();
     void confirmFault(int fault);
@@ -81,6 +82,7 @@ private:
     QPushButton* m_save = nullptr;
     QPushButton* m_revert = nullptr;
     QLabel* m_fileLabel = nullptr;
+    QWidget* m_runCard = nullptr;
     QLabel* m_runState = nullptr;
     BusyIndicator* m_busy = nullptr;
     QPushButton* m_up = nullptr;
