@@ -1,9 +1,9 @@
 // A three-instance tier as a user runs it, for real: `qaconsole tier up` of three instances
 // behind nginx sharing Redis (Balanced policy), then, in order:
 // - requests sent through nginx reach every instance (each instance's own request counter);
-// - a write on one instance shows on the others exactly as the policy says: a report and a new
-//   question at once (invalidated through Redis), a helpful vote not before the list's TTL (the
-//   other instances keep serving the list they cached);
+// - a write on one instance shows on the others as the policy says: a report and a new question
+//   at once (invalidated through Redis); a helpful vote may lag (the others may keep serving the
+//   list they cached, up to its TTL) and shows once the list is read again;
 // - `tier fault kill-instance 2` while a client keeps sending GETs through nginx: no GET fails
 //   (nginx sends it to another instance), and the tier's watcher brings instance 2 back (a new
 //   process, answering through nginx again);
@@ -201,13 +201,23 @@ private Q_SLOTS:
         const int reported = ids[1];
         const QString writer = QStringLiteral("http://") + addresses[0];
 
-        // A helpful vote: "ttl" under Balanced, so the others keep the list they cached.
+        // A helpful vote: "ttl" under Balanced, so the others may keep the list they cached
+        // (they do unless their cache lost its coherence lease meanwhile and read it again).
         QCOMPARE(testing::exchange(m_network, "PUT",
                                    writer + QStringLiteral("/qa/questions/%1/helpful").arg(voted))
                      .status,
                  204);
-        for (const QString& address : addresses.mid(1))
-            QCOMPARE(questions(m_network, address).value(voted), cached.value(voted));
+        const int before = cached.value(voted);
+        int stale = 0;
+        for (const QString& address : addresses.mid(1)) {
+            const int shown = questions(m_network, address).value(voted);
+            QVERIFY2(shown == before || shown == before + 1,
+                     qPrintable(QStringLiteral("%1: %2").arg(address).arg(shown)));
+            stale += shown == before ? 1 : 0;
+        }
+        qInfo("after a helpful vote on instance-1, %d of 2 other instances still show the count "
+              "they cached (the policy allows up to a day)",
+              stale);
 
         // A new question: invalidated, so every instance lists it once the writer said 201.
         const testing::HttpExchange added = testing::exchange(
@@ -219,8 +229,12 @@ private Q_SLOTS:
         QCOMPARE(added.status, 201);
         const int question = QJsonDocument::fromJson(added.body).object()[u"question_id"].toInt();
         QVERIFY(question > 0);
-        for (const QString& address : addresses)
-            QVERIFY2(questions(m_network, address).contains(question), qPrintable(address));
+        for (const QString& address : addresses) {
+            const QHash<int, int> listed = questions(m_network, address);
+            QVERIFY2(listed.contains(question), qPrintable(address));
+            // The list was read again, so the vote shows too.
+            QCOMPARE(listed.value(voted), before + 1);
+        }
 
         // A report: invalidated, so no instance lists the question after the 204.
         QCOMPARE(testing::exchange(m_network, "PUT",
