@@ -6,15 +6,15 @@
 #include <QPainter>
 #include <QPainterPath>
 
-#include <cmath>
+#include <algorithm>
 
 namespace qaconsole::ui {
 
 namespace {
 
-constexpr int kMaxRows = 4;   // instances per column
-constexpr qreal kGap = 56;    // between columns: room for the arrows
-constexpr qreal kRowGap = 12; // between instances
+constexpr int kRoomyInstances = 4; // more are drawn compact: two lines of figures, not three
+constexpr qreal kGap = 56;         // between columns: room for the arrows
+constexpr qreal kRowGap = 12;      // between instances
 constexpr qreal kPadding = 10;
 constexpr qreal kRadius = 6;
 
@@ -60,15 +60,27 @@ int TopologyView::boxHeight() const
     return int(kPadding * 2 + metrics.lineSpacing() * 5 + 4);
 }
 
+bool TopologyView::compact() const
+{
+    return m_topology.instances.size() > kRoomyInstances;
+}
+
+int TopologyView::instanceHeight() const
+{
+    // Compact: the title line and two lines of figures (the first two joined).
+    const QFontMetrics metrics(font());
+    return compact() ? int(kPadding * 2 + metrics.lineSpacing() * 3 + 4) : boxHeight();
+}
+
 int TopologyView::instanceRows() const
 {
-    return std::clamp(int(m_topology.instances.size()), 1, kMaxRows);
+    return std::max(1, int(m_topology.instances.size()));
 }
 
 QSize TopologyView::sizeHint() const
 {
     const int rows = instanceRows();
-    return {900, int(rows * boxHeight() + (rows - 1) * kRowGap + 2)};
+    return {900, std::max(boxHeight(), int(rows * instanceHeight() + (rows - 1) * kRowGap)) + 2};
 }
 
 QSize TopologyView::minimumSizeHint() const
@@ -80,11 +92,11 @@ void TopologyView::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const int columns = std::max(1, int(std::ceil(double(m_topology.instances.size()) / kMaxRows)));
-    // Columns: balancer?, instance columns, redis?, postgres; instance columns twice as wide.
+    // Columns: balancer?, the instances (one column, wider), redis?, postgres. One column
+    // whatever their number: an arrow never crosses another instance's box.
     const int sideBoxes = (m_topology.balancer ? 1 : 0) + (m_topology.redis ? 1 : 0) + 1;
-    const int gaps = sideBoxes + columns - 1;
-    const qreal unit = (width() - 1 - gaps * kGap) / (sideBoxes + columns * 1.6);
+    const int gaps = sideBoxes;
+    const qreal unit = (width() - 1 - gaps * kGap) / (sideBoxes + 1.6);
     const qreal instanceWidth = unit * 1.6;
     const qreal height = boxHeight();
     const qreal middle = this->height() / 2.0;
@@ -99,18 +111,13 @@ void TopologyView::paintEvent(QPaintEvent*)
         x += unit + kGap;
     }
     QList<Placed> instances;
-    for (int i = 0; i < m_topology.instances.size(); ++i) {
-        const int column = i / kMaxRows;
-        const int inColumn =
-            std::min<int>(kMaxRows, int(m_topology.instances.size()) - column * kMaxRows);
-        // A shorter last column is centred.
-        const qreal top = middle - (inColumn * height + (inColumn - 1) * kRowGap) / 2;
-        const int row = i % kMaxRows;
+    const qreal rowHeight = instanceHeight();
+    const int rows = int(m_topology.instances.size());
+    const qreal top = middle - (rows * rowHeight + (rows - 1) * kRowGap) / 2;
+    for (int i = 0; i < rows; ++i)
         instances.append({&m_topology.instances[i],
-                          QRectF(x + column * (instanceWidth + kGap),
-                                 top + row * (height + kRowGap), instanceWidth, height)});
-    }
-    x += columns * instanceWidth + (columns - 1) * kGap + kGap;
+                          QRectF(x, top + i * (rowHeight + kRowGap), instanceWidth, rowHeight)});
+    x += instanceWidth + kGap;
     std::optional<Placed> redis;
     if (m_topology.redis) {
         redis = Placed{&*m_topology.redis, sideBox(x)};
@@ -129,7 +136,7 @@ void TopologyView::paintEvent(QPaintEvent*)
         if (balancer)
             paintArrow(painter, right(balancer->rect), left(instance.rect), arrow);
         // To Redis when there is one (its misses fall through to PostgreSQL), else straight to
-        // PostgreSQL. An instance in the first of two columns passes the second's gap.
+        // PostgreSQL.
         const Placed& next = redis ? *redis : postgres;
         paintArrow(painter, right(instance.rect), left(next.rect), arrow);
     }
@@ -139,13 +146,13 @@ void TopologyView::paintEvent(QPaintEvent*)
     if (balancer)
         paintBox(painter, *balancer);
     for (const Placed& instance : instances)
-        paintBox(painter, instance);
+        paintBox(painter, instance, compact());
     if (redis)
         paintBox(painter, *redis);
     paintBox(painter, postgres);
 }
 
-void TopologyView::paintBox(QPainter& painter, const Placed& placed) const
+void TopologyView::paintBox(QPainter& painter, const Placed& placed, bool joinFirstLines) const
 {
     const QPalette colors = palette();
     const QColor tone = toneColor(placed.box->tone);
@@ -182,7 +189,12 @@ void TopologyView::paintBox(QPainter& painter, const Placed& placed) const
     }
     painter.setPen(secondaryText(colors));
     qreal y = inner.top() + line + 4;
-    for (const QString& text : placed.box->lines) {
+    QStringList lines = placed.box->lines;
+    if (joinFirstLines && lines.size() >= 2) {
+        const QString second = lines.takeAt(1);
+        lines[0] += QStringLiteral(" · ") + second;
+    }
+    for (const QString& text : lines) {
         if (y + line > inner.bottom() + 1)
             break;
         painter.drawText(QRectF(inner.left(), y, inner.width(), line),

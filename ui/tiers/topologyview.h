@@ -22,7 +22,7 @@ struct TopologyBox
 };
 
 // What the view draws, left to right: the balancer (when the tier has one), the instances (in
-// one column, two past four), Redis (when the tier uses it), PostgreSQL.
+// one column, compact past four), Redis (when the tier uses it), PostgreSQL.
 struct Topology
 {
     std::optional<TopologyBox> balancer;
@@ -56,8 +56,10 @@ private:
         QRectF rect;
     };
     int boxHeight() const;
+    bool compact() const;
+    int instanceHeight() const;
     int instanceRows() const;
-    void paintBox(QPainter& painter, const Placed& placed) const;
+    void paintBox(QPainter& painter, const Placed& placed, bool joinFirstLines = false) const;
 
     Topology m_topology;
 };
