@@ -4,6 +4,7 @@
 #include "backend/supervise/processcontrol.h"
 #include "backend/tier/tierprograms.h"
 #include "backend/tier/tierrunner.h"
+#include "backend/tier/tierwatcher.h"
 
 namespace qaconsole::tier {
 
@@ -14,31 +15,27 @@ FaultOutcome refused(const QString& why)
     return {false, why};
 }
 
-FaultOutcome killInstance(TierRunner& runner, int instance)
+// The instance's pid from its pid file: no health check of the whole tier is needed to kill one
+// process.
+FaultOutcome killInstance(const TierRunner& runner, const TierSpec& spec, int instance)
 {
-    const TierStatus status = runner.status();
+    const std::vector<TierProgram> instances = instancePrograms(spec, runner.options());
+    const supervise::ProgramSpec& program = *instances.at(size_t(instance - 1)).spec;
     const QString name = instanceName(instance);
-    for (const TierProcess& process : status.processes) {
-        if (process.name != name)
-            continue;
-        if (process.status.pid <= 0)
-            return refused(QStringLiteral("%1 is not running (%2)")
-                               .arg(name, processStateName(process.status.state)));
-        if (!supervise::killProcess(process.status.pid))
-            return refused(
-                QStringLiteral("cannot kill %1 (process %2)").arg(name).arg(process.status.pid));
-        return {true, QStringLiteral("Killed %1 (process %2, %3) with SIGKILL. %4")
-                          .arg(name)
-                          .arg(process.status.pid)
-                          .arg(process.status.address,
-                               status.watched
-                                   ? QStringLiteral("The tier's watcher restarts it.")
-                                   : QStringLiteral(
-                                         "No watcher runs: `qaconsole tier up` restarts it."))};
-    }
-    return refused(QStringLiteral("the tier \"%1\" has no %2 (it has %3 processes)")
-                       .arg(status.tierName, name)
-                       .arg(status.processes.size()));
+    const qint64 pid = supervise::readPidFile(program.pidFile());
+    if (!supervise::isProcessAlive(pid))
+        return refused(QStringLiteral("%1 is not running").arg(name));
+    if (!supervise::killProcess(pid))
+        return refused(QStringLiteral("cannot kill %1 (process %2)").arg(name).arg(pid));
+    return {true,
+            QStringLiteral("Killed %1 (process %2, %3:%4) with SIGKILL. %5")
+                .arg(name)
+                .arg(pid)
+                .arg(program.host())
+                .arg(program.rememberedPort())
+                .arg(watcherRunning(runner.options().folder)
+                         ? QStringLiteral("The tier's watcher restarts it.")
+                         : QStringLiteral("No watcher runs: `qaconsole tier up` restarts it."))};
 }
 
 FaultOutcome stackFault(stack::LocalStack& stack, stack::ServiceKind kind, bool restart)
@@ -75,7 +72,7 @@ FaultOutcome injectFault(TierRunner& runner, stack::LocalStack& stack, TierFault
                                .arg(spec->name)
                                .arg(spec->instances)
                                .arg(instance));
-        return killInstance(runner, instance);
+        return killInstance(runner, *spec, instance);
     case TierFault::StopRedis:
         if (spec->cache != TierCache::MemoryAndRedis)
             return refused(QStringLiteral("the tier \"%1\" does not use Redis").arg(spec->name));

@@ -59,6 +59,7 @@ public:
     TierStatus status();
     // The tier recorded as up, if any.
     std::optional<TierSpec> recorded() const;
+    const TierRunOptions& options() const { return m_options; }
 
 private:
     QString stateFile() const;

@@ -26,6 +26,18 @@ qac_bench_pin_tree() {
   done
 }
 
+# CPU ticks (of getconf CLK_TCK) of a process, its threads, its live children (nginx's workers,
+# PostgreSQL's backends) and its reaped ones.
+qac_ticks_of_tree() {
+  local pid="$1" total child
+  [ -n "$pid" ] && [ -r "/proc/$pid/stat" ] || { echo 0; return; }
+  total=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+  for child in $(ps -o pid= --ppid "$pid" 2>/dev/null); do
+    total=$((total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$child/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
 # Stops a process this script started, by its pid, and waits for it.
 qac_stop_pid() {
   local pid="$1"
