@@ -1,6 +1,7 @@
 #include "app/commandspec.h"
 
 #include "app/cachecommand.h"
+#include "app/capacitycommand.h"
 #include "app/commandline.h"
 #include "app/etlcommand.h"
 #include "app/gencommand.h"
@@ -52,6 +53,7 @@ QList<CommandSpec> commandSpecs()
         {QStringLiteral("cache"), cacheCommandLine, runCacheCommand},
         {QStringLiteral("loadtest"), loadtestCommandLine, runLoadtestCommand},
         {QStringLiteral("tier"), tierCommandLine, runTierCommand},
+        {QStringLiteral("capacity"), capacityCommandLine, runCapacityCommand},
     };
 }
 

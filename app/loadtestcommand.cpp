@@ -1,11 +1,12 @@
 #include "app/loadtestcommand.h"
 
 #include "app/commandline.h"
+#include "app/mixids.h"
 #include "app/quitonsignal.h"
 #include "loadgen/builtinmixes.h"
+#include "loadgen/databaseids.h"
 #include "loadgen/loadcontroller.h"
 #include "loadgen/mixfile.h"
-#include "loadgen/pgidreader.h"
 #include "loadgen/resultexport.h"
 
 #include <QCommandLineParser>
@@ -321,30 +322,6 @@ Scenario scenarioFrom(const QCommandLineParser& parser, const Options& o, QStrin
     return scenario;
 }
 
-// Reads the ids of the mix's "database" distributions from --dsn or the managed database. The
-// exit code when the command ends here, after printing why; else nothing.
-std::optional<int> readDatabaseIds(Scenario& scenario, const QCommandLineParser& parser,
-                                   const QCommandLineParser& topLevel, const CommonOptions& common,
-                                   bool quiet)
-{
-    const CommandService database =
-        serviceForCommand(common, topLevel, parser, stack::ServiceKind::Postgres);
-    if (database.exitCode)
-        return database.exitCode;
-    PgIdReader reader(database.url);
-    LoadResult<ResolvedIds> resolved = resolveDatabaseIds(scenario.mix, reader);
-    if (!resolved) {
-        printErr(QStringLiteral("qaconsole: cannot read the mix's ids from the database: ") +
-                 resolved.error().text());
-        return ExitFailure;
-    }
-    scenario.mix = std::move(resolved->mix);
-    if (!quiet)
-        printErr(
-            QStringLiteral("qaconsole loadtest: read %1 from the database").arg(resolved->summary));
-    return std::nullopt;
-}
-
 } // namespace
 
 CommandLineSpec loadtestCommandLine(const CommonOptions& common)
@@ -371,7 +348,8 @@ int runLoadtestCommand(const QStringList& arguments, const QCommandLineParser& t
     }
     if (needsDatabaseIds(scenario.mix))
         if (const auto done =
-                readDatabaseIds(scenario, parser, topLevel, common, parser.isSet(options.quiet)))
+                readDatabaseIds(scenario, parser, topLevel, common, QStringLiteral("loadtest"),
+                                parser.isSet(options.quiet)))
             return *done;
 
     LoadController controller;

@@ -1,6 +1,7 @@
 #include "app/tierruncommand.h"
 
 #include "app/commandline.h"
+#include "app/machinetier.h"
 #include "app/quitonsignal.h"
 #include "app/tierargument.h"
 #include "backend/stack/localstack.h"
@@ -59,39 +60,6 @@ void printTier(const tier::TierStatus& status, bool json)
                      .trimmed());
 }
 
-// The tier's folder and what its instances are given: --data-dir and --settings only.
-struct MachineTier
-{
-    stack::StackSettings settings;
-    tier::TierRunOptions options;
-};
-
-std::optional<MachineTier> machineTier(const QString& action, const QCommandLineParser& parser,
-                                       const QCommandLineParser& topLevel,
-                                       const CommonOptions& common)
-{
-    const stack::SettingsResult settings = common.loadSettings(topLevel, &parser);
-    if (reportSettingsErrors(settings))
-        return std::nullopt;
-    for (const char* option : {"dsn", "redis"}) {
-        if (parser.isSet(QLatin1String(option)) || topLevel.isSet(QLatin1String(option))) {
-            usageError(QStringLiteral("tier %1 takes the database and Redis from the settings "
-                                      "file, not --%2: the instances would show its password "
-                                      "on their command lines")
-                           .arg(action, QLatin1String(option)));
-            return std::nullopt;
-        }
-    }
-    MachineTier tier;
-    tier.settings = settings.settings;
-    tier.options.binary = QCoreApplication::applicationFilePath();
-    tier.options.folder = QDir(settings.settings.dataDir).filePath(QStringLiteral("tier"));
-    tier.options.stackArguments = {QStringLiteral("--data-dir"), settings.settings.dataDir,
-                                   QStringLiteral("--settings"),
-                                   common.settingsFile(topLevel, &parser)};
-    return tier;
-}
-
 int status(tier::TierRunner& runner, bool json)
 {
     const tier::TierStatus status = runner.status();
@@ -126,20 +94,8 @@ int up(tier::TierRunner& runner, const MachineTier& machine, const QString& name
     const std::optional<tier::TierSpec> spec = tierNamed(tiersPath, name, exitCode);
     if (!spec)
         return exitCode;
-    stack::LocalStack stack(machine.settings, stack::Starter::CommandLine);
-    QList<stack::ServiceKind> services{stack::ServiceKind::Postgres};
-    if (spec->cache == tier::TierCache::MemoryAndRedis)
-        services << stack::ServiceKind::Redis;
-    for (const stack::ServiceKind kind : services) {
-        const stack::ServiceStatus service = stack.start(kind);
-        if (service.state != stack::ServiceState::Running) {
-            printErr(QStringLiteral("qaconsole: %1 did not start: %2")
-                         .arg(stack::serviceName(kind), service.message));
-            return ExitFailure;
-        }
-    }
     tier::TierStatus status;
-    if (const auto failed = runner.up(*spec, status)) {
+    if (const auto failed = startTier(runner, machine, *spec, status)) {
         printTier(status, json);
         printErr(QStringLiteral("qaconsole: ") + *failed);
         return ExitFailure;
@@ -228,7 +184,8 @@ int runTierOnMachine(const QString& action, const QStringList& rest, const QStri
                      const QCommandLineParser& parser, const QCommandLineParser& topLevel,
                      const CommonOptions& common, bool json)
 {
-    const std::optional<MachineTier> machine = machineTier(action, parser, topLevel, common);
+    const std::optional<MachineTier> machine =
+        machineTier(QStringLiteral("tier ") + action, parser, topLevel, common);
     if (!machine)
         return ExitUsage;
     tier::TierRunner runner(machine->options);

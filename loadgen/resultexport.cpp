@@ -17,26 +17,6 @@ double ms(std::int64_t us)
     return double(us) / 1000.0;
 }
 
-QJsonObject latencyJson(const LatencyFigures& figures)
-{
-    return QJsonObject{{QStringLiteral("p50"), ms(figures.p50)},
-                       {QStringLiteral("p90"), ms(figures.p90)},
-                       {QStringLiteral("p95"), ms(figures.p95)},
-                       {QStringLiteral("p99"), ms(figures.p99)},
-                       {QStringLiteral("p99.9"), ms(figures.p999)},
-                       {QStringLiteral("min"), ms(figures.min)},
-                       {QStringLiteral("max"), ms(figures.max)},
-                       {QStringLiteral("avg"), figures.mean / 1000.0}};
-}
-
-QJsonObject errorsJson(const Counts& counts)
-{
-    QJsonObject errors;
-    for (int i = 0; i < kErrorKindCount; ++i)
-        errors.insert(errorKindName(ErrorKind(i)), qint64(counts.errors[std::size_t(i)]));
-    return errors;
-}
-
 QJsonObject scenarioJson(const Scenario& scenario)
 {
     QJsonArray stages;
@@ -64,6 +44,28 @@ QJsonObject scenarioJson(const Scenario& scenario)
                        {QStringLiteral("routes"), routes}};
 }
 
+} // namespace
+
+QJsonObject latencyJson(const LatencyFigures& figures)
+{
+    return QJsonObject{{QStringLiteral("p50"), ms(figures.p50)},
+                       {QStringLiteral("p90"), ms(figures.p90)},
+                       {QStringLiteral("p95"), ms(figures.p95)},
+                       {QStringLiteral("p99"), ms(figures.p99)},
+                       {QStringLiteral("p99.9"), ms(figures.p999)},
+                       {QStringLiteral("min"), ms(figures.min)},
+                       {QStringLiteral("max"), ms(figures.max)},
+                       {QStringLiteral("avg"), figures.mean / 1000.0}};
+}
+
+QJsonObject errorsJson(const Counts& counts)
+{
+    QJsonObject errors;
+    for (int i = 0; i < kErrorKindCount; ++i)
+        errors.insert(errorKindName(ErrorKind(i)), qint64(counts.errors[std::size_t(i)]));
+    return errors;
+}
+
 LoadStatus writeFile(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
@@ -72,8 +74,6 @@ LoadStatus writeFile(const QString& path, const QByteArray& bytes)
     return makeError(LoadErrorKind::Io,
                      QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
 }
-
-} // namespace
 
 QByteArray summaryJson(const Scenario& scenario, const RunSummary& summary)
 {

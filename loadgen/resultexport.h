@@ -5,6 +5,7 @@
 #include "loadgen/scenario.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <vector>
@@ -27,6 +28,12 @@ inline constexpr const char* kK6ScriptFileName = "scenario.js";
 // them back.
 LoadStatus writeRunFiles(const QString& dir, const Scenario& scenario, const RunSummary& summary,
                          const std::vector<IntervalRow>& rows);
+// A run's latency figures in ms (p50, p90, p95, p99, p99.9, min, max, avg), and its errors by
+// kind, as summary.json and capacity.json write them.
+QJsonObject latencyJson(const LatencyFigures& figures);
+QJsonObject errorsJson(const Counts& counts);
+// Writes `bytes` to `path` whole or not at all (QSaveFile); Io naming the file otherwise.
+LoadStatus writeFile(const QString& path, const QByteArray& bytes);
 // Removes those three files and then `dir`, unless something else was put in it (that stays).
 // Io with a sentence naming the file that could not be removed.
 LoadStatus removeRunFiles(const QString& dir);

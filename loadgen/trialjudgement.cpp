@@ -34,6 +34,11 @@ TrialJudgement judgeTrial(const Scenario& scenario, const RunSummary& summary)
                                                 .arg(outcome.threshold.text)
                                                 .arg(outcome.actual, 0, 'g', 4)};
     }
+    // Drops are the more specific cause of a short schedule: said first.
+    if (summary.totals.dropped() > 0)
+        return {TrialVerdict::Invalid,
+                QStringLiteral("%1 requests were dropped for lack of connections")
+                    .arg(summary.totals.dropped())};
     const double due = scheduledRequests(scenario, summary);
     const double sent = double(summary.totals.sent);
     if (due > 0 && sent < kSentShare * due)
@@ -41,10 +46,6 @@ TrialJudgement judgeTrial(const Scenario& scenario, const RunSummary& summary)
                 QStringLiteral("the generator sent %1 of %2 scheduled requests (under 99 %)")
                     .arg(summary.totals.sent)
                     .arg(qint64(due))};
-    if (summary.totals.dropped() > 0)
-        return {TrialVerdict::Invalid,
-                QStringLiteral("%1 requests were dropped for lack of connections")
-                    .arg(summary.totals.dropped())};
     return {TrialVerdict::MetSlo, QStringLiteral("every threshold met")};
 }
 
