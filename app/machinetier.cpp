@@ -36,7 +36,8 @@ std::optional<MachineTier> machineTier(const QString& action, const QCommandLine
 }
 
 std::optional<QString> startTier(tier::TierRunner& runner, const MachineTier& machine,
-                                 const tier::TierSpec& spec, tier::TierStatus& status)
+                                 const tier::TierSpec& spec, tier::TierStatus& status,
+                                 QStringList* versions)
 {
     stack::LocalStack stack(machine.settings, stack::Starter::CommandLine);
     QList<stack::ServiceKind> services{stack::ServiceKind::Postgres};
@@ -47,6 +48,13 @@ std::optional<QString> startTier(tier::TierRunner& runner, const MachineTier& ma
         if (service.state != stack::ServiceState::Running)
             return QStringLiteral("%1 did not start: %2")
                 .arg(stack::serviceName(kind), service.message);
+        if (versions) {
+            // start() of a service already running may not ask its version; status() does.
+            const QString version =
+                service.version.isEmpty() ? stack.status(kind).version : service.version;
+            if (!version.isEmpty())
+                *versions << stack::serviceTitle(kind) + u' ' + version;
+        }
     }
     return runner.up(spec, status);
 }

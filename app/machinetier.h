@@ -27,8 +27,10 @@ std::optional<MachineTier> machineTier(const QString& action, const QCommandLine
                                        const CommonOptions& common);
 
 // Starts the managed stack's PostgreSQL (and Redis when the tier caches with it), then the tier.
-// Nothing when it is up; otherwise why not, with `status` saying which process failed.
+// Nothing when it is up; otherwise why not, with `status` saying which process failed. With
+// `versions`, each service's "PostgreSQL 15.18" is added to it.
 std::optional<QString> startTier(tier::TierRunner& runner, const MachineTier& machine,
-                                 const tier::TierSpec& spec, tier::TierStatus& status);
+                                 const tier::TierSpec& spec, tier::TierStatus& status,
+                                 QStringList* versions = nullptr);
 
 } // namespace qaconsole::app

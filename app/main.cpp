@@ -12,6 +12,8 @@
 #include <QIcon>
 #include <QMessageBox>
 
+#include <memory>
+
 using namespace qaconsole::app;
 
 namespace {
@@ -67,6 +69,19 @@ int runWindow(int argc, char** argv, const QCommandLineParser& parser, const Com
     return runConsole(app, settings.settings, common.settingsFile(parser));
 }
 
+// The application object of a command: QCoreApplication, but a QApplication for `tier compare`,
+// whose report draws its charts with widgets; off-screen when there is no display, so it runs
+// headless as every command does.
+std::unique_ptr<QCoreApplication> commandApplication(int& argc, char** argv,
+                                                     const QStringList& rest)
+{
+    if (rest.value(0) != u"tier" || rest.value(1) != u"compare")
+        return std::make_unique<QCoreApplication>(argc, argv);
+    if (!missingDisplay().isEmpty())
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    return std::make_unique<QApplication>(argc, argv);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
@@ -95,7 +110,7 @@ int main(int argc, char** argv)
     if (rest.isEmpty())
         return runWindow(argc, argv, parser, common);
 
-    QCoreApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app = commandApplication(argc, argv, rest);
     for (const CommandSpec& command : commandSpecs())
         if (rest.first() == command.name)
             return command.run(rest, parser, common);

@@ -2,6 +2,7 @@
 
 #include "app/commandline.h"
 #include "app/commandspec.h"
+#include "app/tiercomparecommand.h"
 #include "app/tierexportcommand.h"
 #include "app/tierruncommand.h"
 #include "backend/tier/tierfile.h"
@@ -42,7 +43,9 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
         "  watch         restart crashed processes of the tier (4 passes a second) until it is\n"
         "                brought down (up starts it in the background; logs to watcher.log)\n"
         "  export NAME   a deployment bundle for real hosts (--hosts FILE --out DIR): nginx,\n"
-        "                systemd units, Redis, PostgreSQL, Prometheus and a README of the steps");
+        "                systemd units, Redis, PostgreSQL, Prometheus and a README of the steps\n"
+        "  compare [NAME...]  each tier (all by default) up in turn, its capacity under the SLO\n"
+        "                searched, priced; the client report in --out DIR (HTML, PDF, JSON)");
     QStringList names;
     for (const tier::TierSpec& spec : tier::builtInTiers())
         names << spec.name;
@@ -55,9 +58,10 @@ CommandLineSpec commandLine(const Options& o, const CommonOptions& common)
                      {QStringLiteral("kill-instance"), QStringLiteral("stop-redis"),
                       QStringLiteral("restart-postgres")}},
                     {QStringLiteral("watch")},
-                    {QStringLiteral("export"), names}};
-    spec.options =
-        QList<QCommandLineOption>{o.help, o.tiers, o.json} + tierExportOptions() + common.options();
+                    {QStringLiteral("export"), names},
+                    {QStringLiteral("compare"), names}};
+    spec.options = QList<QCommandLineOption>{o.help, o.tiers, o.json} + tierExportOptions() +
+                   tierCompareOptions() + common.options();
     return spec;
 }
 
@@ -105,12 +109,16 @@ int runTierCommand(const QStringList& arguments, const QCommandLineParser& topLe
     const QString action = rest.value(0);
     const bool onMachine = action == u"up" || action == u"status" || action == u"down" ||
                            action == u"fault" || action == u"watch";
-    if (action != u"list" && action != u"check" && action != u"export" && !onMachine)
-        return usageError(QStringLiteral(
-            "tier needs list, check, up, status, down, fault, watch or export; see --help"));
+    if (action != u"list" && action != u"check" && action != u"export" && action != u"compare" &&
+        !onMachine)
+        return usageError(QStringLiteral("tier needs list, check, up, status, down, fault, watch, "
+                                         "export or compare; see --help"));
+    const QString tiersPath =
+        parser.isSet(o.tiers) ? parser.value(o.tiers) : tier::defaultTiersPath();
     if (action == u"export")
-        return runTierExport(
-            rest, parser.isSet(o.tiers) ? parser.value(o.tiers) : tier::defaultTiersPath(), parser);
+        return runTierExport(rest, tiersPath, parser);
+    if (action == u"compare")
+        return runTierCompare(rest, tiersPath, parser, topLevel, common);
     if (action == u"up" && rest.size() != 2)
         return usageError(QStringLiteral("up takes the name of one tier (qaconsole tier list)"));
     if (action != u"up" && action != u"fault" && rest.size() > (action == u"check" ? 2 : 1))

@@ -24,7 +24,7 @@ QList<QCommandLineOption> tierExportOptions()
              QStringLiteral("FILE")},
             {kOut,
              QStringLiteral("export: the bundle's folder, new, empty or an earlier bundle "
-                            "(its passwords are kept)."),
+                            "(its passwords are kept); compare: the report's folder."),
              QStringLiteral("DIR")}};
 }
 

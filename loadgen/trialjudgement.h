@@ -22,7 +22,8 @@ struct TrialJudgement
 //   (the lag shows as latency the server did not cause);
 // - a broken threshold is BrokeSlo: the requests it did not send could only have made it worse;
 // - a trial that met every threshold counts only when the generator sent at least 99 % of the
-//   schedule and dropped none for lack of connections; otherwise it is Invalid, not a pass.
+//   schedule and (under the drop policy) dropped none for lack of connections; otherwise it is
+//   Invalid, not a pass.
 TrialJudgement judgeTrial(const Scenario& scenario, const RunSummary& summary);
 
 } // namespace qaconsole::loadgen

@@ -14,9 +14,9 @@ QAC_PACKAGES=(
   librsvg2-bin
 )
 # What scripts/test and scripts/package make and check the .deb with (cpack's dpkg-shlibdeps
-# needs dpkg-dev and file; tests/package the rest): not needed to build or run, so scripts/run
-# does not install them.
-QAC_CHECK_PACKAGES=(dpkg-dev file lintian desktop-file-utils appstream)
+# needs dpkg-dev and file; tests/package the rest; poppler-utils' pdftotext reads the reports'
+# PDFs in tests): not needed to build or run, so scripts/run does not install them.
+QAC_CHECK_PACKAGES=(dpkg-dev file lintian desktop-file-utils appstream poppler-utils)
 # What scripts/test's strict mode (CI) adds: the formatting check.
 QAC_STRICT_PACKAGES=(clang-format)
 # What the fuzz harnesses are built with (scripts/fuzz, and scripts/test --fuzz): Clang and its
