@@ -203,7 +203,12 @@ CapacityResult CapacityRunner::run(const Callbacks& callbacks)
     result.trialMs = m_plan.trialMs;
     result.warmupMs = m_plan.warmupMs;
     CapacitySearch search(m_plan.search);
+    int retriesLeft = m_plan.invalidRetries;
+    std::optional<double> lastRate;
     while (const std::optional<double> rate = search.nextRate()) {
+        if (rate != lastRate)
+            retriesLeft = m_plan.invalidRetries;
+        lastRate = rate;
         const bool confirming = search.confirming();
         if (m_plan.warmupMs > 0) {
             if (callbacks.trialStarting)
@@ -247,9 +252,13 @@ CapacityResult CapacityRunner::run(const Callbacks& callbacks)
         trial.reason = judgement.reason;
         trial.histogram = summary->correctedHistogram;
         result.trials.push_back(trial);
-        search.record(judgement.verdict);
         if (callbacks.trialDone)
             callbacks.trialDone(result.trials.back());
+        if (judgement.verdict == TrialVerdict::Invalid && retriesLeft > 0) {
+            --retriesLeft;
+            continue; // the same rate again
+        }
+        search.record(judgement.verdict);
     }
     result.stopped = m_stopped && !search.done();
     result.outcome = search.done() ? search.outcome() : SearchOutcome::Searching;

@@ -29,6 +29,10 @@ struct CapacityPlan
     CapacitySearchOptions search;
     std::int64_t trialMs = 15000; // each scored trial, the confirmation included
     std::int64_t warmupMs = 3000; // before each trial at its rate, not scored
+    // An invalid trial (the generator, not the target, was measured: most often the machine
+    // stalled it for a moment) runs again this many times at the same rate before the search
+    // gives up; the invalid one is kept in the trials, said as such.
+    int invalidRetries = 1;
 };
 
 // The SLO the console assumes: under 1 % failed, corrected p99 under 50 ms.

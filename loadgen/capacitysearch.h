@@ -9,7 +9,7 @@ namespace qaconsole::loadgen {
 struct CapacitySearchOptions
 {
     double startRate = 100;     // requests/s of the first trial: safe for any target
-    double growth = 2.0;        // bracketing multiplies the rate by this while trials meet the SLO:
+    double growth = 3.0;        // bracketing multiplies the rate by this while trials meet the SLO:
                                 // the first rate that breaks it is at most this far above capacity
     double tolerance = 0.05;    // bisection ends when the first bad rate is within this of the
                                 // last good one
