@@ -1,9 +1,10 @@
 // Every page of the real console window (ui::ConsoleWindow, as app/ builds it) on a real
 // managed stack, the way a user first meets it: the API waits for data, Load dataset on the API
 // page loads the sample, the API starts by itself, a short load test runs against it, and the
-// Load wizard loads the sample fixture (tests/fixtures); last, the Tiers page brings a tier of
-// three instances behind nginx up and shows every instance running, also at 1600x900. At
-// 1280x720 and at 1920x1080 each page
+// Load wizard loads the sample fixture (tests/fixtures); the Tiers page brings a tier of
+// three instances behind nginx up and shows every instance running, also at 1600x900; last, the
+// Capacity page compares one tier with short trials, shown while it runs and with its results.
+// At 1280x720 and at 1920x1080 each page
 // (and each tab of the Load test page, and each page of the wizard) must fit: no table with a
 // horizontal scroll bar or with more columns than it shows, no table of a few rows that cuts
 // some off, no page whose content is cut at the right edge.
@@ -27,6 +28,8 @@
 #include "tests/support/widgetlookup.h"
 #include "ui/api/apipage.h"
 #include "ui/cache/cachepage.h"
+#include "ui/capacity/capacitycontroller.h"
+#include "ui/capacity/capacitypage.h"
 #include "ui/console/consolewindow.h"
 #include "ui/etl/etlpage.h"
 #include "ui/etl/loadsummaryview.h"
@@ -178,6 +181,7 @@ private Q_SLOTS:
     void everyPageFitsAtEachSize();
     void wizardPagesFit();
     void tiersPageBringsATierUp();
+    void capacityPageComparesATier();
 
 private:
     // Checks `widget` (shown) and saves it as <name>-<size>.png when screenshots are wanted.
@@ -301,7 +305,7 @@ void TestPageScreenshots::everyPageFitsAtEachSize()
     {
         Page* page;
         QString name;
-        int tab; // of the Load test page; -1 for the others
+        int tab; // of the Load test or Capacity page; -1 for the others
     };
     ui::ConsoleWindow& console = *m_console;
     const QList<Shot> shots = {
@@ -314,13 +318,16 @@ void TestPageScreenshots::everyPageFitsAtEachSize()
         {&console.loadTestPage(), QStringLiteral("loadtest-summary"), 2},
         {&console.loadTestPage(), QStringLiteral("loadtest-history"), 3},
         {&console.tiersPage(), QStringLiteral("tiers"), -1},
+        {&console.capacityPage(), QStringLiteral("capacity"), ui::CapacityPage::CompareTab},
+        {&console.capacityPage(), QStringLiteral("capacity-prices"), ui::CapacityPage::PricesTab},
     };
-    auto* tabs = child<QTabWidget>(&console.loadTestPage(), "loadTabs");
     for (const QSize& size : kSizes) {
         for (const Shot& shot : shots) {
             showPage(shot.page);
             if (shot.tab >= 0)
-                tabs->setCurrentIndex(shot.tab);
+                child<QTabWidget>(shot.page, shot.page == &console.loadTestPage() ? "loadTabs"
+                                                                                  : "capacityTabs")
+                    ->setCurrentIndex(shot.tab);
             check(&console.window(), shot.name, size);
         }
     }
@@ -418,6 +425,44 @@ void TestPageScreenshots::tiersPageBringsATierUp()
     QTRY_VERIFY_WITH_TIMEOUT(!controller.isBusy(), kStackTimeoutMs);
     QVERIFY(!controller.isUp());
     QTRY_COMPARE(targets->count(), 2);
+}
+
+void TestPageScreenshots::capacityPageComparesATier()
+{
+#if !defined(Q_OS_LINUX)
+    QSKIP("the tier's instances listen on 127.0.0.2, routed to loopback on Linux only");
+#endif
+    ui::CapacityPage& page = m_console->capacityPage();
+    ui::CapacityController& controller = m_console->capacityController();
+    showPage(&page);
+    child<QTabWidget>(&page, "capacityTabs")->setCurrentIndex(ui::CapacityPage::CompareTab);
+    // One tier, short trials up to 400 requests/s, so the comparison takes seconds.
+    ui::CompareChoices choices = controller.choices();
+    choices.tiers = {QStringLiteral("Single instance")};
+    choices.trialSeconds = 1;
+    choices.warmupSeconds = 0;
+    choices.tolerancePercent = 50;
+    choices.maxRate = 400;
+    choices.peakRps = 50;
+    choices.requestsPerMonth = 1'000'000;
+    choices.outputFolder = m_home.filePath(QStringLiteral("report"));
+    controller.setChoices(choices);
+    auto* compare = child<QPushButton>(&page, "compareButton");
+    // The Tiers page's tier is down by now: nothing stands in the way.
+    QTRY_VERIFY_WITH_TIMEOUT(compare->isEnabled(), kRunTimeoutMs);
+    QTest::mouseClick(compare, Qt::LeftButton);
+    QVERIFY(controller.isBusy());
+    QVERIFY(child<QPushButton>(&page, "compareStopButton")->isEnabled());
+    QTRY_VERIFY_WITH_TIMEOUT(controller.progress().trialsDone >= 2 || !controller.isBusy(),
+                             kStackTimeoutMs);
+    check(&m_console->window(), QStringLiteral("capacity-running"), kSizes.first());
+    QTRY_VERIFY_WITH_TIMEOUT(controller.phase() == ui::ComparePhase::Finished, kStackTimeoutMs);
+    QVERIFY2(controller.notice().tone == ui::Tone::Good, qPrintable(controller.notice().text));
+    auto* results = child<QTableView>(&page, "compareResultsTable");
+    QCOMPARE(results->model()->rowCount(), 1);
+    QVERIFY(child<QPushButton>(&page, "openReportButton")->isEnabled());
+    for (const QSize& size : kSizes)
+        check(&m_console->window(), QStringLiteral("capacity-results"), size);
 }
 
 void TestPageScreenshots::check(QWidget* widget, const QString& name, const QSize& size)

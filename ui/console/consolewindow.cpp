@@ -1,11 +1,15 @@
 #include "ui/console/consolewindow.h"
 
 #include "backend/stack/stacksupervisor.h"
+#include "planning/pricecatalogue.h"
 #include "ui/api/apibinding.h"
 #include "ui/api/apicontroller.h"
 #include "ui/api/apipage.h"
 #include "ui/cache/cachecontroller.h"
 #include "ui/cache/cachepage.h"
+#include "ui/capacity/capacitycontroller.h"
+#include "ui/capacity/capacitypage.h"
+#include "ui/capacity/reportwriting.h"
 #include "ui/etl/etlcontroller.h"
 #include "ui/etl/etlpage.h"
 #include "ui/loadtest/loadtestcontroller.h"
@@ -27,12 +31,15 @@ ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor, const TierEnvir
       m_cacheController(std::make_unique<CacheController>()),
       m_loadTestController(std::make_unique<LoadTestController>(RunHistory::defaultFolder())),
       m_tiersController(std::make_unique<TiersController>(supervisor, tiers)),
+      m_capacityController(std::make_unique<CapacityController>(
+          supervisor, tiers, &writeCapacityReport, planning::catalogueFile())),
       m_services(new ServicesPage), m_etl(new EtlPage(*m_etlController)),
       m_api(new ApiPage(*m_apiController)), m_cache(new CachePage(*m_cacheController)),
       m_loadTest(new LoadTestPage(*m_loadTestController)),
       m_tiers(new TiersPage(*m_tiersController)),
+      m_capacity(new CapacityPage(*m_capacityController)),
       m_window(std::make_unique<MainWindow>(
-          QList<Page*>{m_services, m_etl, m_api, m_cache, m_loadTest, m_tiers}))
+          QList<Page*>{m_services, m_etl, m_api, m_cache, m_loadTest, m_tiers, m_capacity}))
 {
     MainWindow& window = *m_window;
     bindServices(supervisor, *m_services, window);
@@ -54,6 +61,16 @@ ConsoleWindow::ConsoleWindow(stack::StackSupervisor& supervisor, const TierEnvir
                      &LoadTestPage::setTierTarget);
     QObject::connect(&supervisor, &stack::StackSupervisor::statusChanged, m_tiers,
                      &TiersPage::setServiceStatus);
+    // A comparison brings its tiers up itself: not while the Tiers page has one up. It compares
+    // the tiers file as saved.
+    CapacityController* capacity = m_capacityController.get();
+    QObject::connect(m_tiersController.get(), &TiersController::runningTierChanged, capacity,
+                     [capacity](const QString& name) { capacity->setTierUp(name); });
+    QObject::connect(m_tiersController.get(), &TiersController::listChanged, capacity,
+                     [this, capacity] {
+                         if (!m_tiersController->list().isModified())
+                             capacity->reloadTiers();
+                     });
 
     m_loadDataset = new QAction(QIcon(QStringLiteral(":/icons/dataload.svg")),
                                 QObject::tr("Load dataset"), &window);
@@ -81,6 +98,7 @@ void ConsoleWindow::shutdownPages()
     m_loadTestController->shutdown();
     m_cacheController->shutdown();
     m_apiController->shutdown();
+    m_capacityController->shutdown();
     m_tiersController->shutdown();
 }
 
