@@ -9,6 +9,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QIcon>
 #include <QMessageBox>
 
@@ -77,8 +79,23 @@ std::unique_ptr<QCoreApplication> commandApplication(int& argc, char** argv,
 {
     if (rest.value(0) != u"tier" || rest.value(1) != u"compare")
         return std::make_unique<QCoreApplication>(argc, argv);
-    if (!missingDisplay().isEmpty())
+    if (!missingDisplay().isEmpty()) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+        // A session without a desktop (ssh, cron, CI) often has no runtime folder; Qt would pick
+        // one in /tmp and warn on every run. The same folder, made here, without the warning.
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            const QString runtime = QDir::temp().filePath(
+                QStringLiteral("runtime-%1")
+                    .arg(qgetenv("USER").isEmpty() ? QStringLiteral("qaconsole")
+                                                   : QString::fromLocal8Bit(qgetenv("USER"))));
+            if (QDir().mkpath(runtime) &&
+                QFile::setPermissions(runtime, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                   QFileDevice::ExeOwner))
+                qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtime));
+        }
+#endif
+    }
     return std::make_unique<QApplication>(argc, argv);
 }
 

@@ -51,6 +51,19 @@ void addScaling(Blocks& blocks, const ReportModel& model)
                        escapeHtml(scaling.whyNot.isEmpty()
                                       ? QStringLiteral("No projection could be made.")
                                       : scaling.whyNot));
+        // The points there are, as measured, with why they understate separate hosts: no line.
+        QStringList points;
+        for (const QPointF& point : scaling.measured)
+            points << QStringLiteral("%1 %2: %3 requests/s")
+                          .arg(numberText(point.x()),
+                               point.x() == 1 ? QStringLiteral("instance")
+                                              : QStringLiteral("instances"),
+                               numberText(point.y()));
+        if (!points.isEmpty())
+            blocks << text(Kind::Paragraph, escapeHtml(QStringLiteral("Measured: ") +
+                                                       points.join(QStringLiteral("; ")) + u'.'));
+        if (!scaling.sharedCoresNote.isEmpty())
+            blocks << text(Kind::Note, escapeHtml(scaling.sharedCoresNote));
         return;
     }
     if (!scaling.explanation.isEmpty())
