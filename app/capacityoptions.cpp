@@ -21,17 +21,6 @@ std::optional<double> parseShare(const QString& text)
     return value;
 }
 
-std::optional<double> positiveNumber(const QCommandLineParser& parser,
-                                     const QCommandLineOption& option, QStringList& errors)
-{
-    bool ok = false;
-    const double value = parser.value(option).toDouble(&ok);
-    if (ok && value > 0)
-        return value;
-    errors << QStringLiteral("--%1 must be a positive number").arg(option.names().constFirst());
-    return std::nullopt;
-}
-
 std::optional<std::int64_t> duration(const QCommandLineParser& parser,
                                      const QCommandLineOption& option, QStringList& errors)
 {
@@ -44,6 +33,21 @@ std::optional<std::int64_t> duration(const QCommandLineParser& parser,
 }
 
 } // namespace
+
+std::optional<double> numberOption(const QCommandLineParser& parser,
+                                   const QCommandLineOption& option, NumberRange range,
+                                   QStringList& errors)
+{
+    bool ok = false;
+    const double value = parser.value(option).toDouble(&ok);
+    if (ok && (range == NumberRange::Positive ? value > 0 : value >= 0))
+        return value;
+    errors << QStringLiteral("--%1 must be %2")
+                  .arg(option.names().constFirst(), range == NumberRange::Positive
+                                                        ? QStringLiteral("a positive number")
+                                                        : QStringLiteral("a number"));
+    return std::nullopt;
+}
 
 QList<QCommandLineOption> CapacityOptions::all() const
 {
@@ -76,19 +80,19 @@ loadgen::CapacityPlan capacityPlanFrom(const QCommandLineParser& parser, const C
         plan.trialMs = *ms;
     if (const auto ms = duration(parser, o.warmup, errors))
         plan.warmupMs = *ms;
-    if (const auto rate = positiveNumber(parser, o.startRate, errors))
+    if (const auto rate = numberOption(parser, o.startRate, NumberRange::Positive, errors))
         plan.search.startRate = *rate;
-    if (const auto rate = positiveNumber(parser, o.maxRate, errors))
+    if (const auto rate = numberOption(parser, o.maxRate, NumberRange::Positive, errors))
         plan.search.maxRate = *rate;
     if (plan.search.maxRate < plan.search.startRate)
         errors << QStringLiteral("--max-rate is below --start-rate");
-    if (const auto n = positiveNumber(parser, o.connections, errors))
+    if (const auto n = numberOption(parser, o.connections, NumberRange::Positive, errors))
         plan.base.connections = int(*n);
     bool ok = false;
     plan.base.maxConnections = parser.value(o.maxConnections).toInt(&ok);
     if (!ok || plan.base.maxConnections < 0)
         errors << QStringLiteral("--max-connections must be a whole number");
-    if (const auto n = positiveNumber(parser, o.threads, errors))
+    if (const auto n = numberOption(parser, o.threads, NumberRange::Positive, errors))
         plan.base.threads = int(*n);
     const QString policy = parser.value(o.policy);
     if (policy == u"grow")

@@ -6,6 +6,8 @@
 #include <QList>
 #include <QStringList>
 
+#include <optional>
+
 class QCommandLineParser;
 
 namespace qaconsole::app {
@@ -56,6 +58,17 @@ struct CapacityOptions
 
     QList<QCommandLineOption> all() const;
 };
+
+// The number an option holds: above 0 (Positive) or 0 and above (NotNegative). Nothing after
+// adding to `errors` a sentence naming the option.
+enum class NumberRange
+{
+    Positive,
+    NotNegative
+};
+std::optional<double> numberOption(const QCommandLineParser& parser,
+                                   const QCommandLineOption& option, NumberRange range,
+                                   QStringList& errors);
 
 // The plan the options describe, its target and mix left to the caller; every mistake goes to
 // `errors`, each naming its option.

@@ -204,17 +204,6 @@ QString rerunCommand(const QStringList& names, const QCommandLineParser& parser)
     return quoted.join(u' ');
 }
 
-std::optional<double> positive(const QCommandLineParser& parser, const QCommandLineOption& option,
-                               QStringList& errors)
-{
-    bool ok = false;
-    const double value = parser.value(option).toDouble(&ok);
-    if (ok && value >= 0)
-        return value;
-    errors << QStringLiteral("--%1 must be a number").arg(option.names().constFirst());
-    return std::nullopt;
-}
-
 } // namespace
 
 QList<QCommandLineOption> tierCompareOptions()
@@ -244,9 +233,9 @@ int runTierCompare(const QStringList& rest, const QString& tiersPath,
         for (const QString& name : parser.value(policiesOption()).split(u',', Qt::SkipEmptyParts))
             plan.policies << name.trimmed();
     }
-    if (const auto value = positive(parser, requestsOption(), errors))
+    if (const auto value = numberOption(parser, requestsOption(), NumberRange::NotNegative, errors))
         plan.traffic.requestsPerMonth = *value;
-    if (const auto value = positive(parser, peakOption(), errors))
+    if (const auto value = numberOption(parser, peakOption(), NumberRange::NotNegative, errors))
         plan.traffic.peakRps = *value;
     const QString mixName = parser.isSet(searchOptions().mix) ? parser.value(searchOptions().mix)
                                                               : QStringLiteral("storefront");

@@ -2,21 +2,12 @@
 
 #include "backend/stack/localstack.h"
 #include "backend/stack/stacksupervisor.h"
+#include "ui/tiers/tierservices.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 
 namespace qaconsole::ui {
-
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SupervisedTierHost", text);
-}
-
-} // namespace
 
 SupervisedTierHost::SupervisedTierHost(stack::StackSupervisor& supervisor,
                                        tier::TierRunOptions options)
@@ -35,23 +26,9 @@ std::optional<QString> SupervisedTierHost::up(const tier::TierSpec& spec, QStrin
     stack::StackSupervisor* supervisor = &m_supervisor;
     const Started started = callOnThreadOf(m_supervisor, [supervisor, &spec, this] {
         Started outcome;
-        QList<stack::ServiceKind> services{stack::ServiceKind::Postgres};
-        if (spec.cache == tier::TierCache::MemoryAndRedis)
-            services << stack::ServiceKind::Redis;
-        for (const stack::ServiceKind kind : services) {
-            const stack::ServiceStatus service = supervisor->ensureRunning(kind);
-            if (service.state != stack::ServiceState::Running) {
-                outcome.failure =
-                    tr("%1 did not start: %2").arg(stack::serviceName(kind), service.message);
-                return outcome;
-            }
-            // A service found running may not have said its version; its status does.
-            const QString version = service.version.isEmpty()
-                                        ? supervisor->stack().status(kind).version
-                                        : service.version;
-            if (!version.isEmpty())
-                outcome.versions << stack::serviceTitle(kind) + u' ' + version;
-        }
+        outcome.failure = ensureTierServices(*supervisor, spec, &outcome.versions);
+        if (outcome.failure)
+            return outcome;
         tier::TierStatus status;
         outcome.failure = tier::TierRunner(m_options).up(spec, status);
         outcome.url = status.url;

@@ -3,6 +3,7 @@
 #include "backend/stack/localstack.h"
 #include "backend/stack/stacksupervisor.h"
 #include "backend/tier/tierscrape.h"
+#include "ui/tiers/tierservices.h"
 #include "ui/tiers/tierstext.h"
 
 #include <QDateTime>
@@ -166,18 +167,9 @@ void TiersController::bringUp(int index)
     onStackThread(
         [supervisor, spec, options = runOptions()] {
             Outcome outcome;
-            QList<stack::ServiceKind> services{stack::ServiceKind::Postgres};
-            if (spec.cache == tier::TierCache::MemoryAndRedis)
-                services << stack::ServiceKind::Redis;
-            for (const stack::ServiceKind kind : services) {
-                const stack::ServiceStatus service = supervisor->ensureRunning(kind);
-                if (service.state != stack::ServiceState::Running) {
-                    outcome.notice = {
-                        Tone::Bad,
-                        tr("%1 did not start: %2").arg(stack::serviceName(kind), service.message),
-                        {}};
-                    return outcome;
-                }
+            if (const auto failed = ensureTierServices(*supervisor, spec)) {
+                outcome.notice = {Tone::Bad, *failed, {}};
+                return outcome;
             }
             tier::TierRunner runner(options);
             if (const auto failed = runner.up(spec, outcome.status)) {
